@@ -1,0 +1,14 @@
+// Every subcommand registers itself on the app with `setup_*` and stores its exit code in `result`
+// when it runs. `main` only wires them together.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "exit_codes.hpp"
+
+namespace bimi::cli {
+
+void setup_check(CLI::App& app, ExitCode& result);
+void setup_rules(CLI::App& app, ExitCode& result);
+
+}  // namespace bimi::cli

@@ -1,0 +1,40 @@
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "version.hpp"
+
+int main(int argc, char** argv) {
+  using bimi::cli::ExitCode;
+  CLI::App app{"bimi: BIMI logos and mark certificates — lint, convert, hash, verify", "bimi"};
+  app.set_version_flag("--version", std::string("bimi ") + bimi::cli::version);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  ExitCode result = ExitCode::ok;
+  bimi::cli::setup_check(app, result);
+  bimi::cli::setup_rules(app, result);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return bimi::cli::to_int(ExitCode::usage);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "bimi: out of memory\n";
+    return bimi::cli::to_int(ExitCode::bad_input);
+  } catch (const std::exception& e) {
+    std::cerr << "bimi: " << e.what() << "\n";
+    return bimi::cli::to_int(ExitCode::bad_input);
+  }
+  return bimi::cli::to_int(result);
+}

@@ -1,0 +1,41 @@
+// Printing findings for people (text) and machines (JSON, SARIF 2.1.0).
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bimi/diagnostic.hpp"
+
+namespace bimi::cli {
+
+enum class Format { text, json, sarif };
+std::optional<Format> parse_format(std::string_view text);
+
+struct FileFindings {
+  std::string path;
+  Diagnostics diagnostics;
+  bool unreadable = false;  // the file could not be read or parsed: exit 3
+};
+
+// A rule's description and source, for SARIF's rule metadata.
+struct RuleMetadata {
+  std::string id;
+  std::string summary;
+  std::string source;
+};
+
+struct ReportOptions {
+  bool color = false;
+  std::string tool_name = "bimi";
+  std::string tool_version;
+  std::vector<RuleMetadata> rules;
+};
+
+void write_text(std::ostream& out, const std::vector<FileFindings>& files, const ReportOptions& options);
+void write_json(std::ostream& out, const std::vector<FileFindings>& files, const ReportOptions& options);
+void write_sarif(std::ostream& out, const std::vector<FileFindings>& files, const ReportOptions& options);
+
+}  // namespace bimi::cli

@@ -1,0 +1,16 @@
+// Bounds on everything that grows with input, in one place (documented in docs/limits.md).
+#pragma once
+
+#include <cstddef>
+
+namespace bimi::svgps {
+
+struct Limits {
+  std::size_t max_input_bytes = 8u << 20;     // file as read (compressed or not)
+  std::size_t max_inflated_bytes = 8u << 20;  // after gunzip of .svgz
+  std::size_t max_elements = 100'000;         // elements in the document
+  std::size_t max_use_instances = 100'000;    // elements drawn once every `use` is expanded
+  int render_size = 128;                      // pixels per side for the rendered checks
+};
+
+}  // namespace bimi::svgps

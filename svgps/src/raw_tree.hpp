@@ -1,0 +1,57 @@
+// The XML as written: elements with resolved namespaces, attributes and their line:column.
+// Built from tinyxml2, which has no namespaces and no columns; both are added here.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bimi/diagnostic.hpp"
+#include "bimi/svgps/limits.hpp"
+
+namespace bimi::svgps::detail {
+
+inline constexpr std::string_view svg_namespace = "http://www.w3.org/2000/svg";
+inline constexpr std::string_view xlink_namespace = "http://www.w3.org/1999/xlink";
+inline constexpr std::string_view xml_namespace = "http://www.w3.org/XML/1998/namespace";
+
+struct RawAttribute {
+  std::string qname;      // as written, e.g. "xlink:href"
+  std::string local;      // "href"
+  std::string ns;         // resolved namespace URI; empty for unprefixed attributes
+  std::string value;      // entity references decoded
+  Location location;
+};
+
+struct RawElement {
+  static constexpr std::size_t no_parent = static_cast<std::size_t>(-1);
+
+  std::string qname;
+  std::string local;
+  std::string ns;
+  Location location;
+  std::vector<RawAttribute> attributes;  // namespace declarations excluded
+  std::vector<std::size_t> children;     // indices into RawDocument::elements
+  std::size_t parent = no_parent;
+  int depth = 0;
+  std::string text;  // direct character data, concatenated
+  Location text_location;
+
+  const RawAttribute* attribute(std::string_view qname) const;
+  bool is_svg(std::string_view name) const { return ns == svg_namespace && local == name; }
+};
+
+struct RawDocument {
+  std::vector<RawElement> elements;  // document order; elements[0] is the root
+  std::vector<Location> processing_instructions;
+  std::vector<Location> markup_declarations;  // <!ELEMENT …> and the like outside a DOCTYPE
+
+  const RawElement& root() const { return elements.front(); }
+};
+
+// Fatal problems (malformed XML, too deep, too many elements) are reported and yield nullopt.
+std::optional<RawDocument> parse_xml(std::string_view text, const Limits& limits, Diagnostics& diagnostics);
+
+}  // namespace bimi::svgps::detail

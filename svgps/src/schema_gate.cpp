@@ -1,0 +1,83 @@
+// The official schema as the last word: libxml2's RelaxNG validator with the bundled schema.
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "checks.hpp"
+#include "schema_model.hpp"
+
+namespace bimi::svgps::detail {
+namespace {
+
+struct RelaxNgFree {
+  void operator()(xmlRelaxNGPtr schema) const { xmlRelaxNGFree(schema); }
+};
+struct ParserContextFree {
+  void operator()(xmlRelaxNGParserCtxtPtr context) const { xmlRelaxNGFreeParserCtxt(context); }
+};
+struct ValidContextFree {
+  void operator()(xmlRelaxNGValidCtxtPtr context) const { xmlRelaxNGFreeValidCtxt(context); }
+};
+struct DocFree {
+  void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
+};
+
+// Swallows libxml2's messages while the schema itself is compiled (it is known to be valid).
+void ignore_error(void*, xmlErrorPtr) {}
+
+xmlRelaxNGPtr compiled_schema() {
+  static std::unique_ptr<xmlRelaxNG, RelaxNgFree> schema = [] {
+    std::string_view rng = builtin_schema_rng();
+    std::unique_ptr<xmlRelaxNGParserCtxt, ParserContextFree> parser(
+        xmlRelaxNGNewMemParserCtxt(rng.data(), static_cast<int>(rng.size())));
+    xmlRelaxNGSetParserStructuredErrors(parser.get(), ignore_error, nullptr);
+    return std::unique_ptr<xmlRelaxNG, RelaxNgFree>(xmlRelaxNGParse(parser.get()));
+  }();
+  return schema.get();
+}
+
+struct Collected {
+  Diagnostics* diagnostics;
+  int count = 0;
+};
+
+void collect_error(void* data, xmlErrorPtr error) {
+  auto* collected = static_cast<Collected*>(data);
+  if (!error || collected->count >= 5) return;  // the first few say enough
+  ++collected->count;
+  std::string message = error->message ? error->message : "rejected by the schema";
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  collected->diagnostics->add("schema", Severity::error, "the Tiny P/S schema rejects this: " + message,
+                              {error->line, 0});
+}
+
+}  // namespace
+
+void check_schema_gate(std::string_view svg_text, Diagnostics& diagnostics) {
+  xmlRelaxNGPtr schema = compiled_schema();
+  if (!schema) {
+    diagnostics.add("schema", Severity::error, "the bundled schema could not be compiled");
+    return;
+  }
+  // No network, no entity substitution, no DTD loading; the DOCTYPE was already blanked.
+  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  std::unique_ptr<xmlDoc, DocFree> doc(
+      xmlReadMemory(svg_text.data(), static_cast<int>(svg_text.size()), "logo.svg", nullptr, options));
+  if (!doc) {
+    diagnostics.add("schema", Severity::error, "libxml2 could not parse the document for schema validation");
+    return;
+  }
+  std::unique_ptr<xmlRelaxNGValidCtxt, ValidContextFree> validator(xmlRelaxNGNewValidCtxt(schema));
+  Collected collected{&diagnostics};
+  xmlRelaxNGSetValidStructuredErrors(validator.get(), collect_error, &collected);
+  int result = xmlRelaxNGValidateDoc(validator.get(), doc.get());
+  if (result != 0 && collected.count == 0) {
+    diagnostics.add("schema", Severity::error, "the Tiny P/S schema rejects this document");
+  }
+}
+
+}  // namespace bimi::svgps::detail

@@ -1,0 +1,3 @@
+#include "bimi/svgps/lint.hpp"
+#include <gtest/gtest.h>
+TEST(Lint, Placeholder) {}
