@@ -1,0 +1,54 @@
+// The hashes, gzip blob and data: URI of a logo's exact bytes, as CAs and certificates use them.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bimi/diagnostic.hpp"
+
+namespace bimi::vmc {
+
+// The largest logo vmc inflates or hashes (the draft asks for 32 KiB; this bound stops gzip bombs).
+inline constexpr std::size_t max_logo_bytes = 1u << 20;
+
+enum class HashAlgorithm { sha1, sha256, sha384, sha512 };
+
+std::string_view to_string(HashAlgorithm algorithm);  // "sha1", "sha256", ...
+std::size_t digest_size(HashAlgorithm algorithm);
+
+// Lowercase hex of the digest of bytes.
+std::string hex_digest(HashAlgorithm algorithm, std::string_view bytes);
+// The raw digest bytes.
+std::string digest(HashAlgorithm algorithm, std::string_view bytes);
+
+std::string to_hex(std::string_view bytes);
+std::string base64_encode(std::string_view bytes);
+// Strict standard base64 (padding required, no whitespace); nullopt on any other character.
+std::optional<std::string> base64_decode(std::string_view text);
+
+// gzip with a fixed header (mtime 0, no name, OS "unknown") so the same bytes give the same blob.
+std::string gzip(std::string_view bytes);
+
+bool is_gzip(std::string_view bytes);
+
+// Inflates one gzip member. Stops as soon as the output would exceed max_output (a gzip bomb costs
+// at most max_output bytes of memory). Returns nullopt and sets error on any failure.
+std::optional<std::string> gunzip(std::string_view bytes, std::size_t max_output, std::string& error);
+
+// What `bimi hash` reports about a logo.
+struct LogoHashes {
+  std::string sha256;       // lowercase hex over the exact bytes
+  std::string sha1;         // lowercase hex over the exact bytes
+  std::string gzip_base64;  // base64(gzip(bytes)): the blob CAs ask for
+  std::string data_uri;     // "data:image/svg+xml;base64," + gzip_base64
+  bool input_gzipped = false;
+  Diagnostics warnings;     // crlf, bom, trailing-newline, gzipped-input
+};
+
+// Hashes the bytes as given. A gzipped input is hashed as is (and a warning says so): the
+// certificate's hash is over the uncompressed SVG.
+LogoHashes hash_logo(std::string_view bytes);
+
+}  // namespace bimi::vmc

@@ -1,0 +1,248 @@
+#include "bimi/vmc/logo_hash.hpp"
+
+#include <zlib.h>
+
+#include <array>
+#include <climits>
+
+#include "ossl.hpp"
+
+namespace bimi::vmc {
+namespace {
+
+const EVP_MD* md_for(HashAlgorithm algorithm) {
+  switch (algorithm) {
+    case HashAlgorithm::sha1: return EVP_sha1();
+    case HashAlgorithm::sha256: return EVP_sha256();
+    case HashAlgorithm::sha384: return EVP_sha384();
+    case HashAlgorithm::sha512: return EVP_sha512();
+  }
+  return EVP_sha256();
+}
+
+int base64_value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+}  // namespace
+
+std::string_view to_string(HashAlgorithm algorithm) {
+  switch (algorithm) {
+    case HashAlgorithm::sha1: return "sha1";
+    case HashAlgorithm::sha256: return "sha256";
+    case HashAlgorithm::sha384: return "sha384";
+    case HashAlgorithm::sha512: return "sha512";
+  }
+  return "sha256";
+}
+
+std::size_t digest_size(HashAlgorithm algorithm) {
+  switch (algorithm) {
+    case HashAlgorithm::sha1: return 20;
+    case HashAlgorithm::sha256: return 32;
+    case HashAlgorithm::sha384: return 48;
+    case HashAlgorithm::sha512: return 64;
+  }
+  return 32;
+}
+
+std::string digest(HashAlgorithm algorithm, std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
+  unsigned int size = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), out.data(), &size, md_for(algorithm), nullptr) != 1) {
+    ossl::clear_errors();
+    return {};
+  }
+  return std::string(reinterpret_cast<const char*>(out.data()), size);
+}
+
+std::string hex_digest(HashAlgorithm algorithm, std::string_view bytes) {
+  return to_hex(digest(algorithm, bytes));
+}
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string text;
+  text.reserve(bytes.size() * 2);
+  for (char c : bytes) {
+    auto b = static_cast<unsigned char>(c);
+    text += digits[b >> 4];
+    text += digits[b & 0x0f];
+  }
+  return text;
+}
+
+std::string base64_encode(std::string_view bytes) {
+  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string text;
+  text.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[k])); };
+  for (; i + 3 <= bytes.size(); i += 3) {
+    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+    text += alphabet[(v >> 18) & 63];
+    text += alphabet[(v >> 12) & 63];
+    text += alphabet[(v >> 6) & 63];
+    text += alphabet[v & 63];
+  }
+  std::size_t rest = bytes.size() - i;
+  if (rest == 1) {
+    unsigned v = byte(i) << 16;
+    text += alphabet[(v >> 18) & 63];
+    text += alphabet[(v >> 12) & 63];
+    text += "==";
+  } else if (rest == 2) {
+    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8);
+    text += alphabet[(v >> 18) & 63];
+    text += alphabet[(v >> 12) & 63];
+    text += alphabet[(v >> 6) & 63];
+    text += '=';
+  }
+  return text;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  if (text.size() % 4 != 0) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  for (std::size_t i = 0; i < text.size(); i += 4) {
+    bool last = i + 4 == text.size();
+    int v[4];
+    int padding = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = text[i + static_cast<std::size_t>(k)];
+      if (c == '=' && last && k >= 2) {
+        v[k] = 0;
+        ++padding;
+        continue;
+      }
+      if (padding > 0) return std::nullopt;  // data after padding
+      v[k] = base64_value(c);
+      if (v[k] < 0) return std::nullopt;
+    }
+    unsigned bits = (static_cast<unsigned>(v[0]) << 18) | (static_cast<unsigned>(v[1]) << 12) |
+                    (static_cast<unsigned>(v[2]) << 6) | static_cast<unsigned>(v[3]);
+    out += static_cast<char>((bits >> 16) & 0xff);
+    if (padding < 2) out += static_cast<char>((bits >> 8) & 0xff);
+    if (padding < 1) out += static_cast<char>(bits & 0xff);
+  }
+  return out;
+}
+
+bool is_gzip(std::string_view bytes) {
+  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+         static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
+std::string gzip(std::string_view bytes) {
+  z_stream stream{};
+  // windowBits 15 + 16 writes a gzip wrapper; zlib's default header has mtime 0 and OS 255 (unknown).
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return {};
+  }
+  gz_header header{};
+  header.os = 255;
+  deflateSetHeader(&stream, &header);
+  std::string out;
+  out.resize(deflateBound(&stream, static_cast<uLong>(bytes.size())) + 32);
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  int status = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (status != Z_STREAM_END) return {};
+  return out;
+}
+
+std::optional<std::string> gunzip(std::string_view bytes, std::size_t max_output, std::string& error) {
+  if (!is_gzip(bytes)) {
+    error = "not gzip data";
+    return std::nullopt;
+  }
+  if (bytes.size() > static_cast<std::size_t>(UINT_MAX)) {
+    error = "gzip data too large";
+    return std::nullopt;
+  }
+  z_stream stream{};
+  if (inflateInit2(&stream, 15 + 16) != Z_OK) {
+    error = "cannot start zlib";
+    return std::nullopt;
+  }
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  std::string out;
+  char buffer[16384];
+  int status = Z_OK;
+  while (status != Z_STREAM_END) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    status = inflate(&stream, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END) {
+      error = status == Z_BUF_ERROR ? "gzip data is truncated"
+                                    : std::string("gzip data is corrupt") +
+                                          (stream.msg != nullptr ? std::string(": ") + stream.msg : "");
+      inflateEnd(&stream);
+      return std::nullopt;
+    }
+    std::size_t produced = sizeof buffer - stream.avail_out;
+    if (out.size() + produced > max_output) {
+      error = "gzip data inflates to more than " + std::to_string(max_output) + " bytes";
+      inflateEnd(&stream);
+      return std::nullopt;
+    }
+    out.append(buffer, produced);
+    if (status == Z_OK && produced == 0 && stream.avail_in == 0) {
+      error = "gzip data is truncated";
+      inflateEnd(&stream);
+      return std::nullopt;
+    }
+  }
+  bool trailing = stream.avail_in != 0;
+  inflateEnd(&stream);
+  if (trailing) {
+    error = "unexpected bytes after the gzip data";
+    return std::nullopt;
+  }
+  return out;
+}
+
+LogoHashes hash_logo(std::string_view bytes) {
+  ossl::clear_errors();
+  LogoHashes result;
+  result.sha256 = hex_digest(HashAlgorithm::sha256, bytes);
+  result.sha1 = hex_digest(HashAlgorithm::sha1, bytes);
+  result.input_gzipped = is_gzip(bytes);
+  if (result.input_gzipped) {
+    result.warnings.add("gzipped-input", Severity::warning,
+                        "the input is gzip data: these hashes are over the compressed bytes, while a "
+                        "certificate's logotype hash is over the uncompressed SVG; hash the SVG instead");
+  } else {
+    if (bytes.find("\r\n") != std::string_view::npos) {
+      result.warnings.add("crlf", Severity::warning,
+                          "the file has CRLF line ends; editors and git often change them to LF, which "
+                          "changes the hash");
+    }
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+      result.warnings.add("bom", Severity::warning,
+                          "the file starts with a UTF-8 byte order mark; tools often drop it, which "
+                          "changes the hash");
+    }
+    if (!bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r')) {
+      result.warnings.add("trailing-newline", Severity::warning,
+                          "the file ends with a newline; tools often add or remove it, which changes "
+                          "the hash");
+    }
+  }
+  result.gzip_base64 = base64_encode(result.input_gzipped ? bytes : std::string_view(gzip(bytes)));
+  result.data_uri = "data:image/svg+xml;base64," + result.gzip_base64;
+  return result;
+}
+
+}  // namespace bimi::vmc
