@@ -51,14 +51,14 @@ void check_geometry(const RawDocument& document, Diagnostics& diagnostics) {
     dimension_given[i] = true;
     auto length = parse_length(a->value);
     if (!length) {
-      report("attribute-value", std::string(names[i]) + " \"" + a->value + "\" is not a length", a->location);
+      report("absolute-dimensions", std::string(names[i]) + " \"" + a->value + "\" is not a length", a->location);
     } else if (!length->is_absolute()) {
       report("absolute-dimensions",
              std::string(names[i]) + " \"" + a->value +
                  "\" is relative; give an absolute size (for example width=\"512\" height=\"512\") or omit it and keep the viewBox",
              a->location);
     } else if (length->value <= 0) {
-      report("attribute-value", std::string(names[i]) + " must be positive", a->location);
+      report("absolute-dimensions", std::string(names[i]) + " must be positive", a->location);
     } else {
       pixels[i] = length->to_pixels();
     }

@@ -18,6 +18,13 @@ bool has_schema_finding(const Diagnostics& diagnostics) {
   });
 }
 
+bool has_input_finding(const Diagnostics& diagnostics) {
+  return std::any_of(diagnostics.items().begin(), diagnostics.items().end(), [](const Diagnostic& d) {
+    const Rule* rule = find_rule(d.rule);
+    return rule && rule->kind == RuleKind::input;
+  });
+}
+
 void apply_profile(Diagnostics& diagnostics, Profile profile) {
   Diagnostics resolved;
   for (Diagnostic d : diagnostics.items()) {
@@ -58,12 +65,16 @@ LintReport lint(std::string_view bytes, const LintOptions& options) {
                     "the SVG is " + std::to_string(decoded->svg_bytes) + " bytes uncompressed; the limit is " +
                         std::to_string(max_logo_bytes) + " (32 KiB)");
   }
-  if (options.schema_gate && !has_schema_finding(diagnostics)) {
+  // A refused DOCTYPE was blanked, so its entities are undefined for libxml2: the gate has nothing to add.
+  bool had_doctype = diagnostics.has_rule("doctype") || diagnostics.has_rule("entity-declaration");
+  if (options.schema_gate && !had_doctype && !has_schema_finding(diagnostics)) {
     detail::check_schema_gate(decoded->text, diagnostics);
   }
   if (options.render_checks && safe_to_render && document->root().is_svg("svg")) {
     detail::check_rendering(decoded->text, *document, options.limits, diagnostics);
   }
+  // The gate's stricter XML parser can still find the file unreadable.
+  report.fatal = has_input_finding(diagnostics);
   apply_profile(diagnostics, options.profile);
   return report;
 }

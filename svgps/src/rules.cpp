@@ -23,6 +23,7 @@ constexpr std::array table{
     Rule{"input-empty", RuleKind::input, E, E, "the file is empty", xml_src},
     Rule{"input-encoding", RuleKind::input, E, E, "the file is not UTF-8 text (UTF-16, a NUL byte or an invalid sequence)",
          "XML 1.0 §2.2 characters; draft-svg-tiny-ps-abrotman §2 (UTF-8)"},
+    Rule{"input-unreadable", RuleKind::input, E, E, "the file cannot be opened or read", "bimi"},
     Rule{"input-too-large", RuleKind::input, E, E, "the file is larger than bimi reads (docs/limits.md)", "bimi limits"},
     Rule{"gzip-invalid", RuleKind::input, E, E, ".svgz data is corrupt, truncated or inflates past the limit", "RFC 1952; bimi limits"},
     Rule{"xml-malformed", RuleKind::input, E, E, "the XML is not well-formed", xml_src},
@@ -65,7 +66,6 @@ constexpr std::array table{
     Rule{"foreign-attribute", RuleKind::schema, E, E, "an attribute from another namespace (editor metadata …)", schema_src},
     Rule{"attribute-not-allowed", RuleKind::schema, E, E, "an attribute the profile does not allow on that element (opacity, clip-path, mask, filter, gradientTransform …)", schema_src},
     Rule{"attribute-value", RuleKind::schema, E, E, "an attribute value the schema does not accept", schema_src},
-    Rule{"attribute-missing", RuleKind::schema, E, E, "a required attribute is missing", schema_src},
     Rule{"schema", RuleKind::schema, E, E, "the schema rejects the file for a reason no other rule names", schema_src},
     // References.
     Rule{"reference-external", RuleKind::draft, E, E, "an href or url() points outside the document",

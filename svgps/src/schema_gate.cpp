@@ -22,6 +22,9 @@ struct ParserContextFree {
 struct ValidContextFree {
   void operator()(xmlRelaxNGValidCtxtPtr context) const { xmlRelaxNGFreeValidCtxt(context); }
 };
+struct ParserFree {
+  void operator()(xmlParserCtxtPtr context) const { xmlFreeParserCtxt(context); }
+};
 struct DocFree {
   void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
 };
@@ -65,10 +68,17 @@ void check_schema_gate(std::string_view svg_text, Diagnostics& diagnostics) {
   }
   // No network, no entity substitution, no DTD loading; the DOCTYPE was already blanked.
   int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  std::unique_ptr<xmlDoc, DocFree> doc(
-      xmlReadMemory(svg_text.data(), static_cast<int>(svg_text.size()), "logo.svg", nullptr, options));
+  std::unique_ptr<xmlParserCtxt, ParserFree> parser(xmlNewParserCtxt());
+  if (!parser) return;
+  std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(parser.get(), svg_text.data(),
+                                                         static_cast<int>(svg_text.size()), "logo.svg", nullptr, options));
   if (!doc) {
-    diagnostics.add("schema", Severity::error, "libxml2 could not parse the document for schema validation");
+    // tinyxml2 is more lenient than XML 1.0 in a few places (undefined entities, for one).
+    const xmlError* error = xmlCtxtGetLastError(parser.get());
+    std::string message = error && error->message ? error->message : "the XML is not well-formed";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    diagnostics.add("xml-malformed", Severity::error, "the XML is not well-formed: " + message,
+                    {error ? error->line : 0, 0});
     return;
   }
   std::unique_ptr<xmlRelaxNGValidCtxt, ValidContextFree> validator(xmlRelaxNGNewValidCtxt(schema));

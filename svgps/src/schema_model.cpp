@@ -70,6 +70,7 @@ class RngReader {
     } else if (name == "text") {
       spec.text = true;
     } else {
+      if (name == "choice") record_exclusive(pattern, spec);
       // optional, zeroOrMore and choice make what they hold optional; group, interleave and
       // oneOrMore keep it as required as their context.
       bool inner_required =
@@ -78,6 +79,15 @@ class RngReader {
         read_pattern(*child, spec, inner_required);
       }
     }
+  }
+
+  static void record_exclusive(const tinyxml2::XMLElement& choice, ElementSpec& spec) {
+    std::vector<std::string> names;
+    for (const auto* child = choice.FirstChildElement(); child; child = child->NextSiblingElement()) {
+      if (name_of(*child) != "attribute") return;
+      names.emplace_back(child->Attribute("name"));
+    }
+    if (names.size() > 1) spec.exclusive.push_back(std::move(names));
   }
 
   void read_attribute(const tinyxml2::XMLElement& pattern, ElementSpec& spec, bool required) {

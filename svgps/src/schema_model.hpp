@@ -24,6 +24,8 @@ struct ElementSpec {
   std::map<std::string, AttributeSpec, std::less<>> attributes;  // by qualified name ("xml:space")
   std::set<std::string, std::less<>> children;
   bool text = false;
+  // Attributes of which at most one may appear (RelaxNG <choice> between attributes: id | xml:id).
+  std::vector<std::vector<std::string>> exclusive;
 };
 
 struct SchemaModel {

@@ -274,10 +274,17 @@ class StructureChecker {
                a.location);
       }
     }
-    for (const auto& [name, attribute] : spec.attributes) {
-      if (!attribute.required || element.attribute(name)) continue;
-      if (is_root && (name == "version" || name == "baseProfile")) continue;
-      report("attribute-missing", tag(element.qname) + " requires the attribute '" + name + "'", element.location);
+    for (const auto& group : spec.exclusive) {
+      std::vector<const RawAttribute*> present;
+      for (const auto& name : group) {
+        if (const RawAttribute* a = element.attribute(name)) present.push_back(a);
+      }
+      if (present.size() > 1) {
+        report("attribute-not-allowed",
+               "'" + present[0]->qname + "' and '" + present[1]->qname + "' cannot both be on " + tag(element.qname) +
+                   "; keep one",
+               present[1]->location);
+      }
     }
   }
 

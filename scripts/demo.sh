@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian 12 machine, builds bimi and runs it on the bundled samples.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+bimi=build/cli/bimi
+
+echo
+echo "== bimi check samples/compliant (logos that pass; warnings are advice)"
+"$bimi" check samples/compliant
+echo
+echo "== bimi check samples/needs-work (a typical editor export: every finding names its rule and line)"
+"$bimi" check samples/needs-work || echo "(exit $?: the file needs work, as expected)"

@@ -1,0 +1,133 @@
+#include "input.hpp"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include "test_support.hpp"
+
+namespace bimi::svgps::detail {
+namespace {
+
+std::string gzip(const std::string& data) {
+  z_stream stream{};
+  deflateInit2(&stream, 9, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())) + 64, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+TEST(Gunzip, RoundTrips) {
+  std::string error;
+  auto out = gunzip(gzip("hello, logo"), 100, error);
+  ASSERT_TRUE(out) << error;
+  EXPECT_EQ(*out, "hello, logo");
+}
+
+TEST(Gunzip, StopsAtTheLimitWithoutInflatingEverything) {
+  std::string bomb = gzip(std::string(50u << 20, 'a'));  // 50 MiB of 'a' packs into ~50 KiB
+  EXPECT_LT(bomb.size(), 100'000u);
+  std::string error;
+  EXPECT_FALSE(gunzip(bomb, 1u << 20, error));
+  EXPECT_NE(error.find("inflates to more than"), std::string::npos);
+}
+
+TEST(Gunzip, RejectsTruncatedAndCorruptData) {
+  std::string data = gzip(std::string(1000, 'x') + "tail");
+  std::string error;
+  EXPECT_FALSE(gunzip(data.substr(0, data.size() / 2), 1 << 20, error));
+  EXPECT_FALSE(error.empty());
+  std::string corrupt = data;
+  corrupt[12] = static_cast<char>(corrupt[12] ^ 0x55);
+  corrupt[13] = static_cast<char>(corrupt[13] ^ 0x55);
+  EXPECT_FALSE(gunzip(corrupt, 1 << 20, error));
+}
+
+TEST(Utf8, AcceptsValidText) {
+  EXPECT_EQ(find_invalid_utf8("plain"), std::string_view::npos);
+  EXPECT_EQ(find_invalid_utf8("Café — 日本 🎨"), std::string_view::npos);
+}
+
+TEST(Utf8, FindsInvalidSequences) {
+  EXPECT_EQ(find_invalid_utf8("ab\xff"), 2u);
+  EXPECT_EQ(find_invalid_utf8("\xc3"), 0u);               // truncated
+  EXPECT_EQ(find_invalid_utf8("x\xc0\xaf"), 1u);          // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("\xed\xa0\x80"), 0u);       // UTF-16 surrogate
+  EXPECT_EQ(find_invalid_utf8("\xf4\x90\x80\x80"), 0u);   // past U+10FFFF
+}
+
+TEST(DecodeInput, GzippedInputIsInflatedAndMeasured) {
+  Diagnostics d;
+  std::string svg = test::good_logo();
+  auto decoded = decode_input(gzip(svg), Limits{}, d);
+  ASSERT_TRUE(decoded);
+  EXPECT_TRUE(decoded->gzipped);
+  EXPECT_EQ(decoded->svg_bytes, svg.size());
+  EXPECT_EQ(decoded->text, svg);
+}
+
+TEST(DecodeInput, InflatedLimitAppliesToSvgz) {
+  Diagnostics d;
+  Limits limits;
+  limits.max_inflated_bytes = 100;
+  EXPECT_FALSE(decode_input(gzip(test::good_logo()), limits, d));
+  EXPECT_TRUE(d.has_rule("gzip-invalid"));
+}
+
+TEST(DecodeInput, DoctypeIsBlankedKeepingLinesAndOffsets) {
+  Diagnostics d;
+  std::string text = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n<!ENTITY x \"y\">\n]>\n<svg/>";
+  auto decoded = decode_input(text, Limits{}, d);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->text.size(), text.size());
+  EXPECT_EQ(decoded->text.find("DOCTYPE"), std::string::npos);
+  EXPECT_EQ(std::count(decoded->text.begin(), decoded->text.end(), '\n'), 4);
+  EXPECT_TRUE(d.has_rule("doctype"));
+  ASSERT_TRUE(d.has_rule("entity-declaration"));
+  EXPECT_EQ(d.items()[1].location.line, 3);
+}
+
+TEST(DecodeInput, DoctypeWithQuotedBracketsAndGreaterThan) {
+  Diagnostics d;
+  std::string text = "<!DOCTYPE svg [<!ENTITY x \"a>]b\">]>\n<svg/>";
+  auto decoded = decode_input(text, Limits{}, d);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->text.find_first_not_of(' '), text.find('\n'));
+}
+
+TEST(DecodeInput, UnclosedDoctypeIsMalformed) {
+  Diagnostics d;
+  EXPECT_FALSE(decode_input("<!DOCTYPE svg [ <svg/>", Limits{}, d));
+  EXPECT_TRUE(d.has_rule("xml-malformed"));
+}
+
+TEST(DecodeInput, NulByteIsReportedWithItsLocation) {
+  Diagnostics d;
+  std::string text = "<svg>\n  x";
+  text += '\0';
+  EXPECT_FALSE(decode_input(text, Limits{}, d));
+  ASSERT_TRUE(d.has_rule("input-encoding"));
+  EXPECT_EQ(d.items()[0].location.line, 2);
+  EXPECT_EQ(d.items()[0].location.column, 4);
+}
+
+TEST(DecodeInput, Utf16IsRefused) {
+  Diagnostics d;
+  EXPECT_FALSE(decode_input(std::string("\xFF\xFE<\0s\0", 6), Limits{}, d));
+  EXPECT_TRUE(d.has_rule("input-encoding"));
+}
+
+TEST(DecodeInput, Utf8BomIsAccepted) {
+  Diagnostics d;
+  auto decoded = decode_input("\xEF\xBB\xBF" + test::good_logo(), Limits{}, d);
+  EXPECT_TRUE(decoded);
+  EXPECT_TRUE(d.empty());
+}
+
+}  // namespace
+}  // namespace bimi::svgps::detail
