@@ -10,5 +10,9 @@ namespace bimi::cli {
 
 void setup_check(CLI::App& app, ExitCode& result);
 void setup_rules(CLI::App& app, ExitCode& result);
+void setup_hash(CLI::App& app, ExitCode& result);
+void setup_csr(CLI::App& app, ExitCode& result);
+void setup_verify(CLI::App& app, ExitCode& result);
+void setup_inspect(CLI::App& app, ExitCode& result);
 
 }  // namespace bimi::cli

@@ -91,9 +91,13 @@ std::vector<NameField> name_fields(const X509_NAME* name) {
 }
 
 std::string name_text(const X509_NAME* name) {
-  ossl::Bio bio(BIO_new(BIO_s_mem()));
-  X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
-  return ossl::bio_contents(bio.get());
+  // In certificate order, with mark-certificate attributes named (OpenSSL prints them as hex).
+  std::string text;
+  for (const auto& field : name_fields(name)) {
+    if (!text.empty()) text += ", ";
+    text += field.name + "=" + field.value;
+  }
+  return text;
 }
 
 std::vector<std::string> dns_names(X509* cert) {

@@ -1,0 +1,55 @@
+// bimi hash LOGO: the hashes, gzip blob and data: URI of a logo's exact bytes.
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "bimi/vmc/logo_hash.hpp"
+#include "commands.hpp"
+#include "vmc_io.hpp"
+
+namespace bimi::cli {
+namespace {
+
+struct HashOptions {
+  std::string logo;
+  std::string format = "text";
+};
+
+ExitCode run_hash(const HashOptions& options) {
+  auto bytes = vmc_io::read_input(options.logo, vmc::max_logo_bytes, "logo");
+  if (!bytes) return ExitCode::bad_input;
+  auto hashes = vmc::hash_logo(*bytes);
+  if (options.format == "json") {
+    nlohmann::json out;
+    out["file"] = options.logo;
+    out["bytes"] = bytes->size();
+    out["sha256"] = hashes.sha256;
+    out["sha1"] = hashes.sha1;
+    out["gzip_base64"] = hashes.gzip_base64;
+    out["data_uri"] = hashes.data_uri;
+    out["warnings"] = nlohmann::json::array();
+    for (const auto& w : hashes.warnings.items()) out["warnings"].push_back({{"rule", w.rule}, {"message", w.message}});
+    std::cout << out.dump(2) << "\n";
+  } else {
+    std::cout << "file:        " << options.logo << " (" << bytes->size() << " bytes)\n"
+              << "sha256:      " << hashes.sha256 << "\n"
+              << "sha1:        " << hashes.sha1 << "\n"
+              << "gzip+base64: " << hashes.gzip_base64 << "\n"
+              << "data URI:    " << hashes.data_uri << "\n";
+    for (const auto& w : hashes.warnings.items()) std::cerr << options.logo << ": warning[" << w.rule << "]: " << w.message << "\n";
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void setup_hash(CLI::App& app, ExitCode& result) {
+  auto options = std::make_shared<HashOptions>();
+  auto* command = app.add_subcommand(
+      "hash", "SHA-256 and SHA-1 of a logo's exact bytes, the base64(gzip(svg)) blob CAs take and the data: URI");
+  command->add_option("LOGO", options->logo, "the SVG exactly as it will be published")->required();
+  command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->callback([options, &result] { result = run_hash(*options); });
+}
+
+}  // namespace bimi::cli

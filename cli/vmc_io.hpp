@@ -1,0 +1,43 @@
+// Reading inputs and writing outputs for the mark-certificate commands (hash, csr, verify, inspect).
+#pragma once
+
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "bimi/file_io.hpp"
+#include "exit_codes.hpp"
+
+namespace bimi::cli::vmc_io {
+
+// Reads a file or prints why not (to stderr) and returns nullopt: the caller exits 3.
+inline std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, std::string_view what) {
+  auto bytes = read_file(path, max_bytes);
+  if (auto* error = std::get_if<IoError>(&bytes)) {
+    std::cerr << "bimi: cannot read " << what << ": " << error->message << "\n";
+    return std::nullopt;
+  }
+  return std::get<std::string>(std::move(bytes));
+}
+
+// Writes an output atomically or prints why not; false means exit 4.
+inline bool write_output(const std::string& path, std::string_view bytes, WriteOptions options = {}) {
+  auto written = write_file_atomic(path, bytes, options);
+  if (auto* error = std::get_if<IoError>(&written)) {
+    std::cerr << "bimi: cannot write " << error->message << "\n";
+    return false;
+  }
+  return true;
+}
+
+// True (after printing why) when an output path names an input.
+inline bool clashes(const std::string& output, const std::string& input) {
+  if (output.empty() || input.empty() || !same_file(output, input)) return false;
+  std::cerr << "bimi: refusing to write " << output << ": it is also an input\n";
+  return true;
+}
+
+}  // namespace bimi::cli::vmc_io
