@@ -1,5 +1,7 @@
 // bimi check PATH...: lint SVG logos against SVG Tiny P/S and the BIMI logo rules.
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -20,6 +22,7 @@ struct CheckOptions {
   std::string profile = "strict";
   std::string format = "text";
   bool no_render = false;
+  unsigned jobs = 0;  // 0: one per core
 };
 
 bool is_svg_name(const std::filesystem::path& path) {
@@ -59,6 +62,22 @@ std::vector<RuleMetadata> rule_metadata() {
   return out;
 }
 
+FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_options) {
+  FileFindings findings{path, {}, false};
+  auto bytes = read_file(path, lint_options.limits.max_input_bytes);
+  if (auto* error = std::get_if<IoError>(&bytes)) {
+    std::string rule = error->kind == IoError::Kind::too_large ? "input-too-large" : "input-unreadable";
+    std::string message = error->message.substr(std::min(error->message.size(), path.size() + 2));
+    findings.diagnostics.add(rule, Severity::error, message);
+    findings.unreadable = true;
+    return findings;
+  }
+  svgps::LintReport report = svgps::lint(std::get<std::string>(bytes), lint_options);
+  findings.diagnostics = std::move(report.diagnostics);
+  findings.unreadable = report.fatal;
+  return findings;
+}
+
 ExitCode run_check(const CheckOptions& options) {
   svgps::LintOptions lint_options;
   lint_options.profile = *svgps::parse_profile(options.profile);
@@ -69,29 +88,28 @@ ExitCode run_check(const CheckOptions& options) {
   std::vector<std::string> files = expand_paths(options.paths, empty_dirs);
   for (const auto& dir : empty_dirs) std::cerr << "bimi: no .svg or .svgz files under " << dir << "\n";
 
+  // Files are independent: check them on several threads, report them in input order.
+  std::vector<FileFindings> results(files.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) results[i] = check_file(files[i], lint_options);
+  };
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& thread : threads) thread.join();
+
   ExitCode code = ExitCode::ok;
-  std::vector<FileFindings> results;
-  results.reserve(files.size());
-  for (const auto& path : files) {
-    FileFindings findings{path, {}, false};
-    auto bytes = read_file(path, lint_options.limits.max_input_bytes);
-    if (auto* error = std::get_if<IoError>(&bytes)) {
-      std::string rule = error->kind == IoError::Kind::too_large ? "input-too-large" : "input-unreadable";
-      std::string message = error->message.substr(std::min(error->message.size(), path.size() + 2));
-      findings.diagnostics.add(rule, Severity::error, message);
-      findings.unreadable = true;
-    } else {
-      svgps::LintReport report = svgps::lint(std::get<std::string>(bytes), lint_options);
-      findings.diagnostics = std::move(report.diagnostics);
-      findings.unreadable = report.fatal;
-    }
+  for (const auto& findings : results) {
     if (findings.unreadable) {
       code = worst(code, ExitCode::bad_input);
     } else if (findings.diagnostics.has_errors()) {
       code = worst(code, ExitCode::findings);
     }
-    results.push_back(std::move(findings));
   }
+
 
   ReportOptions report_options;
   report_options.color = format == Format::text && use_color(stdout);
@@ -123,6 +141,7 @@ void setup_check(CLI::App& app, ExitCode& result) {
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   command->add_flag("--no-render", options->no_render,
                     "skip the checks measured on a render (colours, background, circle crop)");
+  command->add_option("-j,--jobs", options->jobs, "files checked at once (default: one per core)");
   command->footer(
       "Exit status: 0 no error finding, 1 an error finding, 2 usage error, 3 an input could not be read or "
       "parsed.\nRules: `bimi rules` or docs/rules.md.");

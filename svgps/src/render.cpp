@@ -3,6 +3,8 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 
 namespace bimi::svgps {
@@ -61,6 +63,12 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
   image.width = size;
   image.height = size;
   image.rgba.resize(static_cast<std::size_t>(size) * static_cast<std::size_t>(size) * 4);
+  // Cairo stores premultiplied alpha; undo it with one multiply per channel (rounded reciprocals).
+  static const auto reciprocal = [] {
+    std::array<std::uint32_t, 256> table{};
+    for (unsigned a = 1; a < 256; ++a) table[a] = (255u * 65536u + a / 2) / a;
+    return table;
+  }();
   const unsigned char* data = cairo_image_surface_get_data(surface.get());
   int stride = cairo_image_surface_get_stride(surface.get());
   for (int y = 0; y < size; ++y) {
@@ -69,11 +77,11 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
       std::uint32_t argb = row[x];
       unsigned a = argb >> 24;
       unsigned r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF;
-      // Cairo stores premultiplied alpha; undo it with rounding.
       if (a != 0 && a != 255) {
-        r = (r * 255 + a / 2) / a;
-        g = (g * 255 + a / 2) / a;
-        b = (b * 255 + a / 2) / a;
+        std::uint32_t k = reciprocal[a];
+        r = std::min(255u, (r * k + 32768u) >> 16);
+        g = std::min(255u, (g * k + 32768u) >> 16);
+        b = std::min(255u, (b * k + 32768u) >> 16);
       }
       std::uint8_t* out = image.rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)) * 4;
       out[0] = static_cast<std::uint8_t>(r);

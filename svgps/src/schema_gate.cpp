@@ -34,6 +34,7 @@ void ignore_error(void*, xmlErrorPtr) {}
 
 xmlRelaxNGPtr compiled_schema() {
   static std::unique_ptr<xmlRelaxNG, RelaxNgFree> schema = [] {
+    xmlInitParser();  // once, before any thread parses
     std::string_view rng = builtin_schema_rng();
     std::unique_ptr<xmlRelaxNGParserCtxt, ParserContextFree> parser(
         xmlRelaxNGNewMemParserCtxt(rng.data(), static_cast<int>(rng.size())));

@@ -10,7 +10,8 @@ struct Limits {
   std::size_t max_inflated_bytes = 8u << 20;  // after gunzip of .svgz
   std::size_t max_elements = 100'000;         // elements in the document
   std::size_t max_use_instances = 100'000;    // elements drawn once every `use` is expanded
-  int render_size = 128;                      // pixels per side for the rendered checks
+  int render_size = 96;                       // pixels per side for the rendered checks: the smallest
+                                              // size inboxes show a logo at
 };
 
 }  // namespace bimi::svgps
