@@ -454,11 +454,13 @@ std::variant<VerifyReport, Error> verify_certificate(std::string_view certificat
   auto raw = detail::find_extension(leaf, logotype_oid);
   if (!raw) {
     rec.fail("logotype", "no logotype extension (" + std::string(logotype_oid) + ")");
+    rec.skip("logotype-hash", "not checked: no logotype extension");
   } else {
     if (raw->critical) rec.fail("logotype", "the logotype extension is marked critical; it must not be");
     auto parsed = parse_logotype(raw->value);
     if (auto* failure = std::get_if<Error>(&parsed)) {
       rec.fail("logotype", failure->message);
+      rec.skip("logotype-hash", "not checked: the logotype extension does not parse");
     } else {
       const auto& logotype = std::get<Logotype>(parsed);
       if (logotype.images.size() > 1) rec.warn("logotype", "more than one logotype image; the first SVG is used");
