@@ -28,7 +28,7 @@ constexpr std::array<CheckInfo, 14> table{{
      "the SVG embedded in the certificate is byte-for-byte the logo given (a gzipped logo is inflated first)",
      "draft-fetch-validation-vmc-wchuang; draft-brand-indicators-for-message-identification"},
     {"san",
-     "a subjectAltName dNSName is the domain (any selector) or <selector>._bimi.<domain>",
+     "a subjectAltName dNSName is the domain (any selector) or `<selector>._bimi.<domain>`",
      "draft-fetch-validation-vmc-wchuang; draft-brand-indicators-for-message-identification"},
     {"validity",
      "the leaf is valid at the verification time (--at, default now)",
@@ -53,6 +53,19 @@ constexpr std::array<CheckInfo, 14> table{{
 }  // namespace
 
 std::span<const CheckInfo> check_table() { return table; }
+
+std::string checks_markdown() {
+  std::string out =
+      "# Mark certificate checks\n\n"
+      "Every check `bimi verify` makes, in the order it reports them. Each yields a verdict (pass, warn,\n"
+      "fail or skipped) and at least one message; any fail makes the certificate invalid (exit 1). The\n"
+      "table is generated from `vmc/src/checks.cpp`; a test keeps this page in step with it.\n\n"
+      "| id | what it checks | source |\n|---|---|---|\n";
+  for (const auto& check : table) {
+    out += "| `" + std::string(check.id) + "` | " + std::string(check.summary) + " | " + std::string(check.citation) + " |\n";
+  }
+  return out;
+}
 
 const CheckInfo* find_check(std::string_view id) {
   for (const auto& check : table) {

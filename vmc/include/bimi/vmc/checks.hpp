@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace bimi::vmc {
@@ -18,5 +19,8 @@ std::span<const CheckInfo> check_table();
 
 // Nullptr when id is not a check.
 const CheckInfo* find_check(std::string_view id);
+
+// docs/vmc-checks.md, rendered from the table (a test keeps the file in step).
+std::string checks_markdown();
 
 }  // namespace bimi::vmc
