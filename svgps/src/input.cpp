@@ -1,5 +1,7 @@
 #include "input.hpp"
 
+#include "bimi/svgps/input.hpp"
+
 #include <zlib.h>
 
 #include <cctype>
@@ -224,3 +226,13 @@ std::optional<DecodedInput> decode_input(std::string_view bytes, const Limits& l
 }
 
 }  // namespace bimi::svgps::detail
+
+namespace bimi::svgps {
+
+std::optional<std::string> decode_svg(std::string_view bytes, const Limits& limits, Diagnostics& diagnostics) {
+  auto decoded = detail::decode_input(bytes, limits, diagnostics);
+  if (!decoded) return std::nullopt;
+  return std::move(decoded->text);
+}
+
+}  // namespace bimi::svgps

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <memory>
 
 namespace bimi::svgps {
@@ -91,6 +92,58 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
     }
   }
   return image;
+}
+
+void crop_to_circle(Image& image) {
+  const double centre_x = image.width / 2.0;
+  const double centre_y = image.height / 2.0;
+  const double radius = std::min(image.width, image.height) / 2.0;
+  for (int y = 0; y < image.height; ++y) {
+    for (int x = 0; x < image.width; ++x) {
+      double distance = std::hypot(x + 0.5 - centre_x, y + 0.5 - centre_y);
+      // Coverage of a one-pixel-wide edge, linear across it.
+      double coverage = std::clamp(radius - distance + 0.5, 0.0, 1.0);
+      std::uint8_t* alpha = image.rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x)) * 4 + 3;
+      *alpha = static_cast<std::uint8_t>(std::lround(*alpha * coverage));
+    }
+  }
+}
+
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::optional<std::string> encode_png(const Image& image, std::string& error) {
+  std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    error = "cannot allocate the image surface";
+    return std::nullopt;
+  }
+  unsigned char* data = cairo_image_surface_get_data(surface.get());
+  int stride = cairo_image_surface_get_stride(surface.get());
+  for (int y = 0; y < image.height; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    for (int x = 0; x < image.width; ++x) {
+      const std::uint8_t* p = image.pixel(x, y);
+      std::uint32_t a = p[3];
+      // Back to Cairo's premultiplied alpha.
+      std::uint32_t r = (p[0] * a + 127) / 255, g = (p[1] * a + 127) / 255, b = (p[2] * a + 127) / 255;
+      row[x] = (a << 24) | (r << 16) | (g << 8) | b;
+    }
+  }
+  cairo_surface_mark_dirty(surface.get());
+  std::string png;
+  if (cairo_surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS) {
+    error = "cannot encode the PNG";
+    return std::nullopt;
+  }
+  return png;
 }
 
 }  // namespace bimi::svgps

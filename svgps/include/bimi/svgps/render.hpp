@@ -25,4 +25,10 @@ struct Image {
 // nullopt and sets `error`.
 std::optional<Image> render_svg(std::string_view svg_text, int size, std::string& error);
 
+// Clears everything outside the inscribed circle (anti-aliased edge), as inboxes crop logos.
+void crop_to_circle(Image& image);
+
+// PNG bytes of the image (8-bit RGBA), deterministic for the same pixels.
+std::optional<std::string> encode_png(const Image& image, std::string& error);
+
 }  // namespace bimi::svgps

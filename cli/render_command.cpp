@@ -1,0 +1,72 @@
+// bimi render IN -o OUT.png: what a mailbox would draw, optionally cropped to the circle.
+#include <iostream>
+#include <string>
+
+#include "bimi/file_io.hpp"
+#include "bimi/svgps/input.hpp"
+#include "bimi/svgps/render.hpp"
+#include "commands.hpp"
+
+namespace bimi::cli {
+namespace {
+
+struct RenderOptions {
+  std::string input;
+  std::string output;
+  int size = 512;
+  bool circle = false;
+};
+
+ExitCode run_render(const RenderOptions& options) {
+  if (same_file(options.input, options.output)) {
+    std::cerr << "bimi render: the output " << options.output << " is the input; choose another path\n";
+    return ExitCode::usage;
+  }
+  svgps::Limits limits;
+  auto bytes = read_file(options.input, limits.max_input_bytes);
+  if (auto* error = std::get_if<IoError>(&bytes)) {
+    std::cerr << "bimi render: " << error->message << "\n";
+    return ExitCode::bad_input;
+  }
+  Diagnostics diagnostics;
+  auto text = svgps::decode_svg(std::get<std::string>(bytes), limits, diagnostics);
+  if (!text) {
+    std::cerr << "bimi render: " << options.input << ": " << diagnostics.items().front().message << "\n";
+    return ExitCode::bad_input;
+  }
+  std::string error;
+  auto image = svgps::render_svg(*text, options.size, error);
+  if (!image) {
+    std::cerr << "bimi render: " << options.input << ": " << error << "\n";
+    return ExitCode::bad_input;
+  }
+  if (options.circle) svgps::crop_to_circle(*image);
+  auto png = svgps::encode_png(*image, error);
+  if (!png) {
+    std::cerr << "bimi render: " << error << "\n";
+    return ExitCode::output_failure;
+  }
+  auto written = write_file_atomic(options.output, *png);
+  if (auto* io = std::get_if<IoError>(&written)) {
+    std::cerr << "bimi render: " << io->message << "\n";
+    return ExitCode::output_failure;
+  }
+  std::cout << options.output << ": " << options.size << "×" << options.size << " PNG"
+            << (options.circle ? ", cropped to the circle inboxes show" : "") << "\n";
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void setup_render(CLI::App& app, ExitCode& result) {
+  auto options = std::make_shared<RenderOptions>();
+  CLI::App* command = app.add_subcommand("render", "Render a logo to PNG with librsvg, as a mailbox would draw it");
+  command->add_option("input", options->input, "SVG or SVGZ logo")->required();
+  command->add_option("-o,--output", options->output, "PNG file to write")->required();
+  command->add_option("--size", options->size, "pixels per side (default 512)")->check(CLI::Range(1, 8192));
+  command->add_flag("--circle", options->circle, "crop to the circle that inboxes show");
+  command->footer("Exit status: 0 written, 2 usage error, 3 unreadable input, 4 output not written.");
+  command->callback([options, &result] { result = run_render(*options); });
+}
+
+}  // namespace bimi::cli

@@ -1,0 +1,17 @@
+// How alike two renders are: the share of pixels that differ visibly and a structural similarity
+// index (SSIM). Used to prove that a converted logo looks like the original.
+#pragma once
+
+#include "bimi/svgps/render.hpp"
+
+namespace bimi::svgps {
+
+struct Fidelity {
+  double differing_share = 0;  // pixels whose colour (over white) or alpha differs by more than 1/16
+  double ssim = 1;             // mean SSIM over 8×8 windows, the lower of colour-over-white luma and alpha
+};
+
+// Both images must have the same size; returns nullopt otherwise.
+std::optional<Fidelity> compare_images(const Image& a, const Image& b);
+
+}  // namespace bimi::svgps

@@ -1,0 +1,97 @@
+#include "bimi/svgps/fidelity.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+namespace bimi::svgps {
+namespace {
+
+// Luma of the pixel composited over white, and its alpha, both in 0..255.
+struct Planes {
+  std::vector<double> luma;
+  std::vector<double> alpha;
+};
+
+Planes planes_of(const Image& image) {
+  Planes planes;
+  std::size_t n = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
+  planes.luma.resize(n);
+  planes.alpha.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t* p = image.rgba.data() + i * 4;
+    double a = p[3] / 255.0;
+    double r = p[0] * a + 255.0 * (1 - a);
+    double g = p[1] * a + 255.0 * (1 - a);
+    double b = p[2] * a + 255.0 * (1 - a);
+    planes.luma[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+    planes.alpha[i] = p[3];
+  }
+  return planes;
+}
+
+// Mean SSIM over non-overlapping 8×8 windows (Wang et al. 2004 constants for 8-bit data).
+double ssim(const std::vector<double>& x, const std::vector<double>& y, int width, int height) {
+  constexpr double c1 = (0.01 * 255) * (0.01 * 255);
+  constexpr double c2 = (0.03 * 255) * (0.03 * 255);
+  constexpr int window = 8;
+  double total = 0;
+  int windows = 0;
+  for (int wy = 0; wy + window <= height; wy += window) {
+    for (int wx = 0; wx + window <= width; wx += window) {
+      double mx = 0, my = 0;
+      for (int j = 0; j < window; ++j) {
+        for (int i = 0; i < window; ++i) {
+          std::size_t k = static_cast<std::size_t>((wy + j) * width + wx + i);
+          mx += x[k];
+          my += y[k];
+        }
+      }
+      constexpr double count = window * window;
+      mx /= count;
+      my /= count;
+      double vx = 0, vy = 0, cov = 0;
+      for (int j = 0; j < window; ++j) {
+        for (int i = 0; i < window; ++i) {
+          std::size_t k = static_cast<std::size_t>((wy + j) * width + wx + i);
+          vx += (x[k] - mx) * (x[k] - mx);
+          vy += (y[k] - my) * (y[k] - my);
+          cov += (x[k] - mx) * (y[k] - my);
+        }
+      }
+      vx /= count - 1;
+      vy /= count - 1;
+      cov /= count - 1;
+      total += ((2 * mx * my + c1) * (2 * cov + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2));
+      ++windows;
+    }
+  }
+  return windows ? total / windows : 1.0;
+}
+
+}  // namespace
+
+std::optional<Fidelity> compare_images(const Image& a, const Image& b) {
+  if (a.width != b.width || a.height != b.height || a.rgba.size() != b.rgba.size()) return std::nullopt;
+  Planes pa = planes_of(a);
+  Planes pb = planes_of(b);
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < pa.luma.size(); ++i) {
+    const std::uint8_t* x = a.rgba.data() + i * 4;
+    const std::uint8_t* y = b.rgba.data() + i * 4;
+    bool differs = std::fabs(pa.alpha[i] - pb.alpha[i]) > 16;
+    for (int c = 0; c < 3 && !differs; ++c) {
+      double over_white_x = x[c] * (x[3] / 255.0) + 255.0 * (1 - x[3] / 255.0);
+      double over_white_y = y[c] * (y[3] / 255.0) + 255.0 * (1 - y[3] / 255.0);
+      differs = std::fabs(over_white_x - over_white_y) > 16;
+    }
+    if (differs) ++differing;
+  }
+  Fidelity fidelity;
+  fidelity.differing_share = pa.luma.empty() ? 0 : double(differing) / double(pa.luma.size());
+  fidelity.ssim = std::min(ssim(pa.luma, pb.luma, a.width, a.height), ssim(pa.alpha, pb.alpha, a.width, a.height));
+  return fidelity;
+}
+
+}  // namespace bimi::svgps
