@@ -1,6 +1,7 @@
 // End-to-end tests of `bimi hash|csr|verify|inspect`: the built binary, its exit codes, its
 // outputs, and that a failed run leaves no partial output behind.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -178,6 +179,18 @@ TEST_F(Cli, VerifyTestPkiWithRootsCrlAndLogs) {
   for (const auto& check : json["checks"]) {
     EXPECT_EQ(check["verdict"] == "fail", check["id"] == "logo-profile") << check.dump();
   }
+}
+
+TEST_F(Cli, GzipBombCostsBoundedMemory) {
+  // The bomb's logo inflates to 1 GiB; verification stops at 1 MiB. Each ctest test is its own
+  // process, so the children's peak RSS is this run's.
+  auto run = bimi({"verify", (pki / "gzip-bomb.pem").string(), "--logo", (pki / "logo.svg").string(), "--domain",
+                   "example.com", "--at", "2024-06-01T00:00:00Z", "--roots", (pki / "root.pem").string()});
+  EXPECT_EQ(run.code, 1);
+  EXPECT_EQ(bimi({"inspect", (pki / "gzip-bomb.pem").string()}).code, 0);
+  struct rusage usage {};
+  ASSERT_EQ(getrusage(RUSAGE_CHILDREN, &usage), 0);
+  EXPECT_LT(usage.ru_maxrss, 256 * 1024) << "peak RSS in KiB";
 }
 
 TEST_F(Cli, VerifyBadInputAndUsage) {
