@@ -101,6 +101,25 @@ TEST(BadInput, LogotypeFlippedBytesNeverCrash) {
   }
 }
 
+TEST(BadInput, CertificateFlippedBytesNeverCrash) {
+  auto der = der_of_first_pem(test::read_fixture(test::real_dir() / "globalsign-vmc.pem"));
+  auto logo = test::read_fixture(test::real_dir() / "globalsign-logo.svg");
+  VerifyOptions options;
+  options.domain = "globalsign.com";
+  options.at = *parse_time("2025-06-01T00:00:00Z");
+  for (std::size_t i = 0; i < der.size(); i += 13) {
+    std::string changed = der;
+    changed[i] = static_cast<char>(changed[i] ^ 0x41);
+    auto inspected = inspect_certificate(changed);
+    auto verified = verify_certificate(changed, logo, options);
+    // A changed certificate never verifies: its signature or its content breaks.
+    if (auto* report = std::get_if<VerifyReport>(&verified)) {
+      EXPECT_FALSE(report->valid()) << "byte " << i;
+    }
+    (void)inspected;
+  }
+}
+
 TEST(BadInput, StrictDer) {
   // Indefinite length, non-minimal length, high tag numbers and lengths past the end.
   EXPECT_TRUE(std::holds_alternative<Error>(parse_logotype(std::string("\x30\x80\x00\x00", 4))));
