@@ -1,0 +1,5 @@
+# The style stage: colours, paints, CSS declarations, stylesheets, selectors and the cascade.
+list(APPEND svgps_stage_sources
+  ${CMAKE_CURRENT_LIST_DIR}/color.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/css_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/paint.cpp)
