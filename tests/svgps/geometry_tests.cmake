@@ -1,6 +1,7 @@
 # Unit tests of the converter's geometry stage (svgps/src/geometry).
 bimi_add_test(svgps_geometry_tests
   ${CMAKE_CURRENT_LIST_DIR}/geometry_path_data_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/geometry_path_ops_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_shapes_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_transform_test.cpp)
 target_include_directories(svgps_geometry_tests PRIVATE "${PROJECT_SOURCE_DIR}/svgps/src")

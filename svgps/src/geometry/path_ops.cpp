@@ -1,0 +1,177 @@
+#include "geometry/path_ops.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bimi::svgps::geometry {
+namespace {
+
+Point cubic_at(Point p0, Point p1, Point p2, Point p3, double t) {
+  double u = 1 - t;
+  double w0 = u * u * u, w1 = 3 * u * u * t, w2 = 3 * u * t * t, w3 = t * t * t;
+  return {w0 * p0.x + w1 * p1.x + w2 * p2.x + w3 * p3.x,
+          w0 * p0.y + w1 * p1.y + w2 * p2.y + w3 * p3.y};
+}
+
+// Parameters in (0, 1) where one coordinate of the cubic has a zero derivative.
+// B'(t) / 3 = a t² + b t + c with the coefficients below.
+int derivative_roots(double p0, double p1, double p2, double p3, double roots[2]) {
+  double a = -p0 + 3 * p1 - 3 * p2 + p3;
+  double b = 2 * (p0 - 2 * p1 + p2);
+  double c = p1 - p0;
+  int count = 0;
+  auto keep = [&](double t) {
+    if (t > 0 && t < 1) roots[count++] = t;
+  };
+  if (a == 0) {
+    if (b != 0) keep(-c / b);
+    return count;
+  }
+  double discriminant = b * b - 4 * a * c;
+  if (discriminant < 0) return 0;
+  // The numerically stable pair of formulas: no cancellation between b and the root.
+  double q = -0.5 * (b + std::copysign(std::sqrt(discriminant), b));
+  if (q == 0) return 0;  // b = c = 0: the only root is t = 0
+  keep(q / a);
+  keep(c / q);
+  return count;
+}
+
+double length(Point v) { return std::hypot(v.x, v.y); }
+
+// Wang's formula: pieces needed so each chord stays within `tolerance` of the cubic.
+double pieces_for(Point p0, Point p1, Point p2, Point p3, double tolerance) {
+  Point d1{p0.x - 2 * p1.x + p2.x, p0.y - 2 * p1.y + p2.y};
+  Point d2{p1.x - 2 * p2.x + p3.x, p1.y - 2 * p2.y + p3.y};
+  double second_difference = std::max(length(d1), length(d2));
+  return std::ceil(std::sqrt(0.75 * second_difference / tolerance));
+}
+
+}  // namespace
+
+Path transformed(const Path& path, const Matrix& matrix) {
+  Path out = path;
+  for (Segment& segment : out.segments) {
+    int used = segment.kind == Segment::Kind::cubic ? 3 : segment.kind == Segment::Kind::close ? 0 : 1;
+    for (int i = 0; i < used; ++i) segment.p[i] = matrix.apply(segment.p[i]);
+  }
+  return out;
+}
+
+Box bounds(const Path& path) {
+  Box box;
+  Point current, subpath_start;
+  bool start_counted = false;
+  for (const Segment& segment : path.segments) {
+    switch (segment.kind) {
+      case Segment::Kind::move:
+        current = subpath_start = segment.p[0];
+        start_counted = false;
+        continue;
+      case Segment::Kind::close:
+        // A close draws a line back to the start, which is already in the box.
+        if (!start_counted) box.add(subpath_start);
+        start_counted = true;
+        current = subpath_start;
+        continue;
+      case Segment::Kind::line:
+        if (!start_counted) box.add(current);
+        start_counted = true;
+        box.add(segment.p[0]);
+        current = segment.p[0];
+        continue;
+      case Segment::Kind::cubic: {
+        if (!start_counted) box.add(current);
+        start_counted = true;
+        const Point& p1 = segment.p[0];
+        const Point& p2 = segment.p[1];
+        const Point& p3 = segment.p[2];
+        double roots[2];
+        int count = derivative_roots(current.x, p1.x, p2.x, p3.x, roots);
+        for (int i = 0; i < count; ++i) box.add(cubic_at(current, p1, p2, p3, roots[i]));
+        count = derivative_roots(current.y, p1.y, p2.y, p3.y, roots);
+        for (int i = 0; i < count; ++i) box.add(cubic_at(current, p1, p2, p3, roots[i]));
+        box.add(p3);
+        current = p3;
+        continue;
+      }
+    }
+  }
+  return box;
+}
+
+Flattened flatten_path(const Path& path, double tolerance, std::size_t max_points) {
+  if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
+  Flattened result;
+  std::size_t produced = 0;
+  Polyline current_line;
+  auto finish = [&] {
+    if (current_line.points.size() >= 2) {
+      produced += current_line.points.size();
+      result.polylines.push_back(std::move(current_line));
+    }
+    current_line = Polyline{};
+  };
+  // Adds a point if the budget allows; false (and incomplete) when it does not.
+  auto add = [&](Point p) {
+    if (produced + current_line.points.size() >= max_points) {
+      result.complete = false;
+      return false;
+    }
+    current_line.points.push_back(p);
+    return true;
+  };
+  Point current, subpath_start;
+  for (const Segment& segment : path.segments) {
+    bool ok = true;
+    switch (segment.kind) {
+      case Segment::Kind::move:
+        finish();
+        current = subpath_start = segment.p[0];
+        break;
+      case Segment::Kind::close:
+        if (!current_line.points.empty()) current_line.closed = true;
+        finish();
+        current = subpath_start;
+        break;
+      case Segment::Kind::line:
+        if (current_line.points.empty()) ok = add(current);
+        ok = ok && add(segment.p[0]);
+        current = segment.p[0];
+        break;
+      case Segment::Kind::cubic: {
+        if (current_line.points.empty()) ok = add(current);
+        const Point& p1 = segment.p[0];
+        const Point& p2 = segment.p[1];
+        const Point& p3 = segment.p[2];
+        double pieces = pieces_for(current, p1, p2, p3, tolerance);
+        // Non-finite control points or an absurd count: stop here rather than loop for ever.
+        if (!std::isfinite(pieces) || pieces > static_cast<double>(max_points)) {
+          result.complete = false;
+          ok = false;
+          break;
+        }
+        auto n = std::max<std::size_t>(1, static_cast<std::size_t>(pieces));
+        for (std::size_t i = 1; ok && i < n; ++i) {
+          ok = add(cubic_at(current, p1, p2, p3, static_cast<double>(i) / static_cast<double>(n)));
+        }
+        ok = ok && add(p3);
+        current = p3;
+        break;
+      }
+    }
+    if (!ok) break;
+  }
+  finish();
+  return result;
+}
+
+std::vector<std::vector<Point>> flatten(const Path& path, double tolerance) {
+  Flattened flat = flatten_path(path, tolerance, default_max_flatten_points);
+  std::vector<std::vector<Point>> polygons;
+  polygons.reserve(flat.polylines.size());
+  for (Polyline& line : flat.polylines) polygons.push_back(std::move(line.points));
+  return polygons;
+}
+
+}  // namespace bimi::svgps::geometry
