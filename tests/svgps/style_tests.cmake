@@ -2,6 +2,7 @@
 bimi_add_test(svgps_style_tests
   ${CMAKE_CURRENT_LIST_DIR}/style_color_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/style_css_text_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/style_declarations_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/style_paint_test.cpp)
 target_include_directories(svgps_style_tests PRIVATE "${PROJECT_SOURCE_DIR}/svgps/src")
 target_link_libraries(svgps_style_tests PRIVATE bimi::svgps)
