@@ -9,6 +9,7 @@ packages=(
   libpotrace-dev potrace librsvg2-dev libcairo2-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
   libpng-dev libjpeg-dev libpolyclipping-dev
+  libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
 )
 
 missing=()

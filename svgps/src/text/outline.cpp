@@ -1,0 +1,391 @@
+// Shaping with HarfBuzz and glyph outlines from FreeType, placed in user space.
+#include "text/outline.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <new>
+
+#include <ft2build.h>
+#include FT_OUTLINE_H
+
+#include "text/fonts.hpp"
+
+namespace bimi::svgps::text {
+
+namespace {
+
+using geometry::Path;
+using geometry::Point;
+using geometry::Segment;
+
+// Slant of a synthetic oblique: x += 0.2 * y, fontconfig's 90-synthetic.conf matrix (~11.3°).
+constexpr double kObliqueShear = 0.2;
+// Strength of a synthetic bold in em, FreeType's FT_GlyphSlot_Embolden amount.
+constexpr long kEmboldenEmDivisor = 24;
+// Missing characters named one by one in the warning; the rest are counted.
+constexpr std::size_t kMissingNamedInWarning = 10;
+
+struct DecodedText {
+  std::vector<char32_t> codepoints;
+  std::vector<std::size_t> offsets;  // byte offset of each codepoint
+};
+
+// Strict UTF-8 (no overlongs, surrogates or values past U+10FFFF); HarfBuzz would otherwise turn
+// bad bytes into U+FFFD silently.
+bool decode_utf8(const std::string& text, DecodedText& out, std::string& error) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    if (out.codepoints.size() == kMaxRunCodepoints) {
+      error = "text run longer than " + std::to_string(kMaxRunCodepoints) + " characters";
+      return false;
+    }
+    const unsigned char lead = bytes[i];
+    std::size_t length = 0;
+    char32_t cp = 0;
+    char32_t minimum = 0;
+    if (lead < 0x80) {
+      length = 1;
+      cp = lead;
+    } else if ((lead & 0xE0) == 0xC0) {
+      length = 2;
+      cp = lead & 0x1Fu;
+      minimum = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3;
+      cp = lead & 0x0Fu;
+      minimum = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4;
+      cp = lead & 0x07u;
+      minimum = 0x10000;
+    } else {
+      error = "invalid UTF-8 at byte " + std::to_string(i);
+      return false;
+    }
+    if (size - i < length) {
+      error = "truncated UTF-8 at byte " + std::to_string(i);
+      return false;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((bytes[i + k] & 0xC0) != 0x80) {
+        error = "invalid UTF-8 at byte " + std::to_string(i);
+        return false;
+      }
+      cp = (cp << 6) | (bytes[i + k] & 0x3Fu);
+    }
+    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      error = "invalid UTF-8 at byte " + std::to_string(i);
+      return false;
+    }
+    out.codepoints.push_back(cp);
+    out.offsets.push_back(i);
+    i += length;
+  }
+  return true;
+}
+
+bool check_request(const TextRun& run, std::string& error) {
+  const FontRequest& font = run.font;
+  if (!std::isfinite(font.size_px) || font.size_px < 0 || font.size_px > kMaxFontSizePx) {
+    error = "font size must be a finite number from 0 to " + std::to_string(kMaxFontSizePx) + " px";
+    return false;
+  }
+  if (font.weight < 1 || font.weight > 1000) {
+    error = "font weight must be from 1 to 1000";
+    return false;
+  }
+  if (font.families.size() > kMaxFamilies) {
+    error = "more than " + std::to_string(kMaxFamilies) + " font families";
+    return false;
+  }
+  for (const auto& family : font.families) {
+    if (family.empty() || family.size() > kMaxFamilyNameBytes ||
+        family.find('\0') != std::string::npos) {
+      error = "font family names must be 1 to " + std::to_string(kMaxFamilyNameBytes) +
+              " bytes without NUL";
+      return false;
+    }
+  }
+  if (!std::isfinite(run.origin.x) || !std::isfinite(run.origin.y) ||
+      !std::isfinite(run.letter_spacing) || std::fabs(run.letter_spacing) > kMaxFontSizePx) {
+    error = "text position and letter spacing must be finite";
+    return false;
+  }
+  return true;
+}
+
+std::string codepoint_name(char32_t cp) {
+  char name[16];
+  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+  return name;
+}
+
+// Receives one glyph's outline from FT_Outline_Decompose in font units (y up) and appends it to
+// the path in user units (y down).
+struct GlyphSink {
+  Path* path = nullptr;
+  // user = (origin_x + scale * (x + shear * y), origin_y - scale * y), x and y in font units
+  // relative to the glyph's origin.
+  double origin_x = 0;
+  double origin_y = 0;
+  double scale = 1;
+  double shear = 0;
+
+  double current_x = 0;  // font units, for conic -> cubic
+  double current_y = 0;
+  std::size_t subpath_start = 0;  // index of the open subpath's move, if any
+  bool subpath_open = false;
+  bool over_limit = false;
+  bool out_of_memory = false;
+
+  Point place(double x, double y) const {
+    return {origin_x + scale * (x + shear * y), origin_y - scale * y};
+  }
+
+  bool append(const Segment& segment) {
+    if (path->segments.size() >= kMaxPathSegments) {
+      over_limit = true;
+      return false;
+    }
+    try {
+      path->segments.push_back(segment);
+    } catch (const std::bad_alloc&) {
+      out_of_memory = true;
+      return false;
+    }
+    return true;
+  }
+
+  // FreeType ends each contour with a line back to its start; Z says the same, so drop the line.
+  bool close_subpath() {
+    if (!subpath_open) return true;
+    subpath_open = false;
+    auto& segments = path->segments;
+    const Point start = segments[subpath_start].p[0];
+    if (segments.size() - subpath_start > 1 && segments.back().kind == Segment::Kind::line &&
+        segments.back().p[0] == start) {
+      segments.pop_back();
+    }
+    if (segments.size() - subpath_start == 1) {  // a lone point draws nothing
+      segments.pop_back();
+      return true;
+    }
+    return append(Segment::close());
+  }
+
+  static GlyphSink& of(void* user) { return *static_cast<GlyphSink*>(user); }
+
+  static int move_to(const FT_Vector* to, void* user) {
+    GlyphSink& sink = of(user);
+    if (!sink.close_subpath()) return 1;
+    sink.current_x = static_cast<double>(to->x);
+    sink.current_y = static_cast<double>(to->y);
+    sink.subpath_start = sink.path->segments.size();
+    if (!sink.append(Segment::move_to(sink.place(sink.current_x, sink.current_y)))) return 1;
+    sink.subpath_open = true;
+    return 0;
+  }
+
+  static int line_to(const FT_Vector* to, void* user) {
+    GlyphSink& sink = of(user);
+    sink.current_x = static_cast<double>(to->x);
+    sink.current_y = static_cast<double>(to->y);
+    return sink.append(Segment::line_to(sink.place(sink.current_x, sink.current_y))) ? 0 : 1;
+  }
+
+  // A quadratic from P0 via C to P is the cubic with controls P0 + 2/3 (C - P0), P + 2/3 (C - P).
+  static int conic_to(const FT_Vector* control, const FT_Vector* to, void* user) {
+    GlyphSink& sink = of(user);
+    const double cx = static_cast<double>(control->x);
+    const double cy = static_cast<double>(control->y);
+    const double x = static_cast<double>(to->x);
+    const double y = static_cast<double>(to->y);
+    const Point c1 = sink.place(sink.current_x + 2.0 / 3.0 * (cx - sink.current_x),
+                                sink.current_y + 2.0 / 3.0 * (cy - sink.current_y));
+    const Point c2 = sink.place(x + 2.0 / 3.0 * (cx - x), y + 2.0 / 3.0 * (cy - y));
+    sink.current_x = x;
+    sink.current_y = y;
+    return sink.append(Segment::cubic_to(c1, c2, sink.place(x, y))) ? 0 : 1;
+  }
+
+  static int cubic_to(const FT_Vector* control1, const FT_Vector* control2, const FT_Vector* to,
+                      void* user) {
+    GlyphSink& sink = of(user);
+    sink.current_x = static_cast<double>(to->x);
+    sink.current_y = static_cast<double>(to->y);
+    return sink.append(Segment::cubic_to(
+               sink.place(static_cast<double>(control1->x), static_cast<double>(control1->y)),
+               sink.place(static_cast<double>(control2->x), static_cast<double>(control2->y)),
+               sink.place(sink.current_x, sink.current_y)))
+               ? 0
+               : 1;
+  }
+};
+
+}  // namespace
+
+std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts, std::string& error) {
+  if (!check_request(run, error)) return std::nullopt;
+  DecodedText decoded;
+  if (!decode_utf8(run.text, decoded, error)) return std::nullopt;
+
+  Fonts::Impl& impl = fonts.impl();
+  std::optional<ChosenFont> chosen = impl.choose(run.font, error);
+  if (!chosen) return std::nullopt;
+
+  OutlinedText out;
+  out.font_file = chosen->file;
+  out.font_family_used = chosen->family;
+  out.fell_back = chosen->fell_back;
+  out.synthetic_bold = chosen->synthetic_bold;
+  out.synthetic_oblique = chosen->synthetic_oblique;
+  out.warnings = chosen->warnings;
+  if (run.text.empty()) return out;
+
+  const LoadedFace* face = impl.face(chosen->file, chosen->index, error);
+  if (!face) return std::nullopt;
+
+  detail::HbBufferPtr buffer(hb_buffer_create());
+  hb_buffer_add_utf8(buffer.get(), run.text.data(), static_cast<int>(run.text.size()), 0,
+                     static_cast<int>(run.text.size()));
+  if (!hb_buffer_allocation_successful(buffer.get())) {
+    error = "out of memory while shaping";
+    return std::nullopt;
+  }
+  hb_buffer_guess_segment_properties(buffer.get());
+  // CSS: with letter spacing, optional ligatures would glue letters that should move apart.
+  std::vector<hb_feature_t> features;
+  if (run.letter_spacing != 0) {
+    for (const char* tag : {"-liga", "-clig", "-dlig", "-hlig"}) {
+      hb_feature_t feature;
+      if (hb_feature_from_string(tag, -1, &feature)) features.push_back(feature);
+    }
+  }
+  hb_shape(face->hb_font.get(), buffer.get(), features.data(),
+           static_cast<unsigned>(features.size()));
+
+  unsigned glyph_count = 0;
+  const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer.get(), &glyph_count);
+  const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer.get(), nullptr);
+  if (glyph_count > kMaxRunGlyphs) {
+    error = "text run shapes to more than " + std::to_string(kMaxRunGlyphs) + " glyphs";
+    return std::nullopt;
+  }
+  out.glyph_count = glyph_count;
+
+  // Letter spacing goes after each cluster (a character, or the characters a ligature joined).
+  auto ends_cluster = [&](unsigned i) {
+    return i + 1 == glyph_count || infos[i + 1].cluster != infos[i].cluster;
+  };
+  const long embolden = chosen->synthetic_bold
+                            ? std::max(1L, static_cast<long>(face->units_per_em) / kEmboldenEmDivisor)
+                            : 0;
+  const double scale = run.font.size_px / static_cast<double>(face->units_per_em);
+
+  // The shaped width first: text-anchor needs it before any glyph is placed.
+  std::int64_t width_units = 0;
+  std::size_t spacing_count = 0;
+  for (unsigned i = 0; i < glyph_count; ++i) {
+    width_units += positions[i].x_advance + embolden;
+    if (ends_cluster(i)) ++spacing_count;
+  }
+  out.advance = static_cast<double>(width_units) * scale +
+                static_cast<double>(spacing_count) * run.letter_spacing;
+  double anchor_shift = 0;
+  if (run.anchor == TextRun::Anchor::middle) anchor_shift = -out.advance / 2;
+  if (run.anchor == TextRun::Anchor::end) anchor_shift = -out.advance;
+
+  // Characters without a glyph: not drawn (a .notdef box is never what the author meant), but
+  // reported, and their advance kept so the rest of the run stays where it would be.
+  for (unsigned i = 0; i < glyph_count; ++i) {
+    if (infos[i].codepoint != 0) continue;
+    if (i > 0 && infos[i - 1].cluster == infos[i].cluster && infos[i - 1].codepoint == 0) continue;
+    const std::size_t offset = infos[i].cluster;
+    char32_t cp = 0;
+    auto at = std::lower_bound(decoded.offsets.begin(), decoded.offsets.end(), offset);
+    if (at != decoded.offsets.end() && *at == offset) {
+      cp = decoded.codepoints[static_cast<std::size_t>(at - decoded.offsets.begin())];
+    }
+    out.missing.push_back({cp, offset});
+  }
+  if (!out.missing.empty()) {
+    std::string list;
+    for (std::size_t k = 0; k < out.missing.size() && k < kMissingNamedInWarning; ++k) {
+      list += (k == 0 ? "" : ", ") + codepoint_name(out.missing[k].codepoint);
+    }
+    if (out.missing.size() > kMissingNamedInWarning) {
+      list += " and " + std::to_string(out.missing.size() - kMissingNamedInWarning) + " more";
+    }
+    out.warnings.push_back(std::to_string(out.missing.size()) + " character(s) have no glyph in '" +
+                           chosen->family + "' and are not drawn: " + list);
+  }
+
+  if (run.font.size_px == 0) return out;  // CSS: a zero font size draws nothing
+
+  FT_Face ft_face = face->ft_face.get();
+  FT_Outline_Funcs callbacks{};
+  callbacks.move_to = &GlyphSink::move_to;
+  callbacks.line_to = &GlyphSink::line_to;
+  callbacks.conic_to = &GlyphSink::conic_to;
+  callbacks.cubic_to = &GlyphSink::cubic_to;
+  callbacks.shift = 0;
+  callbacks.delta = 0;
+
+  GlyphSink sink;
+  sink.path = &out.path;
+  sink.scale = scale;
+  sink.shear = chosen->synthetic_oblique ? kObliqueShear : 0;
+
+  std::int64_t pen_x = 0;  // font units
+  std::int64_t pen_y = 0;
+  double spacing = 0;  // user units
+  for (unsigned i = 0; i < glyph_count; ++i) {
+    const hb_glyph_info_t& info = infos[i];
+    const hb_glyph_position_t& position = positions[i];
+    if (info.codepoint != 0) {
+      // Unscaled and unhinted: exact font-unit outlines, independent of any pixel grid.
+      if (FT_Load_Glyph(ft_face, info.codepoint,
+                        FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) {
+        error = "FreeType cannot load glyph " + std::to_string(info.codepoint) + " of '" +
+                chosen->file + "'";
+        return std::nullopt;
+      }
+      FT_GlyphSlot slot = ft_face->glyph;
+      if (slot->format == FT_GLYPH_FORMAT_OUTLINE && slot->outline.n_points > 0) {
+        if (embolden != 0) FT_Outline_EmboldenXY(&slot->outline, embolden, embolden);
+        // The glyph origin in font units, then in user units for the sink.
+        const double glyph_x = static_cast<double>(pen_x + position.x_offset);
+        const double glyph_y = static_cast<double>(pen_y + position.y_offset);
+        sink.origin_x = run.origin.x + anchor_shift + spacing +
+                        scale * (glyph_x + sink.shear * glyph_y);
+        sink.origin_y = run.origin.y - scale * glyph_y;
+        const FT_Error status = FT_Outline_Decompose(&slot->outline, &callbacks, &sink);
+        if (status == 0) sink.close_subpath();
+        if (sink.over_limit) {
+          error = "text run outlines to more than " + std::to_string(kMaxPathSegments) +
+                  " path segments";
+          return std::nullopt;
+        }
+        if (sink.out_of_memory) {
+          error = "out of memory while outlining text";
+          return std::nullopt;
+        }
+        if (status != 0) {
+          error = "FreeType cannot decompose glyph " + std::to_string(info.codepoint) + " of '" +
+                  chosen->file + "'";
+          return std::nullopt;
+        }
+      }
+    }
+    pen_x += position.x_advance + embolden;
+    pen_y += position.y_advance;
+    if (ends_cluster(i)) spacing += run.letter_spacing;
+  }
+  return out;
+}
+
+}  // namespace bimi::svgps::text
