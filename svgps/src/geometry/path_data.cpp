@@ -86,8 +86,10 @@ class Builder {
     Point base = relative ? current_ : Point{};
     auto at = [&](double x, double y) { return Point{base.x + x, base.y + y}; };
     Path pending;
-    std::optional<Point> cubic_control;  // the second control point of a C/S, for the next S
-    std::optional<Point> quad_control;   // the control point of a Q/T, for the next T
+    // The second control point of a C/S (for the next S) and the control point of a Q/T (for
+    // the next T); plain flags rather than optionals keep GCC's -Wmaybe-uninitialized quiet.
+    bool has_cubic_control = false, has_quad_control = false;
+    Point cubic_control, quad_control;
     Point end = current_;
     bool is_move = false;
     switch (upper) {
@@ -112,14 +114,16 @@ class Builder {
         Point c1 = at(v[0], v[1]), c2 = at(v[2], v[3]);
         end = at(v[4], v[5]);
         pending.segments.push_back(Segment::cubic_to(c1, c2, end));
+        has_cubic_control = true;
         cubic_control = c2;
         break;
       }
       case 'S': {
-        Point c1 = last_cubic_control_ ? reflect(*last_cubic_control_, current_) : current_;
+        Point c1 = has_cubic_control_ ? reflect(last_cubic_control_, current_) : current_;
         Point c2 = at(v[0], v[1]);
         end = at(v[2], v[3]);
         pending.segments.push_back(Segment::cubic_to(c1, c2, end));
+        has_cubic_control = true;
         cubic_control = c2;
         break;
       }
@@ -127,13 +131,15 @@ class Builder {
         Point q = at(v[0], v[1]);
         end = at(v[2], v[3]);
         pending.segments.push_back(quadratic_as_cubic(current_, q, end));
+        has_quad_control = true;
         quad_control = q;
         break;
       }
       case 'T': {
-        Point q = last_quad_control_ ? reflect(*last_quad_control_, current_) : current_;
+        Point q = has_quad_control_ ? reflect(last_quad_control_, current_) : current_;
         end = at(v[0], v[1]);
         pending.segments.push_back(quadratic_as_cubic(current_, q, end));
+        has_quad_control = true;
         quad_control = q;
         break;
       }
@@ -161,7 +167,9 @@ class Builder {
     current_ = end;
     if (is_move) subpath_start_ = end;
     closed_ = upper == 'Z';
+    has_cubic_control_ = has_cubic_control;
     last_cubic_control_ = cubic_control;
+    has_quad_control_ = has_quad_control;
     last_quad_control_ = quad_control;
     return true;
   }
@@ -172,8 +180,10 @@ class Builder {
   Point current_;
   Point subpath_start_;
   bool closed_ = false;
-  std::optional<Point> last_cubic_control_;
-  std::optional<Point> last_quad_control_;
+  bool has_cubic_control_ = false;
+  Point last_cubic_control_;
+  bool has_quad_control_ = false;
+  Point last_quad_control_;
 };
 
 void fail(PathParse& result, std::size_t offset, std::string message) {

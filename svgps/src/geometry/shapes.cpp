@@ -82,7 +82,9 @@ PointsParse parse_points(std::string_view text, std::size_t max_points) {
   const std::size_t length = text.size();
   auto offset = [&] { return length - text.size(); };
   detail::skip_whitespace(text);
-  std::optional<double> pending_x;
+  // An x waiting for its y (a flag, not an optional, to keep -Wmaybe-uninitialized quiet).
+  bool has_pending_x = false;
+  double pending_x = 0;
   std::size_t pending_offset = 0;
   while (!text.empty()) {
     std::size_t here = offset();
@@ -92,16 +94,17 @@ PointsParse parse_points(std::string_view text, std::size_t max_points) {
       result.error_offset = here;
       return result;  // a dangling x before the error is dropped with it
     }
-    if (pending_x) {
+    if (has_pending_x) {
       if (result.points.size() == max_points) {
         result.complete = false;
         result.error_offset = pending_offset;
         return result;
       }
-      result.points.push_back({*pending_x, *number});
-      pending_x.reset();
+      result.points.push_back({pending_x, *number});
+      has_pending_x = false;
     } else {
-      pending_x = number;
+      has_pending_x = true;
+      pending_x = *number;
       pending_offset = here;
     }
     // comma-wsp between coordinates; a comma must be followed by another coordinate.
@@ -117,7 +120,7 @@ PointsParse parse_points(std::string_view text, std::size_t max_points) {
       }
     }
   }
-  if (pending_x) {
+  if (has_pending_x) {
     result.complete = false;
     result.error_offset = pending_offset;
   }
