@@ -116,6 +116,35 @@ TEST_P(RealCertificate, FailsAgainstOtherTrustAnchors) {
   EXPECT_FALSE(report.valid());
 }
 
+TEST_P(RealCertificate, BundledIntermediatesCompleteALeafOnlyPem) {
+  std::string leaf_only = pem_.substr(0, pem_.find("-----END CERTIFICATE-----") + 26);
+  VerifyOptions options;
+  options.domain = GetParam().domain;
+  options.at = *parse_time(GetParam().at);
+  auto result = verify_certificate(leaf_only, logo_, options);
+  ASSERT_TRUE(std::holds_alternative<VerifyReport>(result));
+  const auto& report = std::get<VerifyReport>(result);
+  EXPECT_TRUE(report.valid()) << describe(report);
+  EXPECT_EQ(report.chain.size(), 3u);
+}
+
+TEST_P(RealCertificate, AcceptsDer) {
+  std::string body;
+  auto begin = pem_.find('\n') + 1;
+  auto end = pem_.find("-----END CERTIFICATE-----");
+  for (std::size_t i = begin; i < end; ++i) {
+    if (pem_[i] != '\n' && pem_[i] != '\r') body += pem_[i];
+  }
+  auto der = base64_decode(body);
+  ASSERT_TRUE(der);
+  VerifyOptions options;
+  options.domain = GetParam().domain;
+  options.at = *parse_time(GetParam().at);
+  auto result = verify_certificate(*der, logo_, options);
+  ASSERT_TRUE(std::holds_alternative<VerifyReport>(result));
+  EXPECT_TRUE(std::get<VerifyReport>(result).valid());
+}
+
 TEST_P(RealCertificate, InspectsTheEmbeddedLogo) {
   auto result = inspect_certificate(pem_);
   ASSERT_TRUE(std::holds_alternative<MarkCertificate>(result));
