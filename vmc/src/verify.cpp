@@ -144,6 +144,24 @@ std::vector<ossl::X509Ptr> parse_bundle(std::string_view pem, std::string_view w
   return std::get<std::vector<ossl::X509Ptr>>(std::move(loaded));
 }
 
+// The compiled-in bundles, parsed once: they are constants of the library, not state.
+struct Bundled {
+  std::vector<ossl::X509Ptr> roots;
+  std::vector<ossl::X509Ptr> intermediates;
+  std::string error;
+};
+
+const Bundled& bundled_certificates() {
+  static const Bundled bundled = [] {
+    Bundled b;
+    b.roots = parse_bundle(embedded::bimi_roots_pem(), "bundled trust anchors", b.error);
+    if (b.error.empty()) b.intermediates = parse_bundle(embedded::bimi_intermediates_pem(), "bundled intermediates", b.error);
+    ossl::clear_errors();
+    return b;
+  }();
+  return bundled;
+}
+
 X509* find_issuer(X509* cert, const std::vector<const std::vector<ossl::X509Ptr>*>& pools) {
   for (const auto* pool : pools) {
     for (const auto& candidate : *pool) {
@@ -351,11 +369,15 @@ std::variant<VerifyReport, Error> verify_certificate(std::string_view certificat
   if (auto* error = std::get_if<Error>(&loaded)) return Error{"certificate: " + error->message};
   auto certs = std::get<std::vector<ossl::X509Ptr>>(std::move(loaded));
   std::string error;
-  auto roots = parse_bundle(options.roots_pem ? std::string_view(*options.roots_pem) : bundled_roots_pem(),
-                            "trust anchors", error);
-  if (!error.empty()) return Error{error};
-  auto intermediates = parse_bundle(bundled_intermediates_pem(), "bundled intermediates", error);
-  if (!error.empty()) return Error{error};
+  std::vector<ossl::X509Ptr> given_roots;
+  if (options.roots_pem) {
+    given_roots = parse_bundle(*options.roots_pem, "trust anchors", error);
+    if (!error.empty()) return Error{error};
+  }
+  const Bundled& bundled = bundled_certificates();
+  if (!bundled.error.empty()) return Error{bundled.error};
+  const std::vector<ossl::X509Ptr>& roots = options.roots_pem ? given_roots : bundled.roots;
+  const std::vector<ossl::X509Ptr>& intermediates = bundled.intermediates;
   std::string svg;
   if (is_gzip(logo)) {
     auto inflated = gunzip(logo, max_logo_bytes, error);
