@@ -84,9 +84,12 @@ class Fonts {
   Fonts& operator=(const Fonts&) = delete;
 
   struct Impl;
-  Impl& impl() const { return *impl_; }
 
  private:
+  friend std::optional<OutlinedText> outline_text(const TextRun&, const Fonts&,
+                                                  std::string&);
+  // The caches change behind a const Fonts&: one more reason it is not thread-safe.
+  Impl& impl() const { return *impl_; }
   explicit Fonts(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
