@@ -73,6 +73,25 @@ TEST(TextFonts, MissingExtraFontFileIsAnError) {
   EXPECT_NE(error.find("NoSuchFont.ttf"), std::string::npos) << error;
 }
 
+TEST(TextFonts, ExtraFileThatIsNoFontIsAnError) {
+  std::string error;
+  FontsOptions options;
+  options.system_fonts = false;
+  options.extra_font_files = {std::string(BIMI_SOURCE_DIR) + "/docs/text-outlines.md"};
+  EXPECT_EQ(Fonts::create(options, error), nullptr);
+  EXPECT_NE(error.find("text-outlines.md"), std::string::npos) << error;
+}
+
+TEST(TextFonts, EmptyConfigurationHasNoUsableFont) {
+  std::string error;
+  FontsOptions options;
+  options.system_fonts = false;
+  auto empty = Fonts::create(options, error);
+  ASSERT_NE(empty, nullptr) << error;
+  EXPECT_FALSE(outline_text(run_of("Logo", {"Arial"}), *empty, error).has_value());
+  EXPECT_NE(error.find("no usable font"), std::string::npos) << error;
+}
+
 TEST(TextFonts, NamedFamilyIsUsedAsIs) {
   auto fonts = system_fonts();
   REQUIRE_FAMILY(*fonts, "Liberation Sans", "fonts-liberation2");
@@ -260,6 +279,24 @@ TEST(TextFonts, CachedChoicesGiveTheSameAnswer) {
   EXPECT_EQ(again.font_file, first.font_file);
   EXPECT_EQ(again.advance, first.advance);
   ASSERT_EQ(again.path.segments.size(), first.path.segments.size());
+}
+
+TEST(TextFonts, ManyDistinctRequestsStayCorrectPastTheCacheBound) {
+  auto fonts = system_fonts();
+  REQUIRE_FAMILY(*fonts, "Liberation Sans", "fonts-liberation2");
+  auto reference = outline_ok(run_of("H", {"Liberation Sans"}, 400), *fonts);
+  // 2,000 distinct weight/style requests: more than the choice cache keeps.
+  for (int weight = 1; weight <= 1000; ++weight) {
+    for (bool italic : {false, true}) {
+      std::string error;
+      auto outlined = outline_text(run_of("H", {"Liberation Sans"}, weight, italic), *fonts, error);
+      ASSERT_TRUE(outlined.has_value()) << weight << ": " << error;
+      ASSERT_FALSE(outlined->fell_back) << weight;
+    }
+  }
+  auto again = outline_ok(run_of("H", {"Liberation Sans"}, 400), *fonts);
+  EXPECT_EQ(again.font_file, reference.font_file);
+  EXPECT_EQ(again.advance, reference.advance);
 }
 
 }  // namespace

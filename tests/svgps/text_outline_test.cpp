@@ -354,6 +354,32 @@ TEST_F(TextOutline, RightToLeftScriptsAreShaped) {
   }
 }
 
+TEST_F(TextOutline, DecomposedAccentsComposeLikeThePrecomposedLetter) {
+  // e + U+0301 is normalised to the font's precomposed é.
+  auto decomposed = outline(run("e\xCC\x81", "DejaVu Sans"));
+  auto precomposed = outline(run("\xC3\xA9", "DejaVu Sans"));
+  EXPECT_EQ(decomposed.glyph_count, 1u);
+  EXPECT_DOUBLE_EQ(decomposed.advance, precomposed.advance);
+  EXPECT_TRUE(same_bytes(decomposed.path, precomposed.path));
+}
+
+TEST_F(TextOutline, CombiningMarksSitOnTheirBase) {
+  // No precomposed x-acute exists: the mark is a glyph of its own, placed by its offsets.
+  TextRun r = run("x\xCC\x81", "DejaVu Sans");
+  r.origin = {0, 100};
+  auto marked = outline(r);
+  r.text = "x";
+  auto bare = outline(r);
+  EXPECT_EQ(marked.glyph_count, 2u);
+  EXPECT_TRUE(marked.missing.empty());
+  EXPECT_NEAR(marked.advance, bare.advance, 1e-9) << "a mark takes no room";
+  Box x_box = bounds(bare.path);
+  Box box = bounds(marked.path);
+  EXPECT_LT(box.y0, x_box.y0 - 10) << "the acute rises above the x";
+  EXPECT_GT(box.x1, x_box.x0);
+  EXPECT_LT(box.x0, x_box.x1) << "the acute overlaps the x horizontally";
+}
+
 TEST_F(TextOutline, SpacesAdvanceWithoutInk) {
   auto spaced = outline(run("A A"));
   auto letters = outline(run("AA"));
