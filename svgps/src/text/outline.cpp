@@ -112,7 +112,7 @@ bool check_request(const TextRun& run, std::string& error) {
   }
   if (!std::isfinite(run.origin.x) || !std::isfinite(run.origin.y) ||
       !std::isfinite(run.letter_spacing) || std::fabs(run.letter_spacing) > kMaxFontSizePx) {
-    error = "text position and letter spacing must be finite";
+    error = "text position and letter spacing must be finite (letter spacing at most 1e6)";
     return false;
   }
   return true;
