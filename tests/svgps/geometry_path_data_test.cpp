@@ -1,10 +1,9 @@
-#include "geometry/path_data.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
+#include "geometry/path_data.hpp"
 #include "geometry_test_support.hpp"
 
 namespace bimi::svgps::geometry {
@@ -25,7 +24,10 @@ Path parse(std::string_view d) {
 std::string kinds(const Path& path) {
   std::string out;
   for (const Segment& s : path.segments) {
-    out += s.kind == Kind::move ? 'M' : s.kind == Kind::line ? 'L' : s.kind == Kind::cubic ? 'C' : 'Z';
+    out += s.kind == Kind::move    ? 'M'
+           : s.kind == Kind::line  ? 'L'
+           : s.kind == Kind::cubic ? 'C'
+                                   : 'Z';
   }
   return out;
 }
@@ -54,8 +56,8 @@ TEST(PathData, EmptyIsCompleteAndEmpty) {
 TEST(PathData, AbsoluteAndRelativeLines) {
   Path path = parse("M10 10 L20 10 l0 10 H5 h5 V0 v5 Z");
   EXPECT_EQ(kinds(path), "MLLLLLLZ");
-  std::vector<Point> expected{{10, 10}, {20, 10}, {20, 20}, {5, 20}, {10, 20},
-                              {10, 0},  {10, 5},  {10, 10}};
+  std::vector<Point> expected{{10, 10}, {20, 10}, {20, 20}, {5, 20},
+                              {10, 20}, {10, 0},  {10, 5},  {10, 10}};
   EXPECT_EQ(end_points(path), expected);
 }
 
@@ -252,15 +254,15 @@ TEST(PathData, MalformedInputs) {
     const char* kept;
   };
   for (const Case& c : std::initializer_list<Case>{
-           {"M1 2,", "M"},              // trailing comma
-           {"M1 2,L3 4", "M"},          // comma before a command
-           {"M1 2 L3,,4", "M"},         // double comma
-           {"M,1 2", ""},               // comma before the first argument
-           {"M1 2 Z 3 4", "MZ"},        // Z takes no arguments
+           {"M1 2,", "M"},                // trailing comma
+           {"M1 2,L3 4", "M"},            // comma before a command
+           {"M1 2 L3,,4", "M"},           // double comma
+           {"M,1 2", ""},                 // comma before the first argument
+           {"M1 2 Z 3 4", "MZ"},          // Z takes no arguments
            {"M0 0 a1 1 0 2 0 1 1", "M"},  // flag must be 0 or 1
-           {"M0 0 a1 1 0 0", "M"},      // truncated arc
-           {"M0 0 L1e", "M"},           // "1" then a stray "e"
-           {"M0 0 L1e999 0", "M"},      // overflowing number
+           {"M0 0 a1 1 0 0", "M"},        // truncated arc
+           {"M0 0 L1e", "M"},             // "1" then a stray "e"
+           {"M0 0 L1e999 0", "M"},        // overflowing number
            {"M0 0 L--1 0", "M"},
            {"M0 0 L1 1 #", "ML"},
            {"M 1", ""},

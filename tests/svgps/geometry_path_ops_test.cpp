@@ -1,11 +1,10 @@
-#include "geometry/path_ops.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <random>
 
 #include "geometry/path_data.hpp"
+#include "geometry/path_ops.hpp"
 #include "geometry/shapes.hpp"
 #include "geometry_test_support.hpp"
 
@@ -66,8 +65,7 @@ TEST(Bounds, CubicExtremaInsideTheParameterRange) {
   Box s = bounds(parse("M0 0 C100 0 -100 10 0 10"));
   double lo = 0, hi = 0;
   for (int i = 0; i <= 100000; ++i) {
-    Point p = cubic_point({0, 0}, Segment::cubic_to({100, 0}, {-100, 10}, {0, 10}),
-                          i / 100000.0);
+    Point p = cubic_point({0, 0}, Segment::cubic_to({100, 0}, {-100, 10}, {0, 10}), i / 100000.0);
     lo = std::fmin(lo, p.x);
     hi = std::fmax(hi, p.x);
   }
@@ -115,7 +113,8 @@ TEST(Bounds, DegenerateCubics) {
 double distance_to_segment(Point p, Point a, Point b) {
   double dx = b.x - a.x, dy = b.y - a.y;
   double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0;
+  double t =
+      length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0;
   return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
@@ -193,8 +192,7 @@ TEST(Flatten, PointBudgetStopsEarly) {
 
 TEST(Flatten, NonFiniteCoordinatesStop) {
   Path path;
-  path.segments = {Segment::move_to({0, 0}),
-                   Segment::cubic_to({INFINITY, 0}, {1, 1}, {2, 2})};
+  path.segments = {Segment::move_to({0, 0}), Segment::cubic_to({INFINITY, 0}, {1, 1}, {2, 2})};
   EXPECT_FALSE(flatten_path(path, 0.1, 1000).complete);
 }
 

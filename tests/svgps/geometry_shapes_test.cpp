@@ -1,10 +1,9 @@
-#include "geometry/shapes.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "geometry/path_data.hpp"
+#include "geometry/shapes.hpp"
 #include "geometry_test_support.hpp"
 
 namespace bimi::svgps::geometry {
@@ -50,7 +49,8 @@ TEST(RectPath, CornersMatchThePathDataArcs) {
   // The SVG-defined equivalent path, with its arcs converted by the path-data parser.
   auto rect = rect_path(0, 0, 100, 50, 10.0, 5.0);
   PathParse reference = parse_path_data(
-      "M10 0 H90 A10 5 0 0 1 100 5 V45 A10 5 0 0 1 90 50 H10 A10 5 0 0 1 0 45 V5 A10 5 0 0 1 10 0 Z",
+      "M10 0 H90 A10 5 0 0 1 100 5 V45 A10 5 0 0 1 90 50 H10 A10 5 0 0 1 0 45 V5 A10 5 0 0 1 10 0 "
+      "Z",
       100);
   ASSERT_TRUE(reference.complete);
   ASSERT_EQ(rect->segments.size(), reference.path.segments.size());

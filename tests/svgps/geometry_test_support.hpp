@@ -10,11 +10,12 @@
 namespace bimi::svgps::geometry::testing {
 
 inline ::testing::AssertionResult near(Point actual, Point expected, double tolerance = 1e-9) {
-  if (std::fabs(actual.x - expected.x) <= tolerance && std::fabs(actual.y - expected.y) <= tolerance)
+  if (std::fabs(actual.x - expected.x) <= tolerance &&
+      std::fabs(actual.y - expected.y) <= tolerance)
     return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "(" << actual.x << ", " << actual.y << ") is not within "
-                                       << tolerance << " of (" << expected.x << ", " << expected.y
-                                       << ")";
+  return ::testing::AssertionFailure()
+         << "(" << actual.x << ", " << actual.y << ") is not within " << tolerance << " of ("
+         << expected.x << ", " << expected.y << ")";
 }
 
 inline ::testing::AssertionResult near(const Matrix& actual, const Matrix& expected,

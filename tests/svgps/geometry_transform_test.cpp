@@ -1,9 +1,8 @@
-#include "geometry/transform.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 
+#include "geometry/transform.hpp"
 #include "geometry_test_support.hpp"
 
 namespace bimi::svgps::geometry {
@@ -69,13 +68,15 @@ TEST(ParseTransform, SeparatorsAndNumberForms) {
 }
 
 TEST(ParseTransform, SyntaxErrorsAreRejected) {
-  for (const char* bad : {"translate", "translate()", "translate(1", "translate(1,)",
-                          "translate(,1)", "translate(1,,2)", "translate(1 2 3)", "scale(1 2 3)",
-                          "rotate(1 2)", "rotate(1 2 3 4)", "skewX()", "skewX(1 2)", "skewY(1,2)",
-                          "matrix(1 2 3 4 5)", "matrix(1 2 3 4 5 6 7)", "translate(1),",
-                          ",translate(1)", "translate(1),,scale(2)", "Translate(1)", "scaleX(2)",
-                          "none scale(2)", "translate(1) none", "translate(a)", "translate(1px)",
-                          "translate(1e999)", "rotate(1)x"}) {
+  for (const char* bad : {"translate",         "translate()",       "translate(1",
+                          "translate(1,)",     "translate(,1)",     "translate(1,,2)",
+                          "translate(1 2 3)",  "scale(1 2 3)",      "rotate(1 2)",
+                          "rotate(1 2 3 4)",   "skewX()",           "skewX(1 2)",
+                          "skewY(1,2)",        "matrix(1 2 3 4 5)", "matrix(1 2 3 4 5 6 7)",
+                          "translate(1),",     ",translate(1)",     "translate(1),,scale(2)",
+                          "Translate(1)",      "scaleX(2)",         "none scale(2)",
+                          "translate(1) none", "translate(a)",      "translate(1px)",
+                          "translate(1e999)",  "rotate(1)x"}) {
     EXPECT_FALSE(parse_transform(bad)) << bad;
   }
 }

@@ -11,20 +11,39 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-bool starts_number(char c) {
-  return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
-}
+bool starts_number(char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+'; }
 
 // How many numbers (flags count as numbers) each command takes; 0 for Z.
 int argument_count(char command) {
   switch (command) {
-    case 'M': case 'm': case 'L': case 'l': case 'T': case 't': return 2;
-    case 'H': case 'h': case 'V': case 'v': return 1;
-    case 'C': case 'c': return 6;
-    case 'S': case 's': case 'Q': case 'q': return 4;
-    case 'A': case 'a': return 7;
-    case 'Z': case 'z': return 0;
-    default: return -1;
+    case 'M':
+    case 'm':
+    case 'L':
+    case 'l':
+    case 'T':
+    case 't':
+      return 2;
+    case 'H':
+    case 'h':
+    case 'V':
+    case 'v':
+      return 1;
+    case 'C':
+    case 'c':
+      return 6;
+    case 'S':
+    case 's':
+    case 'Q':
+    case 'q':
+      return 4;
+    case 'A':
+    case 'a':
+      return 7;
+    case 'Z':
+    case 'z':
+      return 0;
+    default:
+      return -1;
   }
 }
 

@@ -11,7 +11,7 @@ namespace bimi::svgps::geometry {
 
 struct PathParse {
   Path path;
-  bool complete = true;        // false: a syntax error or the segment limit stopped the parse
+  bool complete = true;          // false: a syntax error or the segment limit stopped the parse
   std::size_t error_offset = 0;  // byte offset of the first error in `d` (when !complete)
   std::string error;             // what was wrong (when !complete)
 };

@@ -52,7 +52,9 @@ double pieces_for(Point p0, Point p1, Point p2, Point p3, double tolerance) {
 Path transformed(const Path& path, const Matrix& matrix) {
   Path out = path;
   for (Segment& segment : out.segments) {
-    int used = segment.kind == Segment::Kind::cubic ? 3 : segment.kind == Segment::Kind::close ? 0 : 1;
+    int used = segment.kind == Segment::Kind::cubic   ? 3
+               : segment.kind == Segment::Kind::close ? 0
+                                                      : 1;
     for (int i = 0; i < used; ++i) segment.p[i] = matrix.apply(segment.p[i]);
   }
   return out;

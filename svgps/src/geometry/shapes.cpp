@@ -69,7 +69,9 @@ std::optional<Path> ellipse_path(double cx, double cy, double rx, double ry) {
   return path;
 }
 
-std::optional<Path> circle_path(double cx, double cy, double r) { return ellipse_path(cx, cy, r, r); }
+std::optional<Path> circle_path(double cx, double cy, double r) {
+  return ellipse_path(cx, cy, r, r);
+}
 
 Path line_path(double x1, double y1, double x2, double y2) {
   Path path;
