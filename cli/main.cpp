@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   bimi::cli::setup_check(app, result);
   bimi::cli::setup_rules(app, result);
   bimi::cli::setup_render(app, result);
+  bimi::cli::setup_compare(app, result);
   bimi::cli::setup_hash(app, result);
   bimi::cli::setup_csr(app, result);
   bimi::cli::setup_verify(app, result);

@@ -60,3 +60,22 @@ TEST(CliRender, UsageErrors) {
 
 }  // namespace
 }  // namespace bimi::test
+
+namespace bimi::test {
+namespace {
+
+TEST(CliCompare, SameLogoIsAlikeOtherIsNot) {
+  std::string cnn = shell_quote(std::string(BIMI_FIXTURES_DIR) + "/real/cnn-logo.svg");
+  std::string globalsign = shell_quote(std::string(BIMI_FIXTURES_DIR) + "/real/globalsign-logo.svg");
+  RunResult same = run_bimi("compare " + cnn + " " + cnn);
+  EXPECT_EQ(same.exit_code, 0);
+  EXPECT_NE(same.out.find("alike"), std::string::npos);
+  RunResult other = run_bimi("compare --format json " + cnn + " " + globalsign);
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_NE(other.out.find("\"alike\": false"), std::string::npos);
+  EXPECT_EQ(run_bimi("compare " + cnn + " /nonexistent.svg").exit_code, 3);
+  EXPECT_EQ(run_bimi("compare " + cnn).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace bimi::test
