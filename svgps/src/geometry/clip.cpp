@@ -1,0 +1,223 @@
+#include "geometry/clip.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <polyclipping/clipper.hpp>
+#include <vector>
+
+#include "geometry/path_ops.hpp"
+
+namespace bimi::svgps::geometry {
+namespace {
+
+// Splits a path into its subpaths, each starting with a move.
+std::vector<Path> subpaths_of(const Path& path) {
+  std::vector<Path> out;
+  for (const Segment& segment : path.segments) {
+    if (segment.kind == Segment::Kind::move || out.empty()) out.emplace_back();
+    out.back().segments.push_back(segment);
+  }
+  return out;
+}
+
+bool inside(const Box& inner, const Box& outer) {
+  return inner.x0 >= outer.x0 && inner.x1 <= outer.x1 && inner.y0 >= outer.y0 &&
+         inner.y1 <= outer.y1;
+}
+
+// No overlap of positive area.
+bool disjoint(const Box& a, const Box& b) {
+  return a.x1 <= b.x0 || a.x0 >= b.x1 || a.y1 <= b.y0 || a.y0 >= b.y1;
+}
+
+bool finite(const Box& box) {
+  return std::isfinite(box.x0) && std::isfinite(box.y0) && std::isfinite(box.x1) &&
+         std::isfinite(box.y1);
+}
+
+// One Sutherland–Hodgman pass: keeps the part of the closed polygon where
+// `side * (coordinate - limit) >= 0`, for coordinate x (vertical edge) or y.
+std::vector<Point> clip_half_plane(const std::vector<Point>& polygon, bool along_x, double limit,
+                                   double side) {
+  std::vector<Point> out;
+  if (polygon.empty()) return out;
+  out.reserve(polygon.size() + 4);
+  auto value = [&](Point p) { return along_x ? p.x : p.y; };
+  auto keeps = [&](Point p) { return side * (value(p) - limit) >= 0; };
+  auto crossing = [&](Point p, Point q) {
+    double t = (limit - value(p)) / (value(q) - value(p));
+    // The crossing lies exactly on the box's edge.
+    return along_x ? Point{limit, p.y + t * (q.y - p.y)} : Point{p.x + t * (q.x - p.x), limit};
+  };
+  Point previous = polygon.back();
+  bool previous_kept = keeps(previous);
+  for (Point current : polygon) {
+    bool current_kept = keeps(current);
+    if (current_kept != previous_kept) out.push_back(crossing(previous, current));
+    if (current_kept) out.push_back(current);
+    previous = current;
+    previous_kept = current_kept;
+  }
+  return out;
+}
+
+void append_polygon(Path& out, const std::vector<Point>& polygon) {
+  // Drop repeated vertices; fewer than three distinct ones enclose nothing.
+  std::vector<Point> points;
+  points.reserve(polygon.size());
+  for (Point p : polygon) {
+    if (points.empty() || !(points.back() == p)) points.push_back(p);
+  }
+  while (points.size() > 1 && points.back() == points.front()) points.pop_back();
+  if (points.size() < 3) return;
+  out.segments.push_back(Segment::move_to(points.front()));
+  for (std::size_t i = 1; i < points.size(); ++i)
+    out.segments.push_back(Segment::line_to(points[i]));
+  out.segments.push_back(Segment::close());
+}
+
+// The grid of the integer clipper: coordinates become (p - origin) * scale, rounded.
+struct Grid {
+  Point origin;
+  double scale = 1;
+  ClipperLib::IntPoint to_int(Point p) const {
+    return {static_cast<ClipperLib::cInt>(std::llround((p.x - origin.x) * scale)),
+            static_cast<ClipperLib::cInt>(std::llround((p.y - origin.y) * scale))};
+  }
+  Point from_int(const ClipperLib::IntPoint& p) const {
+    return {origin.x + static_cast<double>(p.X) / scale,
+            origin.y + static_cast<double>(p.Y) / scale};
+  }
+};
+
+Grid grid_for(const Box& extent, double tolerance) {
+  Grid grid;
+  grid.origin = {extent.x0, extent.y0};
+  double span = std::max({extent.width(), extent.height(), 1e-300});
+  // Fine enough for the tolerance, coarse enough that every coordinate stays below 2^52 (exact
+  // in a double and far inside Clipper's 2^62 range).
+  int wanted = static_cast<int>(std::ceil(std::log2(4 / tolerance)));
+  int allowed = static_cast<int>(std::floor(std::log2(std::ldexp(1.0, 52) / span)));
+  grid.scale = std::ldexp(1.0, std::clamp(std::min(wanted, allowed), -1000, 1000));
+  return grid;
+}
+
+ClipperLib::Paths to_clipper(const std::vector<std::vector<Point>>& polygons, const Grid& grid) {
+  ClipperLib::Paths paths;
+  paths.reserve(polygons.size());
+  for (const auto& polygon : polygons) {
+    ClipperLib::Path path;
+    path.reserve(polygon.size());
+    for (Point p : polygon) path.push_back(grid.to_int(p));
+    paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
+ClipperLib::PolyFillType fill_type(FillRule rule) {
+  return rule == FillRule::nonzero ? ClipperLib::pftNonZero : ClipperLib::pftEvenOdd;
+}
+
+}  // namespace
+
+bool is_axis_aligned_rectangle(const Path& path, Box& box) {
+  std::vector<Point> corners;
+  for (std::size_t i = 0; i < path.segments.size(); ++i) {
+    const Segment& segment = path.segments[i];
+    switch (segment.kind) {
+      case Segment::Kind::move:
+        if (i != 0) return false;
+        corners.push_back(segment.p[0]);
+        break;
+      case Segment::Kind::line:
+        if (i == 0) return false;
+        if (!(corners.back() == segment.p[0])) corners.push_back(segment.p[0]);
+        break;
+      case Segment::Kind::close:
+        if (i + 1 != path.segments.size()) return false;
+        break;
+      case Segment::Kind::cubic:
+        return false;
+    }
+  }
+  if (corners.size() == 5 && corners.back() == corners.front()) corners.pop_back();
+  if (corners.size() != 4) return false;
+  // Edges alternately horizontal and vertical, starting either way.
+  auto horizontal = [&](std::size_t i) { return corners[i].y == corners[(i + 1) % 4].y; };
+  auto vertical = [&](std::size_t i) { return corners[i].x == corners[(i + 1) % 4].x; };
+  bool starts_horizontal = horizontal(0) && vertical(1) && horizontal(2) && vertical(3);
+  bool starts_vertical = vertical(0) && horizontal(1) && vertical(2) && horizontal(3);
+  if (!starts_horizontal && !starts_vertical) return false;
+  Box result;
+  for (Point p : corners) result.add(p);
+  if (!finite(result) || result.width() <= 0 || result.height() <= 0) return false;
+  box = result;
+  return true;
+}
+
+Path intersect_box(const Path& subject, const Box& box, double tolerance) {
+  Path out;
+  if (box.empty() || !finite(box)) return out;
+  for (const Path& subpath : subpaths_of(subject)) {
+    Box extent = bounds(subpath);
+    if (extent.empty() || !finite(extent) || disjoint(extent, box)) continue;
+    if (inside(extent, box)) {
+      out.segments.insert(out.segments.end(), subpath.segments.begin(), subpath.segments.end());
+      continue;
+    }
+    for (const auto& polygon : flatten(subpath, tolerance)) {
+      std::vector<Point> clipped = clip_half_plane(polygon, true, box.x0, 1);
+      clipped = clip_half_plane(clipped, true, box.x1, -1);
+      clipped = clip_half_plane(clipped, false, box.y0, 1);
+      clipped = clip_half_plane(clipped, false, box.y1, -1);
+      append_polygon(out, clipped);
+    }
+  }
+  return out;
+}
+
+Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule,
+               double tolerance) {
+  if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
+  Box subject_extent = bounds(subject), clip_extent = bounds(clip);
+  if (subject_extent.empty() || clip_extent.empty() || !finite(subject_extent) ||
+      !finite(clip_extent) || disjoint(subject_extent, clip_extent)) {
+    return {};
+  }
+  Box rectangle;
+  if (subject_rule == FillRule::nonzero && is_axis_aligned_rectangle(clip, rectangle)) {
+    return intersect_box(subject, rectangle, tolerance);
+  }
+  if (clip_rule == FillRule::nonzero && is_axis_aligned_rectangle(subject, rectangle)) {
+    return intersect_box(clip, rectangle, tolerance);
+  }
+
+  Box extent = subject_extent;
+  extent.add({clip_extent.x0, clip_extent.y0});
+  extent.add({clip_extent.x1, clip_extent.y1});
+  Grid grid = grid_for(extent, tolerance);
+  ClipperLib::Paths solution;
+  try {
+    ClipperLib::Clipper clipper;
+    clipper.AddPaths(to_clipper(flatten(subject, tolerance / 2), grid), ClipperLib::ptSubject,
+                     true);
+    clipper.AddPaths(to_clipper(flatten(clip, tolerance / 2), grid), ClipperLib::ptClip, true);
+    if (!clipper.Execute(ClipperLib::ctIntersection, solution, fill_type(subject_rule),
+                         fill_type(clip_rule))) {
+      return {};
+    }
+  } catch (...) {
+    // Clipper throws only for coordinates beyond its range, which the grid rules out.
+    return {};
+  }
+  Path out;
+  for (const ClipperLib::Path& ring : solution) {
+    std::vector<Point> polygon;
+    polygon.reserve(ring.size());
+    for (const ClipperLib::IntPoint& p : ring) polygon.push_back(grid.from_int(p));
+    append_polygon(out, polygon);
+  }
+  return out;
+}
+
+}  // namespace bimi::svgps::geometry

@@ -1,0 +1,34 @@
+// Boolean intersection of filled paths, for clip-path: exact against axis-aligned rectangles,
+// through libpolyclipping (Clipper 6.4, integer coordinates) otherwise.
+#pragma once
+
+#include "geometry/path.hpp"
+
+namespace bimi::svgps::geometry {
+
+// True when the path, as a filled shape, is one axis-aligned rectangle of non-zero area: a single
+// subpath of a move and lines through four corners, edges alternately horizontal and vertical
+// (repeated points, a last point equal to the first and a missing close are allowed). Sets `box`.
+bool is_axis_aligned_rectangle(const Path& path, Box& box);
+
+// The part of `subject` inside `box`, to be filled with the SUBJECT'S OWN fill rule (clipping
+// each subpath separately to a convex region keeps every winding number inside it). Subpaths
+// inside the box are kept exactly, cubics included; subpaths outside it are dropped; the others
+// are flattened within `tolerance` (lines stay exact) and clipped polygon by polygon
+// (Sutherland–Hodgman), their new vertices lying exactly on the box's edges.
+Path intersect_box(const Path& subject, const Box& box, double tolerance);
+
+// The region filled by both `subject` (under subject_rule) and `clip` (under clip_rule), as closed
+// polygons of line segments to be filled with the NONZERO rule (outer rings and holes wind in
+// opposite directions, so evenodd gives the same result). Curves are flattened within
+// tolerance / 2 and coordinates rounded to a power-of-two grid no coarser than tolerance / 4
+// (finer when the coordinates allow; at most 2^52 grid units across the combined bounds).
+//
+// When one operand is an axis-aligned rectangle and the other's rule is nonzero, the result is
+// intersect_box() of the other operand instead — exact, and keeping cubics inside the box.
+// An empty path when either operand draws nothing, has non-finite coordinates or the
+// intersection is empty.
+Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule,
+               double tolerance);
+
+}  // namespace bimi::svgps::geometry
