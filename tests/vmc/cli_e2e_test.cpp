@@ -148,6 +148,18 @@ TEST_F(Cli, VerifyRealCertificatesAtPinnedTimes) {
   }
 }
 
+TEST_F(Cli, VerifyTextShowsEveryCheckVerdict) {
+  auto run = bimi({"verify", cnn, "--logo", cnn_logo, "--domain", "cnn.com", "--at", "2022-07-09T08:30:14Z"});
+  ASSERT_EQ(run.code, 0);
+  for (const char* line : {"  pass     chain ", "  pass     critical-extension ", "  pass     eku-leaf ",
+                           "  pass     eku-issuer ", "  pass     logotype ", "  pass     logotype-hash ",
+                           "  pass     logo-bytes ", "  pass     san ", "  pass     validity ", "  pass     policy ",
+                           "  pass     sct ", "  skipped  revocation ", "  warn     mark-type ", " logo-profile "}) {
+    EXPECT_NE(run.out.find(line), std::string::npos) << line << "\n" << run.out;
+  }
+  EXPECT_NE(run.out.find("\nvalid: VMC\n"), std::string::npos) << run.out;
+}
+
 TEST_F(Cli, VerifyFailuresExitOne) {
   EXPECT_EQ(bimi({"verify", cnn, "--logo", cnn_logo, "--domain", "example.com", "--at", "2022-07-09T08:30:14Z"}).code, 1);
   EXPECT_EQ(bimi({"verify", cnn, "--logo", cnn_logo, "--domain", "cnn.com", "--at", "2023-01-01T00:00:00Z"}).code, 1);
