@@ -225,6 +225,43 @@ TEST(PathData, RotatedEllipticalArc) {
   EXPECT_NEAR(max_x, 10, 1e-2);
 }
 
+TEST(PathData, ArcsWithExtremeRadiiStayFinite) {
+  auto all_finite = [](const Path& path) {
+    for (const Segment& s : path.segments) {
+      for (const Point& p : s.p) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
+      }
+    }
+    return true;
+  };
+  // A huge radius: the short arc is its chord.
+  Path huge = parse("M0 0 A1e300 1e300 0 0 1 10 0");
+  EXPECT_EQ(kinds(huge), "ML");
+  EXPECT_EQ(end_points(huge).back(), (Point{10, 0}));
+  // Large, but still well inside the precision of a double: a true (very flat) arc.
+  Path flat = parse("M0 0 A1e6 1e6 0 0 1 10 0");
+  EXPECT_EQ(kinds(flat), "MC");
+  EXPECT_NEAR(flat.segments[1].p[0].y, -10.0 / 3 * 5 / 1e6, 1e-9);
+  EXPECT_TRUE(all_finite(parse("M0 0 A1e300 1e300 0 1 1 10 0")));
+  // A tiny radius scales up to a semicircle.
+  Path tiny = parse("M0 0 A1e-300 1e-300 0 0 1 10 0");
+  ASSERT_EQ(kinds(tiny), "MCC");
+  EXPECT_TRUE(near(tiny.segments[1].p[2], {5, -5}, 1e-9));
+  // Wildly different radii.
+  Path skewed = parse("M0 0 A1e200 1e-200 30 1 0 10 5");
+  EXPECT_TRUE(all_finite(skewed));
+  EXPECT_EQ(end_points(skewed).back(), (Point{10, 5}));
+}
+
+TEST(PathData, OverflowingCoordinatesStopTheParse) {
+  PathParse parsed = parse_path_data("M1e308 0 L0 0 M1e308 0 l1e308 0", unlimited);
+  EXPECT_FALSE(parsed.complete);
+  EXPECT_EQ(kinds(parsed.path), "MLM");
+  EXPECT_EQ(parsed.error_offset, 23u);
+  EXPECT_FALSE(
+      parse_path_data("M0 0 C1e308 0 1e308 0 1e308 0 s1e308 0 1e308 0", unlimited).complete);
+}
+
 TEST(PathData, SyntaxErrorKeepsEverythingBefore) {
   PathParse parsed = parse_path_data("M10 10 L20 20 30", unlimited);
   EXPECT_FALSE(parsed.complete);

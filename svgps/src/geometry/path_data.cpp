@@ -47,6 +47,8 @@ int argument_count(char command) {
   }
 }
 
+bool finite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+
 Point lerp(Point a, Point b, double t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
 Point reflect(Point control, Point about) {
   return {2 * about.x - control.x, 2 * about.y - control.y};
@@ -98,8 +100,10 @@ class Builder {
   explicit Builder(PathParse& result, std::size_t max_segments)
       : result_(result), max_segments_(max_segments) {}
 
-  // Applies one argument set of `command`; false when the segment limit is reached.
-  bool apply(char command, const std::array<double, 7>& v) {
+  enum class Outcome { applied, too_many_segments, not_finite };
+
+  // Applies one argument set of `command`.
+  Outcome apply(char command, const std::array<double, 7>& v) {
     bool relative = command >= 'a' && command <= 'z';
     char upper = relative ? static_cast<char>(command - 'a' + 'A') : command;
     Point base = relative ? current_ : Point{};
@@ -167,18 +171,25 @@ class Builder {
         append_arc(pending, current_, v[0], v[1], v[2], v[3] != 0, v[4] != 0, end);
         break;
       case 'Z':
-        if (closed_) return true;  // "ZZ": nothing more to close
+        if (closed_) return Outcome::applied;  // "ZZ": nothing more to close
         pending.segments.push_back(Segment::close());
         end = subpath_start_;
         break;
       default:
-        return true;
+        return Outcome::applied;
+    }
+    // Finite numbers can still add up to infinity ("M1e308 0 l1e308 0").
+    if (!finite(end) || !finite(cubic_control) || !finite(quad_control)) return Outcome::not_finite;
+    for (const Segment& segment : pending.segments) {
+      if (!finite(segment.p[0]) || !finite(segment.p[1]) || !finite(segment.p[2])) {
+        return Outcome::not_finite;
+      }
     }
     // A drawing command straight after Z starts a new subpath at the closed one's start.
     bool needs_move = closed_ && upper != 'M' && upper != 'Z';
     std::size_t needed = pending.segments.size() + (needs_move ? 1 : 0);
     if (needed > max_segments_ - std::min(max_segments_, result_.path.segments.size())) {
-      return false;
+      return Outcome::too_many_segments;
     }
     if (needs_move) result_.path.segments.push_back(Segment::move_to(current_));
     result_.path.segments.insert(result_.path.segments.end(), pending.segments.begin(),
@@ -190,7 +201,7 @@ class Builder {
     last_cubic_control_ = cubic_control;
     has_quad_control_ = has_quad_control;
     last_quad_control_ = quad_control;
-    return true;
+    return Outcome::applied;
   }
 
  private:
@@ -239,21 +250,29 @@ void append_arc(Path& out, Point from, double rx, double ry, double x_axis_rotat
   double dx = (from.x - to.x) / 2, dy = (from.y - to.y) / 2;
   double x1 = cos_phi * dx + sin_phi * dy;
   double y1 = -sin_phi * dx + cos_phi * dy;
-  // F.6.6: radii too small to reach are scaled up uniformly until the ellipse just fits.
-  double lambda = (x1 * x1) / (rx * rx) + (y1 * y1) / (ry * ry);
-  if (lambda > 1) {
-    double s = std::sqrt(lambda);
-    rx *= s;
-    ry *= s;
+  // F.6.6: radii too small to reach are scaled up uniformly until the ellipse just fits. `reach`
+  // is sqrt(Λ); hypot and ratios keep radii near the limits of a double from overflowing.
+  double reach = std::hypot(x1 / rx, y1 / ry);
+  if (!(reach <= 1)) {
+    double fitted_rx = std::hypot(x1, y1 * (rx / ry));
+    double fitted_ry = std::hypot(x1 * (ry / rx), y1);
+    rx = fitted_rx;
+    ry = fitted_ry;
+    reach = 1;
   }
-  // F.6.5 step 2: the centre in those axes; the radicand is clamped since rounding after the
-  // scale-up can make it a tiny negative.
-  double rx2 = rx * rx, ry2 = ry * ry, x12 = x1 * x1, y12 = y1 * y1;
-  double denominator = rx2 * y12 + ry2 * x12;
-  double radicand = denominator > 0 ? (rx2 * ry2 - denominator) / denominator : 0;
-  double coefficient = std::sqrt(std::max(0.0, radicand)) * (large_arc == sweep ? -1 : 1);
-  double cx1 = coefficient * rx * y1 / ry;
-  double cy1 = -coefficient * ry * x1 / rx;
+  // An ellipse more than 10^8 times the chord: the short arc departs from its chord by under
+  // 10^-8 of the chord's length, while its computation from a far-away centre would cancel
+  // catastrophically. Draw the chord.
+  if (reach < 1e-8 && !large_arc) {
+    out.segments.push_back(Segment::line_to(to));
+    return;
+  }
+  // F.6.5 step 2, divided through by rx² ry²: the coefficient is sqrt((1 - Λ) / Λ), clamped at 0
+  // since rounding after the scale-up can leave a tiny negative.
+  double coefficient =
+      std::sqrt(std::max(0.0, (1 - reach) * (1 + reach))) / reach * (large_arc == sweep ? -1 : 1);
+  double cx1 = coefficient * (rx / ry) * y1;
+  double cy1 = -coefficient * (ry / rx) * x1;
   // Step 3: the centre in user space.
   Point centre{cos_phi * cx1 - sin_phi * cy1 + (from.x + to.x) / 2,
                sin_phi * cx1 + cos_phi * cy1 + (from.y + to.y) / 2};
@@ -264,11 +283,19 @@ void append_arc(Path& out, Point from, double rx, double ry, double x_axis_rotat
   double delta = std::atan2(ux * vy - uy * vx, ux * vx + uy * vy);
   if (!sweep && delta > 0) delta -= 2 * M_PI;
   if (sweep && delta < 0) delta += 2 * M_PI;
+  // Radii so extreme that the arithmetic left the doubles: the arc is indistinguishable from
+  // its chord (or unrepresentably large), so draw the chord.
+  if (!std::isfinite(centre.x) || !std::isfinite(centre.y) || !std::isfinite(theta) ||
+      !std::isfinite(delta) || !std::isfinite(rx) || !std::isfinite(ry)) {
+    out.segments.push_back(Segment::line_to(to));
+    return;
+  }
   // At most 90° per cubic; the small slack keeps an exact quarter from becoming two pieces.
   int pieces = std::clamp(static_cast<int>(std::ceil(std::fabs(delta) / (M_PI / 2) - 1e-9)), 1, 4);
   double step = delta / pieces;
   double handle = 4.0 / 3.0 * std::tan(step / 4);
   EllipseFrame frame{centre, rx, ry, cos_phi, sin_phi};
+  Path arc;
   for (int i = 0; i < pieces; ++i) {
     double a0 = theta + step * i, a1 = theta + step * (i + 1);
     double c0 = std::cos(a0), s0 = std::sin(a0), c1 = std::cos(a1), s1 = std::sin(a1);
@@ -276,8 +303,14 @@ void append_arc(Path& out, Point from, double rx, double ry, double x_axis_rotat
     Point control2 = frame.map(c1 + handle * s1, s1 - handle * c1);
     // The last piece ends exactly where the path data says, not at a rounded recomputation.
     Point end = i + 1 == pieces ? to : frame.map(c1, s1);
-    out.segments.push_back(Segment::cubic_to(control1, control2, end));
+    if (!std::isfinite(control1.x) || !std::isfinite(control1.y) || !std::isfinite(control2.x) ||
+        !std::isfinite(control2.y) || !std::isfinite(end.x) || !std::isfinite(end.y)) {
+      out.segments.push_back(Segment::line_to(to));
+      return;
+    }
+    arc.segments.push_back(Segment::cubic_to(control1, control2, end));
   }
+  out.segments.insert(out.segments.end(), arc.segments.begin(), arc.segments.end());
 }
 
 PathParse parse_path_data(std::string_view d, std::size_t max_segments) {
@@ -329,10 +362,16 @@ PathParse parse_path_data(std::string_view d, std::size_t max_segments) {
       }
       values[static_cast<std::size_t>(i)] = *value;
     }
-    if (!builder.apply(command, values)) {
-      fail(result, command_offset,
-           "path data has more than " + std::to_string(max_segments) + " segments");
-      return result;
+    switch (builder.apply(command, values)) {
+      case Builder::Outcome::applied:
+        break;
+      case Builder::Outcome::too_many_segments:
+        fail(result, command_offset,
+             "path data has more than " + std::to_string(max_segments) + " segments");
+        return result;
+      case Builder::Outcome::not_finite:
+        fail(result, command_offset, std::string("coordinates of '") + command + "' overflow");
+        return result;
     }
     // Between argument sets a comma may appear, and then another set must follow.
     reader.skip_whitespace();
