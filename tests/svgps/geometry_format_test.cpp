@@ -2,6 +2,7 @@
 
 #include <clocale>
 #include <cmath>
+#include <iterator>
 #include <random>
 
 #include "geometry/format.hpp"
@@ -183,6 +184,24 @@ TEST(FormatPath, RoundTripsShapesAndArcs) {
   auto rect = rect_path(0.25, 0.5, 100, 50, 10.0, std::nullopt);
   PathParse back = parse_path_data(format_path(*rect, 3), 1000);
   EXPECT_TRUE(same_within(*rect, back.path, 1e-3));
+}
+
+TEST(FormatPath, WhatTheParserKeepsFromRandomInputRoundTrips) {
+  std::mt19937 random(9);
+  const char* pieces[] = {"M", "m", "L", "l",    "H",   "h",  "V", "v",  "C",    "c",  "S", "s",
+                          "Q", "q", "T", "t",    "A",   "a",  "Z", "z",  "0",    "1",  "7", ".",
+                          "-", " ", ",", "3.25", "-.5", "99", "x", "00", "1e-7", "1e3"};
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
+  for (int round = 0; round < 3000; ++round) {
+    std::string d = "M";
+    int length = static_cast<int>(random() % 60);
+    for (int i = 0; i < length; ++i) d += pieces[pick(random)];
+    PathParse parsed = parse_path_data(d, 1000);
+    std::string written = format_path(parsed.path, 4);
+    PathParse back = parse_path_data(written, 1000);
+    ASSERT_TRUE(back.complete) << d << " -> " << written;
+    ASSERT_TRUE(same_within(parsed.path, back.path, 1e-4)) << d << " -> " << written;
+  }
 }
 
 }  // namespace

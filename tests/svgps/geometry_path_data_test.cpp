@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <iterator>
+#include <random>
 #include <string>
 
 #include "geometry/path_data.hpp"
@@ -323,6 +325,33 @@ TEST(PathData, SegmentLimitStopsTheParse) {
   EXPECT_EQ(kinds(arc.path), "M");
   EXPECT_TRUE(parse_path_data("M0 0 A10 10 0 0 1 20 0", 3).complete);
   EXPECT_FALSE(parse_path_data("M0 0", 0).complete);
+}
+
+TEST(PathData, RandomInputNeverBreaksTheInvariants) {
+  // Fragments of valid and invalid path data glued at random: the parse stays within its limit,
+  // starts with a move, reports an offset inside the input and yields only finite points.
+  std::mt19937 random(5);
+  const char* pieces[] = {"M",  "m",     "L",   "l",   "H", "h",  "V",   "v", "C", "c",
+                          "S",  "s",     "Q",   "q",   "T", "t",  "A",   "a", "Z", "z",
+                          "0",  "1",     "7",   ".",   "-", "+",  "e",   "E", " ", ",",
+                          "\t", "1e308", "-.5", "9.9", "x", "00", "1e-7"};
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
+  for (int round = 0; round < 3000; ++round) {
+    std::string d = round % 2 ? "M" : "";
+    int length = static_cast<int>(random() % 60);
+    for (int i = 0; i < length; ++i) d += pieces[pick(random)];
+    PathParse parsed = parse_path_data(d, 64);
+    ASSERT_LE(parsed.path.segments.size(), 64u) << d;
+    if (!parsed.complete) {
+      ASSERT_LE(parsed.error_offset, d.size()) << d;
+    }
+    if (!parsed.path.empty()) {
+      ASSERT_EQ(parsed.path.segments[0].kind, Kind::move) << d;
+    }
+    for (const Segment& s : parsed.path.segments) {
+      for (const Point& p : s.p) ASSERT_TRUE(std::isfinite(p.x) && std::isfinite(p.y)) << d;
+    }
+  }
 }
 
 }  // namespace
