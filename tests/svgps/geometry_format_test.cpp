@@ -25,6 +25,20 @@ std::string reformat(std::string_view d, int decimals = 3) {
   return format_path(parse(d), decimals);
 }
 
+TEST(FormatNumber, CompactForms) {
+  EXPECT_EQ(format_number(0.5, 3), ".5");
+  EXPECT_EQ(format_number(-0.5, 3), "-.5");
+  EXPECT_EQ(format_number(-0.0, 3), "0");
+  EXPECT_EQ(format_number(-0.0004, 3), "0");
+  EXPECT_EQ(format_number(12.3456, 2), "12.35");
+  EXPECT_EQ(format_number(12.3, 5), "12.3");
+  EXPECT_EQ(format_number(100, 3), "100");
+  EXPECT_EQ(format_number(1e21, 1), "1000000000000000000000");
+  EXPECT_EQ(format_number(2.5, -4), "2");  // decimals clamped to 0; ties to even
+  EXPECT_EQ(format_number(INFINITY, 3), "0");
+  EXPECT_EQ(format_number(NAN, 3), "0");
+}
+
 TEST(FormatPath, Empty) { EXPECT_EQ(format_path(Path{}, 3), ""); }
 
 TEST(FormatPath, SeparatorsOnlyWhereNeeded) {

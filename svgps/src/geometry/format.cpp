@@ -227,4 +227,8 @@ std::string format_path(const Path& path, int decimals) {
   return std::move(writer.output());
 }
 
+std::string format_number(double value, int decimals) {
+  return write_number(value, std::clamp(decimals, 0, 17)).text;
+}
+
 }  // namespace bimi::svgps::geometry

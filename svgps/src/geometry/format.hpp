@@ -24,4 +24,8 @@ namespace bimi::svgps::geometry {
 //   does not start with a move gets "M0 0" first.
 std::string format_path(const Path& path, int decimals);
 
+// One number as format_path() writes it ("0.50" → ".5", "-0" → "0", no exponent), for the
+// writer's other numeric attributes. decimals is clamped to 0..17; a non-finite value gives "0".
+std::string format_number(double value, int decimals);
+
 }  // namespace bimi::svgps::geometry
