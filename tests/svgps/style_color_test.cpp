@@ -81,11 +81,13 @@ TEST(StyleColor, RgbClampsAndRounds) {
 }
 
 TEST(StyleColor, RgbRejectsMalformedArguments) {
-  for (auto text : {"rgb()", "rgb(1,2)", "rgb(1,2,3,4,5)", "rgb(1 2)", "rgb(1,2 3)",
-                    "rgb(1 2,3)", "rgb(1 2 3, 0.5)", "rgb(1,2,3 / 0.5)", "rgb(1,2,3", "rgb (1,2,3)",
-                    "rgb(10%,20,30)", "rgb(1px,2,3)", "rgb(1,,2,3)", "rgb(a,b,c)", "rgb(1 2 3 /)",
-                    "rgb(1,2,3,)", "rgb(1deg,2,3)", "rgb(calc(1),2,3)", "rgb(1,2,3) x", "rgbx(1,2,3)",
-                    "rgb(1 2 3 / 0.5 / 1)"}) {
+  for (auto text : {"rgb()",           "rgb(1,2)",         "rgb(1,2,3,4,5)",
+                    "rgb(1 2)",        "rgb(1,2 3)",       "rgb(1 2,3)",
+                    "rgb(1 2 3, 0.5)", "rgb(1,2,3 / 0.5)", "rgb(1,2,3",
+                    "rgb (1,2,3)",     "rgb(10%,20,30)",   "rgb(1px,2,3)",
+                    "rgb(1,,2,3)",     "rgb(a,b,c)",       "rgb(1 2 3 /)",
+                    "rgb(1,2,3,)",     "rgb(1deg,2,3)",    "rgb(calc(1),2,3)",
+                    "rgb(1,2,3) x",    "rgbx(1,2,3)",      "rgb(1 2 3 / 0.5 / 1)"}) {
     expect_invalid(text);
   }
 }
@@ -116,9 +118,9 @@ TEST(StyleColor, HslHueUnitsAndWrapping) {
 }
 
 TEST(StyleColor, HslRejectsMalformedArguments) {
-  for (auto text : {"hsl(120, 100, 50)", "hsl(50%, 100%, 50%)", "hsl(120px, 100%, 50%)",
-                    "hsl(120, 100%)", "hsl(120 100% 50%, 1)", "hsl(120deg 100deg 50%)",
-                    "hsl(120, 100%, 50%, )"}) {
+  for (auto text :
+       {"hsl(120, 100, 50)", "hsl(50%, 100%, 50%)", "hsl(120px, 100%, 50%)", "hsl(120, 100%)",
+        "hsl(120 100% 50%, 1)", "hsl(120deg 100deg 50%)", "hsl(120, 100%, 50%, )"}) {
     expect_invalid(text);
   }
 }
@@ -141,7 +143,9 @@ TEST(StyleColor, NamedColors) {
 
 TEST(StyleColor, UnknownNamesAndCurrentColorAreNotColors) {
   for (auto text : {"", "   ", "redd", "re d", "reds", "none", "inherit", "currentColor",
-                    "currentcolor", "url(#a)", "red;", "red blue", "-red", "r\xc3\xa9" "d"}) {
+                    "currentcolor", "url(#a)", "red;", "red blue", "-red",
+                    "r\xc3\xa9"
+                    "d"}) {
     expect_invalid(text);
   }
 }

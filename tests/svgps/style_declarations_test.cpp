@@ -37,7 +37,8 @@ TEST(StyleDeclarations, Important) {
             (Declarations{decl("fill", "red", true)}));
   EXPECT_EQ(parse_declarations("fill: red !/* why */important"),
             (Declarations{decl("fill", "red", true)}));
-  EXPECT_EQ(parse_declarations("fill: red important"), (Declarations{decl("fill", "red important")}));
+  EXPECT_EQ(parse_declarations("fill: red important"),
+            (Declarations{decl("fill", "red important")}));
   EXPECT_EQ(parse_declarations("font-family: x-important"),
             (Declarations{decl("font-family", "x-important")}));
   // "!important" alone is a declaration without a value.

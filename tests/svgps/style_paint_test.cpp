@@ -91,10 +91,28 @@ TEST(StylePaint, UrlFallbacks) {
 }
 
 TEST(StylePaint, SyntaxErrors) {
-  for (auto text : {"", "  ", "inherit", "bogus", "url()", "url(#)", "url(#a", "url(#a b)",
-                    "url('#a)", "url('#a' b)", "url(#a)red", "url(#a) bogus", "url(#a) red blue",
-                    "url(#a) url(#b)", "url(#a) inherit", "url(a\"b)", "url (#a)", "none none",
-                    "red none", "#ff0000f", "currentColor red", "url('#a\nb')"}) {
+  for (auto text : {"",
+                    "  ",
+                    "inherit",
+                    "bogus",
+                    "url()",
+                    "url(#)",
+                    "url(#a",
+                    "url(#a b)",
+                    "url('#a)",
+                    "url('#a' b)",
+                    "url(#a)red",
+                    "url(#a) bogus",
+                    "url(#a) red blue",
+                    "url(#a) url(#b)",
+                    "url(#a) inherit",
+                    "url(a\"b)",
+                    "url (#a)",
+                    "none none",
+                    "red none",
+                    "#ff0000f",
+                    "currentColor red",
+                    "url('#a\nb')"}) {
     EXPECT_FALSE(parse_paint(text)) << "'" << text << "'";
   }
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <numbers>
+#include <utility>
 #include <vector>
 
 #include "numbers.hpp"
@@ -199,23 +200,29 @@ std::optional<Color> color_from_hex(std::string_view digits) {
   auto pair = [&](std::size_t i) {
     return static_cast<std::uint8_t>(hex_value(digits[i]) * 16 + hex_value(digits[i + 1]));
   };
-  auto doubled = [&](std::size_t i) { return static_cast<std::uint8_t>(hex_value(digits[i]) * 17); };
+  auto doubled = [&](std::size_t i) {
+    return static_cast<std::uint8_t>(hex_value(digits[i]) * 17);
+  };
   switch (digits.size()) {
-    case 3: return Color{doubled(0), doubled(1), doubled(2), 1.0};
-    case 4: return Color{doubled(0), doubled(1), doubled(2), doubled(3) / 255.0};
-    case 6: return Color{pair(0), pair(2), pair(4), 1.0};
-    case 8: return Color{pair(0), pair(2), pair(4), pair(6) / 255.0};
-    default: return std::nullopt;
+    case 3:
+      return Color{doubled(0), doubled(1), doubled(2), 1.0};
+    case 4:
+      return Color{doubled(0), doubled(1), doubled(2), doubled(3) / 255.0};
+    case 6:
+      return Color{pair(0), pair(2), pair(4), 1.0};
+    case 8:
+      return Color{pair(0), pair(2), pair(4), pair(6) / 255.0};
+    default:
+      return std::nullopt;
   }
 }
 
 std::optional<Color> named_color(std::string_view name) {
   std::string lowered = to_lower_ascii(name);
   if (lowered == "transparent") return Color{0, 0, 0, 0.0};
-  auto it = std::lower_bound(std::begin(kNamedColors), std::end(kNamedColors), lowered,
-                             [](const NamedColor& entry, const std::string& key) {
-                               return entry.name < key;
-                             });
+  auto it = std::lower_bound(
+      std::begin(kNamedColors), std::end(kNamedColors), lowered,
+      [](const NamedColor& entry, const std::string& key) { return entry.name < key; });
   if (it == std::end(kNamedColors) || it->name != lowered) return std::nullopt;
   return Color{it->r, it->g, it->b, 1.0};
 }
@@ -240,11 +247,12 @@ std::optional<Component> consume_component(std::string_view& text, bool allow_an
     std::string_view unit = leading_name(rest);
     if (!unit.empty()) {
       double degrees_per_unit = 0;
-      if (iequals(unit, "deg")) degrees_per_unit = 1;
-      else if (iequals(unit, "grad")) degrees_per_unit = 0.9;
-      else if (iequals(unit, "rad")) degrees_per_unit = 180.0 / std::numbers::pi;
-      else if (iequals(unit, "turn")) degrees_per_unit = 360;
-      else return std::nullopt;
+      for (auto [name, degrees] :
+           {std::pair{"deg", 1.0}, std::pair{"grad", 0.9},
+            std::pair{"rad", 180.0 / std::numbers::pi}, std::pair{"turn", 360.0}}) {
+        if (iequals(unit, name)) degrees_per_unit = degrees;
+      }
+      if (degrees_per_unit == 0) return std::nullopt;
       rest.remove_prefix(unit.size());
       component.value *= degrees_per_unit;
       component.kind = ValueKind::angle;
@@ -380,9 +388,9 @@ std::size_t named_color_count() { return std::size(kNamedColors); }
 std::string to_hex(Color color, HexForm form) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::array<std::uint8_t, 3> channels{color.r, color.g, color.b};
-  bool can_shorten = form == HexForm::shortest &&
-                     std::all_of(channels.begin(), channels.end(),
-                                 [](std::uint8_t c) { return c % 17 == 0; });
+  bool can_shorten =
+      form == HexForm::shortest &&
+      std::all_of(channels.begin(), channels.end(), [](std::uint8_t c) { return c % 17 == 0; });
   std::string hex = "#";
   for (std::uint8_t c : channels) {
     if (can_shorten) {

@@ -38,7 +38,8 @@ bool is_current_color(std::string_view text);
 std::size_t named_color_count();
 
 enum class HexForm {
-  shortest,  // "#rgb" when every channel is a doubled hex digit (0x00, 0x11, ... 0xff), else "#rrggbb"
+  shortest,  // "#rgb" when every channel is a doubled hex digit (0x00, 0x11, ... 0xff), else
+             // "#rrggbb"
   long_form  // always "#rrggbb"
 };
 

@@ -77,10 +77,14 @@ std::size_t scan_until(std::string_view text, std::size_t pos, std::string_view 
       i += 2;
       continue;
     }
-    if (c == '(') open_closers.push_back(')');
-    else if (c == '[') open_closers.push_back(']');
-    else if (c == '{') open_closers.push_back('}');
-    else if (!open_closers.empty() && c == open_closers.back()) open_closers.pop_back();
+    if (c == '(')
+      open_closers.push_back(')');
+    else if (c == '[')
+      open_closers.push_back(']');
+    else if (c == '{')
+      open_closers.push_back('}');
+    else if (!open_closers.empty() && c == open_closers.back())
+      open_closers.pop_back();
     ++i;
   }
   return text.size();

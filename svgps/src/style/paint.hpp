@@ -16,10 +16,10 @@ struct Paint {
   enum class FallbackKind { absent, none, current_color, color };
 
   Kind kind = Kind::none;
-  Color color;                 // kind == color
-  std::string url_id;          // kind == url: see url_is_fragment
-  bool url_is_fragment = true; // url_id is the id of "#id" (the '#' removed); otherwise the whole
-                               // IRI as written (an external reference, which SVG P/S forbids)
+  Color color;                  // kind == color
+  std::string url_id;           // kind == url: see url_is_fragment
+  bool url_is_fragment = true;  // url_id is the id of "#id" (the '#' removed); otherwise the whole
+                                // IRI as written (an external reference, which SVG P/S forbids)
   FallbackKind fallback_kind = FallbackKind::absent;
   std::optional<Color> fallback;  // set exactly when fallback_kind == color
 };

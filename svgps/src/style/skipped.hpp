@@ -10,10 +10,10 @@ namespace bimi::svgps::style {
 struct SkippedCss {
   enum class Kind {
     at_rule,               // @media, @font-face, @import ...: never applied
-    unsupported_selector,  // valid CSS we do not match (:hover, a + b ...): that selector is dropped
-    invalid_selector,      // a syntax error in a selector list: the whole rule is dropped, as in CSS
+    unsupported_selector,  // valid CSS we do not match (:hover, a + b): that selector is dropped
+    invalid_selector,      // a syntax error in a selector list: CSS drops the whole rule
     invalid_rule,          // a rule without a declaration block
-    invalid_declaration,   // a declaration without a name, colon or value: dropped, as in CSS
+    invalid_declaration,   // no name, colon or value: dropped, as in CSS
     limit_reached,         // a documented bound was hit; the rest was ignored
   };
   Kind kind = Kind::invalid_rule;

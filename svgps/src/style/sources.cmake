@@ -1,7 +1,10 @@
 # The style stage: colours, paints, CSS declarations, stylesheets, selectors and the cascade.
 list(APPEND svgps_stage_sources
+  ${CMAKE_CURRENT_LIST_DIR}/cascade.cpp
   ${CMAKE_CURRENT_LIST_DIR}/color.cpp
   ${CMAKE_CURRENT_LIST_DIR}/css_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/declarations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paint.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/skipped.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/selector.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/skipped.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/stylesheet.cpp)

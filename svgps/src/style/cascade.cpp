@@ -1,0 +1,205 @@
+#include "style/cascade.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+
+namespace bimi::svgps::style {
+namespace {
+
+// Sorted, for binary search.
+constexpr std::string_view kPresentationAttributes[] = {
+    "alignment-baseline",
+    "audio-level",  // Tiny 1.2
+    "baseline-shift",
+    "buffered-rendering",  // Tiny 1.2
+    "clip",
+    "clip-path",
+    "clip-rule",
+    "color",
+    "color-interpolation",
+    "color-interpolation-filters",
+    "color-profile",
+    "color-rendering",
+    "cursor",
+    "direction",
+    "display",
+    "display-align",  // Tiny 1.2
+    "dominant-baseline",
+    "enable-background",
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "filter",
+    "flood-color",
+    "flood-opacity",
+    "font-family",
+    "font-size",
+    "font-size-adjust",
+    "font-stretch",
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "glyph-orientation-horizontal",
+    "glyph-orientation-vertical",
+    "image-rendering",
+    "kerning",
+    "letter-spacing",
+    "lighting-color",
+    "line-increment",  // Tiny 1.2
+    "marker-end",
+    "marker-mid",
+    "marker-start",
+    "mask",
+    "opacity",
+    "overflow",
+    "pointer-events",
+    "shape-rendering",
+    "solid-color",    // Tiny 1.2
+    "solid-opacity",  // Tiny 1.2
+    "stop-color",
+    "stop-opacity",
+    "stroke",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-miterlimit",
+    "stroke-opacity",
+    "stroke-width",
+    "text-align",  // Tiny 1.2
+    "text-anchor",
+    "text-decoration",
+    "text-rendering",
+    "unicode-bidi",
+    "vector-effect",          // Tiny 1.2
+    "viewport-fill",          // Tiny 1.2
+    "viewport-fill-opacity",  // Tiny 1.2
+    "visibility",
+    "word-spacing",
+    "writing-mode",
+};
+
+constexpr std::string_view kInheritedProperties[] = {
+    "clip-rule",
+    "color",
+    "color-interpolation",
+    "color-interpolation-filters",
+    "color-profile",
+    "color-rendering",
+    "cursor",
+    "direction",
+    "display-align",  // Tiny 1.2
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "font",
+    "font-family",
+    "font-size",
+    "font-size-adjust",
+    "font-stretch",
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "glyph-orientation-horizontal",
+    "glyph-orientation-vertical",
+    "image-rendering",
+    "kerning",
+    "letter-spacing",
+    "line-increment",  // Tiny 1.2
+    "marker",
+    "marker-end",
+    "marker-mid",
+    "marker-start",
+    "pointer-events",
+    "shape-rendering",
+    "stroke",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-miterlimit",
+    "stroke-opacity",
+    "stroke-width",
+    "text-align",  // Tiny 1.2
+    "text-anchor",
+    "text-rendering",
+    "visibility",
+    "word-spacing",
+    "writing-mode",
+};
+
+static_assert(std::is_sorted(std::begin(kPresentationAttributes),
+                             std::end(kPresentationAttributes)));
+static_assert(std::is_sorted(std::begin(kInheritedProperties), std::end(kInheritedProperties)));
+
+template <std::size_t N>
+bool contains(const std::string_view (&sorted)[N], std::string_view name) {
+  return std::binary_search(std::begin(sorted), std::end(sorted), name);
+}
+
+// Larger wins: (important, from the style attribute, specificity, source order).
+using Priority = std::tuple<bool, bool, Specificity, std::size_t>;
+
+struct Candidate {
+  Priority priority;
+  const Declaration* declaration = nullptr;
+};
+
+void offer(std::map<std::string_view, Candidate>& winners, const Declaration& declaration,
+           Priority priority) {
+  auto [it, inserted] =
+      winners.try_emplace(declaration.property, Candidate{priority, &declaration});
+  if (!inserted && it->second.priority < priority) it->second = Candidate{priority, &declaration};
+}
+
+}  // namespace
+
+std::vector<Declaration> cascade(const std::vector<const StyleSheet*>& sheets,
+                                 const ElementView& element, std::string_view style_attribute) {
+  return cascade(sheets, element, parse_declarations(style_attribute));
+}
+
+std::vector<Declaration> cascade(const std::vector<const StyleSheet*>& sheets,
+                                 const ElementView& element,
+                                 const std::vector<Declaration>& style_declarations) {
+  std::map<std::string_view, Candidate> winners;
+  std::size_t order = 0;
+  for (const StyleSheet* sheet : sheets) {
+    if (sheet == nullptr) continue;
+    for (const Rule& rule : sheet->rules) {
+      // A rule applies with the specificity of its most specific matching selector.
+      std::optional<Specificity> specificity;
+      for (const Selector& selector : rule.selectors) {
+        if ((!specificity || *specificity < selector.specificity) && matches(selector, element)) {
+          specificity = selector.specificity;
+        }
+      }
+      if (!specificity) {
+        order += rule.declarations.size();
+        continue;
+      }
+      for (const Declaration& declaration : rule.declarations) {
+        offer(winners, declaration, Priority{declaration.important, false, *specificity, order++});
+      }
+    }
+  }
+  for (const Declaration& declaration : style_declarations) {
+    offer(winners, declaration, Priority{declaration.important, true, Specificity{}, order++});
+  }
+  std::vector<Declaration> result;
+  result.reserve(winners.size());
+  for (const auto& [property, candidate] : winners) result.push_back(*candidate.declaration);
+  return result;
+}
+
+bool is_presentation_attribute(std::string_view property) {
+  return contains(kPresentationAttributes, property);
+}
+
+bool is_inherited(std::string_view property) { return contains(kInheritedProperties, property); }
+
+}  // namespace bimi::svgps::style
