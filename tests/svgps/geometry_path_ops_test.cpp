@@ -163,6 +163,20 @@ TEST(Flatten, CoarserToleranceMeansFewerPoints) {
   for (Point p : polygons[0]) EXPECT_NEAR(std::hypot(p.x, p.y), 100, 0.03);
 }
 
+TEST(Flatten, AdaptiveSubdivisionBeatsEvenSpacing) {
+  // Long and nearly straight, with a tight hook at the end.
+  Path hook = parse("M0 0 C1000 0 1000 0 1000 10");
+  Flattened flat = flatten_path(hook, 0.01, 100000);
+  ASSERT_EQ(flat.polylines.size(), 1u);
+  const auto& points = flat.polylines[0].points;
+  // Wang's bound for the whole curve asks for ceil(sqrt(0.75 * 1000.05 / 0.01)) = 274 even pieces.
+  EXPECT_LT(points.size(), 240u);
+  for (int i = 0; i <= 4000; ++i) {
+    Point p = cubic_point({0, 0}, hook.segments[1], i / 4000.0);
+    ASSERT_LE(distance_to_polyline(p, points), 0.01);
+  }
+}
+
 TEST(Flatten, SubpathsClosedFlagsAndLoneMoves) {
   Flattened flat = flatten_path(parse("M0 0 L10 0 L10 10 Z M20 20 M30 30 L40 40"), 0.1, 1000);
   ASSERT_EQ(flat.polylines.size(), 2u);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace bimi::svgps::geometry {
 namespace {
@@ -45,6 +46,49 @@ double pieces_for(Point p0, Point p1, Point p2, Point p3, double tolerance) {
   Point d2{p1.x - 2 * p2.x + p3.x, p1.y - 2 * p2.y + p3.y};
   double second_difference = std::max(length(d1), length(d2));
   return std::ceil(std::sqrt(0.75 * second_difference / tolerance));
+}
+
+struct Cubic {
+  Point p0, p1, p2, p3;
+};
+
+// de Casteljau at t = 1/2.
+std::pair<Cubic, Cubic> halves(const Cubic& c) {
+  auto mid = [](Point a, Point b) { return Point{(a.x + b.x) / 2, (a.y + b.y) / 2}; };
+  Point p01 = mid(c.p0, c.p1), p12 = mid(c.p1, c.p2), p23 = mid(c.p2, c.p3);
+  Point p012 = mid(p01, p12), p123 = mid(p12, p23);
+  Point centre = mid(p012, p123);
+  return {{c.p0, p01, p012, centre}, {centre, p123, p23, c.p3}};
+}
+
+// Adds the points after `cubic.p0` through `add` (which returns false when the budget is spent).
+// Adaptive: a piece that Wang's bound says needs few chords gets them evenly spaced; a piece
+// needing more is halved, so flat stretches stay coarse while tight turns get refined. Each
+// halving divides the bound by four, so the depth is at most log2 of the whole curve's count and
+// the explicit stack stays tiny.
+template <typename Add>
+bool flatten_cubic(const Cubic& cubic, double tolerance, Add& add) {
+  constexpr double even_split_limit = 8;
+  std::vector<Cubic> pending{cubic};
+  while (!pending.empty()) {
+    Cubic piece = pending.back();
+    pending.pop_back();
+    double pieces = pieces_for(piece.p0, piece.p1, piece.p2, piece.p3, tolerance);
+    if (pieces <= even_split_limit) {
+      auto n = std::max<int>(1, static_cast<int>(pieces));
+      for (int i = 1; i < n; ++i) {
+        if (!add(cubic_at(piece.p0, piece.p1, piece.p2, piece.p3, static_cast<double>(i) / n))) {
+          return false;
+        }
+      }
+      if (!add(piece.p3)) return false;
+      continue;
+    }
+    auto [first, second] = halves(piece);
+    pending.push_back(second);  // the first half is flattened first
+    pending.push_back(first);
+  }
+  return true;
 }
 
 }  // namespace
@@ -146,18 +190,14 @@ Flattened flatten_path(const Path& path, double tolerance, std::size_t max_point
         const Point& p1 = segment.p[0];
         const Point& p2 = segment.p[1];
         const Point& p3 = segment.p[2];
-        double pieces = pieces_for(current, p1, p2, p3, tolerance);
         // Non-finite control points or an absurd count: stop here rather than loop for ever.
+        double pieces = pieces_for(current, p1, p2, p3, tolerance);
         if (!std::isfinite(pieces) || pieces > static_cast<double>(max_points)) {
           result.complete = false;
           ok = false;
           break;
         }
-        auto n = std::max<std::size_t>(1, static_cast<std::size_t>(pieces));
-        for (std::size_t i = 1; ok && i < n; ++i) {
-          ok = add(cubic_at(current, p1, p2, p3, static_cast<double>(i) / static_cast<double>(n)));
-        }
-        ok = ok && add(p3);
+        ok = flatten_cubic({current, p1, p2, p3}, tolerance, add);
         current = p3;
         break;
       }

@@ -28,11 +28,12 @@ struct Flattened {
 };
 
 // Replaces each cubic by a polyline whose distance from the true curve is at most `tolerance`.
-// The number of pieces per cubic comes from Wang's bound (n = ceil(sqrt(3/4 * max|second
-// difference| / tolerance))), which guarantees the distance without recursion. Subpaths are kept
-// in order; a subpath with fewer than two points (a lone move) is dropped. A tolerance that is not
-// positive and finite is treated as 1e-9. At most `max_points` points are produced in all; past
-// that, complete is false and the subpath being flattened is cut where the budget ran out.
+// Wang's bound (n = ceil(sqrt(3/4 * max|second difference| / tolerance)) chords suffice) drives
+// an adaptive subdivision: pieces needing at most 8 chords get them evenly spaced, others are
+// halved, so flat stretches stay coarse. No recursion; bounded depth. Subpaths are kept in order;
+// a subpath with fewer than two points (a lone move) is dropped. A tolerance that is not positive
+// and finite is treated as 1e-9. At most `max_points` points are produced in all; past that,
+// complete is false and the subpath being flattened is cut where the budget ran out.
 Flattened flatten_path(const Path& path, double tolerance, std::size_t max_points);
 
 // The default bound of flatten(): generous for a logo, small enough to keep memory sane.
