@@ -80,6 +80,11 @@ TEST(StylePaint, UrlFallbacks) {
   ASSERT_TRUE(with_hex);
   EXPECT_EQ(*with_hex->fallback, (Color{0, 255, 0, 1.0}));
 
+  auto adjacent = parse_paint("url(#id)#00f");
+  ASSERT_TRUE(adjacent);
+  EXPECT_EQ(adjacent->url_id, "id");
+  EXPECT_EQ(*adjacent->fallback, (Color{0, 0, 255, 1.0}));
+
   auto with_none = parse_paint("url(#id) none");
   ASSERT_TRUE(with_none);
   EXPECT_EQ(with_none->fallback_kind, FallbackKind::none);
@@ -101,7 +106,6 @@ TEST(StylePaint, SyntaxErrors) {
                     "url(#a b)",
                     "url('#a)",
                     "url('#a' b)",
-                    "url(#a)red",
                     "url(#a) bogus",
                     "url(#a) red blue",
                     "url(#a) url(#b)",

@@ -65,10 +65,9 @@ std::optional<Paint> parse_paint(std::string_view text) {
   } else {
     paint.url_id = std::move(*iri);
   }
-  if (text.empty()) return paint;
-  // The fallback must be separated from url(...) by whitespace.
-  if (!is_css_whitespace(text.front())) return std::nullopt;
+  // The fallback needs no whitespace before it: url(...) is a token of its own in CSS.
   std::string_view fallback = trim(text);
+  if (fallback.empty()) return paint;
   if (iequals(fallback, "none")) {
     paint.fallback_kind = Paint::FallbackKind::none;
   } else if (is_current_color(fallback)) {
