@@ -96,6 +96,17 @@ TEST(FormatPath, SmoothCubics) {
   EXPECT_EQ(reformat("M0 0 C0 10 10 10 10 0 S20 -10 20 0"), "M0 0C0 10 10 10 10 0S20-10 20 0");
 }
 
+TEST(FormatPath, HugeJumpsAreWrittenAbsolute) {
+  // The relative step would overflow a double: only the absolute form is right.
+  Path path;
+  path.segments = {Segment::move_to({-1.5e308, 0}), Segment::line_to({1.5e308, 1})};
+  PathParse back = parse_path_data(format_path(path, 2), 10);
+  ASSERT_TRUE(back.complete);
+  ASSERT_EQ(back.path.segments.size(), 2u);
+  EXPECT_EQ(back.path.segments[1].p[0].x, 1.5e308);
+  EXPECT_EQ(back.path.segments[1].p[0].y, 1);
+}
+
 TEST(FormatPath, PathNotStartingWithAMoveGetsOne) {
   Path path;
   path.segments = {Segment::line_to({1, 2})};

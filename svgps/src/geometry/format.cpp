@@ -14,6 +14,7 @@ namespace {
 struct Written {
   std::string text;
   double value = 0;
+  bool usable = true;  // false when a relative difference overflowed
 };
 
 Written write_number(double value, int decimals) {
@@ -47,7 +48,9 @@ class Writer {
 
   Written absolute(double value) const { return write_number(value, decimals_); }
   Written relative(double value, double base) const {
-    Written w = write_number(value - base, decimals_);
+    double difference = value - base;
+    if (!std::isfinite(difference)) return {"0", base, false};
+    Written w = write_number(difference, decimals_);
     w.value = base + w.value;  // the same addition the reader performs
     return w;
   }
@@ -105,11 +108,6 @@ struct Candidate {
   Point control2;  // cubics: the written second control point, for a later S
 };
 
-// Keeps the shortest candidate; earlier ones win ties, so absolute forms are offered first.
-void offer(std::optional<Candidate>& best, Candidate candidate) {
-  if (!best || candidate.text.size() < best->text.size()) best = std::move(candidate);
-}
-
 bool within(double written, double wanted, double bound) {
   return std::fabs(written - wanted) <= bound;
 }
@@ -137,6 +135,17 @@ std::string format_path(const Path& path, int decimals) {
     started = true;
     Point from = writer.current();
     std::optional<Candidate> best;
+    // Keeps the shortest form; earlier ones win ties, so absolute forms are offered first.
+    auto consider = [&](char letter, std::initializer_list<const Written*> numbers, Point end,
+                        Point control2) {
+      for (const Written* number : numbers) {
+        if (!number->usable) return;
+      }
+      std::string text = writer.render(letter, numbers);
+      if (best && text.size() >= best->text.size()) return;
+      best = Candidate{letter, std::move(text), std::data(numbers)[numbers.size() - 1]->text, end,
+                       control2};
+    };
     switch (segment.kind) {
       case Segment::Kind::move: {
         Point to = segment.p[0];
@@ -144,14 +153,15 @@ std::string format_path(const Path& path, int decimals) {
         Written rx = writer.relative(to.x, from.x), ry = writer.relative(to.y, from.y);
         bool next_draws = i + 1 < segments.size() && (segments[i + 1].kind == Segment::Kind::line ||
                                                       segments[i + 1].kind == Segment::Kind::cubic);
-        if (after_close && next_draws && rx.text == "0" && ry.text == "0") {
+        if (after_close && next_draws && rx.usable && ry.usable && rx.text == "0" &&
+            ry.text == "0") {
           // The reader starts the next subpath at the closed one's start by itself.
           after_close = false;
           previous_cubic = false;
           continue;
         }
-        offer(best, {'M', writer.render('M', {&ax, &ay}), ay.text, {ax.value, ay.value}, {}});
-        offer(best, {'m', writer.render('m', {&rx, &ry}), ry.text, {rx.value, ry.value}, {}});
+        consider('M', {&ax, &ay}, {ax.value, ay.value}, {});
+        consider('m', {&rx, &ry}, {rx.value, ry.value}, {});
         break;
       }
       case Segment::Kind::line: {
@@ -160,16 +170,12 @@ std::string format_path(const Path& path, int decimals) {
         Written rx = writer.relative(to.x, from.x), ry = writer.relative(to.y, from.y);
         bool horizontal = within(from.y, to.y, half_unit);
         bool vertical = within(from.x, to.x, half_unit);
-        if (horizontal)
-          offer(best, {'H', writer.render('H', {&ax}), ax.text, {ax.value, from.y}, {}});
-        if (vertical)
-          offer(best, {'V', writer.render('V', {&ay}), ay.text, {from.x, ay.value}, {}});
-        offer(best, {'L', writer.render('L', {&ax, &ay}), ay.text, {ax.value, ay.value}, {}});
-        if (horizontal)
-          offer(best, {'h', writer.render('h', {&rx}), rx.text, {rx.value, from.y}, {}});
-        if (vertical)
-          offer(best, {'v', writer.render('v', {&ry}), ry.text, {from.x, ry.value}, {}});
-        offer(best, {'l', writer.render('l', {&rx, &ry}), ry.text, {rx.value, ry.value}, {}});
+        if (horizontal) consider('H', {&ax}, {ax.value, from.y}, {});
+        if (vertical) consider('V', {&ay}, {from.x, ay.value}, {});
+        consider('L', {&ax, &ay}, {ax.value, ay.value}, {});
+        if (horizontal) consider('h', {&rx}, {rx.value, from.y}, {});
+        if (vertical) consider('v', {&ry}, {from.x, ry.value}, {});
+        consider('l', {&rx, &ry}, {rx.value, ry.value}, {});
         break;
       }
       case Segment::Kind::cubic: {
@@ -185,30 +191,12 @@ std::string format_path(const Path& path, int decimals) {
         Point reflected{2 * from.x - previous_control2.x, 2 * from.y - previous_control2.y};
         bool smooth = previous_cubic && within(reflected.x, c1.x, half_unit) &&
                       within(reflected.y, c1.y, half_unit);
-        if (smooth) {
-          offer(best, {'S',
-                       writer.render('S', {&a[2], &a[3], &a[4], &a[5]}),
-                       a[5].text,
-                       {a[4].value, a[5].value},
-                       {a[2].value, a[3].value}});
-        }
-        offer(best, {'C',
-                     writer.render('C', {&a[0], &a[1], &a[2], &a[3], &a[4], &a[5]}),
-                     a[5].text,
-                     {a[4].value, a[5].value},
-                     {a[2].value, a[3].value}});
-        if (smooth) {
-          offer(best, {'s',
-                       writer.render('s', {&r[2], &r[3], &r[4], &r[5]}),
-                       r[5].text,
-                       {r[4].value, r[5].value},
-                       {r[2].value, r[3].value}});
-        }
-        offer(best, {'c',
-                     writer.render('c', {&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]}),
-                     r[5].text,
-                     {r[4].value, r[5].value},
-                     {r[2].value, r[3].value}});
+        Point absolute_end{a[4].value, a[5].value}, absolute_control2{a[2].value, a[3].value};
+        Point relative_end{r[4].value, r[5].value}, relative_control2{r[2].value, r[3].value};
+        if (smooth) consider('S', {&a[2], &a[3], &a[4], &a[5]}, absolute_end, absolute_control2);
+        consider('C', {&a[0], &a[1], &a[2], &a[3], &a[4], &a[5]}, absolute_end, absolute_control2);
+        if (smooth) consider('s', {&r[2], &r[3], &r[4], &r[5]}, relative_end, relative_control2);
+        consider('c', {&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]}, relative_end, relative_control2);
         break;
       }
       case Segment::Kind::close:
