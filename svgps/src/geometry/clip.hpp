@@ -27,7 +27,8 @@ Path intersect_box(const Path& subject, const Box& box, double tolerance);
 // When one operand is an axis-aligned rectangle and the other's rule is nonzero, the result is
 // intersect_box() of the other operand instead — exact, and keeping cubics inside the box.
 // An empty path when either operand draws nothing, has non-finite coordinates or the
-// intersection is empty.
+// intersection is empty. Flattening uses flatten()'s point bound (default_max_flatten_points);
+// an operand beyond it is clipped as far as it was flattened.
 Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule,
                double tolerance);
 
