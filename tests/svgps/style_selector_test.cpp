@@ -99,7 +99,7 @@ TEST(StyleSelector, UnsupportedButValid) {
   for (auto text : {"a:hover",      "a:HOVER",     "path:not(.x)",  "li:nth-child(2n+1)",
                     "p::before",    "p:before",    "p::first-line", "a + b",
                     "a ~ b",        "a+b",         "svg|rect",      "*|rect",
-                    "[xlink|href]", "[*|href]",    "[a=v i]",       "[a='v' s]",
+                    "[xlink|href]", "[*|href]",    "[a=v i]", "[a=\"v\"i]",       "[a='v' s]",
                     ":root",        ":last-child", ":is(a, b)",     "::slotted(x)"}) {
     SelectorParse parsed = parse_selector(text);
     EXPECT_EQ(parsed.status, Status::unsupported) << "'" << text << "': " << parsed.reason;

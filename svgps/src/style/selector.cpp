@@ -270,8 +270,8 @@ class SelectorParser {
     } else {
       return fail("expected an identifier or a string as the attribute value");
     }
-    bool had_space = skip_whitespace();
-    if (had_space && identifier()) {
+    skip_whitespace();
+    if (identifier()) {  // a flag such as i or s, with or without whitespace before it
       note_unsupported("attribute selector flags");
       skip_whitespace();
     }
