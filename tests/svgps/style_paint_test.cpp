@@ -121,6 +121,21 @@ TEST(StylePaint, SyntaxErrors) {
   }
 }
 
+TEST(StylePaint, IccColorIsIgnored) {
+  auto paint = parse_paint("#CD853F icc-color(acmecmyk, 0.11, 0.48, 0.83, 0.00)");
+  ASSERT_TRUE(paint);
+  EXPECT_EQ(paint->kind, Kind::color);
+  EXPECT_EQ(paint->color, (Color{0xcd, 0x85, 0x3f, 1.0}));
+  paint = parse_paint("url(#g) red ICC-COLOR(p, 1)");
+  ASSERT_TRUE(paint);
+  EXPECT_EQ(*paint->fallback, (Color{255, 0, 0, 1.0}));
+  for (auto text : {"red icc-color(p, 1", "red icc-color(p) x", "red icc(p)", "icc-color(p, 1)",
+                    "none icc-color(p)"}) {
+    EXPECT_FALSE(parse_paint(text)) << text;
+  }
+  EXPECT_FALSE(parse_color("#fff icc-color(p, 1)"));  // plain colour values stay strict
+}
+
 TEST(StylePaint, InheritIsToldApart) {
   EXPECT_FALSE(parse_paint("inherit"));
   EXPECT_TRUE(is_inherit(" Inherit "));

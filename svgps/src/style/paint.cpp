@@ -35,6 +35,20 @@ std::optional<std::string> consume_url_body(std::string_view& text) {
   return iri;
 }
 
+// A colour optionally followed by an SVG 1.1 icc-color(...) specification, which is dropped: the
+// sRGB colour is the one every viewer we target renders (usvg does the same).
+std::optional<Color> parse_color_ignoring_icc(std::string_view text) {
+  text = trim(text);
+  auto color = consume_color(text);
+  if (!color) return std::nullopt;
+  skip_css_whitespace(text);
+  if (text.empty()) return color;
+  if (!consume_prefix_ignoring_case(text, "icc-color(")) return std::nullopt;
+  std::size_t close = text.find(')');
+  if (close == std::string_view::npos || !trim(text.substr(close + 1)).empty()) return std::nullopt;
+  return color;
+}
+
 }  // namespace
 
 std::optional<Paint> parse_paint(std::string_view text) {
@@ -49,7 +63,7 @@ std::optional<Paint> parse_paint(std::string_view text) {
     return paint;
   }
   if (!consume_prefix_ignoring_case(text, "url(")) {
-    auto color = parse_color(text);
+    auto color = parse_color_ignoring_icc(text);
     if (!color) return std::nullopt;
     paint.kind = Paint::Kind::color;
     paint.color = *color;
@@ -72,7 +86,7 @@ std::optional<Paint> parse_paint(std::string_view text) {
     paint.fallback_kind = Paint::FallbackKind::none;
   } else if (is_current_color(fallback)) {
     paint.fallback_kind = Paint::FallbackKind::current_color;
-  } else if (auto color = parse_color(fallback)) {
+  } else if (auto color = parse_color_ignoring_icc(fallback)) {
     paint.fallback_kind = Paint::FallbackKind::color;
     paint.fallback = *color;
   } else {

@@ -26,7 +26,8 @@ struct Paint {
 
 // One paint value: "none", a colour, "currentColor", or "url(iri)" / "url('iri')" optionally
 // followed by a fallback of none, currentColor or a colour; case-insensitive keywords, surrounding
-// whitespace allowed. nullopt for anything else, including `inherit`: check is_inherit() first.
+// whitespace allowed. A colour may carry SVG 1.1's "icc-color(...)", which is ignored (the sRGB
+// colour is kept). nullopt for anything else, including `inherit`: check is_inherit() first.
 std::optional<Paint> parse_paint(std::string_view text);
 
 }  // namespace bimi::svgps::style
