@@ -11,6 +11,7 @@ namespace bimi::cli {
 void setup_check(CLI::App& app, ExitCode& result);
 void setup_rules(CLI::App& app, ExitCode& result);
 void setup_render(CLI::App& app, ExitCode& result);
+void setup_convert(CLI::App& app, ExitCode& result);
 void setup_compare(CLI::App& app, ExitCode& result);
 void setup_hash(CLI::App& app, ExitCode& result);
 void setup_csr(CLI::App& app, ExitCode& result);

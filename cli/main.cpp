@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   ExitCode result = ExitCode::ok;
   bimi::cli::setup_check(app, result);
   bimi::cli::setup_rules(app, result);
+  bimi::cli::setup_convert(app, result);
   bimi::cli::setup_render(app, result);
   bimi::cli::setup_compare(app, result);
   bimi::cli::setup_hash(app, result);

@@ -150,6 +150,26 @@ std::size_t find_doctype(std::string_view text) {
   return std::string_view::npos;
 }
 
+// <!ENTITY name "value"> with a value of plain text; parameter and external entities are not.
+std::optional<std::pair<std::string, std::string>> plain_entity(std::string_view declaration) {
+  std::size_t i = 8;
+  auto skip = [&] {
+    while (i < declaration.size() && std::isspace(static_cast<unsigned char>(declaration[i]))) ++i;
+  };
+  skip();
+  std::size_t name_start = i;
+  while (i < declaration.size() && !std::isspace(static_cast<unsigned char>(declaration[i])) && declaration[i] != '%') ++i;
+  std::string name(declaration.substr(name_start, i - name_start));
+  skip();
+  if (name.empty() || i >= declaration.size() || (declaration[i] != '"' && declaration[i] != '\'')) return std::nullopt;
+  char quote = declaration[i++];
+  std::size_t end = declaration.find(quote, i);
+  if (end == std::string_view::npos) return std::nullopt;
+  std::string value(declaration.substr(i, end - i));
+  if (value.find_first_of("&<%") != std::string::npos) return std::nullopt;
+  return std::make_pair(std::move(name), std::move(value));
+}
+
 void blank_keep_lines(std::string& text, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
     if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
@@ -219,10 +239,45 @@ std::optional<DecodedInput> decode_input(std::string_view bytes, const Limits& l
       diagnostics.add("entity-declaration", Severity::error,
                       "entity declaration is not allowed; entities are never expanded",
                       map.location(doctype + at));
+      if (auto entity = plain_entity(declaration.substr(at))) decoded.plain_entities.push_back(std::move(*entity));
     }
     blank_keep_lines(text, doctype, end);
   }
   return decoded;
+}
+
+std::optional<std::string> substitute_plain_entities(
+    std::string_view text, const std::vector<std::pair<std::string, std::string>>& entities, std::size_t max_bytes) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t amp = text.find('&', i);
+    if (amp == std::string_view::npos) {
+      out.append(text.substr(i));
+      break;
+    }
+    out.append(text.substr(i, amp - i));
+    std::size_t semicolon = text.find(';', amp);
+    bool replaced = false;
+    if (semicolon != std::string_view::npos && semicolon - amp < 64) {
+      std::string_view name = text.substr(amp + 1, semicolon - amp - 1);
+      for (const auto& [entity, value] : entities) {
+        if (entity == name) {
+          out.append(value);
+          i = semicolon + 1;
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) {
+      out.push_back('&');
+      i = amp + 1;
+    }
+    if (out.size() > max_bytes) return std::nullopt;
+  }
+  return out;
 }
 
 }  // namespace bimi::svgps::detail

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
@@ -15,7 +17,15 @@ struct DecodedInput {
   std::string text;     // UTF-8 XML; a DOCTYPE is blanked to spaces so offsets and lines stay put
   bool gzipped = false;
   std::size_t svg_bytes = 0;  // bytes of the SVG before any blanking
+  // Internal entities whose value is plain text (no markup, no other entity), as Illustrator
+  // declares its namespace URIs. Never expanded by the linter; the converter may substitute them.
+  std::vector<std::pair<std::string, std::string>> plain_entities;
 };
+
+// Replaces references to plain entities in `text`, bounded: nullopt when the result would grow
+// past max_bytes.
+std::optional<std::string> substitute_plain_entities(
+    std::string_view text, const std::vector<std::pair<std::string, std::string>>& entities, std::size_t max_bytes);
 
 bool is_gzip(std::string_view bytes);
 

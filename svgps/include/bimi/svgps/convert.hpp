@@ -1,0 +1,45 @@
+// Convert any SVG logo into SVG Tiny P/S that renders like the original, or say why not.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bimi/diagnostic.hpp"
+#include "bimi/svgps/fidelity.hpp"
+#include "bimi/svgps/limits.hpp"
+
+namespace bimi::svgps {
+
+struct ConvertOptions {
+  std::string title;           // empty: the file's own title, else fallback_title
+  std::string fallback_title;  // usually the file name without extension
+  std::string desc;            // empty: the file's own desc, if any
+  enum class Background { automatic, none, color };
+  Background background = Background::automatic;
+  std::string background_color;  // a CSS colour, with Background::color
+  double margin_percent = 0;     // space added on every side, in % of the logo's size
+  enum class Fit { artboard, content };
+  Fit fit = Fit::artboard;
+  int decimals = -1;             // -1: chosen from the logo's size (about 1/4096 of it)
+  bool force = false;            // drop filters, masks and images; write despite low fidelity
+  double min_ssim = 0.95;        // fidelity needed to write without --force
+  double max_differing = 0.02;   // share of visibly differing pixels allowed without --force
+  int fidelity_size = 256;       // render size for the fidelity check
+  Limits limits;
+};
+
+struct ConvertResult {
+  std::optional<std::string> svg;  // the converted logo; nullopt when refused
+  bool unreadable = false;         // the input is not an SVG document (exit 3)
+  Diagnostics changes;             // what was changed (notes), approximated or dropped (warnings), refused (errors)
+  Diagnostics output_findings;     // `bimi check --profile strict` on the output
+  std::optional<Fidelity> fidelity;
+  std::size_t input_bytes = 0;
+  int decimals = 0;                // the precision the output was written with
+};
+
+// Deterministic: the same bytes and options always give the same output bytes.
+ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options);
+
+}  // namespace bimi::svgps

@@ -1,0 +1,1054 @@
+#include "convert/builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "convert/styles.hpp"
+#include "geometry/clip.hpp"
+#include "geometry/path_data.hpp"
+#include "geometry/path_ops.hpp"
+#include "geometry/shapes.hpp"
+#include "geometry/transform.hpp"
+#include "numbers.hpp"
+#include "style/color.hpp"
+#include "text/outline.hpp"
+
+namespace bimi::svgps::convert {
+namespace {
+
+using detail::RawAttribute;
+using detail::RawDocument;
+using detail::RawElement;
+namespace geo = geometry;
+
+constexpr std::size_t max_path_segments = 1'000'000;
+
+std::string tag(const RawElement& e) { return "<" + e.qname + ">"; }
+
+std::string trim_copy(std::string_view text) {
+  std::size_t b = text.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  std::size_t e = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(b, e - b + 1));
+}
+
+// The id in "url(#id)" (and, for href, "#id"); empty when the reference is not local.
+std::string local_reference(std::string_view value, bool bare_allowed = false) {
+  std::string text = trim_copy(value);
+  if (!bare_allowed && text.rfind("url(", 0) != 0) return {};
+  if (text.rfind("url(", 0) == 0) {
+    std::size_t close = text.find(')');
+    text = trim_copy(std::string_view(text).substr(4, close == std::string::npos ? std::string::npos : close - 4));
+    if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'')) text = text.substr(1, text.size() - 2);
+  }
+  return text.size() > 1 && text.front() == '#' ? text.substr(1) : std::string();
+}
+
+double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
+
+// An opacity value: a number, or a percentage.
+std::optional<double> parse_opacity(std::string_view text) {
+  std::string value = trim_copy(text);
+  std::string_view view = value;
+  auto number = detail::parse_number(view);
+  if (!number) return std::nullopt;
+  if (view == "%") return clamp01(*number / 100.0);
+  if (!view.empty()) return std::nullopt;
+  return clamp01(*number);
+}
+
+// Whether a matrix keeps shapes' angles and proportions, so strokes and circles survive baking.
+bool is_conformal(const geo::Matrix& m) {
+  double tolerance = 1e-9 * std::max({std::fabs(m.a), std::fabs(m.b), std::fabs(m.c), std::fabs(m.d), 1.0});
+  bool rotation_scale = std::fabs(m.a - m.d) < tolerance && std::fabs(m.b + m.c) < tolerance;
+  bool with_reflection = std::fabs(m.a + m.d) < tolerance && std::fabs(m.b - m.c) < tolerance;
+  return rotation_scale || with_reflection;
+}
+
+double uniform_scale(const geo::Matrix& m) { return std::sqrt(std::fabs(m.determinant())); }
+
+struct Clip {
+  geo::Path path;  // in root (document) coordinates
+  geo::FillRule rule = geo::FillRule::nonzero;
+  geo::Box box;  // bounds of path
+  bool rectangle = false;
+};
+
+// What flows down the tree while building.
+struct Context {
+  geo::Matrix ctm;              // current transformation matrix to document coordinates
+  double opacity = 1;           // group opacities folded into shapes
+  std::vector<const Clip*> clips;
+  double viewport_width = 0;    // for percentage lengths
+  double viewport_height = 0;
+  int use_depth = 0;
+};
+
+class Builder {
+ public:
+  Builder(const RawDocument& document, const BuildOptions& options, Diagnostics& changes)
+      : document_(document), options_(options), changes_(changes),
+        styles_(ComputedStyles::compute(document, changes)) {
+    for (std::size_t i = 0; i < document.elements.size(); ++i) {
+      for (const char* name : {"id", "xml:id"}) {
+        if (const RawAttribute* a = document.elements[i].attribute(name)) ids_.emplace(trim_copy(a->value), i);
+      }
+    }
+  }
+
+  std::optional<model::Document> run() {
+    const RawElement& root = document_.root();
+    if (!root.is_svg("svg")) {
+      refuse(root, "the root element is not <svg> in the SVG namespace");
+      return std::nullopt;
+    }
+    model::Document out;
+    if (!read_view_box(root, out.view_box)) return std::nullopt;
+    for (std::size_t child : root.children) {
+      const RawElement& e = document_.elements[child];
+      if (e.is_svg("title") && out.title.empty()) out.title = collapse(e.text);
+      if (e.is_svg("desc") && out.desc.empty()) out.desc = collapse(e.text);
+    }
+    Context context;
+    context.viewport_width = out.view_box.width;
+    context.viewport_height = out.view_box.height;
+    document_out_ = &out;
+    build_children(0, out.root, context);
+    if (refused_) return std::nullopt;
+    return out;
+  }
+
+ private:
+  // ---- reporting ---------------------------------------------------------------------------
+  void note(std::string_view kind, const RawElement& e, std::string message) {
+    changes_.add(std::string(kind), Severity::note, std::move(message), e.location);
+  }
+  void approximate(const RawElement& e, std::string message) {
+    changes_.add("convert-approximated", Severity::warning, std::move(message), e.location);
+  }
+  void refuse(const RawElement& e, std::string message) {
+    changes_.add("convert-refused", Severity::error, std::move(message), e.location);
+    refused_ = true;
+  }
+  // Refuses by default; with --force drops the thing and says so. Returns true when dropped.
+  bool refuse_or_drop(const RawElement& e, const std::string& what) {
+    if (!options_.force) {
+      refuse(e, what + " cannot be represented in SVG Tiny P/S (use --force to drop it and accept the difference)");
+      return false;
+    }
+    changes_.add("convert-dropped", Severity::warning, what + " dropped (--force)", e.location);
+    return true;
+  }
+
+  static std::string collapse(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        space = !out.empty();
+      } else {
+        if (space) out += ' ';
+        space = false;
+        out += c;
+      }
+    }
+    return out;
+  }
+
+  // ---- values ------------------------------------------------------------------------------
+  std::optional<std::string_view> property(std::size_t index, std::string_view name) const {
+    auto it = instance_styles_.find(index);
+    if (it == instance_styles_.end()) return styles_.get(index, name);
+    auto value = it->second.find(name);
+    if (value == it->second.end()) return std::nullopt;
+    return std::string_view(value->second);
+  }
+  const ComputedStyles::Values& computed_values(std::size_t index) const {
+    auto it = instance_styles_.find(index);
+    return it == instance_styles_.end() ? styles_.computed(index) : it->second;
+  }
+
+  // While a <use> copy is built, its elements inherit from the <use>. Returns what it replaced.
+  std::map<std::size_t, ComputedStyles::Values> enter_instance(std::size_t use, std::size_t target) {
+    std::map<std::size_t, ComputedStyles::Values> saved;
+    std::vector<std::pair<std::size_t, ComputedStyles::Values>> stack;
+    stack.emplace_back(target, computed_values(use));
+    while (!stack.empty()) {
+      auto [index, parent_values] = std::move(stack.back());
+      stack.pop_back();
+      ComputedStyles::Values values = styles_.computed_under(parent_values, index);
+      if (auto it = instance_styles_.find(index); it != instance_styles_.end()) saved.emplace(index, it->second);
+      for (std::size_t child : document_.elements[index].children) stack.emplace_back(child, values);
+      instance_styles_[index] = std::move(values);
+    }
+    return saved;
+  }
+  void leave_instance(std::size_t target, std::map<std::size_t, ComputedStyles::Values> saved) {
+    std::vector<std::size_t> stack{target};
+    while (!stack.empty()) {
+      std::size_t index = stack.back();
+      stack.pop_back();
+      instance_styles_.erase(index);
+      for (std::size_t child : document_.elements[index].children) stack.push_back(child);
+    }
+    for (auto& [index, values] : saved) instance_styles_[index] = std::move(values);
+  }
+  std::optional<std::string_view> own(std::size_t index, std::string_view name) const {
+    return styles_.specified(index, name);
+  }
+
+  // A length attribute in user units; percentages against the viewport (w: width, h: height,
+  // other: the normalized diagonal), em against 16 px.
+  double length(const RawElement& e, std::string_view name, double fallback, const Context& context,
+                char axis) const {
+    const RawAttribute* a = e.attribute(name);
+    if (!a) return fallback;
+    auto parsed = detail::parse_length(a->value);
+    if (!parsed) return fallback;
+    switch (parsed->unit) {
+      case detail::LengthUnit::percent: {
+        double base = axis == 'w' ? context.viewport_width
+                      : axis == 'h' ? context.viewport_height
+                                    : std::hypot(context.viewport_width, context.viewport_height) / std::sqrt(2.0);
+        return parsed->value * base / 100.0;
+      }
+      case detail::LengthUnit::em: return parsed->value * 16;
+      case detail::LengthUnit::ex: return parsed->value * 8;
+      default: return *parsed->to_pixels();
+    }
+  }
+
+  bool read_view_box(const RawElement& root, model::ViewBox& box) {
+    if (const RawAttribute* a = root.attribute("viewBox")) {
+      auto numbers = detail::parse_number_list(a->value);
+      if (numbers && numbers->size() == 4 && (*numbers)[2] > 0 && (*numbers)[3] > 0) {
+        box = {(*numbers)[0], (*numbers)[1], (*numbers)[2], (*numbers)[3]};
+        return true;
+      }
+    }
+    Context none;
+    double w = length(root, "width", 0, none, 'w');
+    double h = length(root, "height", 0, none, 'h');
+    if (w > 0 && h > 0) {
+      box = {0, 0, w, h};
+      note("convert-structure", root, "viewBox taken from width and height");
+      return true;
+    }
+    refuse(root, "the logo has neither a usable viewBox nor absolute width and height; its artboard is unknown");
+    return false;
+  }
+
+  // ---- tree --------------------------------------------------------------------------------
+  void build_children(std::size_t index, model::Node& group, const Context& context) {
+    for (std::size_t child : document_.elements[index].children) build_element(child, group, context);
+  }
+
+  bool is_hidden(std::size_t index) const {
+    auto display = own(index, "display");
+    return display && trim_copy(*display) == "none";
+  }
+
+  void build_element(std::size_t index, model::Node& parent, const Context& context) {
+    if (refused_) return;
+    const RawElement& e = document_.elements[index];
+    if (e.ns != detail::svg_namespace) {
+      note("convert-removed", e, tag(e) + " (editor metadata or foreign markup) removed");
+      return;
+    }
+    const std::string& name = e.local;
+    static const std::set<std::string, std::less<>> never_drawn = {
+        "defs", "title", "desc", "metadata", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
+        "symbol", "marker", "pattern", "filter", "style", "font", "font-face", "glyph", "missing-glyph", "hkern",
+        "vkern", "solidColor", "cursor", "view", "animate", "animateMotion", "animateColor", "animateTransform",
+        "set", "discard", "script"};
+    if (never_drawn.count(name)) {
+      if (name == "script" || name == "style" || name.rfind("anim", 0) == 0 || name == "set") {
+        note("convert-removed", e, tag(e) + " removed" + (name == "style" ? " (its rules were applied as attributes)" : ""));
+      }
+      return;
+    }
+    if (is_hidden(index)) {
+      note("convert-removed", e, tag(e) + " with display=\"none\" removed");
+      return;
+    }
+    if (name == "g" || name == "a") {
+      if (name == "a") note("convert-structure", e, "<a> unwrapped: its content kept, the link dropped");
+      build_group(index, parent, context, geo::Matrix{});
+    } else if (name == "svg") {
+      build_nested_svg(index, parent, context);
+    } else if (name == "use") {
+      build_use(index, parent, context);
+    } else if (name == "switch") {
+      build_switch(index, parent, context);
+    } else if (name == "text" || name == "textArea") {
+      build_text(index, parent, context);
+    } else if (name == "image") {
+      refuse_or_drop(e, "an embedded raster <image>");
+    } else if (name == "foreignObject" || name == "video" || name == "audio" || name == "animation") {
+      refuse_or_drop(e, tag(e));
+    } else if (name == "path" || name == "rect" || name == "circle" || name == "ellipse" || name == "line" ||
+               name == "polyline" || name == "polygon") {
+      build_shape(index, parent, context);
+    } else {
+      note("convert-removed", e, tag(e) + " is not a drawing element; removed");
+    }
+  }
+
+  // The transform, opacity, clip and effects of a container, then its children.
+  void build_group(std::size_t index, model::Node& parent, const Context& context, const geo::Matrix& extra,
+                   std::optional<std::size_t> content = std::nullopt) {
+    const RawElement& e = document_.elements[index];
+    Context inner = context;
+    inner.ctm = context.ctm * element_transform(e) * extra;
+    if (!apply_effects(index, inner)) return;
+    model::Node node;
+    build_children(content.value_or(index), node, inner);
+    if (!node.children.empty()) parent.children.push_back(std::move(node));
+  }
+
+  geo::Matrix element_transform(const RawElement& e) {
+    const RawAttribute* a = e.attribute("transform");
+    if (!a) return {};
+    auto m = geo::parse_transform(a->value);
+    if (!m) {
+      note("convert-removed", e, "transform \"" + a->value + "\" is not valid SVG and was ignored, as renderers do");
+      return {};
+    }
+    return *m;
+  }
+
+  // opacity, filter, mask and clip-path on an element. Returns false when the element is not drawn.
+  bool apply_effects(std::size_t index, Context& context) {
+    const RawElement& e = document_.elements[index];
+    if (auto value = own(index, "opacity")) {
+      auto opacity = parse_opacity(*value);
+      if (opacity && *opacity < 1) {
+        context.opacity *= *opacity;
+        bool single = count_drawn_shapes(index, 2) <= 1;
+        if (single) {
+          note("convert-opacity", e, "opacity folded into fill-opacity and stroke-opacity");
+        } else {
+          approximate(e, "opacity on a group of several shapes folded into each shape; overlaps show through");
+        }
+      }
+    }
+    if (auto filter = own(index, "filter"); filter && trim_copy(*filter) != "none") {
+      if (!refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (shadows, blurs)")) return false;
+    }
+    if (auto mask = own(index, "mask"); mask && trim_copy(*mask) != "none") {
+      if (!refuse_or_drop(e, "mask \"" + std::string(*mask) + "\"")) return false;
+    }
+    if (auto clip = own(index, "clip-path"); clip && trim_copy(*clip) != "none") {
+      std::string id = local_reference(*clip);
+      auto it = ids_.find(id);
+      if (id.empty() || it == ids_.end() || !document_.elements[it->second].is_svg("clipPath")) {
+        note("convert-clip", e, "clip-path \"" + std::string(*clip) + "\" refers to no clipPath; ignored as renderers do");
+        return true;
+      }
+      const Clip* region = clip_region(it->second, index, context);
+      if (!region) return false;
+      if (region->box.empty()) {
+        note("convert-clip", e, tag(e) + " is clipped away entirely; removed");
+        return false;
+      }
+      context.clips.push_back(region);
+    }
+    return true;
+  }
+
+  std::size_t count_drawn_shapes(std::size_t index, std::size_t stop_at) const {
+    std::size_t count = 0;
+    std::vector<std::size_t> stack{index};
+    while (!stack.empty() && count < stop_at) {
+      std::size_t i = stack.back();
+      stack.pop_back();
+      const RawElement& e = document_.elements[i];
+      const std::string& n = e.local;
+      if (n == "path" || n == "rect" || n == "circle" || n == "ellipse" || n == "line" || n == "polyline" ||
+          n == "polygon" || n == "text" || n == "use") {
+        ++count;
+        // A filled and stroked shape overlaps itself.
+        auto stroke = property(i, "stroke");
+        if (stroke && trim_copy(*stroke) != "none") ++count;
+      }
+      for (std::size_t c : e.children) stack.push_back(c);
+    }
+    return count;
+  }
+
+  // The union of a clipPath's shapes, in document coordinates for an element whose CTM is given.
+  const Clip* clip_region(std::size_t clip_index, std::size_t clipped, const Context& context) {
+    const RawElement& clip_element = document_.elements[clip_index];
+    geo::Matrix m = context.ctm * element_transform(clip_element);
+    if (const RawAttribute* units = clip_element.attribute("clipPathUnits");
+        units && trim_copy(units->value) == "objectBoundingBox") {
+      geo::Box box = local_bounds(clipped);
+      if (box.empty()) return nullptr;
+      m = m * geo::Matrix{box.width(), 0, 0, box.height(), box.x0, box.y0};
+    }
+    auto clip = std::make_unique<Clip>();
+    std::size_t shapes = 0;
+    for (std::size_t child : clip_element.children) {
+      const RawElement& c = document_.elements[child];
+      if (c.ns != detail::svg_namespace || is_hidden(child)) continue;
+      if (c.local == "use" || c.local == "text") {
+        refuse(c, tag(c) + " inside a clipPath is not supported yet");
+        return nullptr;
+      }
+      auto path = shape_path(child, context);
+      if (!path) continue;
+      geo::Path placed = geo::transformed(*path, m * element_transform(c));
+      auto rule = property(child, "clip-rule");
+      if (rule && trim_copy(*rule) == "evenodd") {
+        clip->rule = geo::FillRule::evenodd;
+      }
+      clip->path.segments.insert(clip->path.segments.end(), placed.segments.begin(), placed.segments.end());
+      ++shapes;
+    }
+    if (shapes > 1 && clip->rule == geo::FillRule::evenodd) {
+      approximate(clip_element, "a clipPath of several shapes with clip-rule=\"evenodd\" treated as their union");
+      clip->rule = geo::FillRule::nonzero;
+    }
+    clip->box = geo::bounds(clip->path);
+    geo::Box rectangle;
+    clip->rectangle = shapes == 1 && geo::is_axis_aligned_rectangle(clip->path, rectangle);
+    clips_.push_back(std::move(clip));
+    return clips_.back().get();
+  }
+
+  // Bounds of an element's own geometry in its user space (for objectBoundingBox units).
+  geo::Box local_bounds(std::size_t index) {
+    Context none;
+    auto path = shape_path(index, none);
+    if (path) return geo::bounds(*path);
+    geo::Box box;
+    for (std::size_t child : document_.elements[index].children) {
+      auto p = shape_path(child, none);
+      if (!p) continue;
+      geo::Box b = geo::bounds(geo::transformed(*p, element_transform(document_.elements[child])));
+      if (!b.empty()) {
+        box.add({b.x0, b.y0});
+        box.add({b.x1, b.y1});
+      }
+    }
+    return box;
+  }
+
+  void build_nested_svg(std::size_t index, model::Node& parent, const Context& context) {
+    const RawElement& e = document_.elements[index];
+    double x = length(e, "x", 0, context, 'w');
+    double y = length(e, "y", 0, context, 'h');
+    double w = length(e, "width", context.viewport_width, context, 'w');
+    double h = length(e, "height", context.viewport_height, context, 'h');
+    geo::Matrix viewport = geo::Matrix::translate(x, y) * view_box_transform(e, w, h);
+    note("convert-structure", e, "nested <svg> inlined as a group");
+    Context inner = context;
+    inner.viewport_width = w;
+    inner.viewport_height = h;
+    build_group(index, parent, inner, viewport);
+  }
+
+  // viewBox and preserveAspectRatio ("xMidYMid meet" and "none" at least) into a matrix.
+  geo::Matrix view_box_transform(const RawElement& e, double width, double height) {
+    const RawAttribute* a = e.attribute("viewBox");
+    if (!a) return {};
+    auto numbers = detail::parse_number_list(a->value);
+    if (!numbers || numbers->size() != 4 || (*numbers)[2] <= 0 || (*numbers)[3] <= 0) return {};
+    double vx = (*numbers)[0], vy = (*numbers)[1], vw = (*numbers)[2], vh = (*numbers)[3];
+    double sx = width / vw, sy = height / vh;
+    const RawAttribute* par = e.attribute("preserveAspectRatio");
+    std::string mode = par ? trim_copy(par->value) : "xMidYMid meet";
+    if (mode == "none") return geo::Matrix{sx, 0, 0, sy, -vx * sx, -vy * sy};
+    bool slice = mode.find("slice") != std::string::npos;
+    double s = slice ? std::max(sx, sy) : std::min(sx, sy);
+    double align_x = mode.find("xMin") != std::string::npos ? 0 : mode.find("xMax") != std::string::npos ? 1 : 0.5;
+    double align_y = mode.find("YMin") != std::string::npos ? 0 : mode.find("YMax") != std::string::npos ? 1 : 0.5;
+    double tx = (width - vw * s) * align_x - vx * s;
+    double ty = (height - vh * s) * align_y - vy * s;
+    return geo::Matrix{s, 0, 0, s, tx, ty};
+  }
+
+  void build_use(std::size_t index, model::Node& parent, const Context& context) {
+    const RawElement& e = document_.elements[index];
+    const RawAttribute* href = e.attribute("href");
+    if (!href) href = e.attribute("xlink:href");
+    std::string id = href ? local_reference(href->value, true) : std::string();
+    auto it = ids_.find(id);
+    if (id.empty() || it == ids_.end()) {
+      note("convert-removed", e, "<use> refers to nothing drawable; removed");
+      return;
+    }
+    if (context.use_depth > 32 || ++use_instances_ > options_.limits.max_use_instances) {
+      refuse(e, "<use> references nest or repeat too much to inline");
+      return;
+    }
+    std::size_t target = it->second;
+    for (std::size_t p = index; p != RawElement::no_parent; p = document_.elements[p].parent) {
+      if (p == target) {
+        refuse(e, "<use> refers to an element that contains it");
+        return;
+      }
+    }
+    if (!inlined_use_noted_) {
+      note("convert-structure", e, "<use> references inlined (the output has no references)");
+      inlined_use_noted_ = true;
+    }
+    Context inner = context;
+    inner.use_depth++;
+    double x = length(e, "x", 0, context, 'w');
+    double y = length(e, "y", 0, context, 'h');
+    inner.ctm = context.ctm * element_transform(e) * geo::Matrix::translate(x, y);
+    if (!apply_effects(index, inner)) return;
+    const RawElement& t = document_.elements[target];
+    model::Node node;
+    auto saved = enter_instance(index, target);
+    if (t.is_svg("symbol") || t.is_svg("svg")) {
+      double w = length(e, "width", context.viewport_width, context, 'w');
+      double h = length(e, "height", context.viewport_height, context, 'h');
+      Context symbol = inner;
+      symbol.ctm = inner.ctm * element_transform(t) * view_box_transform(t, w, h);
+      symbol.viewport_width = w;
+      symbol.viewport_height = h;
+      if (apply_effects(target, symbol)) build_children(target, node, symbol);
+    } else {
+      build_element(target, node, inner);
+    }
+    leave_instance(target, std::move(saved));
+    if (!node.children.empty()) parent.children.push_back(std::move(node));
+  }
+
+  void build_switch(std::size_t index, model::Node& parent, const Context& context) {
+    const RawElement& e = document_.elements[index];
+    for (std::size_t child : e.children) {
+      const RawElement& c = document_.elements[child];
+      if (c.ns != detail::svg_namespace) continue;
+      // A renderer skips children that ask for extensions or features it lacks (Illustrator
+      // puts its private data in such a <foreignObject>) and draws the first one left.
+      const RawAttribute* extensions = c.attribute("requiredExtensions");
+      if (extensions && !trim_copy(extensions->value).empty()) continue;
+      if (const RawAttribute* language = c.attribute("systemLanguage")) {
+        std::string value = trim_copy(language->value);
+        if (!value.empty() && value.rfind("en", 0) != 0) continue;
+      }
+      note("convert-structure", e, "<switch> resolved to the " + tag(c) + " a renderer draws");
+      Context inner = context;
+      inner.ctm = context.ctm * element_transform(e);
+      if (!apply_effects(index, inner)) return;
+      build_element(child, parent, inner);
+      return;
+    }
+  }
+
+  // ---- shapes ------------------------------------------------------------------------------
+  std::optional<geo::Path> shape_path(std::size_t index, const Context& context) {
+    const RawElement& e = document_.elements[index];
+    const std::string& n = e.local;
+    if (n == "path") {
+      const RawAttribute* d = e.attribute("d");
+      if (!d) return std::nullopt;
+      auto parsed = geo::parse_path_data(d->value, max_path_segments);
+      if (!parsed.complete) {
+        note("convert-structure", e, "path data has an error (" + parsed.error + "); drawn up to it, as renderers do");
+      }
+      return std::move(parsed.path);
+    }
+    if (n == "rect") {
+      std::optional<double> rx, ry;
+      if (e.attribute("rx")) rx = length(e, "rx", 0, context, 'w');
+      if (e.attribute("ry")) ry = length(e, "ry", 0, context, 'h');
+      return geo::rect_path(length(e, "x", 0, context, 'w'), length(e, "y", 0, context, 'h'),
+                            length(e, "width", 0, context, 'w'), length(e, "height", 0, context, 'h'), rx, ry);
+    }
+    if (n == "circle") {
+      return geo::circle_path(length(e, "cx", 0, context, 'w'), length(e, "cy", 0, context, 'h'),
+                              length(e, "r", 0, context, 'd'));
+    }
+    if (n == "ellipse") {
+      return geo::ellipse_path(length(e, "cx", 0, context, 'w'), length(e, "cy", 0, context, 'h'),
+                               length(e, "rx", 0, context, 'w'), length(e, "ry", 0, context, 'h'));
+    }
+    if (n == "line") {
+      return geo::line_path(length(e, "x1", 0, context, 'w'), length(e, "y1", 0, context, 'h'),
+                            length(e, "x2", 0, context, 'w'), length(e, "y2", 0, context, 'h'));
+    }
+    if (n == "polyline" || n == "polygon") {
+      const RawAttribute* points = e.attribute("points");
+      if (!points) return std::nullopt;
+      auto parsed = geo::parse_points(points->value, max_path_segments);
+      return n == "polygon" ? geo::polygon_path(parsed.points) : geo::polyline_path(parsed.points);
+    }
+    return std::nullopt;
+  }
+
+  void build_shape(std::size_t index, model::Node& parent, const Context& outer) {
+    const RawElement& e = document_.elements[index];
+    Context context = outer;
+    context.ctm = outer.ctm * element_transform(e);
+    if (!apply_effects(index, context)) return;
+    auto path = shape_path(index, context);
+    if (!path || path->empty()) return;
+    auto visibility = property(index, "visibility");
+    if (visibility && trim_copy(*visibility) != "visible" && trim_copy(*visibility) != "inherit") return;
+
+    model::Shape shape;
+    shape.path = std::move(*path);
+    auto rule = property(index, "fill-rule");
+    shape.fill_rule = rule && trim_copy(*rule) == "evenodd" ? geo::FillRule::evenodd : geo::FillRule::nonzero;
+    shape.fill = resolve_paint(index, "fill", "fill-opacity", "#000000", context, shape.path);
+    auto stroke_paint = resolve_paint(index, "stroke", "stroke-opacity", "none", context, shape.path);
+    if (stroke_paint.kind != model::Paint::Kind::none) {
+      model::Stroke stroke;
+      stroke.paint = stroke_paint;
+      stroke.width = length_property(index, "stroke-width", 1, context);
+      if (stroke.width <= 0) {
+        stroke.paint.kind = model::Paint::Kind::none;
+      }
+      auto cap = property(index, "stroke-linecap");
+      if (cap) stroke.cap = trim_copy(*cap) == "round" ? model::Stroke::Cap::round
+                            : trim_copy(*cap) == "square" ? model::Stroke::Cap::square : model::Stroke::Cap::butt;
+      auto join = property(index, "stroke-linejoin");
+      if (join) stroke.join = trim_copy(*join) == "round" ? model::Stroke::Join::round
+                              : trim_copy(*join) == "bevel" ? model::Stroke::Join::bevel : model::Stroke::Join::miter;
+      if (auto miter = property(index, "stroke-miterlimit")) {
+        std::string text = trim_copy(*miter);
+        std::string_view view = text;
+        if (auto v = detail::parse_number(view); v && *v >= 1) stroke.miter_limit = *v;
+      }
+      if (auto dashes = property(index, "stroke-dasharray"); dashes && trim_copy(*dashes) != "none") {
+        auto list = detail::parse_number_list(*dashes);
+        if (list && !list->empty() && std::all_of(list->begin(), list->end(), [](double d) { return d >= 0; }) &&
+            std::any_of(list->begin(), list->end(), [](double d) { return d > 0; })) {
+          stroke.dashes = *list;
+          if (stroke.dashes.size() % 2) stroke.dashes.insert(stroke.dashes.end(), list->begin(), list->end());
+          stroke.dash_offset = length_property(index, "stroke-dashoffset", 0, context);
+        }
+      }
+      if (stroke.paint.kind != model::Paint::Kind::none) shape.stroke = stroke;
+    }
+    if (shape.fill.kind == model::Paint::Kind::none && !shape.stroke) return;
+    place_shape(e, std::move(shape), context, parent);
+  }
+
+  double length_property(std::size_t index, std::string_view name, double fallback, const Context& context) {
+    auto value = property(index, name);
+    if (!value) return fallback;
+    auto parsed = detail::parse_length(*value);
+    if (!parsed) return fallback;
+    if (parsed->unit == detail::LengthUnit::percent) {
+      return parsed->value / 100.0 * std::hypot(context.viewport_width, context.viewport_height) / std::sqrt(2.0);
+    }
+    if (parsed->unit == detail::LengthUnit::em) return parsed->value * 16;
+    if (parsed->unit == detail::LengthUnit::ex) return parsed->value * 8;
+    return *parsed->to_pixels();
+  }
+
+  // Puts a shape in document coordinates when that is exact, applies clips, adds it to parent.
+  void place_shape(const RawElement& e, model::Shape shape, const Context& context, model::Node& parent) {
+    const geo::Matrix& m = context.ctm;
+    bool has_radial = (shape.fill.kind == model::Paint::Kind::gradient &&
+                       document_out_->gradients[shape.fill.gradient].kind == model::Gradient::Kind::radial) ||
+                      (shape.stroke && shape.stroke->paint.kind == model::Paint::Kind::gradient &&
+                       document_out_->gradients[shape.stroke->paint.gradient].kind == model::Gradient::Kind::radial);
+    bool bake = is_conformal(m) || (!shape.stroke && !has_radial);
+    model::Node node;
+    if (bake) {
+      shape.path = geo::transformed(shape.path, m);
+      if (shape.stroke) {
+        double s = uniform_scale(m);
+        shape.stroke->width *= s;
+        for (double& d : shape.stroke->dashes) d *= s;
+        shape.stroke->dash_offset *= s;
+      }
+      bake_paint_transform(shape.fill, m);
+      if (shape.stroke) bake_paint_transform(shape.stroke->paint, m);
+    } else {
+      node.transform = m;
+    }
+    for (const Clip* clip : context.clips) {
+      if (!apply_clip(e, shape, *clip, bake ? std::optional<geo::Matrix>() : std::optional<geo::Matrix>(m))) return;
+    }
+    node.shape = std::move(shape);
+    parent.children.push_back(std::move(node));
+  }
+
+  // Intersects a shape with a clip region; false when nothing is left.
+  bool apply_clip(const RawElement& e, model::Shape& shape, const Clip& clip, std::optional<geo::Matrix> local) {
+    geo::Path region = clip.path;
+    geo::Box clip_box = clip.box;
+    bool rectangle = clip.rectangle;
+    if (local) {
+      auto inverse = local->inverse();
+      if (!inverse) return false;
+      region = geo::transformed(clip.path, *inverse);
+      clip_box = geo::bounds(region);
+      geo::Box ignored;
+      rectangle = rectangle && geo::is_axis_aligned_rectangle(region, ignored);
+    }
+    geo::Box shape_box = geo::bounds(shape.path);
+    double half_stroke = shape.stroke ? shape.stroke->width / 2 * (shape.stroke->join == model::Stroke::Join::miter
+                                                                       ? shape.stroke->miter_limit
+                                                                       : 1.0)
+                                      : 0;
+    geo::Box drawn = shape_box;
+    if (!drawn.empty()) drawn = {drawn.x0 - half_stroke, drawn.y0 - half_stroke, drawn.x1 + half_stroke, drawn.y1 + half_stroke};
+    bool disjoint = drawn.empty() || drawn.x1 <= clip_box.x0 || drawn.x0 >= clip_box.x1 || drawn.y1 <= clip_box.y0 ||
+                    drawn.y0 >= clip_box.y1;
+    if (disjoint) return false;
+    bool inside = drawn.x0 >= clip_box.x0 && drawn.y0 >= clip_box.y0 && drawn.x1 <= clip_box.x1 && drawn.y1 <= clip_box.y1;
+    if (rectangle && inside) {
+      if (!clip_noop_noted_) {
+        note("convert-clip", e, "clip-path removed: it does not cut anything drawn");
+        clip_noop_noted_ = true;
+      }
+      return true;
+    }
+    if (shape.stroke) {
+      refuse(e, "a stroked shape cut by a clip-path cannot be represented exactly (the stroke would follow the cut)");
+      return false;
+    }
+    double tolerance = options_.tolerance * std::max(document_out_->view_box.width, document_out_->view_box.height) / 512.0;
+    shape.path = geo::intersect(shape.path, shape.fill_rule, region, clip.rule, tolerance);
+    shape.fill_rule = geo::FillRule::nonzero;
+    note("convert-clip", e, "clip-path applied to the shape's geometry");
+    return !shape.path.empty();
+  }
+
+  // ---- paint -------------------------------------------------------------------------------
+  model::Paint resolve_paint(std::size_t index, std::string_view name, std::string_view opacity_name,
+                             std::string_view initial, const Context& context, const geo::Path& path) {
+    const RawElement& e = document_.elements[index];
+    std::string value = trim_copy(property(index, name).value_or(initial));
+    model::Paint paint;
+    double opacity = 1;
+    if (auto o = property(index, opacity_name)) opacity = parse_opacity(*o).value_or(1);
+    paint.opacity = clamp01(opacity * context.opacity);
+    if (value == "none" || value.empty()) return paint;
+    std::string id = local_reference(value);
+    if (!id.empty()) {
+      auto it = ids_.find(id);
+      if (it != ids_.end()) {
+        const RawElement& server = document_.elements[it->second];
+        if (server.is_svg("linearGradient") || server.is_svg("radialGradient")) {
+          if (auto gradient = resolve_gradient(it->second, path, e)) {
+            if (gradient->stops.size() == 1 ||
+                std::all_of(gradient->stops.begin(), gradient->stops.end(), [&](const model::GradientStop& s) {
+                  return s.color == gradient->stops.front().color && s.opacity == gradient->stops.front().opacity;
+                })) {
+              paint.kind = model::Paint::Kind::color;
+              paint.color = gradient->stops.front().color;
+              paint.opacity = clamp01(paint.opacity * gradient->stops.front().opacity);
+              return paint;
+            }
+            paint.kind = model::Paint::Kind::gradient;
+            document_out_->gradients.push_back(std::move(*gradient));
+            paint.gradient = document_out_->gradients.size() - 1;
+            return paint;
+          }
+          paint.kind = model::Paint::Kind::none;  // a gradient without stops paints nothing
+          return paint;
+        }
+        if (server.is_svg("solidColor")) {
+          auto color = style::parse_color(property(it->second, "solid-color").value_or("#000"));
+          if (color) {
+            paint.kind = model::Paint::Kind::color;
+            paint.color = {color->r, color->g, color->b};
+            double so = parse_opacity(property(it->second, "solid-opacity").value_or("1")).value_or(1);
+            paint.opacity = clamp01(paint.opacity * so * color->alpha);
+            return paint;
+          }
+        }
+        if (server.is_svg("pattern")) {
+          refuse_or_drop(e, "a pattern fill");
+          return paint;
+        }
+      }
+      // A missing paint server: the fallback after url(), else none.
+      std::size_t close = value.find(')');
+      std::string fallback = close == std::string::npos ? "" : trim_copy(std::string_view(value).substr(close + 1));
+      if (fallback.empty() || fallback == "none") return paint;
+      value = fallback;
+    }
+    if (style::is_current_color(value)) {
+      value = trim_copy(property(index, "color").value_or("#000000"));
+    }
+    auto color = style::parse_color(value);
+    if (!color) {
+      note("convert-paint", e, std::string(name) + " \"" + value + "\" is not a colour; treated as none, as renderers do");
+      return paint;
+    }
+    paint.kind = model::Paint::Kind::color;
+    paint.color = {color->r, color->g, color->b};
+    paint.opacity = clamp01(paint.opacity * color->alpha);
+    return paint;
+  }
+
+  // Attributes of a gradient, following its href chain for what it does not set itself.
+  const RawAttribute* gradient_attribute(std::size_t index, std::string_view name) {
+    std::set<std::size_t> seen;
+    for (std::size_t i = index; seen.insert(i).second;) {
+      const RawElement& g = document_.elements[i];
+      if (const RawAttribute* a = g.attribute(name)) return a;
+      const RawAttribute* href = g.attribute("xlink:href");
+      if (!href) href = g.attribute("href");
+      if (!href) return nullptr;
+      auto it = ids_.find(local_reference(href->value, true));
+      if (it == ids_.end()) return nullptr;
+      i = it->second;
+    }
+    return nullptr;
+  }
+
+  std::size_t gradient_with_stops(std::size_t index) {
+    std::set<std::size_t> seen;
+    for (std::size_t i = index; seen.insert(i).second;) {
+      const RawElement& g = document_.elements[i];
+      for (std::size_t c : g.children) {
+        if (document_.elements[c].is_svg("stop")) return i;
+      }
+      const RawAttribute* href = g.attribute("xlink:href");
+      if (!href) href = g.attribute("href");
+      if (!href) return index;
+      auto it = ids_.find(local_reference(href->value, true));
+      if (it == ids_.end()) return index;
+      i = it->second;
+    }
+    return index;
+  }
+
+  double gradient_number(std::size_t index, std::string_view name, double fallback, bool bounding_box) {
+    const RawAttribute* a = gradient_attribute(index, name);
+    if (!a) return fallback;
+    auto parsed = detail::parse_length(a->value);
+    if (!parsed) return fallback;
+    if (parsed->unit == detail::LengthUnit::percent) {
+      double base = bounding_box ? 1.0 : document_out_->view_box.width;
+      return parsed->value / 100.0 * base;
+    }
+    return parsed->value;
+  }
+
+  std::optional<model::Gradient> resolve_gradient(std::size_t index, const geo::Path& path, const RawElement& user) {
+    const RawElement& g = document_.elements[index];
+    model::Gradient out;
+    bool linear = g.local == "linearGradient";
+    out.kind = linear ? model::Gradient::Kind::linear : model::Gradient::Kind::radial;
+    const RawAttribute* units = gradient_attribute(index, "gradientUnits");
+    bool bounding_box = !units || trim_copy(units->value) != "userSpaceOnUse";
+    // Stops.
+    std::size_t stops_from = gradient_with_stops(index);
+    double last = 0;
+    for (std::size_t c : document_.elements[stops_from].children) {
+      const RawElement& s = document_.elements[c];
+      if (!s.is_svg("stop")) continue;
+      model::GradientStop stop;
+      const RawAttribute* offset = s.attribute("offset");
+      stop.offset = offset ? parse_opacity(offset->value).value_or(0) : 0;
+      stop.offset = std::max(stop.offset, last);
+      last = stop.offset;
+      std::string color_text = trim_copy(property(c, "stop-color").value_or("#000000"));
+      if (style::is_current_color(color_text)) color_text = trim_copy(property(c, "color").value_or("#000000"));
+      auto color = style::parse_color(color_text);
+      if (color) stop.color = {color->r, color->g, color->b};
+      stop.opacity = clamp01(parse_opacity(property(c, "stop-opacity").value_or("1")).value_or(1) *
+                             (color ? color->alpha : 1.0));
+      out.stops.push_back(stop);
+    }
+    if (out.stops.empty()) return std::nullopt;
+
+    geo::Matrix to_user;  // gradient space to the shape's user space
+    if (bounding_box) {
+      geo::Box box = geo::bounds(path);
+      if (box.empty() || box.width() <= 0 || box.height() <= 0) return std::nullopt;  // SVG: not rendered
+      to_user = geo::Matrix{box.width(), 0, 0, box.height(), box.x0, box.y0};
+      note("convert-paint", user, "gradient in objectBoundingBox units resolved to user space");
+    }
+    if (const RawAttribute* t = gradient_attribute(index, "gradientTransform")) {
+      if (auto m = geo::parse_transform(t->value)) {
+        to_user = to_user * *m;
+        note("convert-paint", user, "gradientTransform baked into the gradient's coordinates");
+      }
+    }
+    if (const RawAttribute* spread = gradient_attribute(index, "spreadMethod");
+        spread && trim_copy(spread->value) != "pad") {
+      approximate(user, "spreadMethod=\"" + spread->value + "\" drawn as pad");
+    }
+    if (linear) {
+      geo::Point p1{gradient_number(index, "x1", 0, bounding_box), gradient_number(index, "y1", 0, bounding_box)};
+      geo::Point p2{gradient_number(index, "x2", bounding_box ? 1 : document_out_->view_box.width, bounding_box),
+                    gradient_number(index, "y2", 0, bounding_box)};
+      set_linear(out, p1, p2, to_user);
+    } else {
+      double cx = gradient_number(index, "cx", bounding_box ? 0.5 : document_out_->view_box.width / 2, bounding_box);
+      double cy = gradient_number(index, "cy", bounding_box ? 0.5 : document_out_->view_box.height / 2, bounding_box);
+      double r = gradient_number(index, "r", bounding_box ? 0.5 : document_out_->view_box.width / 2, bounding_box);
+      double fx = gradient_number(index, "fx", cx, bounding_box);
+      double fy = gradient_number(index, "fy", cy, bounding_box);
+      if (std::fabs(fx - cx) > 1e-9 || std::fabs(fy - cy) > 1e-9) {
+        approximate(user, "a radial gradient's focal point (fx, fy) moved to its centre");
+      }
+      if (!is_conformal(to_user)) {
+        refuse(user, "a radial gradient stretched by objectBoundingBox units or gradientTransform is not supported yet");
+        return std::nullopt;
+      }
+      geo::Point c = to_user.apply({cx, cy});
+      out.cx = c.x;
+      out.cy = c.y;
+      out.r = r * uniform_scale(to_user);
+    }
+    return out;
+  }
+
+  // A linear gradient's end points after an affine map, exactly: the colour is constant along
+  // lines perpendicular to p1→p2 in gradient space; those lines stay parallel under the map, so
+  // the new vector runs from m(p1) perpendicular to their image and ends on m(p2)'s line.
+  static void set_linear(model::Gradient& out, geo::Point p1, geo::Point p2, const geo::Matrix& m) {
+    geo::Point a = m.apply(p1);
+    geo::Point b = m.apply(p2);
+    double vx = p2.x - p1.x, vy = p2.y - p1.y;
+    // Direction of the iso-colour lines in gradient space, mapped (linear part only).
+    double ix = -vy, iy = vx;
+    double jx = m.a * ix + m.c * iy, jy = m.b * ix + m.d * iy;
+    double length = std::hypot(jx, jy);
+    if (length == 0 || (vx == 0 && vy == 0)) {
+      out.x1 = a.x;
+      out.y1 = a.y;
+      out.x2 = b.x;
+      out.y2 = b.y;
+      return;
+    }
+    double nx = jy / length, ny = -jx / length;  // normal of the mapped iso-lines
+    double t = (b.x - a.x) * nx + (b.y - a.y) * ny;
+    out.x1 = a.x;
+    out.y1 = a.y;
+    out.x2 = a.x + nx * t;
+    out.y2 = a.y + ny * t;
+  }
+
+  void bake_paint_transform(model::Paint& paint, const geo::Matrix& m) {
+    if (paint.kind != model::Paint::Kind::gradient) return;
+    model::Gradient& g = document_out_->gradients[paint.gradient];
+    if (g.kind == model::Gradient::Kind::linear) {
+      set_linear(g, {g.x1, g.y1}, {g.x2, g.y2}, m);
+    } else {
+      geo::Point c = m.apply({g.cx, g.cy});
+      g.cx = c.x;
+      g.cy = c.y;
+      g.r *= uniform_scale(m);
+    }
+  }
+
+  // ---- text --------------------------------------------------------------------------------
+  void build_text(std::size_t index, model::Node& parent, const Context& outer) {
+    const RawElement& e = document_.elements[index];
+    if (!options_.fonts) {
+      refuse(e, "text cannot be outlined: no fonts are available");
+      return;
+    }
+    Context context = outer;
+    context.ctm = outer.ctm * element_transform(e);
+    if (!apply_effects(index, context)) return;
+    // One run per text node, positioned by the nearest x/y; tspans continue where the last ended.
+    double pen_x = length(e, "x", 0, context, 'w');
+    double pen_y = length(e, "y", 0, context, 'h');
+    std::vector<std::size_t> spans{index};
+    for (std::size_t c : e.children) {
+      if (document_.elements[c].is_svg("tspan")) spans.push_back(c);
+    }
+    bool any = false;
+    for (std::size_t span : spans) {
+      const RawElement& s = document_.elements[span];
+      if (span != index) {
+        if (s.attribute("x")) pen_x = length(s, "x", pen_x, context, 'w');
+        if (s.attribute("y")) pen_y = length(s, "y", pen_y, context, 'h');
+        if (s.attribute("dx")) pen_x += length(s, "dx", 0, context, 'w');
+        if (s.attribute("dy")) pen_y += length(s, "dy", 0, context, 'h');
+      }
+      std::string content = collapse(s.text);
+      if (content.empty()) continue;
+      text::TextRun run;
+      run.text = content;
+      run.origin = {pen_x, pen_y};
+      run.font = font_request(span);
+      auto anchor = property(span, "text-anchor");
+      if (anchor) {
+        std::string a = trim_copy(*anchor);
+        run.anchor = a == "middle" ? text::TextRun::Anchor::middle
+                     : a == "end"  ? text::TextRun::Anchor::end
+                                   : text::TextRun::Anchor::start;
+      }
+      std::string error;
+      auto outlined = text::outline_text(run, *options_.fonts, error);
+      if (!outlined) {
+        refuse(s, "text \"" + content + "\" could not be outlined: " + error);
+        return;
+      }
+      for (const auto& warning : outlined->warnings) approximate(s, "text: " + warning);
+      note("convert-text", s, "text \"" + content + "\" outlined with " + outlined->font_family_used);
+      pen_x += run.anchor == text::TextRun::Anchor::start ? outlined->advance : 0;
+      model::Shape shape;
+      shape.path = std::move(outlined->path);
+      geo::Path for_paint = shape.path;
+      shape.fill = resolve_paint(span, "fill", "fill-opacity", "#000000", context, for_paint);
+      if (shape.fill.kind == model::Paint::Kind::none) continue;
+      auto stroke = property(span, "stroke");
+      if (stroke && trim_copy(*stroke) != "none") approximate(s, "the stroke of text is not outlined; dropped");
+      place_shape(s, std::move(shape), context, parent);
+      any = true;
+    }
+    (void)any;
+  }
+
+  text::FontRequest font_request(std::size_t index) {
+    text::FontRequest request;
+    std::string families = std::string(property(index, "font-family").value_or("sans-serif"));
+    std::size_t start = 0;
+    while (start <= families.size()) {
+      std::size_t comma = families.find(',', start);
+      std::string family = trim_copy(std::string_view(families).substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (family.size() >= 2 && (family.front() == '"' || family.front() == '\'')) family = family.substr(1, family.size() - 2);
+      if (!family.empty()) request.families.push_back(family);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    if (auto size = property(index, "font-size")) {
+      if (auto parsed = detail::parse_length(*size); parsed && parsed->to_pixels()) request.size_px = *parsed->to_pixels();
+    }
+    if (auto weight = property(index, "font-weight")) {
+      std::string w = trim_copy(*weight);
+      if (w == "bold" || w == "bolder") {
+        request.weight = 700;
+      } else if (w == "normal" || w == "lighter") {
+        request.weight = 400;
+      } else {
+        std::string_view view = w;
+        if (auto n = detail::parse_number(view)) request.weight = static_cast<int>(*n);
+      }
+    }
+    if (auto style = property(index, "font-style")) request.italic = trim_copy(*style) != "normal";
+    return request;
+  }
+
+  const RawDocument& document_;
+  const BuildOptions& options_;
+  Diagnostics& changes_;
+  ComputedStyles styles_;
+  std::map<std::string, std::size_t, std::less<>> ids_;
+  std::vector<std::unique_ptr<Clip>> clips_;
+  std::map<std::size_t, ComputedStyles::Values> instance_styles_;
+  model::Document* document_out_ = nullptr;
+  std::size_t use_instances_ = 0;
+  bool refused_ = false;
+  bool inlined_use_noted_ = false;
+  bool clip_noop_noted_ = false;
+};
+
+}  // namespace
+
+std::optional<model::Document> build_document(const RawDocument& document, const BuildOptions& options,
+                                              Diagnostics& changes) {
+  return Builder(document, options, changes).run();
+}
+
+}  // namespace bimi::svgps::convert

@@ -1,0 +1,37 @@
+// From the XML as written to the closed model: CSS resolved, use/symbol/nested svg inlined,
+// switch and links resolved, shapes turned into paths, paints and gradients resolved into user
+// space, opacity folded, clip paths applied to geometry, text outlined. Everything changed,
+// approximated or refused is reported to `changes` with the element's line:column.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "bimi/diagnostic.hpp"
+#include "bimi/svgps/limits.hpp"
+#include "convert/document.hpp"
+#include "raw_tree.hpp"
+
+namespace bimi::svgps::text {
+class Fonts;
+}
+
+namespace bimi::svgps::convert {
+
+struct BuildOptions {
+  bool force = false;        // drop what cannot be represented (filters, images) instead of refusing
+  double tolerance = 0.01;   // flattening tolerance for clipping, in user units after scaling to 512 px
+  text::Fonts* fonts = nullptr;  // text is refused without fonts
+  Limits limits;
+};
+
+// Change kinds reported while converting (rule ids of the conversion report).
+//   convert-css, convert-structure, convert-removed, convert-paint, convert-opacity, convert-clip,
+//   convert-text: notes of what was rewritten exactly;
+//   convert-approximated: a warning, something was kept only approximately;
+//   convert-dropped: a warning, something visible was dropped under --force;
+//   convert-refused: an error, the input cannot be converted faithfully.
+std::optional<model::Document> build_document(const detail::RawDocument& document, const BuildOptions& options,
+                                              Diagnostics& changes);
+
+}  // namespace bimi::svgps::convert

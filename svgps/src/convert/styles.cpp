@@ -1,0 +1,159 @@
+#include "convert/styles.hpp"
+
+#include <memory>
+
+#include "style/cascade.hpp"
+
+namespace bimi::svgps::convert {
+namespace {
+
+using detail::RawDocument;
+using detail::RawElement;
+
+// Presents the raw tree to the CSS matcher.
+class RawElementView final : public style::ElementView {
+ public:
+  RawElementView(const RawDocument& document, std::size_t index, const std::vector<RawElementView>& all)
+      : document_(document), index_(index), all_(all) {}
+
+  std::string_view local_name() const override { return document_.elements[index_].local; }
+  std::optional<std::string_view> attribute(std::string_view name) const override {
+    const auto* a = document_.elements[index_].attribute(name);
+    if (!a) return std::nullopt;
+    return std::string_view(a->value);
+  }
+  const ElementView* parent() const override {
+    std::size_t p = document_.elements[index_].parent;
+    return p == RawElement::no_parent ? nullptr : &all_[p];
+  }
+  bool is_first_child() const override {
+    std::size_t p = document_.elements[index_].parent;
+    return p == RawElement::no_parent || document_.elements[p].children.front() == index_;
+  }
+
+ private:
+  const RawDocument& document_;
+  std::size_t index_;
+  const std::vector<RawElementView>& all_;
+};
+
+bool is_inherit(std::string_view value) {
+  std::size_t b = value.find_first_not_of(" \t\r\n");
+  std::size_t e = value.find_last_not_of(" \t\r\n");
+  return b != std::string_view::npos && value.substr(b, e - b + 1) == "inherit";
+}
+
+}  // namespace
+
+ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics& changes) {
+  ComputedStyles out;
+  const std::size_t n = document.elements.size();
+  out.computed_.resize(n);
+  out.specified_.resize(n);
+
+  std::vector<std::unique_ptr<style::StyleSheet>> sheets;
+  std::vector<const style::StyleSheet*> sheet_pointers;
+  for (const auto& e : document.elements) {
+    if (!e.is_svg("style")) continue;
+    const auto* type = e.attribute("type");
+    if (type && type->value != "text/css" && !type->value.empty()) continue;
+    auto sheet = std::make_unique<style::StyleSheet>(style::parse_stylesheet(e.text));
+    for (const auto& skipped : sheet->skipped) {
+      changes.add("convert-css", Severity::warning, "CSS not applied (" + skipped.reason + "): " + skipped.excerpt,
+                  e.location);
+    }
+    sheet_pointers.push_back(sheet.get());
+    sheets.push_back(std::move(sheet));
+  }
+
+  std::vector<RawElementView> views;
+  views.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) views.emplace_back(document, i, views);
+
+  std::size_t styled_elements = 0;
+  Location first_styled;
+  for (std::size_t i = 0; i < n; ++i) {
+    const RawElement& e = document.elements[i];
+    Values& specified = out.specified_[i];
+    for (const auto& a : e.attributes) {
+      if (a.ns.empty() && style::is_presentation_attribute(a.local)) specified[a.local] = a.value;
+    }
+    const auto* style_attribute = e.attribute("style");
+    bool styled = false;
+    if (!sheet_pointers.empty() || style_attribute) {
+      auto declarations = style::cascade(sheet_pointers, views[i], style_attribute ? std::string_view(style_attribute->value)
+                                                                                 : std::string_view());
+      for (const auto& d : declarations) {
+        if (!style::is_presentation_attribute(d.property)) continue;
+        specified[d.property] = d.value;
+        styled = true;
+      }
+    }
+    if (styled) {
+      if (styled_elements++ == 0) first_styled = e.location;
+    }
+    Values& computed = out.computed_[i];
+    if (e.parent != RawElement::no_parent) {
+      for (const auto& [property, value] : out.computed_[e.parent]) {
+        if (style::is_inherited(property)) computed[property] = value;
+      }
+    }
+    for (const auto& [property, value] : specified) {
+      if (is_inherit(value)) {
+        if (e.parent != RawElement::no_parent) {
+          auto it = out.computed_[e.parent].find(property);
+          if (it != out.computed_[e.parent].end()) {
+            computed[property] = it->second;
+            continue;
+          }
+        }
+        computed.erase(property);
+      } else {
+        computed[property] = value;
+      }
+    }
+  }
+  if (styled_elements > 0) {
+    changes.add("convert-css", Severity::note,
+                "CSS (<style> rules and style=\"\") resolved into presentation attributes on " +
+                    std::to_string(styled_elements) + (styled_elements == 1 ? " element" : " elements"),
+                first_styled);
+  }
+  return out;
+}
+
+ComputedStyles::Values ComputedStyles::computed_under(const Values& parent, std::size_t element) const {
+  Values computed;
+  for (const auto& [property, value] : parent) {
+    if (style::is_inherited(property)) computed[property] = value;
+  }
+  for (const auto& [property, value] : specified_[element]) {
+    if (is_inherit(value)) {
+      auto it = parent.find(property);
+      if (it != parent.end()) {
+        computed[property] = it->second;
+      } else {
+        computed.erase(property);
+      }
+    } else {
+      computed[property] = value;
+    }
+  }
+  return computed;
+}
+
+std::optional<std::string_view> ComputedStyles::get(std::size_t element, std::string_view property) const {
+  const Values& values = computed_[element];
+  auto it = values.find(property);
+  if (it == values.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
+std::optional<std::string_view> ComputedStyles::specified(std::size_t element, std::string_view property) const {
+  const Values& values = specified_[element];
+  auto it = values.find(property);
+  if (it == values.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
+}  // namespace bimi::svgps::convert

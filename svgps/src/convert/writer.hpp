@@ -1,0 +1,23 @@
+// Writes a model::Document as SVG Tiny P/S in one fixed form: the same document and precision
+// always give the same bytes, because a mark certificate pins them.
+#pragma once
+
+#include <string>
+
+#include "convert/document.hpp"
+
+namespace bimi::svgps::convert {
+
+struct WriteOptions {
+  int decimals = 2;  // fraction digits of every coordinate and length
+};
+
+std::string write_document(const model::Document& document, const WriteOptions& options);
+
+// A number with at most `decimals` fraction digits, no trailing zeros, no "-0"; locale-independent.
+std::string format_number(double value, int decimals);
+
+// Text for an XML text node or attribute value.
+std::string escape_xml(std::string_view text);
+
+}  // namespace bimi::svgps::convert

@@ -1,0 +1,201 @@
+// bimi convert on files shaped like real editor exports: every output passes the strict profile
+// and the official schema, renders like its input, is deterministic, and matches its golden file
+// (fixtures/convert/<case>-expected.svg; set BIMI_REBASELINE=1 to rewrite them).
+#include "bimi/svgps/convert.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "bimi/svgps/lint.hpp"
+#include "test_support.hpp"
+
+namespace bimi::svgps {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path convert_dir() { return test::fixtures() / "convert"; }
+
+ConvertResult convert_fixture(const std::string& name, ConvertOptions options = {}) {
+  options.fallback_title = name;
+  return convert_svg(test::read_bytes(convert_dir() / (name + ".svg")), options);
+}
+
+void expect_golden(const std::string& name, const std::string& svg) {
+  fs::path expected = convert_dir() / (name + "-expected.svg");
+  const char* rebaseline = std::getenv("BIMI_REBASELINE");
+  if (rebaseline && std::string(rebaseline) == "1") {
+    std::ofstream(expected, std::ios::binary) << svg;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(expected)) << expected << " is missing; run with BIMI_REBASELINE=1";
+  EXPECT_EQ(svg, test::read_bytes(expected)) << "output of " << name << " changed; run with BIMI_REBASELINE=1 if intended";
+}
+
+std::string changes_text(const ConvertResult& r) { return test::describe(r.changes) + test::describe(r.output_findings); }
+
+class EditorExport : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EditorExport, ConvertsValidFaithfulAndStable) {
+  const std::string name = GetParam();
+  ConvertResult r = convert_fixture(name);
+  ASSERT_TRUE(r.svg) << name << "\n" << changes_text(r);
+  EXPECT_FALSE(r.output_findings.has_errors()) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.95) << name;
+  EXPECT_LE(r.fidelity->differing_share, 0.02) << name;
+  EXPECT_LE(r.svg->size(), 32u * 1024u);
+  LintOptions spec;
+  spec.profile = Profile::spec;
+  EXPECT_FALSE(lint(*r.svg, spec).diagnostics.has_errors());
+  // Deterministic, and converting the output again changes nothing.
+  ConvertResult again = convert_fixture(name);
+  ASSERT_TRUE(again.svg);
+  EXPECT_EQ(*r.svg, *again.svg);
+  ConvertOptions keep;
+  keep.background = ConvertOptions::Background::none;
+  ConvertResult twice = convert_svg(*r.svg, keep);
+  ASSERT_TRUE(twice.svg) << changes_text(twice);
+  EXPECT_EQ(*twice.svg, *r.svg) << "converting a converted logo must be a no-op";
+  expect_golden(name, *r.svg);
+}
+
+INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
+                         ::testing::Values("illustrator", "inkscape", "figma", "sketch", "affinity", "css-cascade",
+                                           "structure", "wide", "simple-icon"));
+
+const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == rule) return &d;
+  }
+  return nullptr;
+}
+
+TEST(Convert, IllustratorSwitchAndEntitiesAreResolved) {
+  ConvertResult r = convert_fixture("illustrator");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_EQ(r.svg->find("switch"), std::string::npos);
+  EXPECT_EQ(r.svg->find("foreignObject"), std::string::npos);
+  EXPECT_NE(r.svg->find("#e31937"), std::string::npos);
+  EXPECT_NE(r.svg->find("<title>illustrator</title>"), std::string::npos);
+  EXPECT_TRUE(find_change(r, "convert-css"));
+}
+
+TEST(Convert, TitleOptionsWin) {
+  ConvertOptions options;
+  options.title = "Brand & Co <Ltd>";
+  options.desc = "Our mark";
+  ConvertResult r = convert_fixture("sketch", options);
+  ASSERT_TRUE(r.svg);
+  EXPECT_NE(r.svg->find("<title>Brand &amp; Co &lt;Ltd&gt;</title>"), std::string::npos);
+  EXPECT_NE(r.svg->find("<desc>Our mark</desc>"), std::string::npos);
+  EXPECT_NE(convert_fixture("sketch").svg->find("<title>Sketch Brand</title>"), std::string::npos);
+}
+
+TEST(Convert, CascadeFollowsSpecificityImportanceAndInheritance) {
+  ConvertResult r = convert_fixture("css-cascade");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  const std::string& svg = *r.svg;
+  EXPECT_NE(svg.find("fill=\"#fafafa\""), std::string::npos);  // style="" beats the type selector
+  EXPECT_NE(svg.find("fill=\"#f00\""), std::string::npos);     // #id beats .class
+  EXPECT_NE(svg.find("fill=\"#0f0\""), std::string::npos);     // .class beats type
+  EXPECT_NE(svg.find("fill=\"#ff0\""), std::string::npos);     // !important beats style=""
+  EXPECT_NE(svg.find("stroke=\"#222\""), std::string::npos);   // attribute selector
+  EXPECT_NE(svg.find("fill=\"#804000\""), std::string::npos);  // currentColor from the inherited color
+  EXPECT_EQ(svg.find("style"), std::string::npos);
+  EXPECT_EQ(svg.find("class"), std::string::npos);
+}
+
+TEST(Convert, NonSquareArtboardIsPaddedEqually) {
+  ConvertResult r = convert_fixture("wide");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_NE(r.svg->find("viewBox=\"0 -100 300 300\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, FitContentCropsToTheDrawing) {
+  ConvertOptions options;
+  options.fit = ConvertOptions::Fit::content;
+  options.background = ConvertOptions::Background::none;
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><rect x=\"40\" y=\"45\" width=\"20\" height=\"10\" fill=\"#c00\"/></svg>";
+  ConvertResult r = convert_svg(svg, options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_NE(r.svg->find("viewBox=\"40 40 20 20\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, MarginWidensTheViewBox) {
+  ConvertOptions options;
+  options.margin_percent = 10;
+  ConvertResult r = convert_fixture("wide", options);
+  ASSERT_TRUE(r.svg);
+  EXPECT_NE(r.svg->find("viewBox=\"-30 -130 360 360\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, BackgroundAutoAddsWhiteBehindADarkMark) {
+  ConvertResult r = convert_fixture("simple-icon");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_NE(r.svg->find("fill=\"#fff\""), std::string::npos) << *r.svg;
+  LintOptions strict;
+  EXPECT_FALSE(lint(*r.svg, strict).diagnostics.has_rule("transparent-background"));
+  ConvertOptions none;
+  none.background = ConvertOptions::Background::none;
+  ConvertResult kept = convert_fixture("simple-icon", none);
+  ASSERT_TRUE(kept.svg);
+  EXPECT_EQ(kept.svg->find("fill=\"#fff\""), std::string::npos);
+}
+
+TEST(Convert, BackgroundColourOption) {
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::color;
+  options.background_color = "rebeccapurple";
+  ConvertResult r = convert_fixture("simple-icon", options);
+  ASSERT_TRUE(r.svg);
+  EXPECT_NE(r.svg->find("fill=\"#639\""), std::string::npos) << *r.svg;
+  options.background_color = "not-a-colour";
+  EXPECT_FALSE(convert_fixture("simple-icon", options).svg);
+}
+
+TEST(Convert, FiltersAreRefusedUnlessForced) {
+  ConvertResult refused = convert_fixture("filter");
+  EXPECT_FALSE(refused.svg);
+  const Diagnostic* d = find_change(refused, "convert-refused");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("filter"), std::string::npos);
+  EXPECT_EQ(d->location.line, 5);
+  ConvertOptions force;
+  force.force = true;
+  ConvertResult forced = convert_fixture("filter", force);
+  ASSERT_TRUE(forced.svg) << changes_text(forced);
+  EXPECT_TRUE(find_change(forced, "convert-dropped"));
+}
+
+TEST(Convert, UnreadableInputIsSaidSo) {
+  ConvertResult r = convert_svg("<svg", {});
+  EXPECT_TRUE(r.unreadable);
+  EXPECT_FALSE(r.svg);
+  EXPECT_TRUE(r.changes.has_errors());
+}
+
+TEST(Convert, UseCyclesAreRefused) {
+  ConvertResult r = convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><g id=\"a\"><use href=\"#a\"/></g></svg>", {});
+  EXPECT_FALSE(r.svg);
+  EXPECT_TRUE(find_change(r, "convert-refused"));
+}
+
+TEST(Convert, PrecisionOptionIsHonoured) {
+  ConvertOptions options;
+  options.decimals = 0;
+  options.background = ConvertOptions::Background::none;
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><path d=\"M10.26 10.74h50.5v40.4z\" fill=\"#c00\"/><path d=\"M0 0h1v1z\" fill=\"#fff\"/></svg>";
+  ConvertResult r = convert_svg(svg, options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_EQ(r.decimals, 0);
+  for (std::size_t at = r.svg->find(" d=\""); at != std::string::npos; at = r.svg->find(" d=\"", at + 1)) {
+    std::string d = r.svg->substr(at + 4, r.svg->find('"', at + 4) - at - 4);
+    EXPECT_EQ(d.find('.'), std::string::npos) << d;
+  }
+}
+
+}  // namespace
+}  // namespace bimi::svgps
