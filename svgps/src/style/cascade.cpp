@@ -1,11 +1,14 @@
 #include "style/cascade.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <string>
 #include <tuple>
+
+#include "style/shorthands.hpp"
 
 namespace bimi::svgps::style {
 namespace {
@@ -149,12 +152,37 @@ struct Candidate {
   const Declaration* declaration = nullptr;
 };
 
-void offer(std::map<std::string_view, Candidate>& winners, const Declaration& declaration,
-           Priority priority) {
-  auto [it, inserted] =
-      winners.try_emplace(declaration.property, Candidate{priority, &declaration});
-  if (!inserted && it->second.priority < priority) it->second = Candidate{priority, &declaration};
-}
+class Winners {
+ public:
+  // Shorthands take part as the longhands they stand for, at the shorthand's priority.
+  void offer(const Declaration& declaration, Priority priority) {
+    if (!is_shorthand(declaration.property)) {
+      offer_longhand(declaration, priority);
+      return;
+    }
+    for (Declaration& longhand : expand_shorthand(declaration)) {
+      expansions_.push_back(std::move(longhand));
+      offer_longhand(expansions_.back(), priority);
+    }
+  }
+
+  std::vector<Declaration> sorted() const {
+    std::vector<Declaration> result;
+    result.reserve(winners_.size());
+    for (const auto& [property, candidate] : winners_) result.push_back(*candidate.declaration);
+    return result;
+  }
+
+ private:
+  void offer_longhand(const Declaration& declaration, Priority priority) {
+    auto [it, inserted] =
+        winners_.try_emplace(declaration.property, Candidate{priority, &declaration});
+    if (!inserted && it->second.priority < priority) it->second = Candidate{priority, &declaration};
+  }
+
+  std::map<std::string_view, Candidate> winners_;  // keys point into the declarations
+  std::deque<Declaration> expansions_;             // stable addresses for expanded longhands
+};
 
 }  // namespace
 
@@ -166,7 +194,7 @@ std::vector<Declaration> cascade(const std::vector<const StyleSheet*>& sheets,
 std::vector<Declaration> cascade(const std::vector<const StyleSheet*>& sheets,
                                  const ElementView& element,
                                  const std::vector<Declaration>& style_declarations) {
-  std::map<std::string_view, Candidate> winners;
+  Winners winners;
   std::size_t order = 0;
   for (const StyleSheet* sheet : sheets) {
     if (sheet == nullptr) continue;
@@ -183,17 +211,14 @@ std::vector<Declaration> cascade(const std::vector<const StyleSheet*>& sheets,
         continue;
       }
       for (const Declaration& declaration : rule.declarations) {
-        offer(winners, declaration, Priority{declaration.important, false, *specificity, order++});
+        winners.offer(declaration, Priority{declaration.important, false, *specificity, order++});
       }
     }
   }
   for (const Declaration& declaration : style_declarations) {
-    offer(winners, declaration, Priority{declaration.important, true, Specificity{}, order++});
+    winners.offer(declaration, Priority{declaration.important, true, Specificity{}, order++});
   }
-  std::vector<Declaration> result;
-  result.reserve(winners.size());
-  for (const auto& [property, candidate] : winners) result.push_back(*candidate.declaration);
-  return result;
+  return winners.sorted();
 }
 
 bool is_presentation_attribute(std::string_view property) {

@@ -10,7 +10,8 @@
 //   3. !important declarations of matching rules, by specificity, then source order;
 //   4. !important declarations of the style attribute.
 // Values such as `inherit` are returned as written: inheritance is the caller's (is_inherited()).
-// Shorthands (font, marker) are cascaded under their own names, not expanded into longhands.
+// The shorthands font and marker take part as the longhands they set (see shorthands.hpp), so a
+// later `font-size` overrides an earlier `font` and the reverse; an invalid shorthand is ignored.
 #pragma once
 
 #include <string_view>

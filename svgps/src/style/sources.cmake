@@ -6,5 +6,6 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/declarations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paint.cpp
   ${CMAKE_CURRENT_LIST_DIR}/selector.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/shorthands.cpp
   ${CMAKE_CURRENT_LIST_DIR}/skipped.cpp
   ${CMAKE_CURRENT_LIST_DIR}/stylesheet.cpp)
