@@ -140,6 +140,64 @@ TEST_F(StyleCascade, NoSheetsNoStyle) {
   EXPECT_EQ(cascade({}, *path, "FILL:Red")[0], (Declaration{"fill", "Red", false}));
 }
 
+TEST(StyleCascadeIndexed, AgreesWithThePlainCascade) {
+  StyleSheet first = parse_stylesheet(
+      "* { opacity: .9 } path { fill: red } .a { fill: blue } #p { stroke: green }"
+      ".a.b { stroke-width: 2 } g > .b { fill: yellow !important } [d] { fill-rule: evenodd }"
+      "svg .c, #q, rect:first-child { display: none } #p.a { opacity: .5 }");
+  StyleSheet second = parse_stylesheet(".b { fill: black } path#p { stroke: red !important }");
+  TestElement root("svg", {{"class", "c"}});
+  TestElement& group = root.add("g", {{"class", "a  a b"}});
+  TestElement& path = group.add("path", {{"id", "p"}, {"class", "b a a"}, {"d", "M0 0"}});
+  TestElement& rect = group.add("rect", {{"id", "q"}, {"class", "c"}});
+  TestElement& nested = group.add("g").add("rect", {{"class", "\tc\n"}});
+  Cascade indexed({&first, nullptr, &second});
+  for (const TestElement* element : {&root, &group, &path, &rect, &nested}) {
+    for (std::string_view style : {"", "fill: white", "fill: white !important; font: 9px x"}) {
+      EXPECT_EQ(indexed.resolve(*element, style),
+                cascade({&first, nullptr, &second}, *element, style))
+          << element->local_name() << " / " << style;
+    }
+  }
+  EXPECT_FALSE(indexed.budget_exhausted());
+}
+
+TEST(StyleCascadeIndexed, BudgetBoundsTheWork) {
+  std::string css;
+  for (int i = 0; i < 1000; ++i) css += "svg g g g path { fill: red }";
+  StyleSheet sheet = parse_stylesheet(css);
+  TestElement root("svg");
+  TestElement* current = &root;
+  for (int i = 0; i < 50; ++i) current = &current->add("g");
+  TestElement& path = current->add("path");
+
+  Cascade generous({&sheet});
+  EXPECT_EQ(generous.resolve(path, "").size(), 1u);
+  EXPECT_FALSE(generous.budget_exhausted());
+
+  Cascade tight({&sheet}, 500);
+  auto result = tight.resolve(path, "stroke: blue");
+  EXPECT_TRUE(tight.budget_exhausted());
+  // Rules stop applying, the style attribute still does.
+  ASSERT_FALSE(result.empty());
+  EXPECT_EQ(tight.resolve(path, "stroke: blue"), (std::vector<Declaration>{{"stroke", "blue"}}));
+}
+
+TEST(StyleCascadeIndexed, OnlyRulesThatCanApplyAreTried) {
+  std::string css;
+  for (int i = 0; i < 4000; ++i) css += "#id" + std::to_string(i) + " { fill: red }";
+  css += ".hit { fill: blue }";
+  StyleSheet sheet = parse_stylesheet(css);
+  TestElement root("svg");
+  TestElement& path = root.add("path", {{"class", "hit"}});
+  // A budget that the plain loop over 4001 rules would exceed.
+  Cascade indexed({&sheet}, 10);
+  auto result = indexed.resolve(path, "");
+  EXPECT_FALSE(indexed.budget_exhausted());
+  ASSERT_EQ(result.size(), 1u);
+  EXPECT_EQ(result[0].value, "blue");
+}
+
 TEST(StyleProperties, PresentationAttributes) {
   for (auto name : {"fill",
                     "fill-opacity",

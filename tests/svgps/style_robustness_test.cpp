@@ -149,6 +149,12 @@ TEST(StyleRobustness, RandomInputThroughEveryParser) {
       EXPECT_FALSE(declaration.value.empty());
     }
     auto result = cascade({&sheet}, path, text);
+    // The indexed cascade agrees with the plain one on every element.
+    Cascade indexed({&sheet});
+    EXPECT_EQ(indexed.resolve(path, text), result);
+    EXPECT_EQ(indexed.resolve(group, ""), cascade({&sheet}, group, ""));
+    EXPECT_EQ(indexed.resolve(root, "fill:red"), cascade({&sheet}, root, "fill:red"));
+    EXPECT_FALSE(indexed.budget_exhausted());
     for (std::size_t i = 1; i < result.size(); ++i) {
       EXPECT_LT(result[i - 1].property, result[i].property);
     }

@@ -252,7 +252,11 @@ TEST(StyleMatchingDeep, DeepTreesAndLongSelectorsStayFast) {
   std::string failing = "rect";
   for (std::size_t i = 0; i + 2 < kMaxCompoundsPerSelector; ++i) failing += " g.a";
   failing += " path";
-  EXPECT_FALSE(matches(parse_ok(failing), leaf));
+  std::size_t checks = 0;
+  EXPECT_FALSE(matches(parse_ok(failing), leaf, &checks));
+  // Linear in depth x compounds, not exponential.
+  EXPECT_GT(checks, 5000u);
+  EXPECT_LE(checks, 5002u * kMaxCompoundsPerSelector);
   std::string chains = "svg";
   for (std::size_t i = 0; i + 2 < kMaxCompoundsPerSelector; i += 2) chains += " g > g.a";
   chains += " path";

@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "style/css_text.hpp"
 #include "style/shorthands.hpp"
 
 namespace bimi::svgps::style {
@@ -185,6 +186,104 @@ class Winners {
 };
 
 }  // namespace
+
+Cascade::Cascade(const std::vector<const StyleSheet*>& sheets, std::size_t match_budget)
+    : budget_left_(match_budget) {
+  std::size_t order = 0;
+  for (const StyleSheet* sheet : sheets) {
+    if (sheet == nullptr) continue;
+    for (const Rule& rule : sheet->rules) {
+      std::size_t rule_index = rules_.size();
+      rules_.push_back({&rule, order});
+      order += rule.declarations.size();
+      for (const Selector& selector : rule.selectors) {
+        if (selector.compounds.empty()) continue;
+        const CompoundSelector& subject = selector.compounds.back();
+        IndexedSelector entry{rule_index, &selector};
+        if (!subject.ids.empty()) {
+          by_id_[subject.ids.front()].push_back(entry);
+        } else if (!subject.classes.empty()) {
+          by_class_[subject.classes.front()].push_back(entry);
+        } else if (!subject.type.empty()) {
+          by_type_[subject.type].push_back(entry);
+        } else {
+          universal_.push_back(entry);
+        }
+      }
+    }
+  }
+  style_order_ = order;
+}
+
+std::vector<Declaration> Cascade::resolve(const ElementView& element,
+                                          std::string_view style_attribute) {
+  return resolve(element, parse_declarations(style_attribute));
+}
+
+std::vector<Declaration> Cascade::resolve(const ElementView& element,
+                                          const std::vector<Declaration>& style_declarations) {
+  Winners winners;
+  if (!budget_exhausted_) {
+    // The selectors whose subject could be this element, each once.
+    std::vector<IndexedSelector> candidates = universal_;
+    auto gather = [&](const auto& index, std::string_view key) {
+      auto it = index.find(key);
+      if (it != index.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    };
+    if (auto id = element.attribute("id")) gather(by_id_, *id);
+    if (auto classes = element.attribute("class")) {
+      std::vector<std::string_view> names;
+      std::string_view rest = *classes;
+      while (true) {
+        skip_css_whitespace(rest);
+        if (rest.empty()) break;
+        std::size_t end = 0;
+        while (end < rest.size() && !is_css_whitespace(rest[end])) ++end;
+        names.push_back(rest.substr(0, end));
+        rest.remove_prefix(end);
+      }
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+      for (std::string_view name : names) gather(by_class_, name);
+    }
+    gather(by_type_, element.local_name());
+    // Source order of rules; a rule's selectors stay together.
+    std::sort(candidates.begin(), candidates.end(),
+              [](const IndexedSelector& a, const IndexedSelector& b) {
+                return a.rule != b.rule ? a.rule < b.rule : a.selector < b.selector;
+              });
+    std::size_t steps = candidates.size();
+    for (std::size_t i = 0; i < candidates.size();) {
+      std::size_t rule_index = candidates[i].rule;
+      std::optional<Specificity> specificity;
+      for (; i < candidates.size() && candidates[i].rule == rule_index; ++i) {
+        const Selector& selector = *candidates[i].selector;
+        if ((!specificity || *specificity < selector.specificity) &&
+            matches(selector, element, &steps)) {
+          specificity = selector.specificity;
+        }
+      }
+      if (steps > budget_left_) {
+        budget_left_ = 0;
+        budget_exhausted_ = true;
+        break;
+      }
+      if (!specificity) continue;
+      const IndexedRule& indexed = rules_[rule_index];
+      std::size_t order = indexed.first_order;
+      for (const Declaration& declaration : indexed.rule->declarations) {
+        winners.offer(declaration, Priority{declaration.important, false, *specificity, order++});
+      }
+    }
+    if (!budget_exhausted_) budget_left_ -= steps;
+  }
+  std::size_t order = style_order_;
+  for (const Declaration& declaration : style_declarations) {
+    winners.offer(declaration, Priority{declaration.important, true, Specificity{}, order++});
+  }
+  return winners.sorted();
+}
 
 std::vector<Declaration> cascade(const std::vector<const StyleSheet*>& sheets,
                                  const ElementView& element, std::string_view style_attribute) {

@@ -452,7 +452,9 @@ SelectorParse parse_selector(std::string_view text) {
   return SelectorParser(trim(cleaned)).run();
 }
 
-bool matches(const Selector& selector, const ElementView& element) {
+namespace {
+
+bool match_counting(const Selector& selector, const ElementView& element, std::size_t& checks) {
   const auto& compounds = selector.compounds;
   const auto& combinators = selector.combinators;
   if (compounds.empty() || combinators.size() + 1 != compounds.size()) return false;
@@ -471,6 +473,7 @@ bool matches(const Selector& selector, const ElementView& element) {
       std::size_t i = right;
       bool chain_matches = true;
       while (true) {
+        ++checks;
         if (current == nullptr || !compound_matches(compounds[i], *current)) {
           chain_matches = false;
           break;
@@ -492,6 +495,15 @@ bool matches(const Selector& selector, const ElementView& element) {
     anchored = false;
     right = left - 1;
   }
+}
+
+}  // namespace
+
+bool matches(const Selector& selector, const ElementView& element, std::size_t* compound_checks) {
+  std::size_t checks = 0;
+  bool matched = match_counting(selector, element, checks);
+  if (compound_checks != nullptr) *compound_checks += checks;
+  return matched;
 }
 
 }  // namespace bimi::svgps::style

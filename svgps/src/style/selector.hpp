@@ -83,6 +83,9 @@ SelectorParse parse_selector(std::string_view text);
 // Whether `element` is matched by `selector`. Iterative, O(tree depth x compounds): each run of
 // child-combined compounds is placed at the nearest ancestor where it fits, which is optimal
 // because the runs further left only need some ancestor above it.
-bool matches(const Selector& selector, const ElementView& element);
+// `compound_checks`, when given, is increased by the number of compound selectors tested: the
+// unit of work that Cascade budgets.
+bool matches(const Selector& selector, const ElementView& element,
+             std::size_t* compound_checks = nullptr);
 
 }  // namespace bimi::svgps::style
