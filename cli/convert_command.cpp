@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -30,6 +31,7 @@ struct ConvertCommandOptions {
   int precision = -1;
   bool force = false;
   unsigned jobs = 0;
+  std::string format = "text";
 };
 
 struct Job {
@@ -167,6 +169,36 @@ void print_outcome(const Job& job, const Outcome& outcome, bool color) {
   }
 }
 
+nlohmann::ordered_json outcome_json(const Job& job, const Outcome& outcome) {
+  nlohmann::ordered_json j;
+  j["input"] = job.input;
+  const auto& r = outcome.result;
+  j["status"] = !outcome.io_error.empty() && outcome.code == ExitCode::output_failure ? "write-failed"
+                : !outcome.io_error.empty() || r.unreadable                           ? "unreadable"
+                : r.svg                                                                ? "converted"
+                                                                                       : "refused";
+  if (r.svg) j["output"] = job.output;
+  if (!outcome.io_error.empty()) j["error"] = outcome.io_error;
+  j["input_bytes"] = r.input_bytes;
+  if (r.svg) j["output_bytes"] = outcome.output_bytes;
+  if (r.fidelity) j["fidelity"] = {{"ssim", r.fidelity->ssim}, {"differing_share", r.fidelity->differing_share}};
+  if (r.svg) j["decimals"] = r.decimals;
+  nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+  for (const auto& d : r.changes.items()) {
+    nlohmann::ordered_json c{{"kind", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}};
+    if (d.location.line > 0) c["line"] = d.location.line;
+    if (d.location.column > 0) c["column"] = d.location.column;
+    changes.push_back(std::move(c));
+  }
+  j["changes"] = std::move(changes);
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  for (const auto& d : r.output_findings.items()) {
+    findings.push_back({{"rule", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}});
+  }
+  j["output_findings"] = std::move(findings);
+  return j;
+}
+
 ExitCode run_convert(const ConvertCommandOptions& options) {
   std::string error;
   auto jobs = plan_jobs(options, error);
@@ -205,12 +237,22 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
   bool color = use_color(stdout);
   ExitCode code = ExitCode::ok;
   std::size_t converted = 0;
+  nlohmann::ordered_json report = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < jobs->size(); ++i) {
-    print_outcome((*jobs)[i], outcomes[i], color);
+    if (options.format == "json") {
+      report.push_back(outcome_json((*jobs)[i], outcomes[i]));
+    } else {
+      print_outcome((*jobs)[i], outcomes[i], color);
+    }
     code = worst(code, outcomes[i].code);
     if (outcomes[i].code == ExitCode::ok) ++converted;
   }
-  if (jobs->size() > 1) std::cout << converted << " of " << jobs->size() << " converted\n";
+  if (options.format == "json") {
+    std::cout << nlohmann::ordered_json{{"files", report}, {"converted", converted}, {"total", jobs->size()}}.dump(2)
+              << "\n";
+  } else if (jobs->size() > 1) {
+    std::cout << converted << " of " << jobs->size() << " converted\n";
+  }
   return code;
 }
 
@@ -237,6 +279,7 @@ void setup_convert(CLI::App& app, ExitCode& result) {
   command->add_flag("--force", options->force,
                     "drop filters, masks and images, and write even when the render differs from the original");
   command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)");
+  command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   command->footer(
       "Exit status: 0 converted, 1 refused (nothing written), 2 usage error, 3 unreadable input, 4 output not "
       "written.\nThe same input and options always give the same bytes.");

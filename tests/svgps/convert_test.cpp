@@ -64,7 +64,8 @@ TEST_P(EditorExport, ConvertsValidFaithfulAndStable) {
 
 INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                          ::testing::Values("illustrator", "inkscape", "figma", "sketch", "affinity", "css-cascade",
-                                           "structure", "wide", "simple-icon"));
+                                           "structure", "wide", "simple-icon", "radial-stretched",
+                                           "paint-and-shapes"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
@@ -168,6 +169,30 @@ TEST(Convert, FiltersAreRefusedUnlessForced) {
   ConvertResult forced = convert_fixture("filter", force);
   ASSERT_TRUE(forced.svg) << changes_text(forced);
   EXPECT_TRUE(find_change(forced, "convert-dropped"));
+}
+
+TEST(Convert, BlendModesAreRefusedNotDropped) {
+  ConvertResult r = convert_fixture("blend");
+  EXPECT_FALSE(r.svg);
+  const Diagnostic* d = find_change(r, "convert-refused");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("mix-blend-mode"), std::string::npos);
+}
+
+TEST(Convert, StretchedRadialGradientIsDrawnInItsOwnSpace) {
+  ConvertResult r = convert_fixture("radial-stretched");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_NE(r.svg->find("transform=\"matrix("), std::string::npos);
+  EXPECT_EQ(r.svg->find("gradientTransform"), std::string::npos);
+  EXPECT_GE(r.fidelity->ssim, 0.99);
+}
+
+TEST(Convert, PaintOrderEllipseAutoRadiusAndUseInClipPath) {
+  ConvertResult r = convert_fixture("paint-and-shapes");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_TRUE(find_change(r, "convert-paint"));  // paint-order split into two shapes
+  EXPECT_EQ(r.svg->find("clip"), std::string::npos);
+  EXPECT_GE(r.fidelity->ssim, 0.99);
 }
 
 TEST(Convert, UnreadableInputIsSaidSo) {

@@ -334,6 +334,9 @@ class Builder {
         }
       }
     }
+    if (auto blend = own(index, "mix-blend-mode"); blend && trim_copy(*blend) != "normal") {
+      if (!refuse_or_drop(e, "mix-blend-mode \"" + std::string(*blend) + "\"")) return false;
+    }
     if (auto filter = own(index, "filter"); filter && trim_copy(*filter) != "none") {
       if (!refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (shadows, blurs)")) return false;
     }
@@ -393,13 +396,31 @@ class Builder {
     for (std::size_t child : clip_element.children) {
       const RawElement& c = document_.elements[child];
       if (c.ns != detail::svg_namespace || is_hidden(child)) continue;
-      if (c.local == "use" || c.local == "text") {
-        refuse(c, tag(c) + " inside a clipPath is not supported yet");
+      if (c.local == "text") {
+        refuse(c, "text inside a clipPath is not supported yet");
         return nullptr;
       }
-      auto path = shape_path(child, context);
-      if (!path) continue;
-      geo::Path placed = geo::transformed(*path, m * element_transform(c));
+      std::size_t source = child;
+      geo::Matrix placement = m * element_transform(c);
+      if (c.local == "use") {
+        // A clipPath may draw a shape by reference: the shape, moved by the use.
+        const RawAttribute* href = c.attribute("href");
+        if (!href) href = c.attribute("xlink:href");
+        auto it = href ? ids_.find(local_reference(href->value, true)) : ids_.end();
+        if (it == ids_.end()) continue;
+        source = it->second;
+        placement = placement * geo::Matrix::translate(length(c, "x", 0, context, 'w'), length(c, "y", 0, context, 'h')) *
+                    element_transform(document_.elements[source]);
+      }
+      auto path = shape_path(source, context);
+      if (!path) {
+        if (c.local == "use") {
+          refuse(c, "a <use> of a group inside a clipPath is not supported yet");
+          return nullptr;
+        }
+        continue;
+      }
+      geo::Path placed = geo::transformed(*path, placement);
       auto rule = property(child, "clip-rule");
       if (rule && trim_copy(*rule) == "evenodd") {
         clip->rule = geo::FillRule::evenodd;
@@ -566,8 +587,17 @@ class Builder {
                               length(e, "r", 0, context, 'd'));
     }
     if (n == "ellipse") {
-      return geo::ellipse_path(length(e, "cx", 0, context, 'w'), length(e, "cy", 0, context, 'h'),
-                               length(e, "rx", 0, context, 'w'), length(e, "ry", 0, context, 'h'));
+      // SVG 2 (and librsvg): a missing, empty or "auto" radius takes the other one's value.
+      auto radius = [&](const char* name, char axis) -> std::optional<double> {
+        const RawAttribute* a = e.attribute(name);
+        if (!a || !detail::parse_length(a->value)) return std::nullopt;
+        return length(e, name, 0, context, axis);
+      };
+      auto rx = radius("rx", 'w');
+      auto ry = radius("ry", 'h');
+      if (!rx && !ry) return std::nullopt;
+      return geo::ellipse_path(length(e, "cx", 0, context, 'w'), length(e, "cy", 0, context, 'h'), rx.value_or(*ry),
+                               ry.value_or(*rx));
     }
     if (n == "line") {
       return geo::line_path(length(e, "x1", 0, context, 'w'), length(e, "y1", 0, context, 'h'),
@@ -628,6 +658,19 @@ class Builder {
       if (stroke.paint.kind != model::Paint::Kind::none) shape.stroke = stroke;
     }
     if (shape.fill.kind == model::Paint::Kind::none && !shape.stroke) return;
+    // paint-order: stroke drawn under the fill is the same shape drawn twice, stroke first.
+    if (auto order = property(index, "paint-order"); order && shape.stroke &&
+        shape.fill.kind != model::Paint::Kind::none) {
+      std::string value = trim_copy(*order);
+      std::size_t stroke_at = value.find("stroke"), fill_at = value.find("fill");
+      if (stroke_at != std::string::npos && (fill_at == std::string::npos || stroke_at < fill_at)) {
+        model::Shape under = shape;
+        under.fill.kind = model::Paint::Kind::none;
+        shape.stroke.reset();
+        note("convert-paint", e, "paint-order with the stroke first written as two shapes");
+        place_shape(e, std::move(under), context, parent);
+      }
+    }
     place_shape(e, std::move(shape), context, parent);
   }
 
@@ -646,7 +689,32 @@ class Builder {
 
   // Puts a shape in document coordinates when that is exact, applies clips, adds it to parent.
   void place_shape(const RawElement& e, model::Shape shape, const Context& context, model::Node& parent) {
-    const geo::Matrix& m = context.ctm;
+    geo::Matrix m = context.ctm;
+    auto stretched = [&](const model::Paint& p) {
+      return p.kind == model::Paint::Kind::gradient && gradient_spaces_.count(p.gradient) > 0;
+    };
+    if (shape.stroke && stretched(shape.stroke->paint)) {
+      refuse(e, "a stroke painted with a stretched radial gradient is not supported yet");
+      return;
+    }
+    if (stretched(shape.fill)) {
+      if (shape.stroke) {
+        refuse(e, "a stroked shape filled with a stretched radial gradient is not supported yet");
+        return;
+      }
+      const geo::Matrix space = gradient_spaces_.at(shape.fill.gradient);
+      auto inverse = space.inverse();
+      if (!inverse) return;
+      shape.path = geo::transformed(shape.path, *inverse);
+      model::Node node;
+      node.transform = m * space;
+      for (const Clip* clip : context.clips) {
+        if (!apply_clip(e, shape, *clip, node.transform)) return;
+      }
+      node.shape = std::move(shape);
+      parent.children.push_back(std::move(node));
+      return;
+    }
     bool has_radial = (shape.fill.kind == model::Paint::Kind::gradient &&
                        document_out_->gradients[shape.fill.gradient].kind == model::Gradient::Kind::radial) ||
                       (shape.stroke && shape.stroke->paint.kind == model::Paint::Kind::gradient &&
@@ -731,6 +799,7 @@ class Builder {
       if (it != ids_.end()) {
         const RawElement& server = document_.elements[it->second];
         if (server.is_svg("linearGradient") || server.is_svg("radialGradient")) {
+          pending_gradient_space_.reset();
           if (auto gradient = resolve_gradient(it->second, path, e)) {
             if (gradient->stops.size() == 1 ||
                 std::all_of(gradient->stops.begin(), gradient->stops.end(), [&](const model::GradientStop& s) {
@@ -744,6 +813,8 @@ class Builder {
             paint.kind = model::Paint::Kind::gradient;
             document_out_->gradients.push_back(std::move(*gradient));
             paint.gradient = document_out_->gradients.size() - 1;
+            if (pending_gradient_space_) gradient_spaces_[paint.gradient] = *pending_gradient_space_;
+            pending_gradient_space_.reset();
             return paint;
           }
           paint.kind = model::Paint::Kind::none;  // a gradient without stops paints nothing
@@ -889,8 +960,14 @@ class Builder {
         approximate(user, "a radial gradient's focal point (fx, fy) moved to its centre");
       }
       if (!is_conformal(to_user)) {
-        refuse(user, "a radial gradient stretched by objectBoundingBox units or gradientTransform is not supported yet");
-        return std::nullopt;
+        // An ellipse of colour: keep the gradient a circle in its own space and draw the shape
+        // there, under the stretching transform.
+        out.cx = cx;
+        out.cy = cy;
+        out.r = r;
+        pending_gradient_space_ = to_user;
+        note("convert-paint", user, "stretched radial gradient kept exact by drawing the shape in the gradient's space");
+        return out;
       }
       geo::Point c = to_user.apply({cx, cy});
       out.cx = c.x;
@@ -1037,6 +1114,8 @@ class Builder {
   std::map<std::string, std::size_t, std::less<>> ids_;
   std::vector<std::unique_ptr<Clip>> clips_;
   std::map<std::size_t, ComputedStyles::Values> instance_styles_;
+  std::map<std::size_t, geo::Matrix> gradient_spaces_;  // gradient index -> its stretching transform
+  std::optional<geo::Matrix> pending_gradient_space_;
   model::Document* document_out_ = nullptr;
   std::size_t use_instances_ = 0;
   bool refused_ = false;

@@ -37,6 +37,12 @@ class RawElementView final : public style::ElementView {
   const std::vector<RawElementView>& all_;
 };
 
+// CSS properties that change rendering but are not SVG presentation attributes: kept so the
+// builder can honour them (paint-order) or refuse them (blending) instead of dropping them silently.
+bool is_rendering_css(std::string_view property) {
+  return property == "mix-blend-mode" || property == "isolation" || property == "paint-order";
+}
+
 bool is_inherit(std::string_view value) {
   std::size_t b = value.find_first_not_of(" \t\r\n");
   std::size_t e = value.find_last_not_of(" \t\r\n");
@@ -76,7 +82,9 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
     const RawElement& e = document.elements[i];
     Values& specified = out.specified_[i];
     for (const auto& a : e.attributes) {
-      if (a.ns.empty() && style::is_presentation_attribute(a.local)) specified[a.local] = a.value;
+      if (a.ns.empty() && (style::is_presentation_attribute(a.local) || is_rendering_css(a.local))) {
+        specified[a.local] = a.value;
+      }
     }
     const auto* style_attribute = e.attribute("style");
     bool styled = false;
@@ -84,7 +92,7 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
       auto declarations = style::cascade(sheet_pointers, views[i], style_attribute ? std::string_view(style_attribute->value)
                                                                                  : std::string_view());
       for (const auto& d : declarations) {
-        if (!style::is_presentation_attribute(d.property)) continue;
+        if (!style::is_presentation_attribute(d.property) && !is_rendering_css(d.property)) continue;
         specified[d.property] = d.value;
         styled = true;
       }
@@ -95,7 +103,7 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
     Values& computed = out.computed_[i];
     if (e.parent != RawElement::no_parent) {
       for (const auto& [property, value] : out.computed_[e.parent]) {
-        if (style::is_inherited(property)) computed[property] = value;
+        if (style::is_inherited(property) || property == "paint-order") computed[property] = value;
       }
     }
     for (const auto& [property, value] : specified) {
@@ -125,7 +133,7 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
 ComputedStyles::Values ComputedStyles::computed_under(const Values& parent, std::size_t element) const {
   Values computed;
   for (const auto& [property, value] : parent) {
-    if (style::is_inherited(property)) computed[property] = value;
+    if (style::is_inherited(property) || property == "paint-order") computed[property] = value;
   }
   for (const auto& [property, value] : specified_[element]) {
     if (is_inherit(value)) {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 
 #include "geometry/format.hpp"
@@ -98,8 +99,17 @@ class Writer {
     if (grouped) out_ += "</g>\n";
   }
 
+  // Coordinates under a transform are magnified by it: keep as many more digits as it magnifies.
+  int path_decimals(const geometry::Matrix& m) const {
+    double sum = m.a * m.a + m.b * m.b + m.c * m.c + m.d * m.d;
+    double det = m.determinant();
+    double largest = std::sqrt((sum + std::sqrt(std::max(0.0, sum * sum - 4 * det * det))) / 2);
+    int extra = largest > 1 ? static_cast<int>(std::ceil(std::log10(largest) - 1e-9)) : 0;
+    return std::min(options_.decimals + extra, 12);
+  }
+
   void write_shape(const model::Shape& shape, const geometry::Matrix& m) {
-    out_ += "<path d=\"" + geometry::format_path(shape.path, options_.decimals) + "\"";
+    out_ += "<path d=\"" + geometry::format_path(shape.path, path_decimals(m)) + "\"";
     if (!m.is_identity()) out_ += " transform=\"" + transform(m) + "\"";
     bool black = shape.fill.kind == model::Paint::Kind::color && shape.fill.color == model::Rgb{};
     if (!black) out_ += " fill=\"" + paint(shape.fill) + "\"";

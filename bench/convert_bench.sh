@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Converts every logo of simple-icons and super-tiny-icons with bimi, and optimizes the same files
+# with svgo (default preset), then prints per corpus: converted/refused/unreadable counts, how
+# many outputs pass the official schema and `bimi check --profile strict`, the fidelity
+# distribution (every output rendered beside its input), bytes and time.
+# Corpora and svgo are installed with npm into bench/node_modules (never committed).
+# Usage: bash bench/convert_bench.sh [path/to/bimi]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+bimi=${1:-$root/build/cli/bimi}
+schema=$root/svgps/schema/SVG_PS-latest.rng
+[ -x "$bimi" ] || { echo "build bimi first (bash scripts/build.sh)" >&2; exit 2; }
+(cd "$here" && npm install --no-audit --no-fund --silent >/dev/null 2>&1)
+svgo=$here/node_modules/.bin/svgo
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+
+# Share of files in DIR that the schema accepts, and that bimi's strict profile accepts.
+validity() {
+  local dir=$1 total schema_ok strict_ok
+  total=$(find "$dir" -name '*.svg' | wc -l)
+  schema_ok=$(find "$dir" -name '*.svg' -print0 | xargs -0 -n 200 xmllint --noout --relaxng "$schema" 2>&1 | grep -c ' validates$' || true)
+  "$bimi" check --profile strict --no-render --format json "$dir" >"$work/strict.json" 2>/dev/null || true
+  strict_ok=$(node -e "const r=require('$work/strict.json');console.log(r.files.filter(f=>f.valid).length)")
+  echo "$schema_ok $strict_ok $total"
+}
+
+# Fidelity of every output against its input: "min p1 p5 median faithful" over SSIM.
+fidelity() {
+  local inputs=$1 outputs=$2 list=$work/ssim.txt
+  : >"$list"
+  for out in "$outputs"/*.svg; do
+    "$bimi" compare --format json "$inputs/$(basename "$out")" "$out" 2>/dev/null |
+      node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{try{const j=JSON.parse(s);console.log(j.ssim, j.alike?1:0)}catch(e){console.log('0 0')}})" >>"$list"
+  done
+  sort -g "$list" | awk '{ s[NR]=$1; ok+=$2 } END {
+    if (NR==0) { print "n/a"; exit }
+    printf "min %.4f  p1 %.4f  p5 %.4f  median %.4f  alike %d/%d", s[1], s[int(NR*0.01)+1], s[int(NR*0.05)+1], s[int(NR/2)+1], ok, NR }'
+}
+
+run_corpus() {
+  local name=$1 dir=$2
+  local files bytes_in
+  files=$(find "$dir" -maxdepth 1 -name '*.svg' | wc -l)
+  bytes_in=$(cat "$dir"/*.svg | wc -c)
+  echo "== $name: $files files, $bytes_in bytes"
+
+  local bimi_out=$work/$name-bimi svgo_out=$work/$name-svgo
+  local t_bimi t_svgo
+  t_bimi=$(seconds "$bimi" convert "$dir" --out-dir "$bimi_out" --format json)
+  "$bimi" convert "$dir" --out-dir "$work/$name-bimi-report" --format json >"$work/$name.json" 2>/dev/null || true
+  t_svgo=$(seconds "$svgo" -q -f "$dir" -o "$svgo_out")
+
+  node -e "
+    const r=require('$work/$name.json'); const c={};
+    for (const f of r.files) c[f.status]=(c[f.status]||0)+1;
+    const out=r.files.filter(f=>f.output_bytes).reduce((a,f)=>a+f.output_bytes,0);
+    console.log('bimi: converted '+(c.converted||0)+', refused '+(c.refused||0)+', unreadable '+(c.unreadable||0)+', output bytes '+out);
+    const refused=r.files.filter(f=>f.status!=='converted');
+    for (const f of refused.slice(0,10)) {
+      const why=(f.changes.find(x=>x.severity==='error')||{message:f.error||''}).message;
+      console.log('  refused '+f.input.split('/').pop()+': '+why);
+    }"
+  read -r b_schema b_strict b_total <<<"$(validity "$bimi_out")"
+  echo "bimi: schema-valid $b_schema/$b_total, strict-valid $b_strict/$b_total, time ${t_bimi}s (fidelity check included)"
+  echo "bimi fidelity (bimi compare, 256 px): $(fidelity "$dir" "$bimi_out")"
+
+  local svgo_bytes
+  svgo_bytes=$(cat "$svgo_out"/*.svg | wc -c)
+  read -r s_schema s_strict s_total <<<"$(validity "$svgo_out")"
+  echo "svgo: output bytes $svgo_bytes, schema-valid $s_schema/$s_total, strict-valid $s_strict/$s_total, time ${t_svgo}s"
+  echo "svgo fidelity (bimi compare, 256 px): $(fidelity "$dir" "$svgo_out")"
+  echo
+}
+
+echo "bimi $("$bimi" --version | cut -d' ' -f2), svgo $("$svgo" --version), $(nproc) cores"
+run_corpus simple-icons "$here/node_modules/simple-icons/icons"
+run_corpus super-tiny-icons "$here/node_modules/super-tiny-icons/images/svg"
