@@ -8,6 +8,7 @@
 
 #include "style/cascade.hpp"
 #include "style/color.hpp"
+#include "style/font_family.hpp"
 #include "style/paint.hpp"
 #include "style_test_tree.hpp"
 
@@ -164,6 +165,10 @@ TEST(StyleRobustness, RandomInputThroughEveryParser) {
       EXPECT_LE(color->alpha, 1.0);
     }
     (void)parse_paint(text);
+    if (auto families = parse_font_family_list(text)) {
+      EXPECT_FALSE(families->empty());
+      EXPECT_LE(families->size(), kMaxFontFamilies);
+    }
   }
   // The input is meant to reach the interesting paths, not only the error ones.
   EXPECT_GT(rules_seen, 100u);

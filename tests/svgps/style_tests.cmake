@@ -4,6 +4,7 @@ bimi_add_test(svgps_style_tests
   ${CMAKE_CURRENT_LIST_DIR}/style_color_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/style_css_text_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/style_declarations_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/style_font_family_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/style_paint_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/style_real_world_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/style_robustness_test.cpp

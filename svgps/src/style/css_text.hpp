@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,5 +41,28 @@ std::size_t scan_until(std::string_view text, std::size_t pos, std::string_view 
 // The text with each comment replaced by one space (comments separate tokens, so "a/**/b" is two
 // words), strings and escapes left as written.
 std::string replace_comments(std::string_view text);
+
+// Identifier characters (CSS Syntax 3, 4.2): ASCII letters, '_', any non-ASCII byte; digits and
+// '-' after the first.
+bool is_css_name_start(char c);
+bool is_css_name_char(char c);
+bool is_hex_digit(char c);
+
+// Whether text[i] starts a valid escape: a backslash not followed by a newline or the end.
+bool is_valid_escape(std::string_view text, std::size_t i);
+// Decodes the valid escape whose backslash is at `i` into `out` (as UTF-8; NUL, surrogates and
+// code points past U+10FFFF become U+FFFD); returns the position after it (CSS Syntax 3, 4.3.7).
+std::size_t consume_escape(std::string_view text, std::size_t i, std::string& out);
+void append_utf8(std::string& out, std::uint32_t code_point);
+
+// Whether an identifier starts at text[i] (CSS Syntax 3, 4.3.9).
+bool starts_identifier(std::string_view text, std::size_t i);
+// The identifier at `pos`, escapes decoded; advances `pos` past it. nullopt (pos unchanged) when
+// none starts there.
+std::optional<std::string> consume_identifier(std::string_view text, std::size_t& pos);
+// The string whose quote is at `pos`, escapes decoded and escaped newlines removed; advances `pos`
+// past the closing quote. nullopt (pos unchanged) for a bad string (a raw newline) or one left
+// open at the end.
+std::optional<std::string> consume_quoted_string(std::string_view text, std::size_t& pos);
 
 }  // namespace bimi::svgps::style

@@ -35,75 +35,6 @@ bool listed(const std::array<const char*, N>& names, std::string_view lowered) {
   return std::any_of(names.begin(), names.end(), [&](const char* name) { return lowered == name; });
 }
 
-bool is_name_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9') || c == '-'; }
-bool is_newline(char c) { return c == '\n' || c == '\r' || c == '\f'; }
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-bool is_valid_escape(std::string_view text, std::size_t i) {
-  return i + 1 < text.size() && text[i] == '\\' && !is_newline(text[i + 1]);
-}
-
-void append_utf8(std::string& out, std::uint32_t code_point) {
-  if (code_point == 0 || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-    code_point = 0xFFFD;
-  }
-  if (code_point < 0x80) {
-    out.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
-
-// The escape whose backslash is at `i` (a valid escape), decoded into `out`; returns the
-// position after it (CSS Syntax 3, 4.3.7).
-std::size_t consume_escape(std::string_view text, std::size_t i, std::string& out) {
-  ++i;
-  if (!is_hex(text[i])) {
-    out.push_back(text[i]);
-    return i + 1;
-  }
-  std::uint32_t code_point = 0;
-  std::size_t digits = 0;
-  while (i < text.size() && digits < 6 && is_hex(text[i])) {
-    char c = text[i];
-    std::uint32_t value = c <= '9' ? static_cast<std::uint32_t>(c - '0')
-                                   : static_cast<std::uint32_t>(to_lower_ascii(c) - 'a' + 10);
-    code_point = code_point * 16 + value;
-    ++i;
-    ++digits;
-  }
-  if (i < text.size() && is_css_whitespace(text[i])) {
-    bool crlf = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
-    i += crlf ? 2 : 1;
-  }
-  append_utf8(out, code_point);
-  return i;
-}
-
-bool starts_identifier(std::string_view text, std::size_t i) {
-  if (i >= text.size()) return false;
-  if (text[i] == '-') {
-    return i + 1 < text.size() &&
-           (is_name_start(text[i + 1]) || text[i + 1] == '-' || is_valid_escape(text, i + 1));
-  }
-  return is_name_start(text[i]) || is_valid_escape(text, i);
-}
-
 class SelectorParser {
  public:
   explicit SelectorParser(std::string_view text) : text_(text) {}
@@ -181,20 +112,7 @@ class SelectorParser {
     return pos_ != start;
   }
 
-  std::optional<std::string> identifier() {
-    if (!starts_identifier(text_, pos_)) return std::nullopt;
-    std::string name;
-    while (pos_ < text_.size()) {
-      if (is_valid_escape(text_, pos_)) {
-        pos_ = consume_escape(text_, pos_, name);
-      } else if (is_name_char(text_[pos_])) {
-        name.push_back(text_[pos_++]);
-      } else {
-        break;
-      }
-    }
-    return name;
-  }
+  std::optional<std::string> identifier() { return consume_identifier(text_, pos_); }
 
   bool at(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
 
@@ -313,32 +231,10 @@ class SelectorParser {
   }
 
   bool parse_string(std::string& value) {
-    char quote = text_[pos_++];
-    while (pos_ < text_.size()) {
-      char c = text_[pos_];
-      if (c == quote) {
-        ++pos_;
-        return true;
-      }
-      if (is_newline(c)) return false;
-      if (c == '\\') {
-        if (pos_ + 1 >= text_.size()) {
-          ++pos_;
-          continue;
-        }
-        if (is_newline(text_[pos_ + 1])) {  // an escaped newline continues the string
-          pos_ += (text_[pos_ + 1] == '\r' && pos_ + 2 < text_.size() && text_[pos_ + 2] == '\n')
-                      ? 3
-                      : 2;
-          continue;
-        }
-        pos_ = consume_escape(text_, pos_, value);
-        continue;
-      }
-      value.push_back(c);
-      ++pos_;
-    }
-    return false;
+    auto string = consume_quoted_string(text_, pos_);
+    if (!string) return false;
+    value = std::move(*string);
+    return true;
   }
 
   bool parse_pseudo(CompoundSelector& compound) {
