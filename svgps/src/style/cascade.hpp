@@ -33,7 +33,8 @@ namespace bimi::svgps::style {
 // 100,000 elements) would otherwise cost ~10^12 steps.
 class Cascade {
  public:
-  // About half a second of matching; far above what real documents need.
+  // About 0.2 s of worst-case matching at -O2 (4000 rules of 32 compounds, 100 levels deep); far
+  // above what real documents need.
   static constexpr std::size_t kDefaultMatchBudget = 50'000'000;
 
   // The sheets (null ones are ignored) must outlive the Cascade.
