@@ -18,7 +18,7 @@ struct CompareOptions {
   std::string second;
   int size = 256;
   std::string format = "text";
-  double min_ssim = 0.95;
+  double min_ssim = 0.93;
   double max_differing = 0.02;
 };
 
@@ -77,7 +77,7 @@ void setup_compare(CLI::App& app, ExitCode& result) {
   command->add_option("second", options->second, "SVG or SVGZ")->required();
   command->add_option("--size", options->size, "render size in pixels (default 256)")->check(CLI::Range(8, 4096));
   command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  command->add_option("--min-ssim", options->min_ssim, "structural similarity needed to count as alike (default 0.95)");
+  command->add_option("--min-ssim", options->min_ssim, "structural similarity needed to count as alike (default 0.93)");
   command->add_option("--max-differing", options->max_differing,
                       "share of visibly differing pixels allowed (default 0.02)");
   command->footer("Exit status: 0 alike, 1 different, 2 usage error, 3 unreadable input.");

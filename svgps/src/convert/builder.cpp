@@ -1,6 +1,7 @@
 #include "convert/builder.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <map>
 #include <set>
@@ -13,6 +14,7 @@
 #include "geometry/transform.hpp"
 #include "numbers.hpp"
 #include "style/color.hpp"
+#include "style/font_family.hpp"
 #include "text/outline.hpp"
 
 namespace bimi::svgps::convert {
@@ -80,6 +82,7 @@ struct Clip {
 struct Context {
   geo::Matrix ctm;              // current transformation matrix to document coordinates
   double opacity = 1;           // group opacities folded into shapes
+  double isolated_opacity = 1;  // the opacity of the group being entered, applied once it is built
   std::vector<const Clip*> clips;
   double viewport_width = 0;    // for percentage lengths
   double viewport_height = 0;
@@ -302,10 +305,92 @@ class Builder {
     const RawElement& e = document_.elements[index];
     Context inner = context;
     inner.ctm = context.ctm * element_transform(e) * extra;
+    inner.isolated_opacity = 1;
     if (!apply_effects(index, inner)) return;
+    double isolated = std::exchange(inner.isolated_opacity, 1.0);
     model::Node node;
     build_children(content.value_or(index), node, inner);
+    if (isolated < 1) fold_isolated_opacity(node, isolated, e);
     if (!node.children.empty()) parent.children.push_back(std::move(node));
+  }
+
+  // A group's opacity applies to the group as one picture. Folding it into each shape is exact
+  // where the shapes do not overlap; where an opaque fill covers a shape below it, the covered
+  // part is cut from the lower shape first, which keeps it exact. Other overlaps are approximated.
+  void fold_isolated_opacity(model::Node& group, double opacity, const RawElement& e) {
+    struct Leaf {
+      model::Node* node;
+      bool plain;  // no transform on the way: in document coordinates
+    };
+    std::vector<Leaf> leaves;
+    std::vector<std::pair<model::Node*, bool>> stack{{&group, true}};
+    while (!stack.empty()) {
+      auto [node, plain] = stack.back();
+      stack.pop_back();
+      bool here = plain && node->transform.is_identity();
+      if (node->shape) {
+        leaves.push_back({node, here});
+        continue;
+      }
+      for (auto it = node->children.rbegin(); it != node->children.rend(); ++it) stack.push_back({&*it, here});
+    }
+    auto opaque_fill_only = [&](const Leaf& leaf) {
+      const model::Shape& s = *leaf.node->shape;
+      if (!leaf.plain || s.stroke || s.fill.opacity < 1 || s.fill.kind == model::Paint::Kind::none) return false;
+      if (s.fill.kind == model::Paint::Kind::gradient) {
+        for (const auto& stop : document_out_->gradients[s.fill.gradient].stops) {
+          if (stop.opacity < 1) return false;
+        }
+      }
+      return true;
+    };
+    auto drawn_box = [](const model::Shape& s) {
+      geo::Box b = geo::bounds(s.path);
+      double pad = s.stroke ? s.stroke->width * std::max(1.0, s.stroke->miter_limit) : 0;
+      if (!b.empty()) b = {b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad};
+      return b;
+    };
+    auto overlap = [](const geo::Box& a, const geo::Box& b) {
+      return !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    };
+    double tolerance = options_.tolerance * std::max(document_out_->view_box.width, document_out_->view_box.height) / 512.0;
+    bool exact = true;
+    for (std::size_t i = 0; i < leaves.size(); ++i) {
+      model::Shape& lower = *leaves[i].node->shape;
+      for (std::size_t j = i + 1; j < leaves.size(); ++j) {
+        const model::Shape& upper = *leaves[j].node->shape;
+        if (!overlap(drawn_box(lower), drawn_box(upper))) continue;
+        if (opaque_fill_only(leaves[j]) && leaves[i].plain && !lower.stroke) {
+          lower.path = geo::subtract(lower.path, lower.fill_rule, upper.path, upper.fill_rule, tolerance);
+          lower.fill_rule = geo::FillRule::nonzero;
+        } else {
+          exact = false;
+        }
+      }
+    }
+    for (Leaf& leaf : leaves) {
+      model::Shape& s = *leaf.node->shape;
+      s.fill.opacity = clamp01(s.fill.opacity * opacity);
+      if (s.stroke) s.stroke->paint.opacity = clamp01(s.stroke->paint.opacity * opacity);
+      if (s.path.empty()) s.fill.kind = model::Paint::Kind::none;
+    }
+    prune_empty(group);
+    if (exact) {
+      note("convert-opacity", e, "group opacity folded into its shapes (covered parts cut away first)");
+    } else {
+      approximate(e, "group opacity folded into overlapping shapes; where they overlap, the lower one shows through");
+    }
+  }
+
+  static void prune_empty(model::Node& node) {
+    auto& children = node.children;
+    for (auto& child : children) prune_empty(child);
+    children.erase(std::remove_if(children.begin(), children.end(),
+                                  [](const model::Node& c) {
+                                    if (c.shape) return c.shape->fill.kind == model::Paint::Kind::none && !c.shape->stroke;
+                                    return c.children.empty();
+                                  }),
+                   children.end());
   }
 
   geo::Matrix element_transform(const RawElement& e) {
@@ -325,12 +410,11 @@ class Builder {
     if (auto value = own(index, "opacity")) {
       auto opacity = parse_opacity(*value);
       if (opacity && *opacity < 1) {
-        context.opacity *= *opacity;
-        bool single = count_drawn_shapes(index, 2) <= 1;
-        if (single) {
+        if (count_drawn_shapes(index, 2) <= 1) {
+          context.opacity *= *opacity;
           note("convert-opacity", e, "opacity folded into fill-opacity and stroke-opacity");
         } else {
-          approximate(e, "opacity on a group of several shapes folded into each shape; overlaps show through");
+          context.isolated_opacity = *opacity;  // see fold_isolated_opacity
         }
       }
     }
@@ -521,7 +605,9 @@ class Builder {
     double x = length(e, "x", 0, context, 'w');
     double y = length(e, "y", 0, context, 'h');
     inner.ctm = context.ctm * element_transform(e) * geo::Matrix::translate(x, y);
+    inner.isolated_opacity = 1;
     if (!apply_effects(index, inner)) return;
+    double isolated = std::exchange(inner.isolated_opacity, 1.0);
     const RawElement& t = document_.elements[target];
     model::Node node;
     auto saved = enter_instance(index, target);
@@ -537,6 +623,7 @@ class Builder {
       build_element(target, node, inner);
     }
     leave_instance(target, std::move(saved));
+    if (isolated < 1) fold_isolated_opacity(node, isolated, e);
     if (!node.children.empty()) parent.children.push_back(std::move(node));
   }
 
@@ -556,8 +643,13 @@ class Builder {
       note("convert-structure", e, "<switch> resolved to the " + tag(c) + " a renderer draws");
       Context inner = context;
       inner.ctm = context.ctm * element_transform(e);
+      inner.isolated_opacity = 1;
       if (!apply_effects(index, inner)) return;
-      build_element(child, parent, inner);
+      double isolated = std::exchange(inner.isolated_opacity, 1.0);
+      model::Node node;
+      build_element(child, node, inner);
+      if (isolated < 1) fold_isolated_opacity(node, isolated, e);
+      if (!node.children.empty()) parent.children.push_back(std::move(node));
       return;
     }
   }
@@ -616,7 +708,12 @@ class Builder {
     const RawElement& e = document_.elements[index];
     Context context = outer;
     context.ctm = outer.ctm * element_transform(e);
+    context.isolated_opacity = 1;
     if (!apply_effects(index, context)) return;
+    if (context.isolated_opacity < 1) {
+      context.opacity *= std::exchange(context.isolated_opacity, 1.0);
+      approximate(e, "opacity on a filled and stroked shape folded into both; the fill shows under the stroke's inner half");
+    }
     auto path = shape_path(index, context);
     if (!path || path->empty()) return;
     auto visibility = property(index, "visibility");
@@ -1080,14 +1177,8 @@ class Builder {
   text::FontRequest font_request(std::size_t index) {
     text::FontRequest request;
     std::string families = std::string(property(index, "font-family").value_or("sans-serif"));
-    std::size_t start = 0;
-    while (start <= families.size()) {
-      std::size_t comma = families.find(',', start);
-      std::string family = trim_copy(std::string_view(families).substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-      if (family.size() >= 2 && (family.front() == '"' || family.front() == '\'')) family = family.substr(1, family.size() - 2);
-      if (!family.empty()) request.families.push_back(family);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
+    if (auto list = style::parse_font_family_list(families)) {
+      for (const auto& family : *list) request.families.push_back(family.name);
     }
     if (auto size = property(index, "font-size")) {
       if (auto parsed = detail::parse_length(*size); parsed && parsed->to_pixels()) request.size_px = *parsed->to_pixels();

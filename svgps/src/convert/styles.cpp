@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "style/cascade.hpp"
+#include "style/css_text.hpp"
 
 namespace bimi::svgps::convert {
 namespace {
@@ -43,11 +44,7 @@ bool is_rendering_css(std::string_view property) {
   return property == "mix-blend-mode" || property == "isolation" || property == "paint-order";
 }
 
-bool is_inherit(std::string_view value) {
-  std::size_t b = value.find_first_not_of(" \t\r\n");
-  std::size_t e = value.find_last_not_of(" \t\r\n");
-  return b != std::string_view::npos && value.substr(b, e - b + 1) == "inherit";
-}
+bool is_inherit(std::string_view value) { return style::is_inherit(value); }
 
 }  // namespace
 
@@ -76,6 +73,7 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
   views.reserve(n);
   for (std::size_t i = 0; i < n; ++i) views.emplace_back(document, i, views);
 
+  style::Cascade cascade(sheet_pointers);
   std::size_t styled_elements = 0;
   Location first_styled;
   for (std::size_t i = 0; i < n; ++i) {
@@ -89,8 +87,8 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
     const auto* style_attribute = e.attribute("style");
     bool styled = false;
     if (!sheet_pointers.empty() || style_attribute) {
-      auto declarations = style::cascade(sheet_pointers, views[i], style_attribute ? std::string_view(style_attribute->value)
-                                                                                 : std::string_view());
+      auto declarations = cascade.resolve(views[i], style_attribute ? std::string_view(style_attribute->value)
+                                                                  : std::string_view());
       for (const auto& d : declarations) {
         if (!style::is_presentation_attribute(d.property) && !is_rendering_css(d.property)) continue;
         specified[d.property] = d.value;
@@ -120,6 +118,10 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
         computed[property] = value;
       }
     }
+  }
+  if (cascade.budget_exhausted()) {
+    changes.add("convert-refused", Severity::error,
+                "the style sheets are too costly to match against this document (bimi's matching budget was spent)");
   }
   if (styled_elements > 0) {
     changes.add("convert-css", Severity::note,

@@ -176,6 +176,37 @@ Path intersect_box(const Path& subject, const Box& box, double tolerance) {
   return out;
 }
 
+namespace {
+
+// One Clipper boolean operation on flattened operands, on a grid fine enough for `tolerance`.
+Path clipper_operation(ClipperLib::ClipType operation, const Path& subject, FillRule subject_rule,
+                       const Path& clip, FillRule clip_rule, const Box& extent, double tolerance) {
+  Grid grid = grid_for(extent, tolerance);
+  ClipperLib::Paths solution;
+  try {
+    ClipperLib::Clipper clipper;
+    clipper.AddPaths(to_clipper(flatten(subject, tolerance / 2), grid), ClipperLib::ptSubject,
+                     true);
+    clipper.AddPaths(to_clipper(flatten(clip, tolerance / 2), grid), ClipperLib::ptClip, true);
+    if (!clipper.Execute(operation, solution, fill_type(subject_rule), fill_type(clip_rule))) {
+      return {};
+    }
+  } catch (...) {
+    // Clipper throws only for coordinates beyond its range, which the grid rules out.
+    return {};
+  }
+  Path out;
+  for (const ClipperLib::Path& ring : solution) {
+    std::vector<Point> polygon;
+    polygon.reserve(ring.size());
+    for (const ClipperLib::IntPoint& p : ring) polygon.push_back(grid.from_int(p));
+    append_polygon(out, polygon);
+  }
+  return out;
+}
+
+}  // namespace
+
 Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule,
                double tolerance) {
   if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
@@ -191,33 +222,26 @@ Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, Fil
   if (clip_rule == FillRule::nonzero && is_axis_aligned_rectangle(subject, rectangle)) {
     return intersect_box(clip, rectangle, tolerance);
   }
-
   Box extent = subject_extent;
   extent.add({clip_extent.x0, clip_extent.y0});
   extent.add({clip_extent.x1, clip_extent.y1});
-  Grid grid = grid_for(extent, tolerance);
-  ClipperLib::Paths solution;
-  try {
-    ClipperLib::Clipper clipper;
-    clipper.AddPaths(to_clipper(flatten(subject, tolerance / 2), grid), ClipperLib::ptSubject,
-                     true);
-    clipper.AddPaths(to_clipper(flatten(clip, tolerance / 2), grid), ClipperLib::ptClip, true);
-    if (!clipper.Execute(ClipperLib::ctIntersection, solution, fill_type(subject_rule),
-                         fill_type(clip_rule))) {
-      return {};
-    }
-  } catch (...) {
-    // Clipper throws only for coordinates beyond its range, which the grid rules out.
-    return {};
+  return clipper_operation(ClipperLib::ctIntersection, subject, subject_rule, clip, clip_rule, extent,
+                           tolerance);
+}
+
+Path subtract(const Path& subject, FillRule subject_rule, const Path& cut, FillRule cut_rule,
+              double tolerance) {
+  if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
+  Box subject_extent = bounds(subject), cut_extent = bounds(cut);
+  if (subject_extent.empty() || !finite(subject_extent)) return {};
+  if (cut_extent.empty() || !finite(cut_extent) || disjoint(subject_extent, cut_extent)) {
+    return subject;
   }
-  Path out;
-  for (const ClipperLib::Path& ring : solution) {
-    std::vector<Point> polygon;
-    polygon.reserve(ring.size());
-    for (const ClipperLib::IntPoint& p : ring) polygon.push_back(grid.from_int(p));
-    append_polygon(out, polygon);
-  }
-  return out;
+  Box extent = subject_extent;
+  extent.add({cut_extent.x0, cut_extent.y0});
+  extent.add({cut_extent.x1, cut_extent.y1});
+  return clipper_operation(ClipperLib::ctDifference, subject, subject_rule, cut, cut_rule, extent,
+                           tolerance);
 }
 
 }  // namespace bimi::svgps::geometry

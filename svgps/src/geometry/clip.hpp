@@ -32,4 +32,9 @@ Path intersect_box(const Path& subject, const Box& box, double tolerance);
 Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule,
                double tolerance);
 
+// What of `subject` lies outside `cut`: closed line polygons to fill with nonzero, or `subject`
+// itself, unchanged, when the two do not touch.
+Path subtract(const Path& subject, FillRule subject_rule, const Path& cut, FillRule cut_rule,
+              double tolerance);
+
 }  // namespace bimi::svgps::geometry

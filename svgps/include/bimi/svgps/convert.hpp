@@ -23,7 +23,7 @@ struct ConvertOptions {
   Fit fit = Fit::artboard;
   int decimals = -1;             // -1: chosen from the logo's size (about 1/4096 of it)
   bool force = false;            // drop filters, masks and images; write despite low fidelity
-  double min_ssim = 0.95;        // fidelity needed to write without --force
+  double min_ssim = 0.93;        // fidelity needed to write without --force
   double max_differing = 0.02;   // share of visibly differing pixels allowed without --force
   int fidelity_size = 256;       // render size for the fidelity check
   Limits limits;
