@@ -12,3 +12,13 @@ echo "== bimi check samples/compliant (logos that pass; warnings are advice)"
 echo
 echo "== bimi check samples/needs-work (a typical editor export: every finding names its rule and line)"
 "$bimi" check samples/needs-work || echo "(exit $?: the file needs work, as expected)"
+echo
+echo "== bimi convert samples/needs-work/inkscape-export.svg (rewritten, checked, fidelity measured)"
+mkdir -p build/demo
+"$bimi" convert samples/needs-work/inkscape-export.svg -o build/demo/inkscape-export.svg
+echo
+echo "== bimi check build/demo/inkscape-export.svg"
+"$bimi" check build/demo/inkscape-export.svg
+echo
+echo "== bimi hash build/demo/inkscape-export.svg (what a CA asks for)"
+"$bimi" hash build/demo/inkscape-export.svg
