@@ -1,8 +1,9 @@
 #include "input.hpp"
 
+#include "bimi/gzip.hpp"
+
 #include "bimi/svgps/input.hpp"
 
-#include <zlib.h>
 
 #include <cctype>
 #include <cstdint>
@@ -12,51 +13,6 @@
 #include "source_map.hpp"
 
 namespace bimi::svgps::detail {
-
-bool is_gzip(std::string_view bytes) {
-  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
-         static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
-
-std::optional<std::string> gunzip(std::string_view bytes, std::size_t max_bytes, std::string& error) {
-  z_stream stream{};
-  // 16 + MAX_WBITS: gzip wrapper only.
-  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
-    error = "cannot start the gzip decoder";
-    return std::nullopt;
-  }
-  std::string out;
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  stream.avail_in = static_cast<uInt>(bytes.size());
-  char buffer[65536];
-  int status = Z_OK;
-  while (status != Z_STREAM_END) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = inflate(&stream, Z_NO_FLUSH);
-    if (status != Z_OK && status != Z_STREAM_END) {
-      error = status == Z_BUF_ERROR ? "gzip data is truncated"
-                                    : std::string("gzip data is corrupt") +
-                                          (stream.msg ? std::string(" (") + stream.msg + ")" : "");
-      inflateEnd(&stream);
-      return std::nullopt;
-    }
-    std::size_t produced = sizeof buffer - stream.avail_out;
-    if (out.size() + produced > max_bytes) {
-      error = "gzip data inflates to more than " + std::to_string(max_bytes) + " bytes";
-      inflateEnd(&stream);
-      return std::nullopt;
-    }
-    out.append(buffer, produced);
-    if (status == Z_OK && stream.avail_in == 0 && produced == 0) {
-      error = "gzip data is truncated";
-      inflateEnd(&stream);
-      return std::nullopt;
-    }
-  }
-  inflateEnd(&stream);
-  return out;
-}
 
 std::size_t find_invalid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

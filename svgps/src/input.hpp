@@ -27,16 +27,10 @@ struct DecodedInput {
 std::optional<std::string> substitute_plain_entities(
     std::string_view text, const std::vector<std::pair<std::string, std::string>>& entities, std::size_t max_bytes);
 
-bool is_gzip(std::string_view bytes);
-
 // Fatal problems (empty, bad gzip, bomb, not UTF-8, NUL) are reported and yield nullopt;
 // a DOCTYPE or entity declaration is reported and blanked, and decoding goes on.
 std::optional<DecodedInput> decode_input(std::string_view bytes, const Limits& limits,
                                          Diagnostics& diagnostics);
-
-// Inflates gzip data, stopping with nullopt as soon as the output would pass max_bytes.
-// `error` says why it failed.
-std::optional<std::string> gunzip(std::string_view bytes, std::size_t max_bytes, std::string& error);
 
 // Position of the first invalid UTF-8 sequence, or npos.
 std::size_t find_invalid_utf8(std::string_view text);

@@ -1,36 +1,23 @@
 #include "input.hpp"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
+#include "bimi/gzip.hpp"
 
 #include "test_support.hpp"
 
 namespace bimi::svgps::detail {
 namespace {
 
-std::string gzip(const std::string& data) {
-  z_stream stream{};
-  deflateInit2(&stream, 9, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())) + 64, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
 
 TEST(Gunzip, RoundTrips) {
   std::string error;
-  auto out = gunzip(gzip("hello, logo"), 100, error);
+  auto out = gunzip(bimi::gzip("hello, logo"), 100, error);
   ASSERT_TRUE(out) << error;
   EXPECT_EQ(*out, "hello, logo");
 }
 
 TEST(Gunzip, StopsAtTheLimitWithoutInflatingEverything) {
-  std::string bomb = gzip(std::string(50u << 20, 'a'));  // 50 MiB of 'a' packs into ~50 KiB
+  std::string bomb = bimi::gzip(std::string(50u << 20, 'a'));  // 50 MiB of 'a' packs into ~50 KiB
   EXPECT_LT(bomb.size(), 100'000u);
   std::string error;
   EXPECT_FALSE(gunzip(bomb, 1u << 20, error));
@@ -38,7 +25,7 @@ TEST(Gunzip, StopsAtTheLimitWithoutInflatingEverything) {
 }
 
 TEST(Gunzip, RejectsTruncatedAndCorruptData) {
-  std::string data = gzip(std::string(1000, 'x') + "tail");
+  std::string data = bimi::gzip(std::string(1000, 'x') + "tail");
   std::string error;
   EXPECT_FALSE(gunzip(data.substr(0, data.size() / 2), 1 << 20, error));
   EXPECT_FALSE(error.empty());
@@ -64,7 +51,7 @@ TEST(Utf8, FindsInvalidSequences) {
 TEST(DecodeInput, GzippedInputIsInflatedAndMeasured) {
   Diagnostics d;
   std::string svg = test::good_logo();
-  auto decoded = decode_input(gzip(svg), Limits{}, d);
+  auto decoded = decode_input(bimi::gzip(svg), Limits{}, d);
   ASSERT_TRUE(decoded);
   EXPECT_TRUE(decoded->gzipped);
   EXPECT_EQ(decoded->svg_bytes, svg.size());
@@ -75,7 +62,7 @@ TEST(DecodeInput, InflatedLimitAppliesToSvgz) {
   Diagnostics d;
   Limits limits;
   limits.max_inflated_bytes = 100;
-  EXPECT_FALSE(decode_input(gzip(test::good_logo()), limits, d));
+  EXPECT_FALSE(decode_input(bimi::gzip(test::good_logo()), limits, d));
   EXPECT_TRUE(d.has_rule("gzip-invalid"));
 }
 

@@ -1,6 +1,8 @@
 // The hashes, gzip blob and data: URI of a logo's exact bytes, as CAs and certificates use them.
 #pragma once
 
+#include "bimi/gzip.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -28,14 +30,10 @@ std::string base64_encode(std::string_view bytes);
 // Strict standard base64 (padding required, no whitespace); nullopt on any other character.
 std::optional<std::string> base64_decode(std::string_view text);
 
-// gzip with a fixed header (mtime 0, no name, OS "unknown") so the same bytes give the same blob.
-std::string gzip(std::string_view bytes);
-
-bool is_gzip(std::string_view bytes);
-
-// Inflates one gzip member. Stops as soon as the output would exceed max_output (a gzip bomb costs
-// at most max_output bytes of memory). Returns nullopt and sets error on any failure.
-std::optional<std::string> gunzip(std::string_view bytes, std::size_t max_output, std::string& error);
+// gzip, is_gzip and gunzip live in bimi/gzip.hpp, shared with svgps.
+using bimi::gunzip;
+using bimi::gzip;
+using bimi::is_gzip;
 
 // What `bimi hash` reports about a logo.
 struct LogoHashes {
