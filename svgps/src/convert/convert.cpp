@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "bimi/svgps/lint.hpp"
 #include "bimi/svgps/render.hpp"
@@ -207,10 +208,21 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   // Snapshot before margin and background: those change the picture on purpose.
   model::Document as_original = document;
   as_original.view_box = original_box;
+  // Renders of the content at each precision tried, kept: the background decision reuses one.
+  std::map<int, Image> content_renders;
+  auto content_render = [&](int precision) -> const Image* {
+    auto it = content_renders.find(precision);
+    if (it == content_renders.end()) {
+      std::string error;
+      auto image = render_svg(convert::write_document(as_original, {precision}), options.fidelity_size, error);
+      if (!image) return nullptr;
+      it = content_renders.emplace(precision, std::move(*image)).first;
+    }
+    return &it->second;
+  };
   auto render_check = [&](int precision) -> std::optional<Fidelity> {
     if (!reference) return std::nullopt;
-    std::string error;
-    auto image = render_svg(convert::write_document(as_original, {precision}), options.fidelity_size, error);
+    const Image* image = content_render(precision);
     if (!image) return std::nullopt;
     return compare_images(*reference, *image);
   };
@@ -231,8 +243,14 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     document.root.children.insert(document.root.children.begin(), background_node(frame, {color->r, color->g, color->b}));
     changes.add("convert-structure", Severity::note, "solid background " + options.background_color + " added");
   } else if (options.background == ConvertOptions::Background::automatic) {
-    std::string error;
-    auto framed = render_svg(convert::write_document(document, {decimals}), 128, error);
+    // Without margin or cropping the square frame shows exactly what the content render shows.
+    std::optional<Image> framed;
+    if (options.margin_percent == 0 && options.fit == ConvertOptions::Fit::artboard) {
+      if (const Image* image = content_render(decimals)) framed = *image;
+    } else {
+      std::string error;
+      framed = render_svg(convert::write_document(document, {decimals}), 128, error);
+    }
     if (framed && transparent_in_circle(*framed)) {
       if (auto color = safe_background(*framed)) {
         document.root.children.insert(document.root.children.begin(), background_node(frame, *color));
