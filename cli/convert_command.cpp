@@ -96,7 +96,7 @@ std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, 
   return jobs;
 }
 
-Outcome convert_one(const Job& job, const svgps::ConvertOptions& base) {
+Outcome convert_one(const Job& job, const svgps::ConvertOptions& base, bool durable) {
   Outcome outcome;
   if (same_file(job.input, job.output)) {
     outcome.io_error = "the output is the input; the input is never overwritten";
@@ -123,7 +123,10 @@ Outcome convert_one(const Job& job, const svgps::ConvertOptions& base) {
   std::error_code ec;
   fs::path parent = fs::path(job.output).parent_path();
   if (!parent.empty()) fs::create_directories(parent, ec);
-  auto written = write_file_atomic(job.output, *outcome.result.svg);
+  // One flush per file would dominate a batch of thousands; a single file is flushed.
+  WriteOptions write_options;
+  write_options.durable = durable;
+  auto written = write_file_atomic(job.output, *outcome.result.svg, write_options);
   if (auto* error = std::get_if<IoError>(&written)) {
     outcome.io_error = error->message;
     outcome.code = ExitCode::output_failure;
@@ -225,7 +228,7 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
   std::vector<Outcome> outcomes(jobs->size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < jobs->size(); i = next++) outcomes[i] = convert_one((*jobs)[i], base);
+    for (std::size_t i = next++; i < jobs->size(); i = next++) outcomes[i] = convert_one((*jobs)[i], base, jobs->size() == 1);
   };
   unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(jobs->size(), 1)));

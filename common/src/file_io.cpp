@@ -111,7 +111,7 @@ std::variant<std::monostate, IoError> write_file_atomic(const std::filesystem::p
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd.get()) != 0) return fail(errno);
+  if (options.durable && ::fsync(fd.get()) != 0) return fail(errno);
   if (::close(fd.release()) != 0) {
     int err = errno;
     ::unlink(temporary.c_str());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace bimi::svgps {
@@ -10,8 +11,8 @@ namespace {
 
 // Luma of the pixel composited over white, and its alpha, both in 0..255.
 struct Planes {
-  std::vector<double> luma;
-  std::vector<double> alpha;
+  std::vector<float> luma;
+  std::vector<float> alpha;
 };
 
 Planes planes_of(const Image& image) {
@@ -21,18 +22,19 @@ Planes planes_of(const Image& image) {
   planes.alpha.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t* p = image.rgba.data() + i * 4;
-    double a = p[3] / 255.0;
-    double r = p[0] * a + 255.0 * (1 - a);
-    double g = p[1] * a + 255.0 * (1 - a);
-    double b = p[2] * a + 255.0 * (1 - a);
-    planes.luma[i] = 0.299 * r + 0.587 * g + 0.114 * b;
-    planes.alpha[i] = p[3];
+    float a = static_cast<float>(p[3]) / 255.0f;
+    float white = 255.0f * (1 - a);
+    float r = static_cast<float>(p[0]) * a + white;
+    float g = static_cast<float>(p[1]) * a + white;
+    float b = static_cast<float>(p[2]) * a + white;
+    planes.luma[i] = 0.299f * r + 0.587f * g + 0.114f * b;
+    planes.alpha[i] = static_cast<float>(p[3]);
   }
   return planes;
 }
 
 // Mean SSIM over non-overlapping 8×8 windows (Wang et al. 2004 constants for 8-bit data).
-double ssim(const std::vector<double>& x, const std::vector<double>& y, int width, int height) {
+double ssim(const std::vector<float>& x, const std::vector<float>& y, int width, int height) {
   constexpr double c1 = (0.01 * 255) * (0.01 * 255);
   constexpr double c2 = (0.03 * 255) * (0.03 * 255);
   constexpr int window = 8;
@@ -74,16 +76,19 @@ double ssim(const std::vector<double>& x, const std::vector<double>& y, int widt
 
 std::optional<Fidelity> compare_images(const Image& a, const Image& b) {
   if (a.width != b.width || a.height != b.height || a.rgba.size() != b.rgba.size()) return std::nullopt;
+  if (a.rgba == b.rgba) return Fidelity{};  // identical renders: the common case, for free
   Planes pa = planes_of(a);
   Planes pb = planes_of(b);
   std::size_t differing = 0;
   for (std::size_t i = 0; i < pa.luma.size(); ++i) {
     const std::uint8_t* x = a.rgba.data() + i * 4;
     const std::uint8_t* y = b.rgba.data() + i * 4;
+    if (std::memcmp(x, y, 4) == 0) continue;
     bool differs = std::fabs(pa.alpha[i] - pb.alpha[i]) > 16;
+    float ax = static_cast<float>(x[3]) / 255.0f, ay = static_cast<float>(y[3]) / 255.0f;
     for (int c = 0; c < 3 && !differs; ++c) {
-      double over_white_x = x[c] * (x[3] / 255.0) + 255.0 * (1 - x[3] / 255.0);
-      double over_white_y = y[c] * (y[3] / 255.0) + 255.0 * (1 - y[3] / 255.0);
+      float over_white_x = static_cast<float>(x[c]) * ax + 255.0f * (1 - ax);
+      float over_white_y = static_cast<float>(y[c]) * ay + 255.0f * (1 - ay);
       differs = std::fabs(over_white_x - over_white_y) > 16;
     }
     if (differs) ++differing;

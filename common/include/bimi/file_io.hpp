@@ -25,6 +25,9 @@ std::variant<std::string, IoError> read_file(const std::filesystem::path& path, 
 struct WriteOptions {
   unsigned mode = 0644;
   bool exclusive = false;
+  // Flush the data to disk before the rename, so a crash cannot leave an empty file in its place.
+  // Costly per file in large batches; the rename is atomic for readers either way.
+  bool durable = true;
 };
 std::variant<std::monostate, IoError> write_file_atomic(const std::filesystem::path& path,
                                                         std::string_view bytes,
