@@ -84,7 +84,7 @@ ExitCode run_csr(CsrOptions options) {
 void setup_csr(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<CsrOptions>();
   auto& r = options->request;
-  auto* command = app.add_subcommand("csr", "a key and PKCS#10 request for a mark certificate");
+  auto* command = app.add_subcommand("csr", "A key and PKCS#10 request for a mark certificate");
   command->add_option("--domain", r.domains, "a domain the certificate covers (repeatable)")->required();
   command->add_option("--selector", r.selector, "request <selector>._bimi.<domain> names instead of the bare domains");
   command->add_option("--org", r.organization, "organization name")->required();

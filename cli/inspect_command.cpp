@@ -138,7 +138,7 @@ ExitCode run_inspect(const InspectOptions& options) {
 
 void setup_inspect(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<InspectOptions>();
-  auto* command = app.add_subcommand("inspect", "summarize a mark certificate (VMC or CMC)");
+  auto* command = app.add_subcommand("inspect", "Summarize a mark certificate (VMC or CMC)");
   command->add_option("CERT", options->certificate, "the certificate (PEM, leaf first, or DER)")->required();
   command->add_option("--extract-logo", options->extract_logo, "write the embedded SVG, byte for byte");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));

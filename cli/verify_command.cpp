@@ -110,7 +110,7 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
 
 void setup_verify(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<VerifyCommandOptions>();
-  auto* command = app.add_subcommand("verify", "verify a mark certificate against trust anchors, a logo and a domain");
+  auto* command = app.add_subcommand("verify", "Verify a mark certificate against trust anchors, a logo and a domain");
   command->add_option("CERT", options->certificate, "the certificate (PEM, leaf first, or DER)")->required();
   command->add_option("--logo", options->logo, "the logo as published (SVG, or gzip of it)")->required();
   command->add_option("--domain", options->domain, "the domain the logo is for (A-labels)")->required();
