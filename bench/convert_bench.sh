@@ -50,8 +50,12 @@ run_corpus() {
 
   local bimi_out=$work/$name-bimi svgo_out=$work/$name-svgo
   local t_bimi t_svgo
-  t_bimi=$(seconds "$bimi" convert "$dir" --out-dir "$bimi_out" --format json)
-  "$bimi" convert "$dir" --out-dir "$work/$name-bimi-report" --format json >"$work/$name.json" 2>/dev/null || true
+  # Background none: both tools are measured on the same drawing (bimi's default adds one).
+  local s e
+  s=$(date +%s.%N)
+  "$bimi" convert "$dir" --out-dir "$bimi_out" --background none --format json >"$work/$name.json" 2>/dev/null || true
+  e=$(date +%s.%N)
+  t_bimi=$(echo "$e - $s" | bc)
   t_svgo=$(seconds "$svgo" -q -f "$dir" -o "$svgo_out")
 
   node -e "
@@ -66,13 +70,19 @@ run_corpus() {
     }"
   read -r b_schema b_strict b_total <<<"$(validity "$bimi_out")"
   echo "bimi: schema-valid $b_schema/$b_total, strict-valid $b_strict/$b_total, time ${t_bimi}s (fidelity check included)"
-  echo "bimi fidelity (bimi compare, 256 px): $(fidelity "$dir" "$bimi_out")"
+  echo "bimi fidelity (bimi compare, 256 px, every output against its input): $(fidelity "$dir" "$bimi_out")"
+  node -e "
+    const r=require('$work/$name.json');
+    const s=r.files.filter(f=>f.fidelity).map(f=>f.fidelity.ssim).sort((a,b)=>a-b);
+    const d=r.files.filter(f=>f.fidelity).map(f=>f.fidelity.differing_share).sort((a,b)=>a-b);
+    const q=(a,p)=>a[Math.min(a.length-1,Math.floor(a.length*p))];
+    console.log('bimi own fidelity report: SSIM min '+s[0].toFixed(4)+', p1 '+q(s,0.01).toFixed(4)+', median '+q(s,0.5).toFixed(4)+'; differing pixels max '+(100*d[d.length-1]).toFixed(2)+'%, p99 '+(100*q(d,0.99)).toFixed(2)+'%');"
 
   local svgo_bytes
   svgo_bytes=$(cat "$svgo_out"/*.svg | wc -c)
   read -r s_schema s_strict s_total <<<"$(validity "$svgo_out")"
   echo "svgo: output bytes $svgo_bytes, schema-valid $s_schema/$s_total, strict-valid $s_strict/$s_total, time ${t_svgo}s"
-  echo "svgo fidelity (bimi compare, 256 px): $(fidelity "$dir" "$svgo_out")"
+  echo "svgo fidelity (bimi compare, 256 px, every output against its input): $(fidelity "$dir" "$svgo_out")"
   echo
 }
 
