@@ -12,7 +12,6 @@ constexpr auto E = Severity::error;
 constexpr auto W = Severity::warning;
 
 constexpr std::string_view schema_src = "SVG Tiny P/S RelaxNG schema (BIMI Group SVG_PS-latest.rnc)";
-constexpr std::string_view draft_src = "draft-svg-tiny-ps-abrotman §2 (SVG Tiny PS profile)";
 constexpr std::string_view xml_src = "XML 1.0 (Fifth Edition) well-formedness";
 constexpr std::string_view guidance_src =
     "BIMI Group logo guidance (bimigroup.org, \"Creating BIMI SVG Logo Files\") and Gmail BIMI logo "

@@ -1,0 +1,46 @@
+// The micro-parsers: the first byte picks one, the rest is its input.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "geometry/format.hpp"
+#include "geometry/path_data.hpp"
+#include "geometry/path_ops.hpp"
+#include "geometry/shapes.hpp"
+#include "geometry/transform.hpp"
+#include "numbers.hpp"
+#include "style/color.hpp"
+#include "style/declarations.hpp"
+#include "style/font_family.hpp"
+#include "style/paint.hpp"
+#include "style/stylesheet.hpp"
+
+using namespace bimi::svgps;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  switch (data[0] % 9) {
+    case 0: {
+      auto parsed = geometry::parse_path_data(text, 100'000);
+      auto written = geometry::format_path(parsed.path, 3);
+      (void)geometry::parse_path_data(written, 100'000);  // the writer's output must parse
+      (void)geometry::bounds(parsed.path);
+      (void)geometry::flatten(parsed.path, 0.1);
+      break;
+    }
+    case 1: (void)geometry::parse_transform(text); break;
+    case 2: (void)style::parse_color(text); break;
+    case 3: (void)style::parse_paint(text); break;
+    case 4: (void)style::parse_declarations(text, nullptr); break;
+    case 5: (void)style::parse_stylesheet(text); break;
+    case 6: (void)style::parse_font_family_list(text); break;
+    case 7: (void)geometry::parse_points(text, 100'000); break;
+    default: {
+      (void)detail::parse_length(text);
+      (void)detail::parse_number_list(text);
+      break;
+    }
+  }
+  return 0;
+}
