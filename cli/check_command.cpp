@@ -1,7 +1,5 @@
 // bimi check PATH...: lint SVG logos against SVG Tiny P/S and the BIMI logo rules.
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -9,6 +7,7 @@
 
 #include "bimi/file_io.hpp"
 #include "bimi/svgps/lint.hpp"
+#include "batch.hpp"
 #include "commands.hpp"
 #include "report.hpp"
 #include "terminal.hpp"
@@ -25,13 +24,6 @@ struct CheckOptions {
   unsigned jobs = 0;  // 0: one per core
 };
 
-bool is_svg_name(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".svg" || extension == ".svgz";
-}
-
 // Files named on the command line are checked whatever their name; directories contribute their
 // *.svg and *.svgz files, recursively, in a stable order.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<std::string>& empty_dirs) {
@@ -43,11 +35,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
       continue;
     }
     std::vector<std::string> found;
-    std::filesystem::recursive_directory_iterator it(path, std::filesystem::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && is_svg_name(it->path())) found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
+    for (const auto& file : find_svg_files(path)) found.push_back(file.string());
     if (found.empty()) empty_dirs.push_back(path);
     files.insert(files.end(), found.begin(), found.end());
   }
@@ -90,16 +78,7 @@ ExitCode run_check(const CheckOptions& options) {
 
   // Files are independent: check them on several threads, report them in input order.
   std::vector<FileFindings> results(files.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) results[i] = check_file(files[i], lint_options);
-  };
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& thread : threads) thread.join();
+  for_each_parallel(files.size(), options.jobs, [&](std::size_t i) { results[i] = check_file(files[i], lint_options); });
 
   ExitCode code = ExitCode::ok;
   for (const auto& findings : results) {

@@ -4,10 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "bimi/file_io.hpp"
 #include "bimi/svgps/fidelity.hpp"
-#include "bimi/svgps/input.hpp"
 #include "bimi/svgps/render.hpp"
+#include "batch.hpp"
 #include "commands.hpp"
 
 namespace bimi::cli {
@@ -21,24 +20,6 @@ struct CompareOptions {
   double min_ssim = 0.93;
   double max_differing = 0.02;
 };
-
-std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error) {
-  svgps::Limits limits;
-  auto bytes = read_file(path, limits.max_input_bytes);
-  if (auto* io = std::get_if<IoError>(&bytes)) {
-    error = io->message;
-    return std::nullopt;
-  }
-  Diagnostics diagnostics;
-  auto text = svgps::decode_svg(std::get<std::string>(bytes), limits, diagnostics);
-  if (!text) {
-    error = path + ": " + diagnostics.items().front().message;
-    return std::nullopt;
-  }
-  auto image = svgps::render_svg(*text, size, error);
-  if (!image) error = path + ": " + error;
-  return image;
-}
 
 ExitCode run_compare(const CompareOptions& options) {
   std::string error;

@@ -1,16 +1,15 @@
 // bimi convert IN -o OUT | IN... --out-dir DIR: any SVG logo into a faithful SVG Tiny P/S logo.
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "bimi/file_io.hpp"
 #include "bimi/svgps/convert.hpp"
+#include "batch.hpp"
 #include "commands.hpp"
 #include "terminal.hpp"
 
@@ -46,13 +45,6 @@ struct Outcome {
   std::size_t output_bytes = 0;
 };
 
-bool is_svg_name(const fs::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".svg" || extension == ".svgz";
-}
-
 // Output paths for --out-dir: a file keeps its name (as .svg); files found under a directory keep
 // their path relative to it.
 std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, std::string& error) {
@@ -75,12 +67,7 @@ std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, 
       jobs.push_back({input, (fs::path(options.out_dir) / fs::path(input).filename()).replace_extension(".svg").string()});
       continue;
     }
-    std::vector<fs::path> found;
-    for (fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec) && is_svg_name(it->path())) found.push_back(it->path());
-    }
-    std::sort(found.begin(), found.end());
+    std::vector<fs::path> found = find_svg_files(input);
     for (const auto& path : found) {
       fs::path relative = fs::relative(path, input, ec);
       jobs.push_back({path.string(), (fs::path(options.out_dir) / relative).replace_extension(".svg").string()});
@@ -226,16 +213,8 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
   base.force = options.force;
 
   std::vector<Outcome> outcomes(jobs->size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < jobs->size(); i = next++) outcomes[i] = convert_one((*jobs)[i], base, jobs->size() == 1);
-  };
-  unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(jobs->size(), 1)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  for_each_parallel(jobs->size(), options.jobs,
+                    [&](std::size_t i) { outcomes[i] = convert_one((*jobs)[i], base, jobs->size() == 1); });
 
   bool color = use_color(stdout);
   ExitCode code = ExitCode::ok;

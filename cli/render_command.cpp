@@ -3,8 +3,8 @@
 #include <string>
 
 #include "bimi/file_io.hpp"
-#include "bimi/svgps/input.hpp"
 #include "bimi/svgps/render.hpp"
+#include "batch.hpp"
 #include "commands.hpp"
 
 namespace bimi::cli {
@@ -22,22 +22,10 @@ ExitCode run_render(const RenderOptions& options) {
     std::cerr << "bimi render: the output " << options.output << " is the input; choose another path\n";
     return ExitCode::usage;
   }
-  svgps::Limits limits;
-  auto bytes = read_file(options.input, limits.max_input_bytes);
-  if (auto* error = std::get_if<IoError>(&bytes)) {
-    std::cerr << "bimi render: " << error->message << "\n";
-    return ExitCode::bad_input;
-  }
-  Diagnostics diagnostics;
-  auto text = svgps::decode_svg(std::get<std::string>(bytes), limits, diagnostics);
-  if (!text) {
-    std::cerr << "bimi render: " << options.input << ": " << diagnostics.items().front().message << "\n";
-    return ExitCode::bad_input;
-  }
   std::string error;
-  auto image = svgps::render_svg(*text, options.size, error);
+  auto image = load_and_render(options.input, options.size, error);
   if (!image) {
-    std::cerr << "bimi render: " << options.input << ": " << error << "\n";
+    std::cerr << "bimi render: " << error << "\n";
     return ExitCode::bad_input;
   }
   if (options.circle) svgps::crop_to_circle(*image);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "checks.hpp"
+#include "xml_space.hpp"
 
 namespace bimi::svgps::detail {
 namespace {
@@ -16,16 +17,9 @@ struct Reference {
   std::string uri;
 };
 
-std::string trim(std::string_view text) {
-  std::size_t b = text.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  std::size_t e = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(b, e - b + 1));
-}
-
 void add_reference(std::vector<Reference>& out, std::size_t element, const RawAttribute& attribute,
                    std::string uri) {
-  uri = trim(uri);
+  uri = trim_xml_space(uri);
   if (!uri.empty() && uri.front() == '#') {
     out.push_back({element, &attribute, uri.substr(1), false, uri});
   } else {
@@ -39,7 +33,7 @@ void collect_urls(std::vector<Reference>& out, std::size_t element, const RawAtt
   for (std::size_t at = value.find("url("); at != std::string_view::npos; at = value.find("url(", at + 4)) {
     std::size_t close = value.find(')', at + 4);
     std::string inner(value.substr(at + 4, close == std::string_view::npos ? std::string_view::npos : close - at - 4));
-    inner = trim(inner);
+    inner = trim_xml_space(inner);
     if (inner.size() >= 2 && (inner.front() == '"' || inner.front() == '\'') && inner.back() == inner.front()) {
       inner = inner.substr(1, inner.size() - 2);
     }
@@ -103,7 +97,7 @@ class ReferenceChecker {
     for (std::size_t i = 0; i < document_.elements.size(); ++i) {
       for (const RawAttribute& a : document_.elements[i].attributes) {
         if (a.qname != "id" && a.qname != "xml:id") continue;
-        std::string id = trim(a.value);
+        std::string id = trim_xml_space(a.value);
         auto [it, inserted] = ids_.emplace(id, i);
         if (!inserted && it->second != i) {
           report("duplicate-id", "id \"" + id + "\" is already used at line " +

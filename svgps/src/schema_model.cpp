@@ -1,5 +1,7 @@
 #include "schema_model.hpp"
 
+#include "xml_space.hpp"
+
 #include <tinyxml2.h>
 
 #include <regex>
@@ -12,21 +14,6 @@ std::string_view embedded_schema_rng();  // generated from svgps/schema/SVG_PS-l
 namespace {
 
 std::string_view name_of(const tinyxml2::XMLElement& e) { return e.Name(); }
-
-std::string collapse_whitespace(std::string_view value) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : value) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) out.push_back(' ');
-      pending_space = false;
-      out.push_back(c);
-    }
-  }
-  return out;
-}
 
 class RngReader {
  public:
@@ -101,7 +88,7 @@ class RngReader {
     for (const auto* child = pattern.FirstChildElement(); child; child = child->NextSiblingElement()) {
       std::string_view name = name_of(*child);
       if (name == "value") {
-        attribute.values.push_back(collapse_whitespace(child->GetText() ? child->GetText() : ""));
+        attribute.values.push_back(collapse_xml_space(child->GetText() ? child->GetText() : ""));
       } else if (name == "data") {
         std::string_view type = child->Attribute("type");
         if (const auto* param = child->FirstChildElement("param")) {
@@ -140,7 +127,7 @@ bool is_ncname(std::string_view value) {
 }
 
 bool is_nmtokens(std::string_view value) {
-  std::string collapsed = collapse_whitespace(value);
+  std::string collapsed = collapse_xml_space(value);
   if (collapsed.empty()) return false;
   for (char c : collapsed) {
     if (c != ' ' && c != ':' && !is_ncname_char(static_cast<unsigned char>(c))) return false;
@@ -192,7 +179,7 @@ const SchemaModel& builtin_schema() {
 }
 
 std::string check_attribute_value(const AttributeSpec& spec, std::string_view value) {
-  std::string token = collapse_whitespace(value);
+  std::string token = collapse_xml_space(value);
   for (const auto& allowed : spec.values) {
     if (token == allowed) return {};
   }

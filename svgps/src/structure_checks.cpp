@@ -4,6 +4,7 @@
 
 #include "checks.hpp"
 #include "schema_model.hpp"
+#include "xml_space.hpp"
 
 namespace bimi::svgps::detail {
 namespace {
@@ -11,13 +12,6 @@ namespace {
 std::string tag(std::string_view name) { return "<" + std::string(name) + ">"; }
 
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-std::string trim(std::string_view text) {
-  std::size_t b = text.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  std::size_t e = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(b, e - b + 1));
-}
 
 std::size_t count_characters(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
@@ -116,13 +110,13 @@ class StructureChecker {
     const RawAttribute* version = root.attribute("version");
     if (!version) {
       report("version", "root <svg> has no version; add version=\"1.2\"", root.location);
-    } else if (trim(version->value) != "1.2") {
+    } else if (trim_xml_space(version->value) != "1.2") {
       report("version", "version is \"" + version->value + "\"; SVG Tiny P/S requires version=\"1.2\"", version->location);
     }
     const RawAttribute* profile = root.attribute("baseProfile");
     if (!profile) {
       report("base-profile", "root <svg> has no baseProfile; add baseProfile=\"tiny-ps\"", root.location);
-    } else if (trim(profile->value) != "tiny-ps") {
+    } else if (trim_xml_space(profile->value) != "tiny-ps") {
       report("base-profile", "baseProfile is \"" + profile->value + "\"; it must be \"tiny-ps\"", profile->location);
     }
     for (const char* name : {"x", "y"}) {
@@ -150,7 +144,7 @@ class StructureChecker {
         report("title-duplicate", "<svg> has more than one <title>; keep only the first", titles[i]->location);
       }
       const RawElement& title = *titles.front();
-      std::string text = trim(title.text);
+      std::string text = trim_xml_space(title.text);
       if (text.empty()) {
         report("title-empty", "<title> is empty; name the brand", title.location);
       } else if (std::size_t n = count_characters(text); n > 64) {

@@ -16,6 +16,7 @@
 #include "style/color.hpp"
 #include "style/font_family.hpp"
 #include "text/outline.hpp"
+#include "xml_space.hpp"
 
 namespace bimi::svgps::convert {
 namespace {
@@ -23,26 +24,20 @@ namespace {
 using detail::RawAttribute;
 using detail::RawDocument;
 using detail::RawElement;
+using detail::trim_xml_space;
 namespace geo = geometry;
 
 constexpr std::size_t max_path_segments = 1'000'000;
 
 std::string tag(const RawElement& e) { return "<" + e.qname + ">"; }
 
-std::string trim_copy(std::string_view text) {
-  std::size_t b = text.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  std::size_t e = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(b, e - b + 1));
-}
-
 // The id in "url(#id)" (and, for href, "#id"); empty when the reference is not local.
 std::string local_reference(std::string_view value, bool bare_allowed = false) {
-  std::string text = trim_copy(value);
+  std::string text = trim_xml_space(value);
   if (!bare_allowed && text.rfind("url(", 0) != 0) return {};
   if (text.rfind("url(", 0) == 0) {
     std::size_t close = text.find(')');
-    text = trim_copy(std::string_view(text).substr(4, close == std::string::npos ? std::string::npos : close - 4));
+    text = trim_xml_space(std::string_view(text).substr(4, close == std::string::npos ? std::string::npos : close - 4));
     if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'')) text = text.substr(1, text.size() - 2);
   }
   return text.size() > 1 && text.front() == '#' ? text.substr(1) : std::string();
@@ -52,7 +47,7 @@ double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
 
 // An opacity value: a number, or a percentage.
 std::optional<double> parse_opacity(std::string_view text) {
-  std::string value = trim_copy(text);
+  std::string value = trim_xml_space(text);
   std::string_view view = value;
   auto number = detail::parse_number(view);
   if (!number) return std::nullopt;
@@ -96,7 +91,7 @@ class Builder {
         styles_(ComputedStyles::compute(document, changes)) {
     for (std::size_t i = 0; i < document.elements.size(); ++i) {
       for (const char* name : {"id", "xml:id"}) {
-        if (const RawAttribute* a = document.elements[i].attribute(name)) ids_.emplace(trim_copy(a->value), i);
+        if (const RawAttribute* a = document.elements[i].attribute(name)) ids_.emplace(trim_xml_space(a->value), i);
       }
     }
   }
@@ -111,8 +106,8 @@ class Builder {
     if (!read_view_box(root, out.view_box)) return std::nullopt;
     for (std::size_t child : root.children) {
       const RawElement& e = document_.elements[child];
-      if (e.is_svg("title") && out.title.empty()) out.title = collapse(e.text);
-      if (e.is_svg("desc") && out.desc.empty()) out.desc = collapse(e.text);
+      if (e.is_svg("title") && out.title.empty()) out.title = detail::collapse_xml_space(e.text);
+      if (e.is_svg("desc") && out.desc.empty()) out.desc = detail::collapse_xml_space(e.text);
     }
     Context context;
     context.viewport_width = out.view_box.width;
@@ -143,21 +138,6 @@ class Builder {
     }
     changes_.add("convert-dropped", Severity::warning, what + " dropped (--force)", e.location);
     return true;
-  }
-
-  static std::string collapse(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        space = !out.empty();
-      } else {
-        if (space) out += ' ';
-        space = false;
-        out += c;
-      }
-    }
-    return out;
   }
 
   // ---- values ------------------------------------------------------------------------------
@@ -250,7 +230,7 @@ class Builder {
 
   bool is_hidden(std::size_t index) const {
     auto display = own(index, "display");
-    return display && trim_copy(*display) == "none";
+    return display && trim_xml_space(*display) == "none";
   }
 
   void build_element(std::size_t index, model::Node& parent, const Context& context) {
@@ -418,16 +398,16 @@ class Builder {
         }
       }
     }
-    if (auto blend = own(index, "mix-blend-mode"); blend && trim_copy(*blend) != "normal") {
+    if (auto blend = own(index, "mix-blend-mode"); blend && trim_xml_space(*blend) != "normal") {
       if (!refuse_or_drop(e, "mix-blend-mode \"" + std::string(*blend) + "\"")) return false;
     }
-    if (auto filter = own(index, "filter"); filter && trim_copy(*filter) != "none") {
+    if (auto filter = own(index, "filter"); filter && trim_xml_space(*filter) != "none") {
       if (!refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (shadows, blurs)")) return false;
     }
-    if (auto mask = own(index, "mask"); mask && trim_copy(*mask) != "none") {
+    if (auto mask = own(index, "mask"); mask && trim_xml_space(*mask) != "none") {
       if (!refuse_or_drop(e, "mask \"" + std::string(*mask) + "\"")) return false;
     }
-    if (auto clip = own(index, "clip-path"); clip && trim_copy(*clip) != "none") {
+    if (auto clip = own(index, "clip-path"); clip && trim_xml_space(*clip) != "none") {
       std::string id = local_reference(*clip);
       auto it = ids_.find(id);
       if (id.empty() || it == ids_.end() || !document_.elements[it->second].is_svg("clipPath")) {
@@ -458,7 +438,7 @@ class Builder {
         ++count;
         // A filled and stroked shape overlaps itself.
         auto stroke = property(i, "stroke");
-        if (stroke && trim_copy(*stroke) != "none") ++count;
+        if (stroke && trim_xml_space(*stroke) != "none") ++count;
       }
       for (std::size_t c : e.children) stack.push_back(c);
     }
@@ -470,7 +450,7 @@ class Builder {
     const RawElement& clip_element = document_.elements[clip_index];
     geo::Matrix m = context.ctm * element_transform(clip_element);
     if (const RawAttribute* units = clip_element.attribute("clipPathUnits");
-        units && trim_copy(units->value) == "objectBoundingBox") {
+        units && trim_xml_space(units->value) == "objectBoundingBox") {
       geo::Box box = local_bounds(clipped);
       if (box.empty()) return nullptr;
       m = m * geo::Matrix{box.width(), 0, 0, box.height(), box.x0, box.y0};
@@ -506,7 +486,7 @@ class Builder {
       }
       geo::Path placed = geo::transformed(*path, placement);
       auto rule = property(child, "clip-rule");
-      if (rule && trim_copy(*rule) == "evenodd") {
+      if (rule && trim_xml_space(*rule) == "evenodd") {
         clip->rule = geo::FillRule::evenodd;
       }
       clip->path.segments.insert(clip->path.segments.end(), placed.segments.begin(), placed.segments.end());
@@ -564,7 +544,7 @@ class Builder {
     double vx = (*numbers)[0], vy = (*numbers)[1], vw = (*numbers)[2], vh = (*numbers)[3];
     double sx = width / vw, sy = height / vh;
     const RawAttribute* par = e.attribute("preserveAspectRatio");
-    std::string mode = par ? trim_copy(par->value) : "xMidYMid meet";
+    std::string mode = par ? trim_xml_space(par->value) : "xMidYMid meet";
     if (mode == "none") return geo::Matrix{sx, 0, 0, sy, -vx * sx, -vy * sy};
     bool slice = mode.find("slice") != std::string::npos;
     double s = slice ? std::max(sx, sy) : std::min(sx, sy);
@@ -635,9 +615,9 @@ class Builder {
       // A renderer skips children that ask for extensions or features it lacks (Illustrator
       // puts its private data in such a <foreignObject>) and draws the first one left.
       const RawAttribute* extensions = c.attribute("requiredExtensions");
-      if (extensions && !trim_copy(extensions->value).empty()) continue;
+      if (extensions && !trim_xml_space(extensions->value).empty()) continue;
       if (const RawAttribute* language = c.attribute("systemLanguage")) {
-        std::string value = trim_copy(language->value);
+        std::string value = trim_xml_space(language->value);
         if (!value.empty() && value.rfind("en", 0) != 0) continue;
       }
       note("convert-structure", e, "<switch> resolved to the " + tag(c) + " a renderer draws");
@@ -717,12 +697,12 @@ class Builder {
     auto path = shape_path(index, context);
     if (!path || path->empty()) return;
     auto visibility = property(index, "visibility");
-    if (visibility && trim_copy(*visibility) != "visible" && trim_copy(*visibility) != "inherit") return;
+    if (visibility && trim_xml_space(*visibility) != "visible" && trim_xml_space(*visibility) != "inherit") return;
 
     model::Shape shape;
     shape.path = std::move(*path);
     auto rule = property(index, "fill-rule");
-    shape.fill_rule = rule && trim_copy(*rule) == "evenodd" ? geo::FillRule::evenodd : geo::FillRule::nonzero;
+    shape.fill_rule = rule && trim_xml_space(*rule) == "evenodd" ? geo::FillRule::evenodd : geo::FillRule::nonzero;
     shape.fill = resolve_paint(index, "fill", "fill-opacity", "#000000", context, shape.path);
     auto stroke_paint = resolve_paint(index, "stroke", "stroke-opacity", "none", context, shape.path);
     if (stroke_paint.kind != model::Paint::Kind::none) {
@@ -733,17 +713,17 @@ class Builder {
         stroke.paint.kind = model::Paint::Kind::none;
       }
       auto cap = property(index, "stroke-linecap");
-      if (cap) stroke.cap = trim_copy(*cap) == "round" ? model::Stroke::Cap::round
-                            : trim_copy(*cap) == "square" ? model::Stroke::Cap::square : model::Stroke::Cap::butt;
+      if (cap) stroke.cap = trim_xml_space(*cap) == "round" ? model::Stroke::Cap::round
+                            : trim_xml_space(*cap) == "square" ? model::Stroke::Cap::square : model::Stroke::Cap::butt;
       auto join = property(index, "stroke-linejoin");
-      if (join) stroke.join = trim_copy(*join) == "round" ? model::Stroke::Join::round
-                              : trim_copy(*join) == "bevel" ? model::Stroke::Join::bevel : model::Stroke::Join::miter;
+      if (join) stroke.join = trim_xml_space(*join) == "round" ? model::Stroke::Join::round
+                              : trim_xml_space(*join) == "bevel" ? model::Stroke::Join::bevel : model::Stroke::Join::miter;
       if (auto miter = property(index, "stroke-miterlimit")) {
-        std::string text = trim_copy(*miter);
+        std::string text = trim_xml_space(*miter);
         std::string_view view = text;
         if (auto v = detail::parse_number(view); v && *v >= 1) stroke.miter_limit = *v;
       }
-      if (auto dashes = property(index, "stroke-dasharray"); dashes && trim_copy(*dashes) != "none") {
+      if (auto dashes = property(index, "stroke-dasharray"); dashes && trim_xml_space(*dashes) != "none") {
         auto list = detail::parse_number_list(*dashes);
         if (list && !list->empty() && std::all_of(list->begin(), list->end(), [](double d) { return d >= 0; }) &&
             std::any_of(list->begin(), list->end(), [](double d) { return d > 0; })) {
@@ -758,7 +738,7 @@ class Builder {
     // paint-order: stroke drawn under the fill is the same shape drawn twice, stroke first.
     if (auto order = property(index, "paint-order"); order && shape.stroke &&
         shape.fill.kind != model::Paint::Kind::none) {
-      std::string value = trim_copy(*order);
+      std::string value = trim_xml_space(*order);
       std::size_t stroke_at = value.find("stroke"), fill_at = value.find("fill");
       if (stroke_at != std::string::npos && (fill_at == std::string::npos || stroke_at < fill_at)) {
         model::Shape under = shape;
@@ -884,7 +864,7 @@ class Builder {
   model::Paint resolve_paint(std::size_t index, std::string_view name, std::string_view opacity_name,
                              std::string_view initial, const Context& context, const geo::Path& path) {
     const RawElement& e = document_.elements[index];
-    std::string value = trim_copy(property(index, name).value_or(initial));
+    std::string value = trim_xml_space(property(index, name).value_or(initial));
     model::Paint paint;
     double opacity = 1;
     if (auto o = property(index, opacity_name)) opacity = parse_opacity(*o).value_or(1);
@@ -934,12 +914,12 @@ class Builder {
       }
       // A missing paint server: the fallback after url(), else none.
       std::size_t close = value.find(')');
-      std::string fallback = close == std::string::npos ? "" : trim_copy(std::string_view(value).substr(close + 1));
+      std::string fallback = close == std::string::npos ? "" : trim_xml_space(std::string_view(value).substr(close + 1));
       if (fallback.empty() || fallback == "none") return paint;
       value = fallback;
     }
     if (style::is_current_color(value)) {
-      value = trim_copy(property(index, "color").value_or("#000000"));
+      value = trim_xml_space(property(index, "color").value_or("#000000"));
     }
     auto color = style::parse_color(value);
     if (!color) {
@@ -1003,7 +983,7 @@ class Builder {
     bool linear = g.local == "linearGradient";
     out.kind = linear ? model::Gradient::Kind::linear : model::Gradient::Kind::radial;
     const RawAttribute* units = gradient_attribute(index, "gradientUnits");
-    bool bounding_box = !units || trim_copy(units->value) != "userSpaceOnUse";
+    bool bounding_box = !units || trim_xml_space(units->value) != "userSpaceOnUse";
     // Stops.
     std::size_t stops_from = gradient_with_stops(index);
     double last = 0;
@@ -1015,8 +995,8 @@ class Builder {
       stop.offset = offset ? parse_opacity(offset->value).value_or(0) : 0;
       stop.offset = std::max(stop.offset, last);
       last = stop.offset;
-      std::string color_text = trim_copy(property(c, "stop-color").value_or("#000000"));
-      if (style::is_current_color(color_text)) color_text = trim_copy(property(c, "color").value_or("#000000"));
+      std::string color_text = trim_xml_space(property(c, "stop-color").value_or("#000000"));
+      if (style::is_current_color(color_text)) color_text = trim_xml_space(property(c, "color").value_or("#000000"));
       auto color = style::parse_color(color_text);
       if (color) stop.color = {color->r, color->g, color->b};
       stop.opacity = clamp01(parse_opacity(property(c, "stop-opacity").value_or("1")).value_or(1) *
@@ -1039,7 +1019,7 @@ class Builder {
       }
     }
     if (const RawAttribute* spread = gradient_attribute(index, "spreadMethod");
-        spread && trim_copy(spread->value) != "pad") {
+        spread && trim_xml_space(spread->value) != "pad") {
       approximate(user, "spreadMethod=\"" + spread->value + "\" drawn as pad");
     }
     if (linear) {
@@ -1139,7 +1119,7 @@ class Builder {
         if (s.attribute("dx")) pen_x += length(s, "dx", 0, context, 'w');
         if (s.attribute("dy")) pen_y += length(s, "dy", 0, context, 'h');
       }
-      std::string content = collapse(s.text);
+      std::string content = detail::collapse_xml_space(s.text);
       if (content.empty()) continue;
       text::TextRun run;
       run.text = content;
@@ -1147,7 +1127,7 @@ class Builder {
       run.font = font_request(span);
       auto anchor = property(span, "text-anchor");
       if (anchor) {
-        std::string a = trim_copy(*anchor);
+        std::string a = trim_xml_space(*anchor);
         run.anchor = a == "middle" ? text::TextRun::Anchor::middle
                      : a == "end"  ? text::TextRun::Anchor::end
                                    : text::TextRun::Anchor::start;
@@ -1167,7 +1147,7 @@ class Builder {
       shape.fill = resolve_paint(span, "fill", "fill-opacity", "#000000", context, for_paint);
       if (shape.fill.kind == model::Paint::Kind::none) continue;
       auto stroke = property(span, "stroke");
-      if (stroke && trim_copy(*stroke) != "none") approximate(s, "the stroke of text is not outlined; dropped");
+      if (stroke && trim_xml_space(*stroke) != "none") approximate(s, "the stroke of text is not outlined; dropped");
       place_shape(s, std::move(shape), context, parent);
       any = true;
     }
@@ -1184,7 +1164,7 @@ class Builder {
       if (auto parsed = detail::parse_length(*size); parsed && parsed->to_pixels()) request.size_px = *parsed->to_pixels();
     }
     if (auto weight = property(index, "font-weight")) {
-      std::string w = trim_copy(*weight);
+      std::string w = trim_xml_space(*weight);
       if (w == "bold" || w == "bolder") {
         request.weight = 700;
       } else if (w == "normal" || w == "lighter") {
@@ -1194,7 +1174,7 @@ class Builder {
         if (auto n = detail::parse_number(view)) request.weight = static_cast<int>(*n);
       }
     }
-    if (auto style = property(index, "font-style")) request.italic = trim_copy(*style) != "normal";
+    if (auto style = property(index, "font-style")) request.italic = trim_xml_space(*style) != "normal";
     return request;
   }
 
