@@ -109,6 +109,22 @@ void crop_to_circle(Image& image) {
   }
 }
 
+double transparent_share_in_circle(const Image& image) {
+  const double centre = image.width / 2.0;
+  const double inner = centre - 2.0;
+  std::size_t inside = 0, transparent = 0;
+  for (int y = 0; y < image.height; ++y) {
+    const double dy = y + 0.5 - centre;
+    for (int x = 0; x < image.width; ++x) {
+      const double dx = x + 0.5 - centre;
+      if (dx * dx + dy * dy > inner * inner) continue;
+      ++inside;
+      if (image.pixel(x, y)[3] < 255) ++transparent;
+    }
+  }
+  return inside ? double(transparent) / double(inside) : 0.0;
+}
+
 namespace {
 
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {

@@ -64,26 +64,20 @@ void check_rendering(std::string_view svg_text, const RawDocument& document, con
   for (const auto* c : corners) {
     if (c[3] != 255 || channel_distance(c, corners[0]) > 8) opaque_background = false;
   }
-  std::size_t inside = 0, inside_transparent = 0, outside = 0, outside_content = 0;
-  const double inner_squared = (radius - 2.0) * (radius - 2.0);
+  std::size_t outside = 0, outside_content = 0;
   const double outer_squared = (radius + 0.5) * (radius + 0.5);
   for (int y = 0; y < size; ++y) {
     const double dy = y + 0.5 - centre;
     for (int x = 0; x < size; ++x) {
-      const std::uint8_t* p = image->pixel(x, y);
       const double dx = x + 0.5 - centre;
-      const double distance_squared = dx * dx + dy * dy;
-      if (distance_squared <= inner_squared) {
-        ++inside;
-        if (p[3] < 255) ++inside_transparent;
-      } else if (distance_squared > outer_squared) {
-        ++outside;
-        bool content = opaque_background ? channel_distance(p, corners[0]) > 48 : p[3] > 64;
-        if (content) ++outside_content;
-      }
+      if (dx * dx + dy * dy <= outer_squared) continue;
+      ++outside;
+      const std::uint8_t* p = image->pixel(x, y);
+      bool content = opaque_background ? channel_distance(p, corners[0]) > 48 : p[3] > 64;
+      if (content) ++outside_content;
     }
   }
-  double transparent_share = inside ? double(inside_transparent) / double(inside) : 0.0;
+  double transparent_share = transparent_share_in_circle(*image);
   if (transparent_share > 0.005) {
     diagnostics.add("transparent-background", Severity::warning,
                     percent(transparent_share) +

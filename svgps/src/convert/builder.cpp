@@ -140,6 +140,16 @@ class Builder {
     return true;
   }
 
+  // The element an href (plain or xlink) refers to in this document.
+  std::optional<std::size_t> href_target(const RawElement& e) const {
+    const RawAttribute* href = e.attribute("href");
+    if (!href) href = e.attribute("xlink:href");
+    if (!href) return std::nullopt;
+    auto it = ids_.find(local_reference(href->value, true));
+    if (it == ids_.end()) return std::nullopt;
+    return it->second;
+  }
+
   // ---- values ------------------------------------------------------------------------------
   std::optional<std::string_view> property(std::size_t index, std::string_view name) const {
     auto it = instance_styles_.find(index);
@@ -182,13 +192,17 @@ class Builder {
     return styles_.specified(index, name);
   }
 
-  // A length attribute in user units; percentages against the viewport (w: width, h: height,
-  // other: the normalized diagonal), em against 16 px.
+  // A length attribute in user units (see user_units).
   double length(const RawElement& e, std::string_view name, double fallback, const Context& context,
                 char axis) const {
     const RawAttribute* a = e.attribute(name);
-    if (!a) return fallback;
-    auto parsed = detail::parse_length(a->value);
+    return a ? user_units(a->value, fallback, context, axis) : fallback;
+  }
+
+  // A length in user units: percentages against the viewport (w: width, h: height, d: the
+  // normalized diagonal), em and ex against a 16 px font.
+  static double user_units(std::string_view text, double fallback, const Context& context, char axis) {
+    auto parsed = detail::parse_length(text);
     if (!parsed) return fallback;
     switch (parsed->unit) {
       case detail::LengthUnit::percent: {
@@ -202,6 +216,7 @@ class Builder {
       default: return *parsed->to_pixels();
     }
   }
+
 
   bool read_view_box(const RawElement& root, model::ViewBox& box) {
     if (const RawAttribute* a = root.attribute("viewBox")) {
@@ -468,11 +483,9 @@ class Builder {
       geo::Matrix placement = m * element_transform(c);
       if (c.local == "use") {
         // A clipPath may draw a shape by reference: the shape, moved by the use.
-        const RawAttribute* href = c.attribute("href");
-        if (!href) href = c.attribute("xlink:href");
-        auto it = href ? ids_.find(local_reference(href->value, true)) : ids_.end();
-        if (it == ids_.end()) continue;
-        source = it->second;
+        auto target = href_target(c);
+        if (!target) continue;
+        source = *target;
         placement = placement * geo::Matrix::translate(length(c, "x", 0, context, 'w'), length(c, "y", 0, context, 'h')) *
                     element_transform(document_.elements[source]);
       }
@@ -557,11 +570,8 @@ class Builder {
 
   void build_use(std::size_t index, model::Node& parent, const Context& context) {
     const RawElement& e = document_.elements[index];
-    const RawAttribute* href = e.attribute("href");
-    if (!href) href = e.attribute("xlink:href");
-    std::string id = href ? local_reference(href->value, true) : std::string();
-    auto it = ids_.find(id);
-    if (id.empty() || it == ids_.end()) {
+    auto found = href_target(e);
+    if (!found) {
       note("convert-removed", e, "<use> refers to nothing drawable; removed");
       return;
     }
@@ -569,7 +579,7 @@ class Builder {
       refuse(e, "<use> references nest or repeat too much to inline");
       return;
     }
-    std::size_t target = it->second;
+    std::size_t target = *found;
     for (std::size_t p = index; p != RawElement::no_parent; p = document_.elements[p].parent) {
       if (p == target) {
         refuse(e, "<use> refers to an element that contains it");
@@ -753,16 +763,9 @@ class Builder {
 
   double length_property(std::size_t index, std::string_view name, double fallback, const Context& context) {
     auto value = property(index, name);
-    if (!value) return fallback;
-    auto parsed = detail::parse_length(*value);
-    if (!parsed) return fallback;
-    if (parsed->unit == detail::LengthUnit::percent) {
-      return parsed->value / 100.0 * std::hypot(context.viewport_width, context.viewport_height) / std::sqrt(2.0);
-    }
-    if (parsed->unit == detail::LengthUnit::em) return parsed->value * 16;
-    if (parsed->unit == detail::LengthUnit::ex) return parsed->value * 8;
-    return *parsed->to_pixels();
+    return value ? user_units(*value, fallback, context, 'd') : fallback;
   }
+
 
   // Puts a shape in document coordinates when that is exact, applies clips, adds it to parent.
   void place_shape(const RawElement& e, model::Shape shape, const Context& context, model::Node& parent) {
@@ -933,34 +936,30 @@ class Builder {
   }
 
   // Attributes of a gradient, following its href chain for what it does not set itself.
-  const RawAttribute* gradient_attribute(std::size_t index, std::string_view name) {
-    std::set<std::size_t> seen;
-    for (std::size_t i = index; seen.insert(i).second;) {
-      const RawElement& g = document_.elements[i];
-      if (const RawAttribute* a = g.attribute(name)) return a;
-      const RawAttribute* href = g.attribute("xlink:href");
-      if (!href) href = g.attribute("href");
-      if (!href) return nullptr;
-      auto it = ids_.find(local_reference(href->value, true));
-      if (it == ids_.end()) return nullptr;
-      i = it->second;
+  // The gradient and those it inherits from through href, nearest first, each at most once.
+  std::vector<std::size_t> gradient_chain(std::size_t index) const {
+    std::vector<std::size_t> chain;
+    for (std::optional<std::size_t> i = index; i && std::find(chain.begin(), chain.end(), *i) == chain.end();) {
+      chain.push_back(*i);
+      i = href_target(document_.elements[*i]);
+    }
+    return chain;
+  }
+
+  // Attributes a gradient does not set itself come from the gradients it references.
+  const RawAttribute* gradient_attribute(std::size_t index, std::string_view name) const {
+    for (std::size_t i : gradient_chain(index)) {
+      if (const RawAttribute* a = document_.elements[i].attribute(name)) return a;
     }
     return nullptr;
   }
 
-  std::size_t gradient_with_stops(std::size_t index) {
-    std::set<std::size_t> seen;
-    for (std::size_t i = index; seen.insert(i).second;) {
-      const RawElement& g = document_.elements[i];
-      for (std::size_t c : g.children) {
+  // The gradient whose stops apply: the nearest in the chain that has any.
+  std::size_t gradient_with_stops(std::size_t index) const {
+    for (std::size_t i : gradient_chain(index)) {
+      for (std::size_t c : document_.elements[i].children) {
         if (document_.elements[c].is_svg("stop")) return i;
       }
-      const RawAttribute* href = g.attribute("xlink:href");
-      if (!href) href = g.attribute("href");
-      if (!href) return index;
-      auto it = ids_.find(local_reference(href->value, true));
-      if (it == ids_.end()) return index;
-      i = it->second;
     }
     return index;
   }

@@ -104,20 +104,6 @@ std::optional<model::Rgb> safe_background(const Image& image) {
   return std::nullopt;
 }
 
-// Whether the render shows transparency inside the circle inboxes crop to.
-bool transparent_in_circle(const Image& image) {
-  double c = image.width / 2.0, r = c - 2;
-  std::size_t inside = 0, transparent = 0;
-  for (int y = 0; y < image.height; ++y) {
-    for (int x = 0; x < image.width; ++x) {
-      double dx = x + 0.5 - c, dy = y + 0.5 - c;
-      if (dx * dx + dy * dy > r * r) continue;
-      ++inside;
-      if (image.pixel(x, y)[3] < 255) ++transparent;
-    }
-  }
-  return inside && transparent * 200 > inside;
-}
 
 }  // namespace
 
@@ -251,7 +237,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
       std::string error;
       framed = render_svg(convert::write_document(document, {decimals}), 128, error);
     }
-    if (framed && transparent_in_circle(*framed)) {
+    if (framed && transparent_share_in_circle(*framed) > 0.005) {
       if (auto color = safe_background(*framed)) {
         document.root.children.insert(document.root.children.begin(), background_node(frame, *color));
         changes.add("convert-structure", Severity::note,

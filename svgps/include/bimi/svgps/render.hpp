@@ -28,6 +28,10 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
 // Clears everything outside the inscribed circle (anti-aliased edge), as inboxes crop logos.
 void crop_to_circle(Image& image);
 
+// Share of the pixels inside the inscribed circle (2 px in from its edge, where anti-aliasing
+// would blur it) that are not fully opaque: the transparency an inbox would show.
+double transparent_share_in_circle(const Image& image);
+
 // PNG bytes of the image (8-bit RGBA), deterministic for the same pixels.
 std::optional<std::string> encode_png(const Image& image, std::string& error);
 
