@@ -11,17 +11,10 @@ namespace {
 
 constexpr std::size_t max_logo_bytes = 32 * 1024;
 
-bool has_schema_finding(const Diagnostics& diagnostics) {
-  return std::any_of(diagnostics.items().begin(), diagnostics.items().end(), [](const Diagnostic& d) {
+bool has_finding_of_kind(const Diagnostics& diagnostics, RuleKind kind) {
+  return std::any_of(diagnostics.items().begin(), diagnostics.items().end(), [kind](const Diagnostic& d) {
     const Rule* rule = find_rule(d.rule);
-    return rule && rule->kind == RuleKind::schema;
-  });
-}
-
-bool has_input_finding(const Diagnostics& diagnostics) {
-  return std::any_of(diagnostics.items().begin(), diagnostics.items().end(), [](const Diagnostic& d) {
-    const Rule* rule = find_rule(d.rule);
-    return rule && rule->kind == RuleKind::input;
+    return rule && rule->kind == kind;
   });
 }
 
@@ -67,14 +60,14 @@ LintReport lint(std::string_view bytes, const LintOptions& options) {
   }
   // A refused DOCTYPE was blanked, so its entities are undefined for libxml2: the gate has nothing to add.
   bool had_doctype = diagnostics.has_rule("doctype") || diagnostics.has_rule("entity-declaration");
-  if (options.schema_gate && !had_doctype && !has_schema_finding(diagnostics)) {
+  if (options.schema_gate && !had_doctype && !has_finding_of_kind(diagnostics, RuleKind::schema)) {
     detail::check_schema_gate(decoded->text, diagnostics);
   }
   if (options.render_checks && safe_to_render && document->root().is_svg("svg")) {
     detail::check_rendering(decoded->text, *document, options.limits, diagnostics);
   }
   // The gate's stricter XML parser can still find the file unreadable.
-  report.fatal = has_input_finding(diagnostics);
+  report.fatal = has_finding_of_kind(diagnostics, RuleKind::input);
   apply_profile(diagnostics, options.profile);
   return report;
 }
