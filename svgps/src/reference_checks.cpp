@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "checks.hpp"
+#include "iri.hpp"
 #include "xml_space.hpp"
 
 namespace bimi::svgps::detail {
@@ -31,13 +32,7 @@ void add_reference(std::vector<Reference>& out, std::size_t element, const RawAt
 void collect_urls(std::vector<Reference>& out, std::size_t element, const RawAttribute& attribute) {
   std::string_view value = attribute.value;
   for (std::size_t at = value.find("url("); at != std::string_view::npos; at = value.find("url(", at + 4)) {
-    std::size_t close = value.find(')', at + 4);
-    std::string inner(value.substr(at + 4, close == std::string_view::npos ? std::string_view::npos : close - at - 4));
-    inner = trim_xml_space(inner);
-    if (inner.size() >= 2 && (inner.front() == '"' || inner.front() == '\'') && inner.back() == inner.front()) {
-      inner = inner.substr(1, inner.size() - 2);
-    }
-    add_reference(out, element, attribute, inner);
+    add_reference(out, element, attribute, url_inner(value.substr(at)));
   }
 }
 

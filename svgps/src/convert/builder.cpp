@@ -16,6 +16,7 @@
 #include "style/color.hpp"
 #include "style/font_family.hpp"
 #include "text/outline.hpp"
+#include "iri.hpp"
 #include "xml_space.hpp"
 
 namespace bimi::svgps::convert {
@@ -35,11 +36,7 @@ std::string tag(const RawElement& e) { return "<" + e.qname + ">"; }
 std::string local_reference(std::string_view value, bool bare_allowed = false) {
   std::string text = trim_xml_space(value);
   if (!bare_allowed && text.rfind("url(", 0) != 0) return {};
-  if (text.rfind("url(", 0) == 0) {
-    std::size_t close = text.find(')');
-    text = trim_xml_space(std::string_view(text).substr(4, close == std::string::npos ? std::string::npos : close - 4));
-    if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'')) text = text.substr(1, text.size() - 2);
-  }
+  if (text.rfind("url(", 0) == 0) text = detail::url_inner(text);
   return text.size() > 1 && text.front() == '#' ? text.substr(1) : std::string();
 }
 
