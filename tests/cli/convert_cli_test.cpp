@@ -33,6 +33,15 @@ TEST(CliConvert, ConvertsAndReports) {
   EXPECT_EQ(entries(dir.path()), 1u);
 }
 
+// scripts/demo.sh (the README's first command) converts this sample; it must keep converting.
+TEST(CliConvert, TheDemoSampleConverts) {
+  TempDir dir;
+  fs::path out = dir.path() / "demo.svg";
+  RunResult r = run_bimi("convert " + q(std::string(BIMI_SOURCE_DIR) + "/samples/needs-work/inkscape-export.svg") + " -o " + q(out));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(run_bimi("check " + q(out)).exit_code, 0);
+}
+
 TEST(CliConvert, SameBytesEveryTime) {
   TempDir dir;
   run_bimi("convert " + q(fixture("convert/figma.svg")) + " -o " + q(dir.path() / "a.svg"));

@@ -25,7 +25,7 @@ struct ConvertOptions {
   bool force = false;            // drop filters, masks and images; write despite low fidelity
   double min_ssim = 0.93;        // fidelity needed to write without --force
   double max_differing = 0.02;   // share of visibly differing pixels allowed without --force
-  int fidelity_size = 192;       // render size for the fidelity check, well above what inboxes show
+  int fidelity_size = 256;       // render size for the fidelity check, well above what inboxes show
   Limits limits;
 };
 
