@@ -6,23 +6,43 @@
 #include "bimi/file_io.hpp"
 #include "bimi/svgps/input.hpp"
 #include "bimi/svgps/limits.hpp"
+#include "bimi/svgps/raster.hpp"
 
 namespace bimi::cli {
 
-bool is_svg_name(const std::filesystem::path& path) {
+namespace {
+
+std::string lower_extension(const std::filesystem::path& path) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
+}
+
+}  // namespace
+
+bool is_svg_name(const std::filesystem::path& path) {
+  std::string extension = lower_extension(path);
   return extension == ".svg" || extension == ".svgz";
 }
 
+bool is_logo_name(const std::filesystem::path& path) {
+  std::string extension = lower_extension(path);
+  return is_svg_name(path) || extension == ".png" || extension == ".jpg" || extension == ".jpeg";
+}
+
 std::vector<std::filesystem::path> find_svg_files(const std::filesystem::path& directory) {
+  return find_files(directory, is_svg_name);
+}
+
+std::vector<std::filesystem::path> find_files(const std::filesystem::path& directory,
+                                              bool (*wanted)(const std::filesystem::path&)) {
   namespace fs = std::filesystem;
   std::vector<fs::path> found;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied, ec), end;
        !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && is_svg_name(it->path())) found.push_back(it->path());
+    if (it->is_regular_file(ec) && wanted(it->path())) found.push_back(it->path());
   }
   std::sort(found.begin(), found.end());
   return found;
@@ -34,6 +54,15 @@ std::optional<svgps::Image> load_and_render(const std::string& path, int size, s
   if (auto* io = std::get_if<IoError>(&bytes)) {
     error = io->message;
     return std::nullopt;
+  }
+  const std::string& data = std::get<std::string>(bytes);
+  if (svgps::sniff_raster(data) != svgps::RasterFormat::none) {
+    auto decoded = svgps::decode_raster(data, limits, error);
+    if (!decoded) {
+      error = path + ": " + error;
+      return std::nullopt;
+    }
+    return svgps::fit_into_square(*decoded, size);
   }
   Diagnostics diagnostics;
   auto text = svgps::decode_svg(std::get<std::string>(bytes), limits, diagnostics);

@@ -1,4 +1,4 @@
-// bimi convert IN -o OUT | IN... --out-dir DIR: any SVG logo into a faithful SVG Tiny P/S logo.
+// bimi convert IN -o OUT | IN... --out-dir DIR: any SVG, PNG or JPEG logo into a faithful SVG Tiny P/S logo.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -28,6 +28,8 @@ struct ConvertCommandOptions {
   double margin = 0;
   std::string fit = "artboard";
   int precision = -1;
+  int colors = 0;
+  std::size_t max_bytes = 32 * 1024;
   bool force = false;
   unsigned jobs = 0;
   std::string format = "text";
@@ -67,7 +69,7 @@ std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, 
       jobs.push_back({input, (fs::path(options.out_dir) / fs::path(input).filename()).replace_extension(".svg").string()});
       continue;
     }
-    std::vector<fs::path> found = find_svg_files(input);
+    std::vector<fs::path> found = find_files(input, is_logo_name);
     for (const auto& path : found) {
       fs::path relative = fs::relative(path, input, ec);
       jobs.push_back({path.string(), (fs::path(options.out_dir) / relative).replace_extension(".svg").string()});
@@ -98,7 +100,7 @@ Outcome convert_one(const Job& job, const svgps::ConvertOptions& base, bool dura
   }
   svgps::ConvertOptions options = base;
   options.fallback_title = fs::path(job.input).stem().string();
-  outcome.result = svgps::convert_svg(std::get<std::string>(bytes), options);
+  outcome.result = svgps::convert_logo(std::get<std::string>(bytes), options);
   if (outcome.result.unreadable) {
     outcome.code = ExitCode::bad_input;
     return outcome;
@@ -173,6 +175,11 @@ nlohmann::ordered_json outcome_json(const Job& job, const Outcome& outcome) {
   if (r.svg) j["output_bytes"] = outcome.output_bytes;
   if (r.fidelity) j["fidelity"] = {{"ssim", r.fidelity->ssim}, {"differing_share", r.fidelity->differing_share}};
   if (r.svg) j["decimals"] = r.decimals;
+  if (r.trace) {
+    j["trace"] = {{"colors", r.trace->colors},       {"despeckle", r.trace->despeckle},
+                  {"smoothing", r.trace->smoothing}, {"tolerance", r.trace->tolerance},
+                  {"width", r.trace->width},         {"height", r.trace->height}};
+  }
   nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const auto& d : r.changes.items()) {
     nlohmann::ordered_json c{{"kind", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}};
@@ -210,6 +217,8 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
   base.margin_percent = options.margin;
   base.fit = options.fit == "content" ? svgps::ConvertOptions::Fit::content : svgps::ConvertOptions::Fit::artboard;
   base.decimals = options.precision;
+  base.colors = options.colors;
+  base.max_bytes = options.max_bytes;
   base.force = options.force;
 
   std::vector<Outcome> outcomes(jobs->size());
@@ -243,8 +252,11 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
 void setup_convert(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<ConvertCommandOptions>();
   CLI::App* command = app.add_subcommand(
-      "convert", "Convert an SVG logo into SVG Tiny P/S that renders like the original, or say why it cannot");
-  command->add_option("inputs", options->inputs, "SVG or SVGZ files, or directories with --out-dir")->required();
+      "convert",
+      "Convert an SVG logo, or trace a PNG or JPEG one, into SVG Tiny P/S that renders like the original, or say why "
+      "it cannot");
+  command->add_option("inputs", options->inputs, "SVG, SVGZ, PNG or JPEG files, or directories with --out-dir")
+      ->required();
   command->add_option("-o,--output", options->output, "the converted logo (one input)");
   command->add_option("--out-dir", options->out_dir, "directory for converted logos (several inputs)");
   command->add_option("--title", options->title, "<title> (default: the file's own, else its name)");
@@ -258,8 +270,12 @@ void setup_convert(CLI::App& app, ExitCode& result) {
       ->check(CLI::IsMember({"artboard", "content"}));
   command->add_option("--precision", options->precision, "decimals in coordinates (default: from the logo's size)")
       ->check(CLI::Range(0, 6));
+  command->add_option("--colors", options->colors, "bitmaps: colours to trace (default: chosen automatically)")
+      ->check(CLI::Range(1, 64));
+  command->add_option("--max-bytes", options->max_bytes, "size budget of the output (default and most 32768)")
+      ->check(CLI::Range(1024, 32768));
   command->add_flag("--force", options->force,
-                    "drop filters, masks and images, and write even when the render differs from the original");
+                    "drop filters, masks and external images, and write even when the render differs from the original");
   command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)");
   command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   command->footer(

@@ -8,7 +8,7 @@ packages=(
   libtinyxml2-dev libcli11-dev libssl-dev zlib1g-dev libxml2-dev libxml2-utils
   libpotrace-dev potrace librsvg2-dev libcairo2-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
-  libpng-dev libjpeg-dev libpolyclipping-dev
+  libpng-dev libjpeg-dev libimagequant-dev libpolyclipping-dev
   libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
 )
 

@@ -74,24 +74,43 @@ double ssim(const std::vector<float>& x, const std::vector<float>& y, int width,
 
 }  // namespace
 
-std::optional<Fidelity> compare_images(const Image& a, const Image& b) {
+namespace {
+
+// Whether two pixels differ visibly: alpha, or a channel over white, by more than 1/16.
+bool visibly_different(const std::uint8_t* x, const std::uint8_t* y) {
+  if (std::memcmp(x, y, 4) == 0) return false;
+  if (std::abs(int(x[3]) - int(y[3])) > 16) return true;
+  float ax = static_cast<float>(x[3]) / 255.0f, ay = static_cast<float>(y[3]) / 255.0f;
+  for (int c = 0; c < 3; ++c) {
+    float over_white_x = static_cast<float>(x[c]) * ax + 255.0f * (1 - ax);
+    float over_white_y = static_cast<float>(y[c]) * ay + 255.0f * (1 - ay);
+    if (std::fabs(over_white_x - over_white_y) > 16) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Fidelity> compare_images(const Image& a, const Image& b, int shift) {
   if (a.width != b.width || a.height != b.height || a.rgba.size() != b.rgba.size()) return std::nullopt;
   if (a.rgba == b.rgba) return Fidelity{};  // identical renders: the common case, for free
   Planes pa = planes_of(a);
   Planes pb = planes_of(b);
   std::size_t differing = 0;
-  for (std::size_t i = 0; i < pa.luma.size(); ++i) {
-    const std::uint8_t* x = a.rgba.data() + i * 4;
-    const std::uint8_t* y = b.rgba.data() + i * 4;
-    if (std::memcmp(x, y, 4) == 0) continue;
-    bool differs = std::fabs(pa.alpha[i] - pb.alpha[i]) > 16;
-    float ax = static_cast<float>(x[3]) / 255.0f, ay = static_cast<float>(y[3]) / 255.0f;
-    for (int c = 0; c < 3 && !differs; ++c) {
-      float over_white_x = static_cast<float>(x[c]) * ax + 255.0f * (1 - ax);
-      float over_white_y = static_cast<float>(y[c]) * ay + 255.0f * (1 - ay);
-      differs = std::fabs(over_white_x - over_white_y) > 16;
+  for (int y = 0; y < a.height; ++y) {
+    for (int x = 0; x < a.width; ++x) {
+      const std::uint8_t* q = b.pixel(x, y);
+      if (!visibly_different(a.pixel(x, y), q)) continue;
+      bool matched = false;
+      for (int dy = -shift; dy <= shift && !matched; ++dy) {
+        for (int dx = -shift; dx <= shift && !matched; ++dx) {
+          int nx = x + dx, ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= a.width || ny >= a.height) continue;
+          matched = !visibly_different(a.pixel(nx, ny), q);
+        }
+      }
+      if (!matched) ++differing;
     }
-    if (differs) ++differing;
   }
   Fidelity fidelity;
   fidelity.differing_share = pa.luma.empty() ? 0 : double(differing) / double(pa.luma.size());

@@ -124,5 +124,72 @@ TEST(CliConvert, OptionsReachTheOutput) {
   EXPECT_NE(svg.find("viewBox=\"-30 -130 360 360\""), std::string::npos) << svg;
 }
 
+TEST(CliConvert, TracesBitmapsByContent) {
+  TempDir dir;
+  // A JPEG named .png is still a JPEG.
+  fs::copy_file(fixture("raster/logo-baseline.jpg"), dir.path() / "mislabelled.png");
+  fs::path out = dir.path() / "traced.svg";
+  RunResult r = run_bimi("convert " + q(dir.path() / "mislabelled.png") + " -o " + q(out) + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto json = nlohmann::json::parse(r.out);
+  const auto& file = json["files"][0];
+  EXPECT_EQ(file["status"], "converted");
+  EXPECT_EQ(file["trace"]["colors"], 3);
+  EXPECT_GE(file["fidelity"]["ssim"].get<double>(), 0.95);
+  EXPECT_EQ(run_bimi("check --profile strict " + q(out)).exit_code, 0);
+}
+
+TEST(CliConvert, BrokenBitmapsExitThreeAndWriteNothing) {
+  for (const char* name : {"raster/broken-truncated.png", "raster/broken-bomb.png", "raster/broken-crc.png",
+                           "raster/broken-truncated.jpg"}) {
+    TempDir dir;
+    fs::path out = dir.path() / "out.svg";
+    RunResult r = run_bimi("convert " + q(fixture(name)) + " -o " + q(out));
+    EXPECT_EQ(r.exit_code, 3) << name << "\n" << r.out;
+    EXPECT_NE(r.out.find("[input-unreadable]"), std::string::npos) << r.out;
+    EXPECT_EQ(entries(dir.path()), 0u) << name;
+  }
+}
+
+TEST(CliConvert, BitmapOptions) {
+  TempDir dir;
+  fs::path out = dir.path() / "o.svg";
+  RunResult two = run_bimi("convert " + q(fixture("raster/logo-rgba.png")) + " -o " + q(out) + " --colors 2 --format json");
+  ASSERT_EQ(two.exit_code, 0) << two.out;
+  EXPECT_LE(nlohmann::json::parse(two.out)["files"][0]["trace"]["colors"].get<int>(), 2);
+  RunResult tiny = run_bimi("convert " + q(fixture("raster/logo-rgba.png")) + " -o " + q(dir.path() / "t.svg") +
+                            " --max-bytes 1024");
+  if (tiny.exit_code == 0) {
+    EXPECT_LE(fs::file_size(dir.path() / "t.svg"), 1024u);
+  } else {
+    EXPECT_EQ(tiny.exit_code, 1) << tiny.out;
+    EXPECT_NE(tiny.out.find("over the limit of 1024"), std::string::npos) << tiny.out;
+  }
+  EXPECT_EQ(run_bimi("convert --max-bytes 40000 " + q(fixture("raster/logo-rgba.png")) + " -o " + q(out)).exit_code, 2);
+  EXPECT_EQ(run_bimi("convert --colors 0 " + q(fixture("raster/logo-rgba.png")) + " -o " + q(out)).exit_code, 2);
+}
+
+TEST(CliConvert, DirectoriesIncludeBitmaps) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in");
+  fs::copy_file(fixture("raster/logo-palette.png"), dir.path() / "in" / "a.png");
+  fs::copy_file(fixture("raster/logo-grey.jpg"), dir.path() / "in" / "b.JPG");
+  fs::copy_file(fixture("convert/figma.svg"), dir.path() / "in" / "c.svg");
+  RunResult r = run_bimi("convert " + q(dir.path() / "in") + " --out-dir " + q(dir.path() / "out"));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(fs::exists(dir.path() / "out" / "a.svg"));
+  EXPECT_TRUE(fs::exists(dir.path() / "out" / "b.svg"));
+  EXPECT_TRUE(fs::exists(dir.path() / "out" / "c.svg"));
+}
+
+TEST(CliConvert, CompareTakesABitmap) {
+  TempDir dir;
+  fs::path out = dir.path() / "o.svg";
+  ASSERT_EQ(run_bimi("convert " + q(fixture("raster/logo-rgba.png")) + " -o " + q(out) + " --background none").exit_code, 0);
+  RunResult r = run_bimi("compare " + q(out) + " " + q(fixture("raster/logo-rgba.png")) + " --size 160 --format json");
+  EXPECT_NE(r.exit_code, 3) << r.out;
+  EXPECT_GE(nlohmann::json::parse(r.out)["ssim"].get<double>(), 0.95);
+}
+
 }  // namespace
 }  // namespace bimi::test

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
+#include "bimi/svgps/raster.hpp"
 #include "convert/styles.hpp"
 #include "geometry/clip.hpp"
 #include "geometry/path_data.hpp"
@@ -13,6 +15,9 @@
 #include "geometry/shapes.hpp"
 #include "geometry/transform.hpp"
 #include "numbers.hpp"
+#include "raster/data_uri.hpp"
+#include "raster/prepare.hpp"
+#include "raster/trace.hpp"
 #include "style/color.hpp"
 #include "style/font_family.hpp"
 #include "text/outline.hpp"
@@ -117,7 +122,9 @@ class Builder {
 
  private:
   // ---- reporting ---------------------------------------------------------------------------
+  // Each note once: an element drawn many times through <use> says the same thing each time.
   void note(std::string_view kind, const RawElement& e, std::string message) {
+    if (!noted_.emplace(std::string(kind), message, e.location.line, e.location.column).second) return;
     changes_.add(std::string(kind), Severity::note, std::move(message), e.location);
   }
   void approximate(const RawElement& e, std::string message) {
@@ -280,7 +287,7 @@ class Builder {
     } else if (name == "text" || name == "textArea") {
       build_text(index, parent, context);
     } else if (name == "image") {
-      refuse_or_drop(e, "an embedded raster <image>");
+      build_image(index, parent, context);
     } else if (name == "foreignObject" || name == "video" || name == "audio" || name == "animation") {
       refuse_or_drop(e, tag(e));
     } else if (name == "path" || name == "rect" || name == "circle" || name == "ellipse" || name == "line" ||
@@ -545,24 +552,97 @@ class Builder {
     build_group(index, parent, inner, viewport);
   }
 
-  // viewBox and preserveAspectRatio ("xMidYMid meet" and "none" at least) into a matrix.
+  // viewBox and preserveAspectRatio into a matrix.
   geo::Matrix view_box_transform(const RawElement& e, double width, double height) {
     const RawAttribute* a = e.attribute("viewBox");
     if (!a) return {};
     auto numbers = detail::parse_number_list(a->value);
     if (!numbers || numbers->size() != 4 || (*numbers)[2] <= 0 || (*numbers)[3] <= 0) return {};
-    double vx = (*numbers)[0], vy = (*numbers)[1], vw = (*numbers)[2], vh = (*numbers)[3];
-    double sx = width / vw, sy = height / vh;
+    return aspect_transform(e, {(*numbers)[0], (*numbers)[1], (*numbers)[2], (*numbers)[3]}, width, height);
+  }
+
+  static std::string aspect_mode(const RawElement& e) {
     const RawAttribute* par = e.attribute("preserveAspectRatio");
-    std::string mode = par ? trim_xml_space(par->value) : "xMidYMid meet";
-    if (mode == "none") return geo::Matrix{sx, 0, 0, sy, -vx * sx, -vy * sy};
+    return par ? trim_xml_space(par->value) : "xMidYMid meet";
+  }
+
+  // The element's preserveAspectRatio fitting `box` into a width×height viewport at the origin.
+  static geo::Matrix aspect_transform(const RawElement& e, const model::ViewBox& box, double width, double height) {
+    double sx = width / box.width, sy = height / box.height;
+    std::string mode = aspect_mode(e);
+    if (mode == "none") return geo::Matrix{sx, 0, 0, sy, -box.x * sx, -box.y * sy};
     bool slice = mode.find("slice") != std::string::npos;
     double s = slice ? std::max(sx, sy) : std::min(sx, sy);
     double align_x = mode.find("xMin") != std::string::npos ? 0 : mode.find("xMax") != std::string::npos ? 1 : 0.5;
     double align_y = mode.find("YMin") != std::string::npos ? 0 : mode.find("YMax") != std::string::npos ? 1 : 0.5;
-    double tx = (width - vw * s) * align_x - vx * s;
-    double ty = (height - vh * s) * align_y - vy * s;
+    double tx = (width - box.width * s) * align_x - box.x * s;
+    double ty = (height - box.height * s) * align_y - box.y * s;
     return geo::Matrix{s, 0, 0, s, tx, ty};
+  }
+
+  // A PNG or JPEG embedded as a data: URI is traced into flat colour shapes, as a bitmap logo
+  // is; an external image (never fetched) or another format cannot be kept.
+  void build_image(std::size_t index, model::Node& parent, const Context& outer) {
+    const RawElement& e = document_.elements[index];
+    const RawAttribute* href = e.attribute("href");
+    if (!href) href = e.attribute("xlink:href");
+    if (!href) {
+      note("convert-removed", e, "<image> without href removed");
+      return;
+    }
+    auto uri = raster::decode_data_uri(href->value, options_.limits.max_input_bytes);
+    if (!uri || (uri->media_type != "image/png" && uri->media_type != "image/jpeg" && uri->media_type != "image/jpg")) {
+      refuse_or_drop(e, "an <image> that is not an embedded PNG or JPEG");
+      return;
+    }
+    std::string error;
+    auto bitmap = decode_raster(uri->bytes, options_.limits, error);
+    if (!bitmap) {
+      refuse_or_drop(e, "an embedded <image> that cannot be decoded (" + error + ")");
+      return;
+    }
+    Context context = outer;
+    context.ctm = outer.ctm * element_transform(e);
+    context.isolated_opacity = 1;
+    if (!apply_effects(index, context)) return;
+    context.opacity *= std::exchange(context.isolated_opacity, 1.0);
+    auto visibility = property(index, "visibility");
+    if (visibility && trim_xml_space(*visibility) != "visible" && trim_xml_space(*visibility) != "inherit") return;
+    double x = length(e, "x", 0, context, 'w'), y = length(e, "y", 0, context, 'h');
+    // Without width and height the image shows at its own size (SVG 2's auto).
+    double width = length(e, "width", bitmap->width, context, 'w');
+    double height = length(e, "height", bitmap->height, context, 'h');
+    if (!(width > 0) || !(height > 0)) return;
+    if (aspect_mode(e).find("slice") != std::string::npos) {
+      refuse_or_drop(e, "an <image> cropped by preserveAspectRatio=\"slice\"");
+      return;
+    }
+    Image working = raster::tracing_image(*bitmap);
+    auto indexed = raster::reduce_colors(working, 0, raster::edge_band(*bitmap, working), error);
+    auto traced = indexed ? raster::trace_layers(*indexed, {}, error) : std::nullopt;
+    if (!traced) {
+      refuse(e, "the embedded image could not be traced: " + error);
+      return;
+    }
+    if (context.opacity < 1 && traced->group.children.size() > 1) {
+      approximate(e, "opacity on a traced image folded into each colour layer; where layers overlap they show through");
+    }
+    Context placed = context;
+    placed.ctm = context.ctm * geo::Matrix::translate(x, y) *
+                 aspect_transform(e, {0, 0, static_cast<double>(working.width), static_cast<double>(working.height)},
+                                  width, height);
+    model::Node group;
+    for (auto& layer : traced->group.children) {
+      model::Shape shape = std::move(*layer.shape);
+      shape.fill.opacity = context.opacity;
+      place_shape(e, std::move(shape), placed, group);
+    }
+    note("convert-traced", e,
+         "embedded " + std::to_string(bitmap->width) + "×" + std::to_string(bitmap->height) + " " +
+             (uri->media_type == "image/png" ? "PNG" : "JPEG") + " traced into " +
+             std::to_string(traced->group.children.size()) + " colour shape" +
+             (traced->group.children.size() == 1 ? "" : "s"));
+    if (!group.children.empty()) parent.children.push_back(std::move(group));
   }
 
   void build_use(std::size_t index, model::Node& parent, const Context& context) {
@@ -1186,6 +1266,7 @@ class Builder {
   model::Document* document_out_ = nullptr;
   std::size_t use_instances_ = 0;
   bool refused_ = false;
+  std::set<std::tuple<std::string, std::string, int, int>> noted_;
   bool inlined_use_noted_ = false;
   bool clip_noop_noted_ = false;
 };

@@ -19,7 +19,7 @@ class Fonts;
 namespace bimi::svgps::convert {
 
 struct BuildOptions {
-  bool force = false;        // drop what cannot be represented (filters, images) instead of refusing
+  bool force = false;        // drop what cannot be represented (filters, external images) instead of refusing
   double tolerance = 0.01;   // flattening tolerance for clipping, in user units after scaling to 512 px
   text::Fonts* fonts = nullptr;  // text is refused without fonts
   Limits limits;
@@ -28,6 +28,7 @@ struct BuildOptions {
 // Change kinds reported while converting (rule ids of the conversion report).
 //   convert-css, convert-structure, convert-removed, convert-paint, convert-opacity, convert-clip,
 //   convert-text: notes of what was rewritten exactly;
+//   convert-traced: a note, an embedded PNG or JPEG was traced into shapes;
 //   convert-approximated: a warning, something was kept only approximately;
 //   convert-dropped: a warning, something visible was dropped under --force;
 //   convert-refused: an error, the input cannot be converted faithfully.

@@ -10,6 +10,7 @@
 #include "bimi/svgps/render.hpp"
 #include "checks.hpp"
 #include "convert/builder.hpp"
+#include "convert/framing.hpp"
 #include "convert/writer.hpp"
 #include "geometry/path_data.hpp"
 #include "geometry/path_ops.hpp"
@@ -21,89 +22,11 @@
 namespace bimi::svgps {
 namespace {
 
-namespace geo = geometry;
-constexpr std::size_t max_logo_bytes = 32 * 1024;
-
-geo::Box drawn_bounds(const model::Node& node, const geo::Matrix& parent) {
-  geo::Matrix m = parent * node.transform;
-  geo::Box box;
-  auto add_box = [&](const geo::Box& b, double pad) {
-    if (b.empty()) return;
-    for (geo::Point p : {geo::Point{b.x0 - pad, b.y0 - pad}, geo::Point{b.x1 + pad, b.y0 - pad},
-                         geo::Point{b.x0 - pad, b.y1 + pad}, geo::Point{b.x1 + pad, b.y1 + pad}}) {
-      box.add(m.apply(p));
-    }
-  };
-  if (node.shape) {
-    double pad = node.shape->stroke ? node.shape->stroke->width / 2 : 0;
-    add_box(geo::bounds(node.shape->path), pad);
-  }
-  for (const auto& child : node.children) {
-    geo::Box b = drawn_bounds(child, m);
-    if (!b.empty()) {
-      box.add({b.x0, b.y0});
-      box.add({b.x1, b.y1});
-    }
-  }
-  return box;
-}
-
-model::ViewBox squared(model::ViewBox box) {
-  double side = std::max(box.width, box.height);
-  box.x -= (side - box.width) / 2;
-  box.y -= (side - box.height) / 2;
-  box.width = box.height = side;
-  return box;
-}
-
-// About 1/4096 of the logo's size per last digit: invisible at any size inboxes use.
-int automatic_decimals(const model::ViewBox& box) {
-  double side = std::max(box.width, box.height);
-  int decimals = static_cast<int>(std::ceil(std::log10(4096.0 / side)));
-  return std::clamp(decimals, 0, 6);
-}
-
 bool has_text(const detail::RawDocument& document) {
   return std::any_of(document.elements.begin(), document.elements.end(), [](const detail::RawElement& e) {
     return e.is_svg("text") || e.is_svg("textArea");
   });
 }
-
-model::Node background_node(const model::ViewBox& box, model::Rgb color) {
-  model::Node node;
-  model::Shape shape;
-  shape.path.segments = {geo::Segment::move_to({box.x, box.y}), geo::Segment::line_to({box.x + box.width, box.y}),
-                         geo::Segment::line_to({box.x + box.width, box.y + box.height}),
-                         geo::Segment::line_to({box.x, box.y + box.height}), geo::Segment::close()};
-  shape.fill.kind = model::Paint::Kind::color;
-  shape.fill.color = color;
-  node.shape = std::move(shape);
-  return node;
-}
-
-// A background colour that cannot swallow the mark: white, unless the mark's outline (its
-// pixels next to transparency) is itself near-white; then black under the same test; else none.
-// White inside a coloured shape is fine — only an edge against the background can vanish.
-std::optional<model::Rgb> safe_background(const Image& image) {
-  const int w = image.width, h = image.height;
-  auto transparent = [&](int x, int y) { return x < 0 || y < 0 || x >= w || y >= h || image.pixel(x, y)[3] < 128; };
-  std::size_t edge = 0, white_edge = 0, black_edge = 0;
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      const std::uint8_t* p = image.pixel(x, y);
-      if (p[3] < 128) continue;
-      if (!transparent(x - 1, y) && !transparent(x + 1, y) && !transparent(x, y - 1) && !transparent(x, y + 1)) continue;
-      ++edge;
-      if (p[0] > 235 && p[1] > 235 && p[2] > 235) ++white_edge;
-      if (p[0] < 20 && p[1] < 20 && p[2] < 20) ++black_edge;
-    }
-  }
-  if (edge == 0) return std::nullopt;
-  if (white_edge * 20 < edge) return model::Rgb{255, 255, 255};
-  if (black_edge * 20 < edge) return model::Rgb{0, 0, 0};
-  return std::nullopt;
-}
-
 
 }  // namespace
 
@@ -165,27 +88,14 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   if (!built) return result;
   model::Document document = std::move(*built);
   const model::ViewBox original_box = document.view_box;
-
-  // Title and description.
-  std::string file_title = document.title;
-  document.title = !options.title.empty() ? options.title : !file_title.empty() ? file_title : options.fallback_title;
-  if (document.title.empty()) document.title = "Logo";
-  if (!options.desc.empty()) document.desc = options.desc;
-
-  // Framing: the artboard (or the drawn content), squared by padding the shorter side.
-  model::ViewBox frame = original_box;
-  if (options.fit == ConvertOptions::Fit::content) {
-    geo::Box content = drawn_bounds(document.root, {});
-    if (!content.empty() && content.width() > 0 && content.height() > 0) {
-      frame = {content.x0, content.y0, content.width(), content.height()};
-      changes.add("convert-structure", Severity::note, "cropped to the drawn content");
-    }
-  }
-  frame = squared(frame);
-  if (frame.width != original_box.width || frame.height != original_box.height) {
-    changes.add("convert-structure", Severity::note, "made square by padding the shorter side equally");
-  }
-  int decimals = options.decimals >= 0 ? options.decimals : automatic_decimals(frame);
+  // Traced raster images are judged as bitmap logos are: an outline a pixel off is no change.
+  const bool traced = std::any_of(changes.items().begin(), changes.items().end(),
+                                  [](const Diagnostic& d) { return d.rule == "convert-traced"; });
+  ConvertOptions gate = options;
+  if (traced) gate.max_differing = options.max_differing_traced;
+  convert::apply_title(document, options);
+  model::ViewBox frame = convert::square_frame(document, options, changes);
+  int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(frame);
 
   // The content as the original frames it, for the fidelity check: same viewBox, no additions.
   std::string reference_error;
@@ -210,92 +120,56 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     if (!reference) return std::nullopt;
     const Image* image = content_render(precision);
     if (!image) return std::nullopt;
-    return compare_images(*reference, *image);
+    return compare_images(*reference, *image, traced ? 1 : 0);
   };
 
-  // Margin and background change the frame deliberately; they come after the fidelity reference.
-  if (options.margin_percent > 0) {
-    double pad = frame.width * options.margin_percent / 100.0;
-    frame = {frame.x - pad, frame.y - pad, frame.width + 2 * pad, frame.height + 2 * pad};
-    changes.add("convert-structure", Severity::note, "margin added around the logo");
-  }
-  document.view_box = frame;
-  if (options.background == ConvertOptions::Background::color) {
-    auto color = style::parse_color(options.background_color);
-    if (!color) {
-      changes.add("convert-refused", Severity::error, "--background \"" + options.background_color + "\" is not a colour");
+  // Without margin or cropping the square frame shows exactly what the content render shows.
+  auto framed_render = [&](const model::ViewBox& final_frame) -> std::optional<Image> {
+    if (options.margin_percent == 0 && options.fit == ConvertOptions::Fit::artboard) {
+      if (const Image* image = content_render(decimals)) return *image;
+      return std::nullopt;
+    }
+    std::string error;
+    model::Document framed = document;
+    framed.view_box = final_frame;
+    return render_svg(convert::write_document(framed, {decimals}), 128, error);
+  };
+  if (!convert::frame_and_background(document, frame, options, framed_render, changes)) return result;
+
+  // Write, then lower the precision while the file is too large and fidelity holds. What does
+  // not fit even with whole numbers is refused before any render is spent on it.
+  if (decimals > 0) {
+    std::size_t whole = convert::write_document(document, {0}).size();
+    if (whole > options.max_bytes) {
+      changes.add("convert-refused", Severity::error,
+                  "the converted logo is " + convert::over_budget(whole, options.max_bytes) +
+                      " even at whole-number precision");
       return result;
     }
-    document.root.children.insert(document.root.children.begin(), background_node(frame, {color->r, color->g, color->b}));
-    changes.add("convert-structure", Severity::note, "solid background " + options.background_color + " added");
-  } else if (options.background == ConvertOptions::Background::automatic) {
-    // Without margin or cropping the square frame shows exactly what the content render shows.
-    std::optional<Image> framed;
-    if (options.margin_percent == 0 && options.fit == ConvertOptions::Fit::artboard) {
-      if (const Image* image = content_render(decimals)) framed = *image;
-    } else {
-      std::string error;
-      framed = render_svg(convert::write_document(document, {decimals}), 128, error);
-    }
-    if (framed && transparent_share_in_circle(*framed) > 0.005) {
-      if (auto color = safe_background(*framed)) {
-        document.root.children.insert(document.root.children.begin(), background_node(frame, *color));
-        changes.add("convert-structure", Severity::note,
-                    std::string("solid ") + (color->r ? "white" : "black") +
-                        " background added (the logo sat on transparency; --background none keeps it)");
-      } else {
-        changes.add("convert-structure", Severity::warning,
-                    "the logo sits on transparency and no background colour is safe for it; choose one with --background");
-      }
-    }
   }
-
-  // Write, then lower the precision while the file is too large and fidelity holds.
   for (;;) {
     std::string svg = convert::write_document(document, {decimals});
-    result.fidelity = render_check(decimals);
     result.decimals = decimals;
-    if (svg.size() <= max_logo_bytes || decimals == 0) {
-      if (svg.size() > max_logo_bytes) {
+    if (svg.size() <= options.max_bytes || decimals == 0) {
+      if (svg.size() > options.max_bytes) {
         changes.add("convert-refused", Severity::error,
-                    "the converted logo is " + std::to_string(svg.size()) + " bytes, " +
-                        std::to_string(svg.size() - max_logo_bytes) + " over the 32 KiB limit, even at whole-number precision");
+                    "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
+                        ", even at whole-number precision");
         return result;
       }
-      LintOptions lint_options;
-      lint_options.profile = Profile::strict;
-      result.output_findings = lint(svg, lint_options).diagnostics;
-      if (result.output_findings.has_errors()) {
-        changes.add("convert-refused", Severity::error, "the converted logo still fails `bimi check` (see its findings)");
-        return result;
-      }
-      if (!result.fidelity) {
-        changes.add("convert-refused", Severity::error,
-                    "the original could not be rendered to prove fidelity" +
-                        (reference_error.empty() ? std::string() : ": " + reference_error));
-        if (!options.force) return result;
-      } else if (result.fidelity->ssim < options.min_ssim || result.fidelity->differing_share > options.max_differing) {
-        if (!options.force) {
-          changes.add("convert-refused", Severity::error,
-                      "the converted logo does not render like the original (use --force to write it anyway)");
-          return result;
-        }
-        changes.add("convert-approximated", Severity::warning, "written despite low fidelity (--force)");
-      }
-      if (changes.has_errors() && !options.force) return result;
-      result.svg = std::move(svg);
+      convert::accept_output(std::move(svg), render_check(decimals), reference_error, gate, result);
       return result;
     }
     auto lower = render_check(decimals - 1);
-    if (!lower || lower->ssim < options.min_ssim || lower->differing_share > options.max_differing) {
+    if (!lower || lower->ssim < gate.min_ssim || lower->differing_share > gate.max_differing) {
+      result.fidelity = render_check(decimals);
       changes.add("convert-refused", Severity::error,
-                  "the converted logo is " + std::to_string(svg.size()) + " bytes, " +
-                      std::to_string(svg.size() - max_logo_bytes) +
-                      " over the 32 KiB limit, and lower precision would change how it looks");
+                  "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
+                      ", and lower precision would change how it looks");
       return result;
     }
     --decimals;
-    changes.add("convert-structure", Severity::note, "precision lowered to " + std::to_string(decimals) + " decimals to fit 32 KiB");
+    changes.add("convert-structure", Severity::note, "precision lowered to " + std::to_string(decimals) + " decimals to fit");
   }
 }
 

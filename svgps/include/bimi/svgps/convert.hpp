@@ -25,7 +25,11 @@ struct ConvertOptions {
   bool force = false;            // drop filters, masks and images; write despite low fidelity
   double min_ssim = 0.93;        // fidelity needed to write without --force
   double max_differing = 0.02;   // share of visibly differing pixels allowed without --force
+  double max_differing_traced = 0.05;  // the same for bitmaps, whose soft edges and JPEG ringing
+                                       // differ from any vector render along every outline
   int fidelity_size = 256;       // render size for the fidelity check, well above what inboxes show
+  std::size_t max_bytes = 32 * 1024;  // size budget of the output (the BIMI limit is 32 KiB)
+  int colors = 0;                // bitmaps: colours to trace, 0 = chosen automatically
   Limits limits;
 };
 
@@ -37,9 +41,24 @@ struct ConvertResult {
   std::optional<Fidelity> fidelity;
   std::size_t input_bytes = 0;
   int decimals = 0;                // the precision the output was written with
+  struct Trace {
+    int colors = 0;                // colours traced
+    int despeckle = 0;             // potrace turdsize
+    double smoothing = 0;          // potrace alphamax
+    double tolerance = 0;          // potrace opttolerance
+    int width = 0, height = 0;     // pixels traced (after resampling)
+  };
+  std::optional<Trace> trace;      // set when the input was a bitmap
 };
 
 // Deterministic: the same bytes and options always give the same output bytes.
 ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options);
+
+// A PNG or JPEG logo traced into vector shapes, one per colour, with the same framing, output form
+// and guarantees as convert_svg. Fidelity is measured against the bitmap itself.
+ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& options);
+
+// convert_raster for PNG and JPEG bytes, convert_svg for anything else.
+ConvertResult convert_logo(std::string_view bytes, const ConvertOptions& options);
 
 }  // namespace bimi::svgps

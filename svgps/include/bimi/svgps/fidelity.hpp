@@ -8,10 +8,13 @@ namespace bimi::svgps {
 
 struct Fidelity {
   double differing_share = 0;  // pixels whose colour (over white) or alpha differs by more than 1/16
+                               // (from every pixel within the comparison's shift)
   double ssim = 1;             // mean SSIM over 8×8 windows, the lower of colour-over-white luma and alpha
 };
 
-// Both images must have the same size; returns nullopt otherwise.
-std::optional<Fidelity> compare_images(const Image& a, const Image& b);
+// Both images must have the same size; returns nullopt otherwise. With `shift` > 0 a pixel of
+// `b` only counts as differing when no pixel of `a` within that many pixels looks like it: an
+// outline placed a pixel off (a traced bitmap's soft or ringing edge) is not a visible change.
+std::optional<Fidelity> compare_images(const Image& a, const Image& b, int shift = 0);
 
 }  // namespace bimi::svgps

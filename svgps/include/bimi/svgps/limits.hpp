@@ -10,6 +10,8 @@ struct Limits {
   std::size_t max_inflated_bytes = 8u << 20;  // after gunzip of .svgz
   std::size_t max_elements = 100'000;         // elements in the document
   std::size_t max_use_instances = 100'000;    // elements drawn once every `use` is expanded
+  std::size_t max_pixels = 25'000'000;        // decoded bitmap pixels (5000 × 5000), checked from the
+                                              // header before anything is allocated
   int render_size = 96;                       // pixels per side for the rendered checks: the smallest
                                               // size inboxes show a logo at
 };

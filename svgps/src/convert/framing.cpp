@@ -1,0 +1,180 @@
+#include "convert/framing.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "bimi/svgps/lint.hpp"
+#include "geometry/path_ops.hpp"
+#include "style/color.hpp"
+
+namespace bimi::svgps::convert {
+
+namespace geo = geometry;
+
+geo::Box drawn_bounds(const model::Node& node, const geo::Matrix& parent) {
+  geo::Matrix m = parent * node.transform;
+  geo::Box box;
+  auto add_box = [&](const geo::Box& b, double pad) {
+    if (b.empty()) return;
+    for (geo::Point p : {geo::Point{b.x0 - pad, b.y0 - pad}, geo::Point{b.x1 + pad, b.y0 - pad},
+                         geo::Point{b.x0 - pad, b.y1 + pad}, geo::Point{b.x1 + pad, b.y1 + pad}}) {
+      box.add(m.apply(p));
+    }
+  };
+  if (node.shape) {
+    double pad = node.shape->stroke ? node.shape->stroke->width / 2 : 0;
+    add_box(geo::bounds(node.shape->path), pad);
+  }
+  for (const auto& child : node.children) {
+    geo::Box b = drawn_bounds(child, m);
+    if (!b.empty()) {
+      box.add({b.x0, b.y0});
+      box.add({b.x1, b.y1});
+    }
+  }
+  return box;
+}
+
+model::ViewBox squared(model::ViewBox box) {
+  double side = std::max(box.width, box.height);
+  box.x -= (side - box.width) / 2;
+  box.y -= (side - box.height) / 2;
+  box.width = box.height = side;
+  return box;
+}
+
+int automatic_decimals(const model::ViewBox& box) {
+  double side = std::max(box.width, box.height);
+  int decimals = static_cast<int>(std::ceil(std::log10(4096.0 / side)));
+  return std::clamp(decimals, 0, 6);
+}
+
+model::Node background_node(const model::ViewBox& box, model::Rgb color) {
+  model::Node node;
+  model::Shape shape;
+  shape.path.segments = {geo::Segment::move_to({box.x, box.y}), geo::Segment::line_to({box.x + box.width, box.y}),
+                         geo::Segment::line_to({box.x + box.width, box.y + box.height}),
+                         geo::Segment::line_to({box.x, box.y + box.height}), geo::Segment::close()};
+  shape.fill.kind = model::Paint::Kind::color;
+  shape.fill.color = color;
+  node.shape = std::move(shape);
+  return node;
+}
+
+// A background colour that cannot swallow the mark: white, unless the mark's outline (its
+// pixels next to transparency) is itself near-white; then black under the same test; else none.
+// White inside a coloured shape is fine — only an edge against the background can vanish.
+std::optional<model::Rgb> safe_background(const Image& image) {
+  const int w = image.width, h = image.height;
+  auto transparent = [&](int x, int y) { return x < 0 || y < 0 || x >= w || y >= h || image.pixel(x, y)[3] < 128; };
+  std::size_t edge = 0, white_edge = 0, black_edge = 0;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      const std::uint8_t* p = image.pixel(x, y);
+      if (p[3] < 128) continue;
+      if (!transparent(x - 1, y) && !transparent(x + 1, y) && !transparent(x, y - 1) && !transparent(x, y + 1)) continue;
+      ++edge;
+      if (p[0] > 235 && p[1] > 235 && p[2] > 235) ++white_edge;
+      if (p[0] < 20 && p[1] < 20 && p[2] < 20) ++black_edge;
+    }
+  }
+  if (edge == 0) return std::nullopt;
+  if (white_edge * 20 < edge) return model::Rgb{255, 255, 255};
+  if (black_edge * 20 < edge) return model::Rgb{0, 0, 0};
+  return std::nullopt;
+}
+
+
+void apply_title(model::Document& document, const ConvertOptions& options) {
+  std::string file_title = document.title;
+  document.title = !options.title.empty() ? options.title : !file_title.empty() ? file_title : options.fallback_title;
+  if (document.title.empty()) document.title = "Logo";
+  if (!options.desc.empty()) document.desc = options.desc;
+}
+
+model::ViewBox square_frame(const model::Document& document, const ConvertOptions& options, Diagnostics& changes) {
+  model::ViewBox frame = document.view_box;
+  if (options.fit == ConvertOptions::Fit::content) {
+    geo::Box content = drawn_bounds(document.root, {});
+    if (!content.empty() && content.width() > 0 && content.height() > 0) {
+      frame = {content.x0, content.y0, content.width(), content.height()};
+      changes.add("convert-structure", Severity::note, "cropped to the drawn content");
+    }
+  }
+  model::ViewBox square = squared(frame);
+  if (square.width != document.view_box.width || square.height != document.view_box.height) {
+    changes.add("convert-structure", Severity::note, "made square by padding the shorter side equally");
+  }
+  return square;
+}
+
+bool frame_and_background(model::Document& document, model::ViewBox frame, const ConvertOptions& options,
+                          const std::function<std::optional<Image>(const model::ViewBox&)>& framed_render, Diagnostics& changes) {
+  if (options.margin_percent > 0) {
+    double pad = frame.width * options.margin_percent / 100.0;
+    frame = {frame.x - pad, frame.y - pad, frame.width + 2 * pad, frame.height + 2 * pad};
+    changes.add("convert-structure", Severity::note, "margin added around the logo");
+  }
+  document.view_box = frame;
+  if (options.background == ConvertOptions::Background::color) {
+    auto color = style::parse_color(options.background_color);
+    if (!color) {
+      changes.add("convert-refused", Severity::error, "--background \"" + options.background_color + "\" is not a colour");
+      return false;
+    }
+    document.root.children.insert(document.root.children.begin(), background_node(frame, {color->r, color->g, color->b}));
+    changes.add("convert-structure", Severity::note, "solid background " + options.background_color + " added");
+  } else if (options.background == ConvertOptions::Background::automatic) {
+    auto framed = framed_render(frame);
+    if (framed && transparent_share_in_circle(*framed) > 0.005) {
+      if (auto color = safe_background(*framed)) {
+        document.root.children.insert(document.root.children.begin(), background_node(frame, *color));
+        changes.add("convert-structure", Severity::note,
+                    std::string("solid ") + (color->r ? "white" : "black") +
+                        " background added (the logo sat on transparency; --background none keeps it)");
+      } else {
+        changes.add("convert-structure", Severity::warning,
+                    "the logo sits on transparency and no background colour is safe for it; choose one with --background");
+      }
+    }
+  }
+  return true;
+}
+
+std::string over_budget(std::size_t bytes, std::size_t limit) {
+  return std::to_string(bytes) + " bytes, " + std::to_string(bytes - limit) + " over the limit of " +
+         std::to_string(limit);
+}
+
+void accept_output(std::string svg, const std::optional<Fidelity>& fidelity, const std::string& render_error,
+                   const ConvertOptions& options, ConvertResult& result) {
+  Diagnostics& changes = result.changes;
+  result.fidelity = fidelity;
+  if (svg.size() > options.max_bytes) {
+    changes.add("convert-refused", Severity::error, "the converted logo is " + over_budget(svg.size(), options.max_bytes));
+    return;
+  }
+  LintOptions lint_options;
+  lint_options.profile = Profile::strict;
+  result.output_findings = lint(svg, lint_options).diagnostics;
+  if (result.output_findings.has_errors()) {
+    changes.add("convert-refused", Severity::error, "the converted logo still fails `bimi check` (see its findings)");
+    return;
+  }
+  if (!fidelity) {
+    changes.add("convert-refused", Severity::error,
+                "the original could not be rendered to prove fidelity" + (render_error.empty() ? std::string() : ": " + render_error));
+    if (!options.force) return;
+  } else if (fidelity->ssim < options.min_ssim || fidelity->differing_share > options.max_differing) {
+    if (!options.force) {
+      changes.add("convert-refused", Severity::error,
+                  "the converted logo does not render like the original (use --force to write it anyway)");
+      return;
+    }
+    changes.add("convert-approximated", Severity::warning, "written despite low fidelity (--force)");
+  }
+  if (changes.has_errors() && !options.force) return;
+  result.svg = std::move(svg);
+}
+
+}  // namespace bimi::svgps::convert

@@ -1,0 +1,53 @@
+// What every conversion does once its content is a model::Document, whatever it came from (SVG
+// or a traced bitmap): title, square frame, margin, background, and the acceptance of the
+// written bytes (size budget, own lint, fidelity).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "bimi/svgps/convert.hpp"
+#include "bimi/svgps/render.hpp"
+#include "convert/document.hpp"
+#include "geometry/path.hpp"
+
+namespace bimi::svgps::convert {
+
+// Bounds of everything drawn (strokes included), in the coordinates of `parent`.
+geometry::Box drawn_bounds(const model::Node& node, const geometry::Matrix& parent);
+
+// The box padded equally on its shorter side to a square.
+model::ViewBox squared(model::ViewBox box);
+
+// About 1/4096 of the logo's size per last digit: invisible at any size inboxes use.
+int automatic_decimals(const model::ViewBox& box);
+
+// A rectangle filling `box` with one colour.
+model::Node background_node(const model::ViewBox& box, model::Rgb color);
+
+// A background colour that cannot swallow the mark, judged on a render of it; nullopt if none is.
+std::optional<model::Rgb> safe_background(const Image& image);
+
+// Sets the title (--title, else the file's own, else the fallback) and the description.
+void apply_title(model::Document& document, const ConvertOptions& options);
+
+// The square frame the content is shown in (artboard or drawn content, padded to a square),
+// before any margin. Says what it changed.
+model::ViewBox square_frame(const model::Document& document, const ConvertOptions& options, Diagnostics& changes);
+
+// Adds the margin to `frame`, sets it as the document's viewBox and adds the background the
+// options ask for. `framed_render` renders the content in the final frame (for --background auto);
+// it may return nullopt. Returns false, with a refusal in `changes`, if the options are unusable.
+bool frame_and_background(model::Document& document, model::ViewBox frame, const ConvertOptions& options,
+                          const std::function<std::optional<Image>(const model::ViewBox&)>& framed_render, Diagnostics& changes);
+
+// The last gate: the bytes fit `options.max_bytes`, pass `bimi check --profile strict` and render
+// like the original (else refused unless --force). Fills result.svg when accepted.
+void accept_output(std::string svg, const std::optional<Fidelity>& fidelity, const std::string& render_error,
+                   const ConvertOptions& options, ConvertResult& result);
+
+// "N bytes, M over the limit of L".
+std::string over_budget(std::size_t bytes, std::size_t limit);
+
+}  // namespace bimi::svgps::convert

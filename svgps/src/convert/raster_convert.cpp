@@ -1,0 +1,244 @@
+// Bitmap logos: decode → resample to a tracing size → keep alpha or flatten on --background →
+// colour reduction (libimagequant) → one potrace pass per colour, stacked → the same framing,
+// writer and gates as SVG input. Tracing parameters are searched for the best fidelity to the
+// bitmap within the size budget.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "bimi/svgps/convert.hpp"
+#include "bimi/svgps/raster.hpp"
+#include "convert/framing.hpp"
+#include "convert/writer.hpp"
+#include "raster/palette.hpp"
+#include "raster/prepare.hpp"
+#include "raster/trace.hpp"
+#include "style/color.hpp"
+
+namespace bimi::svgps {
+namespace {
+
+void flatten(Image& image, model::Rgb background) {
+  for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4) {
+    std::uint8_t* p = &image.rgba[i];
+    unsigned a = p[3];
+    p[0] = static_cast<std::uint8_t>((p[0] * a + background.r * (255 - a) + 127) / 255);
+    p[1] = static_cast<std::uint8_t>((p[1] * a + background.g * (255 - a) + 127) / 255);
+    p[2] = static_cast<std::uint8_t>((p[2] * a + background.b * (255 - a) + 127) / 255);
+    p[3] = 255;
+  }
+}
+
+std::string hex(model::Rgb c) {
+  static const char digits[] = "0123456789abcdef";
+  std::string s = "#";
+  for (int v : {c.r, c.g, c.b}) {
+    s += digits[v >> 4];
+    s += digits[v & 15];
+  }
+  return s;
+}
+
+// One attempt: a palette, tracing parameters and a precision.
+struct Attempt {
+  int colors = 0;
+  raster::TraceParameters parameters;
+  int decimals = 0;
+};
+
+struct Outcome {
+  model::Document document;  // framed, with background
+  std::string svg;
+  std::optional<Fidelity> fidelity;
+};
+
+// Coarser settings, tried in order while the output is over budget: fewer digits first (free at
+// tracing sizes), then more despeckling and looser curve joining, then fewer colours.
+std::vector<Attempt> attempts(int colors, int decimals) {
+  const raster::TraceParameters fine{2, 1.0, 0.2}, coarse{4, 1.0, 0.5}, coarsest{8, 1.2, 1.0};
+  std::vector<Attempt> list = {{colors, fine, decimals}};
+  if (decimals > 0) list.push_back({colors, fine, decimals - 1});
+  list.push_back({colors, coarse, 0});
+  list.push_back({colors, coarsest, 0});
+  for (int fewer = colors - 1; fewer >= 2; --fewer) list.push_back({fewer, coarsest, 0});
+  return list;
+}
+
+}  // namespace
+
+ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& options) {
+  ConvertResult result;
+  result.input_bytes = bytes.size();
+  Diagnostics& changes = result.changes;
+  std::string error;
+  auto decoded = decode_raster(bytes, options.limits, error);
+  if (!decoded) {
+    result.unreadable = true;
+    changes.add("input-unreadable", Severity::error, error);
+    return result;
+  }
+  const char* format = sniff_raster(bytes) == RasterFormat::png ? "PNG" : "JPEG";
+  changes.add("convert-traced", Severity::note,
+              std::string("traced from a ") + std::to_string(decoded->width) + "×" + std::to_string(decoded->height) +
+                  " " + format + " bitmap");
+  Image working = raster::tracing_image(*decoded);
+  if (working.width != decoded->width || working.height != decoded->height) {
+    changes.add("convert-structure", Severity::note,
+                "resampled from " + std::to_string(decoded->width) + "×" + std::to_string(decoded->height) + " to " +
+                    std::to_string(working.width) + "×" + std::to_string(working.height) + " pixels for tracing");
+  }
+  const int band = raster::edge_band(*decoded, working);
+
+  std::optional<model::Rgb> background_color;
+  if (options.background == ConvertOptions::Background::color) {
+    auto color = style::parse_color(options.background_color);
+    if (!color) {
+      changes.add("convert-refused", Severity::error, "--background \"" + options.background_color + "\" is not a colour");
+      return result;
+    }
+    background_color = model::Rgb{color->r, color->g, color->b};
+    flatten(working, *background_color);
+    flatten(*decoded, *background_color);
+  }
+  // The trace is judged against the bitmap at the bitmap's own size when that is smaller than
+  // the fidelity size: enlarging the bitmap would only blur the reference.
+  const int fidelity_size = std::min(options.fidelity_size, std::max(decoded->width, decoded->height));
+  const Image reference = fit_into_square(*decoded, fidelity_size);
+  decoded.reset();
+
+  // Palettes by colour count, made once each.
+  std::map<int, raster::Indexed> palettes;
+  // Key 0 is the automatic choice; fewer colours, tried to fit the budget, are reduced afresh.
+  auto palette = [&](int colors) -> const raster::Indexed* {
+    auto it = palettes.find(colors);
+    if (it != palettes.end()) return &it->second;
+    auto indexed = raster::reduce_colors(working, colors, band, error);
+    if (!indexed) return nullptr;
+    return &palettes.emplace(colors, std::move(*indexed)).first->second;
+  };
+  const raster::Indexed* first = palette(std::min(options.colors, 254));
+  if (!first) {
+    changes.add("convert-refused", Severity::error, error);
+    return result;
+  }
+  if (first->colors.empty()) {
+    changes.add("convert-refused", Severity::error, "the image has no visible pixels");
+    return result;
+  }
+  const int colors = static_cast<int>(first->colors.size());
+  palettes.emplace(colors, *first);
+
+  model::Document base;
+  base.view_box = {0, 0, static_cast<double>(working.width), static_cast<double>(working.height)};
+  convert::apply_title(base, options);
+  // --fit content needs drawn bounds, which depend on the trace; the artboard frame does not.
+  const model::ViewBox artboard_frame = convert::squared(base.view_box);
+  int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(artboard_frame);
+
+  auto run = [&](const Attempt& attempt, Diagnostics& notes) -> std::optional<Outcome> {
+    const raster::Indexed* indexed = palette(attempt.colors);
+    if (!indexed) return std::nullopt;
+    auto traced = raster::trace_layers(*indexed, attempt.parameters, error);
+    if (!traced) return std::nullopt;
+    Outcome outcome;
+    outcome.document = base;
+    outcome.document.root = std::move(traced->group);
+    std::string render_error;
+    auto content = render_svg(convert::write_document(outcome.document, {attempt.decimals}), fidelity_size, render_error);
+    if (content) outcome.fidelity = compare_images(reference, *content, 1);
+
+    // An opaque bitmap's bottom layer is its background: it grows to fill the square frame,
+    // unless transparency around the bitmap was asked for.
+    std::optional<model::Rgb> bottom;
+    if (traced->bottom_covers_canvas && !outcome.document.root.children.empty()) {
+      bottom = outcome.document.root.children.front().shape->fill.color;
+    }
+    model::ViewBox frame = convert::square_frame(outcome.document, options, notes);
+    ConvertOptions framing = options;
+    std::optional<model::Rgb> own_background;
+    if (bottom && options.background != ConvertOptions::Background::none) {
+      outcome.document.root.children.erase(outcome.document.root.children.begin());
+      if (options.background == ConvertOptions::Background::automatic) {
+        own_background = bottom;
+        framing.background = ConvertOptions::Background::none;
+      } else if (!(*bottom == *background_color)) {
+        // The bitmap's own background differs from --background: keep it inside the bitmap's box.
+        outcome.document.root.children.insert(outcome.document.root.children.begin(),
+                                              convert::background_node(base.view_box, *bottom));
+      }
+    }
+    auto framed_render = [&](const model::ViewBox& final_frame) -> std::optional<Image> {
+      if (content && final_frame.x == artboard_frame.x && final_frame.y == artboard_frame.y &&
+          final_frame.width == artboard_frame.width) {
+        return *content;
+      }
+      model::Document framed = outcome.document;
+      framed.view_box = final_frame;
+      std::string ignored;
+      return render_svg(convert::write_document(framed, {attempt.decimals}), 128, ignored);
+    };
+    if (!convert::frame_and_background(outcome.document, frame, framing, framed_render, notes)) return std::nullopt;
+    if (own_background) {
+      auto& children = outcome.document.root.children;
+      children.insert(children.begin(), convert::background_node(outcome.document.view_box, *own_background));
+      if (!(outcome.document.view_box.width == base.view_box.width && outcome.document.view_box.height == base.view_box.height)) {
+        notes.add("convert-structure", Severity::note,
+                  "the bitmap's own background (" + hex(*own_background) + ") extended to fill the square");
+      }
+    }
+    outcome.svg = convert::write_document(outcome.document, {attempt.decimals});
+    return outcome;
+  };
+
+  // The first attempt that fits the budget; the attempts go from finest to coarsest.
+  std::optional<Outcome> chosen;
+  Attempt chosen_attempt;
+  Diagnostics chosen_notes;
+  std::size_t smallest = 0;
+  for (const Attempt& attempt : attempts(colors, decimals)) {
+    Diagnostics notes;
+    auto outcome = run(attempt, notes);
+    if (!outcome) {
+      if (notes.has_errors()) {
+        for (const auto& d : notes.items()) changes.add(d);
+      } else {
+        changes.add("convert-refused", Severity::error, error);
+      }
+      return result;
+    }
+    if (smallest == 0 || outcome->svg.size() < smallest) smallest = outcome->svg.size();
+    if (outcome->svg.size() <= options.max_bytes) {
+      chosen = std::move(outcome);
+      chosen_attempt = attempt;
+      chosen_notes = std::move(notes);
+      break;
+    }
+  }
+  if (!chosen) {
+    changes.add("convert-refused", Severity::error,
+                "the traced logo is still " + convert::over_budget(smallest, options.max_bytes) +
+                    " with the fewest colours and coarsest tracing tried");
+    return result;
+  }
+  for (const auto& d : chosen_notes.items()) changes.add(d);
+  result.decimals = chosen_attempt.decimals;
+  result.trace = ConvertResult::Trace{chosen_attempt.colors, chosen_attempt.parameters.despeckle,
+                                      chosen_attempt.parameters.smoothing, chosen_attempt.parameters.tolerance,
+                                      working.width, working.height};
+  changes.add("convert-traced", Severity::note,
+              std::to_string(chosen_attempt.colors) + " colour" + (chosen_attempt.colors == 1 ? "" : "s") +
+                  " traced (despeckle " + std::to_string(chosen_attempt.parameters.despeckle) + ", smoothing " +
+                  convert::format_number(chosen_attempt.parameters.smoothing, 2) + ", " +
+                  std::to_string(chosen_attempt.decimals) + " decimals)");
+  ConvertOptions gate = options;
+  gate.max_differing = options.max_differing_traced;
+  convert::accept_output(std::move(chosen->svg), chosen->fidelity, "", gate, result);
+  return result;
+}
+
+ConvertResult convert_logo(std::string_view bytes, const ConvertOptions& options) {
+  if (sniff_raster(bytes) != RasterFormat::none) return convert_raster(bytes, options);
+  return convert_svg(bytes, options);
+}
+
+}  // namespace bimi::svgps

@@ -1,0 +1,182 @@
+// PNG through libpng's simplified API (every colour type, depth, tRNS and interlacing handled by
+// the library) and JPEG through libjpeg-turbo; both check the pixel count from the header first.
+#include <png.h>
+// jpeglib.h needs size_t and FILE declared first.
+#include <cstddef>
+#include <cstdio>
+#include <jpeglib.h>
+
+#include <csetjmp>
+#include <cstring>
+#include <memory>
+
+#include "bimi/svgps/raster.hpp"
+
+namespace bimi::svgps {
+namespace {
+
+bool too_many_pixels(std::size_t width, std::size_t height, const Limits& limits, std::string& error) {
+  if (width == 0 || height == 0) {
+    error = "the image has no pixels (" + std::to_string(width) + "×" + std::to_string(height) + ")";
+    return true;
+  }
+  if (width > limits.max_pixels / height) {
+    error = "the image is " + std::to_string(width) + "×" + std::to_string(height) + " pixels, over the limit of " +
+            std::to_string(limits.max_pixels) + " pixels";
+    return true;
+  }
+  return false;
+}
+
+std::optional<Image> decode_png(std::string_view bytes, const Limits& limits, std::string& error) {
+  png_image png;
+  std::memset(&png, 0, sizeof png);
+  png.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&png, bytes.data(), bytes.size())) {
+    error = std::string("unreadable PNG: ") + png.message;
+    return std::nullopt;
+  }
+  // Frees libpng's state on every path out.
+  std::unique_ptr<png_image, void (*)(png_image*)> guard(&png, png_image_free);
+  if (too_many_pixels(png.width, png.height, limits, error)) return std::nullopt;
+  png.format = PNG_FORMAT_RGBA;
+  Image image;
+  image.width = static_cast<int>(png.width);
+  image.height = static_cast<int>(png.height);
+  image.rgba.resize(PNG_IMAGE_SIZE(png));
+  if (!png_image_finish_read(&png, nullptr, image.rgba.data(), 0, nullptr)) {
+    error = std::string("unreadable PNG: ") + png.message;
+    return std::nullopt;
+  }
+  return image;
+}
+
+// libjpeg reports errors through a callback that must not return: it jumps back to the decoder.
+struct JpegErrors {
+  jpeg_error_mgr manager;
+  std::jmp_buf jump;
+  char message[JMSG_LENGTH_MAX];
+  int corrupt_warnings;
+};
+
+[[noreturn]] void jpeg_fail(j_common_ptr info) {
+  auto* errors = reinterpret_cast<JpegErrors*>(info->err);
+  (*info->err->format_message)(info, errors->message);
+  std::longjmp(errors->jump, 1);
+}
+
+// Warnings (level -1) mean corrupt or truncated data that libjpeg papered over with grey.
+void jpeg_message(j_common_ptr info, int level) {
+  auto* errors = reinterpret_cast<JpegErrors*>(info->err);
+  if (level < 0 && errors->corrupt_warnings++ == 0) (*info->err->format_message)(info, errors->message);
+}
+
+enum class JpegStatus { ok, failed, too_large };
+
+// Only trivially destructible locals live across setjmp here; the pixels go into a buffer the
+// caller owns, sized by `allocate` once the header is known to be within the limits.
+template <typename Allocate>
+JpegStatus run_jpeg(std::string_view bytes, JpegErrors& errors, Allocate&& allocate, int& width, int& height) {
+  jpeg_decompress_struct info;
+  info.err = jpeg_std_error(&errors.manager);
+  errors.manager.error_exit = jpeg_fail;
+  errors.manager.emit_message = jpeg_message;
+  errors.corrupt_warnings = 0;
+  errors.message[0] = 0;
+  if (setjmp(errors.jump)) {
+    jpeg_destroy_decompress(&info);
+    return JpegStatus::failed;
+  }
+  jpeg_create_decompress(&info);
+  info.mem->max_memory_to_use = 512L << 20;
+  jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
+  jpeg_read_header(&info, TRUE);
+  width = static_cast<int>(info.image_width);
+  height = static_cast<int>(info.image_height);
+  bool cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
+  info.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
+  std::uint8_t* pixels = allocate(info.image_width, info.image_height);
+  if (!pixels) {
+    jpeg_destroy_decompress(&info);
+    return JpegStatus::too_large;
+  }
+  jpeg_start_decompress(&info);
+  const std::size_t stride = static_cast<std::size_t>(info.output_width) * 4;
+  while (info.output_scanline < info.output_height) {
+    JSAMPROW row = pixels + static_cast<std::size_t>(info.output_scanline) * stride;
+    jpeg_read_scanlines(&info, &row, 1);
+  }
+  // Adobe writes CMYK inverted; convert to RGB in place.
+  if (cmyk) {
+    const bool inverted = info.saw_Adobe_marker;
+    std::size_t count = static_cast<std::size_t>(info.output_width) * info.output_height;
+    for (std::size_t i = 0; i < count; ++i) {
+      std::uint8_t* p = pixels + i * 4;
+      unsigned c = p[0], m = p[1], y = p[2], k = p[3];
+      if (!inverted) c = 255 - c, m = 255 - m, y = 255 - y, k = 255 - k;
+      p[0] = static_cast<std::uint8_t>(c * k / 255);
+      p[1] = static_cast<std::uint8_t>(m * k / 255);
+      p[2] = static_cast<std::uint8_t>(y * k / 255);
+      p[3] = 255;
+    }
+  }
+  jpeg_finish_decompress(&info);
+  jpeg_destroy_decompress(&info);
+  return JpegStatus::ok;
+}
+
+std::optional<Image> decode_jpeg(std::string_view bytes, const Limits& limits, std::string& error) {
+  Image image;
+  std::string limit_error;
+  auto allocate = [&](std::size_t width, std::size_t height) -> std::uint8_t* {
+    if (too_many_pixels(width, height, limits, limit_error)) return nullptr;
+    image.rgba.assign(width * height * 4, 0);
+    return image.rgba.data();
+  };
+  JpegErrors errors;
+  JpegStatus status = run_jpeg(bytes, errors, allocate, image.width, image.height);
+  if (status == JpegStatus::too_large) {
+    error = limit_error;
+    return std::nullopt;
+  }
+  if (status == JpegStatus::failed) {
+    error = std::string("unreadable JPEG: ") + errors.message;
+    return std::nullopt;
+  }
+  if (errors.corrupt_warnings > 0) {
+    error = std::string("corrupt or truncated JPEG: ") + errors.message;
+    return std::nullopt;
+  }
+  return image;
+}
+
+}  // namespace
+
+RasterFormat sniff_raster(std::string_view bytes) {
+  static constexpr unsigned char png_signature[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  if (bytes.size() >= sizeof png_signature && std::memcmp(bytes.data(), png_signature, sizeof png_signature) == 0) {
+    return RasterFormat::png;
+  }
+  if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xff && static_cast<unsigned char>(bytes[1]) == 0xd8 &&
+      static_cast<unsigned char>(bytes[2]) == 0xff) {
+    return RasterFormat::jpeg;
+  }
+  return RasterFormat::none;
+}
+
+std::optional<Image> decode_raster(std::string_view bytes, const Limits& limits, std::string& error) {
+  if (bytes.size() > limits.max_input_bytes) {
+    error = "the image is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
+            std::to_string(limits.max_input_bytes);
+    return std::nullopt;
+  }
+  switch (sniff_raster(bytes)) {
+    case RasterFormat::png: return decode_png(bytes, limits, error);
+    case RasterFormat::jpeg: return decode_jpeg(bytes, limits, error);
+    case RasterFormat::none: break;
+  }
+  error = "not a PNG or JPEG image";
+  return std::nullopt;
+}
+
+}  // namespace bimi::svgps

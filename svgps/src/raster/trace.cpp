@@ -1,0 +1,102 @@
+#include "raster/trace.hpp"
+
+#include <potracelib.h>
+
+#include <climits>
+#include <memory>
+#include <vector>
+
+namespace bimi::svgps::raster {
+namespace {
+
+namespace geo = geometry;
+constexpr int word_bits = static_cast<int>(sizeof(potrace_word) * CHAR_BIT);
+
+// A potrace bitmap of the pixels whose index is at least `from` (and not transparent). Row y of
+// the image is potrace's scanline y, so potrace's coordinates are the image's.
+struct LayerBitmap {
+  std::vector<potrace_word> words;
+  potrace_bitmap_t bitmap{};
+  std::size_t set = 0;
+
+  LayerBitmap(const Indexed& indexed, std::uint8_t from) {
+    bitmap.w = indexed.width;
+    bitmap.h = indexed.height;
+    bitmap.dy = (indexed.width + word_bits - 1) / word_bits;
+    words.assign(static_cast<std::size_t>(bitmap.dy) * static_cast<std::size_t>(bitmap.h), 0);
+    for (int y = 0; y < indexed.height; ++y) {
+      const std::uint8_t* row = indexed.index.data() + static_cast<std::size_t>(y) * indexed.width;
+      potrace_word* line = words.data() + static_cast<std::size_t>(y) * bitmap.dy;
+      for (int x = 0; x < indexed.width; ++x) {
+        if (row[x] == Indexed::transparent || row[x] < from) continue;
+        line[x / word_bits] |= potrace_word{1} << (word_bits - 1 - x % word_bits);
+        ++set;
+      }
+    }
+    bitmap.map = words.data();
+  }
+};
+
+geo::Point point(const potrace_dpoint_t& p) { return {p.x, p.y}; }
+
+// Every curve of the trace in one path: potrace orients holes against their outlines, so the
+// nonzero rule fills them as it should.
+geo::Path path_of(const potrace_path_t* list) {
+  geo::Path path;
+  for (const potrace_path_t* p = list; p; p = p->next) {
+    const potrace_curve_t& curve = p->curve;
+    if (curve.n <= 0) continue;
+    path.segments.push_back(geo::Segment::move_to(point(curve.c[curve.n - 1][2])));
+    for (int i = 0; i < curve.n; ++i) {
+      if (curve.tag[i] == POTRACE_CORNER) {
+        path.segments.push_back(geo::Segment::line_to(point(curve.c[i][1])));
+        path.segments.push_back(geo::Segment::line_to(point(curve.c[i][2])));
+      } else {
+        path.segments.push_back(
+            geo::Segment::cubic_to(point(curve.c[i][0]), point(curve.c[i][1]), point(curve.c[i][2])));
+      }
+    }
+    path.segments.push_back(geo::Segment::close());
+  }
+  return path;
+}
+
+}  // namespace
+
+std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TraceParameters& parameters, std::string& error) {
+  std::unique_ptr<potrace_param_t, void (*)(potrace_param_t*)> param(potrace_param_default(), potrace_param_free);
+  if (!param) {
+    error = "the tracer could not start";
+    return std::nullopt;
+  }
+  param->turdsize = parameters.despeckle;
+  param->alphamax = parameters.smoothing;
+  param->opttolerance = parameters.tolerance;
+  param->opticurve = 1;
+  param->turnpolicy = POTRACE_TURNPOLICY_MINORITY;
+
+  TracedLayers traced;
+  const std::size_t canvas = static_cast<std::size_t>(indexed.width) * static_cast<std::size_t>(indexed.height);
+  for (std::size_t layer = 0; layer < indexed.colors.size(); ++layer) {
+    LayerBitmap bitmap(indexed, static_cast<std::uint8_t>(layer));
+    if (bitmap.set == 0) continue;
+    if (layer == 0 && bitmap.set == canvas) traced.bottom_covers_canvas = true;
+    std::unique_ptr<potrace_state_t, void (*)(potrace_state_t*)> state(potrace_trace(param.get(), &bitmap.bitmap),
+                                                                       potrace_state_free);
+    if (!state || state->status != POTRACE_STATUS_OK) {
+      error = "the tracer failed (out of memory?)";
+      return std::nullopt;
+    }
+    model::Shape shape;
+    shape.path = path_of(state->plist);
+    if (shape.path.empty()) continue;
+    shape.fill.kind = model::Paint::Kind::color;
+    shape.fill.color = indexed.colors[layer];
+    model::Node node;
+    node.shape = std::move(shape);
+    traced.group.children.push_back(std::move(node));
+  }
+  return traced;
+}
+
+}  // namespace bimi::svgps::raster

@@ -1,0 +1,28 @@
+// Potrace on colour layers: every colour of an indexed bitmap becomes one filled shape.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "convert/document.hpp"
+#include "raster/palette.hpp"
+
+namespace bimi::svgps::raster {
+
+struct TraceParameters {
+  int despeckle = 2;         // potrace turdsize: specks of at most this many pixels are ignored
+  double smoothing = 1.0;    // potrace alphamax: higher rounds more corners (0 keeps every corner)
+  double tolerance = 0.2;    // potrace opttolerance: how far joined curves may stray, in pixels
+};
+
+struct TracedLayers {
+  model::Node group;                 // shapes in pixel coordinates, bottom layer first
+  bool bottom_covers_canvas = false; // the first layer is the whole bitmap (an opaque background)
+};
+
+// Layers are stacked in palette order (largest first). Each is traced from its own pixels together
+// with those of every layer drawn above it, so neighbours overlap instead of leaving hairline
+// gaps where their smoothed outlines would meet.
+std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TraceParameters& parameters, std::string& error);
+
+}  // namespace bimi::svgps::raster

@@ -1,0 +1,40 @@
+// Inputs the fuzzers found (fixtures/fuzz/<target>/), kept so that what was fixed stays fixed.
+#include <gtest/gtest.h>
+
+#include "bimi/svgps/convert.hpp"
+#include "bimi/svgps/lint.hpp"
+#include "test_support.hpp"
+
+namespace bimi::test {
+namespace {
+
+std::vector<std::filesystem::path> found_by(const std::string& target) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(fixtures() / "fuzz" / target)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Every input completes with a verdict; none may crash, hang or write a partial logo.
+TEST(FuzzRegression, ConvertInputsEndInAVerdict) {
+  for (const auto& file : found_by("convert")) {
+    std::string bytes = read_bytes(file);
+    auto result = svgps::convert_logo(bytes, {});
+    EXPECT_TRUE(result.svg || result.unreadable || result.changes.has_errors()) << file;
+    auto lint = svgps::lint(bytes, {});
+    EXPECT_FALSE(lint.diagnostics.items().empty()) << file;
+  }
+}
+
+// A use fan-out far over the size budget is refused before any render, and each element's
+// notes are said once, not once per instance.
+TEST(FuzzRegression, UseFanOutOverBudgetIsRefusedAtOnce) {
+  auto result = svgps::convert_svg(read_bytes(fixtures() / "fuzz" / "convert" / "use-fan-out-over-budget.svg"), {});
+  EXPECT_FALSE(result.svg);
+  EXPECT_LT(result.changes.items().size(), 50u) << describe(result.changes);
+  EXPECT_NE(describe(result.changes).find("even at whole-number precision"), std::string::npos);
+  EXPECT_FALSE(result.fidelity);
+}
+
+}  // namespace
+}  // namespace bimi::test

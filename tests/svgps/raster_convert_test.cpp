@@ -1,0 +1,220 @@
+#include <gtest/gtest.h>
+
+#include "bimi/svgps/convert.hpp"
+#include "bimi/svgps/lint.hpp"
+#include "bimi/svgps/raster.hpp"
+#include "bimi/svgps/render.hpp"
+#include "test_support.hpp"
+
+namespace bimi::test {
+namespace {
+
+std::string raster_fixture(const std::string& name) { return read_bytes(fixtures() / "raster" / name); }
+
+bool has_change(const svgps::ConvertResult& r, const std::string& kind, const std::string& text) {
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == kind && d.message.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+class TraceEveryKind : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(TraceEveryKind, ConvertsFaithfullyAndValid) {
+  svgps::ConvertOptions options;
+  options.fallback_title = "Fixture";
+  auto r = svgps::convert_raster(raster_fixture(GetParam()), options);
+  ASSERT_TRUE(r.svg) << describe(r.changes);
+  EXPECT_FALSE(r.unreadable);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.95);
+  EXPECT_LE(r.svg->size(), 32u * 1024u);
+  ASSERT_TRUE(r.trace);
+  EXPECT_EQ(r.trace->colors, 3);  // blue, white and orange; every anti-aliased seam merged
+  svgps::LintOptions strict;
+  strict.profile = svgps::Profile::strict;
+  EXPECT_FALSE(svgps::lint(*r.svg, strict).diagnostics.has_errors());
+  EXPECT_NE(r.svg->find("<title>Fixture</title>"), std::string::npos);
+  EXPECT_TRUE(has_change(r, "convert-traced", "160×160"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, TraceEveryKind,
+                         ::testing::Values("logo-rgba.png", "logo-palette.png", "logo-16bit.png",
+                                           "logo-interlaced-alpha.png", "logo-baseline.jpg", "logo-progressive.jpg"),
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+TEST(RasterConvert, SameBytesEveryTime) {
+  std::string bytes = raster_fixture("logo-baseline.jpg");
+  svgps::ConvertOptions options;
+  auto a = svgps::convert_raster(bytes, options);
+  auto b = svgps::convert_raster(bytes, options);
+  ASSERT_TRUE(a.svg && b.svg);
+  EXPECT_EQ(*a.svg, *b.svg);
+}
+
+TEST(RasterConvert, OpaqueBitmapKeepsItsOwnBackground) {
+  auto r = svgps::convert_raster(raster_fixture("logo-baseline.jpg"), {});
+  ASSERT_TRUE(r.svg) << describe(r.changes);
+  EXPECT_NE(r.svg->find("<path d=\"M0 0H"), std::string::npos) << *r.svg;  // the frame-filling background
+  EXPECT_NE(r.svg->find("fill=\"#fff\""), std::string::npos);
+}
+
+TEST(RasterConvert, TransparentBitmapGetsASafeBackgroundOrNone) {
+  std::string bytes = raster_fixture("logo-rgba.png");
+  auto automatic = svgps::convert_raster(bytes, {});
+  ASSERT_TRUE(automatic.svg);
+  EXPECT_TRUE(has_change(automatic, "convert-structure", "background added"));
+  svgps::ConvertOptions none;
+  none.background = svgps::ConvertOptions::Background::none;
+  auto kept = svgps::convert_raster(bytes, none);
+  ASSERT_TRUE(kept.svg);
+  EXPECT_FALSE(has_change(kept, "convert-structure", "background added"));
+  std::string error;
+  auto image = svgps::render_svg(*kept.svg, 64, error);
+  ASSERT_TRUE(image) << error;
+  EXPECT_EQ(image->pixel(0, 0)[3], 0);
+}
+
+TEST(RasterConvert, BackgroundColourFlattensTheBitmap) {
+  svgps::ConvertOptions options;
+  options.background = svgps::ConvertOptions::Background::color;
+  options.background_color = "#000000";
+  auto r = svgps::convert_raster(raster_fixture("logo-rgba.png"), options);
+  ASSERT_TRUE(r.svg) << describe(r.changes);
+  std::string error;
+  auto image = svgps::render_svg(*r.svg, 64, error);
+  ASSERT_TRUE(image);
+  EXPECT_EQ(image->pixel(0, 0)[0], 0);
+  EXPECT_EQ(image->pixel(0, 0)[3], 255);
+}
+
+TEST(RasterConvert, ColourCountCanBeChosen) {
+  svgps::ConvertOptions options;
+  options.colors = 2;
+  auto r = svgps::convert_raster(raster_fixture("logo-rgba.png"), options);
+  ASSERT_TRUE(r.trace);
+  EXPECT_LE(r.trace->colors, 2);
+}
+
+TEST(RasterConvert, SizeBudgetIsKeptOrRefusedWithTheBytesOver) {
+  svgps::ConvertOptions options;
+  options.max_bytes = 1200;
+  auto r = svgps::convert_raster(raster_fixture("logo-rgba.png"), options);
+  if (r.svg) {
+    EXPECT_LE(r.svg->size(), 1200u);
+  } else {
+    EXPECT_TRUE(has_change(r, "convert-refused", "over the limit of 1200")) << describe(r.changes);
+  }
+  options.max_bytes = 300;
+  auto tiny = svgps::convert_raster(raster_fixture("logo-rgba.png"), options);
+  EXPECT_FALSE(tiny.svg);
+  EXPECT_TRUE(has_change(tiny, "convert-refused", "over the limit of 300")) << describe(tiny.changes);
+}
+
+TEST(RasterConvert, LowFidelityIsRefusedUnlessForced) {
+  svgps::ConvertOptions options;
+  options.min_ssim = 0.9999;
+  auto refused = svgps::convert_raster(raster_fixture("logo-baseline.jpg"), options);
+  EXPECT_FALSE(refused.svg);
+  EXPECT_TRUE(has_change(refused, "convert-refused", "does not render like the original"));
+  options.force = true;
+  auto forced = svgps::convert_raster(raster_fixture("logo-baseline.jpg"), options);
+  EXPECT_TRUE(forced.svg);
+}
+
+TEST(RasterConvert, BrokenBitmapsAreUnreadable) {
+  for (const char* name : {"broken-truncated.png", "broken-crc.png", "broken-bomb.png", "broken-zero-width.png",
+                           "broken-truncated.jpg"}) {
+    auto r = svgps::convert_raster(raster_fixture(name), {});
+    EXPECT_TRUE(r.unreadable) << name;
+    EXPECT_FALSE(r.svg) << name;
+    EXPECT_TRUE(r.changes.has_errors()) << name;
+  }
+}
+
+TEST(RasterConvert, NothingVisibleIsRefused) {
+  std::string bytes = raster_fixture("logo-rgba.png");
+  std::string error;
+  auto image = svgps::decode_raster(bytes, {}, error);
+  ASSERT_TRUE(image);
+  for (std::size_t i = 3; i < image->rgba.size(); i += 4) image->rgba[i] = 0;
+  auto png = svgps::encode_png(*image, error);
+  ASSERT_TRUE(png) << error;
+  auto r = svgps::convert_raster(*png, {});
+  EXPECT_FALSE(r.svg);
+  EXPECT_TRUE(has_change(r, "convert-refused", "no visible pixels"));
+}
+
+TEST(RasterConvert, ConvertLogoDispatchesOnContent) {
+  auto traced = svgps::convert_logo(raster_fixture("logo-palette.png"), {});
+  EXPECT_TRUE(traced.trace);
+  auto vector = svgps::convert_logo(read_bytes(fixtures() / "convert" / "figma.svg"), {});
+  EXPECT_FALSE(vector.trace);
+  EXPECT_TRUE(vector.svg) << describe(vector.changes);
+}
+
+std::string base64(const std::string& bytes) {
+  static const char table[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned v = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+      v = v << 8 | (i + k < bytes.size() ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    }
+    std::size_t chars = std::min<std::size_t>(4, (bytes.size() - i) * 4 / 3 + 1);
+    for (std::size_t k = 0; k < 4; ++k) out += k < chars ? table[(v >> (18 - 6 * k)) & 63] : '=';
+  }
+  return out;
+}
+
+std::string svg_with_image(const std::string& href, const std::string& extra = "") {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 200 200\">\n"
+         "<rect width=\"200\" height=\"200\" fill=\"#ffffff\"/>\n"
+         "<image x=\"20\" y=\"20\" width=\"160\" height=\"160\" " + extra + "xlink:href=\"" + href + "\"/>\n</svg>\n";
+}
+
+TEST(RasterConvert, EmbeddedImageIsTracedAndSaysSo) {
+  std::string svg = svg_with_image("data:image/png;base64," + base64(raster_fixture("logo-rgba.png")));
+  auto r = svgps::convert_svg(svg, {});
+  ASSERT_TRUE(r.svg) << describe(r.changes);
+  bool said = false;
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == "convert-traced") {
+      said = true;
+      EXPECT_EQ(d.location.line, 3);
+    }
+  }
+  EXPECT_TRUE(said) << describe(r.changes);
+  EXPECT_EQ(r.svg->find("<image"), std::string::npos);
+  EXPECT_GE(r.fidelity->ssim, 0.95);
+}
+
+TEST(RasterConvert, ExternalOrUndecodableImagesAreRefusedOrDropped) {
+  for (const std::string& href : {std::string("https://example.com/logo.png"),
+                                  "data:image/png;base64," + base64("not a png"), std::string("data:image/gif;base64,R0lG")}) {
+    auto refused = svgps::convert_svg(svg_with_image(href), {});
+    EXPECT_FALSE(refused.svg) << href;
+    EXPECT_TRUE(has_change(refused, "convert-refused", "image")) << describe(refused.changes);
+    svgps::ConvertOptions force;
+    force.force = true;
+    auto dropped = svgps::convert_svg(svg_with_image(href), force);
+    EXPECT_TRUE(has_change(dropped, "convert-dropped", "image")) << describe(dropped.changes);
+  }
+}
+
+TEST(RasterConvert, SlicedImageIsNotSilentlyCropped) {
+  std::string svg = svg_with_image("data:image/png;base64," + base64(raster_fixture("logo-rgba.png")),
+                                   "preserveAspectRatio=\"xMidYMid slice\" ");
+  auto r = svgps::convert_svg(svg, {});
+  EXPECT_FALSE(r.svg);
+  EXPECT_TRUE(has_change(r, "convert-refused", "slice"));
+}
+
+}  // namespace
+}  // namespace bimi::test
