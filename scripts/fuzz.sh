@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_lint fuzz_parsers fuzz_convert fuzz_certificate fuzz_verify)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_lint fuzz_parsers fuzz_convert fuzz_raster fuzz_certificate fuzz_verify)
 build=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$build" -DBIMI_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
@@ -17,6 +17,7 @@ seeds() {
   case $1 in
     fuzz_lint|fuzz_convert) find fixtures samples -name '*.svg' -o -name '*.svgz' ;;
     fuzz_parsers) find fixtures/convert fixtures/rules -name '*.svg' | head -50 ;;
+    fuzz_raster) find fixtures/raster -name '*.png' -o -name '*.jpg' ;;
     fuzz_certificate|fuzz_verify) find fixtures -name '*.pem' ;;
   esac
 }
@@ -30,6 +31,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus" "$crashes"
   { seeds "$target" || true; } | while read -r f; do cp -n "$f" "$corpus/" 2>/dev/null || true; done || true
   echo "== $target for ${seconds}s"
-  "$build/fuzz/$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  # 30 s per input: the sanitizers slow the renders and tracing about tenfold.
+  "$build/fuzz/$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=2048 \
     -artifact_prefix="$crashes/" -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)" || true
 done

@@ -1,0 +1,22 @@
+// Bitmap logos on arbitrary bytes: PNG/JPEG decoding, resampling, colour reduction, tracing and
+// the rest of the convert pipeline.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "bimi/svgps/convert.hpp"
+#include "bimi/svgps/raster.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  bimi::svgps::ConvertOptions options;
+  options.fidelity_size = 32;  // the pipeline is the target, not the rasterizer
+  options.limits.max_pixels = 1u << 20;  // a fuzzed header may claim anything; keep runs short
+  options.colors = static_cast<int>(size % 5);
+  options.background = size % 2 ? bimi::svgps::ConvertOptions::Background::automatic
+                                 : bimi::svgps::ConvertOptions::Background::none;
+  std::string error;
+  (void)bimi::svgps::decode_raster(bytes, options.limits, error);
+  (void)bimi::svgps::convert_raster(bytes, options);
+  return 0;
+}
