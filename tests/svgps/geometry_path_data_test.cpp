@@ -356,3 +356,19 @@ TEST(PathData, RandomInputNeverBreaksTheInvariants) {
 
 }  // namespace
 }  // namespace bimi::svgps::geometry
+
+namespace bimi::svgps::geometry {
+namespace {
+
+// docs/limits.md: path segments per path. The path is drawn up to the limit and reported.
+TEST(PathDataLimit, StopsAtTheSegmentLimit) {
+  PathParse parsed = parse_path_data("M0 0 L1 1 L2 2 L3 3 L4 4 L5 5", 3);
+  EXPECT_FALSE(parsed.complete);
+  EXPECT_EQ(parsed.path.segments.size(), 3u);
+  EXPECT_FALSE(parsed.error.empty());
+  PathParse within = parse_path_data("M0 0 L1 1 L2 2", 3);
+  EXPECT_TRUE(within.complete);
+}
+
+}  // namespace
+}  // namespace bimi::svgps::geometry

@@ -1,5 +1,7 @@
 // Bad input is normal input: each hostile file gets a clear finding, never a crash or a hang.
 #include <gtest/gtest.h>
+
+#include "bimi/svgps/convert.hpp"
 #include "bimi/gzip.hpp"
 
 #include <random>
@@ -154,6 +156,20 @@ TEST(HostileInput, UndeclaredEntityIsMalformed) {
   LintReport report = lint_fast(svg_open() + "<desc>&nope;</desc></svg>");
   EXPECT_TRUE(report.diagnostics.has_rule("xml-malformed"));
   EXPECT_TRUE(report.fatal);
+}
+
+// docs/limits.md: the time limit per file. Past it a conversion is refused, never written in part.
+TEST(HostileInput, TimeLimitPerFileRefuses) {
+  ConvertOptions options;
+  options.limits.max_seconds_per_file = 0;
+  auto vector = convert_svg(test::read_bytes(test::fixtures() / "convert" / "figma.svg"), options);
+  EXPECT_FALSE(vector.svg);
+  EXPECT_NE(test::describe(vector.changes).find("allowed per file"), std::string::npos) << test::describe(vector.changes);
+  auto traced = convert_raster(test::read_bytes(test::fixtures() / "raster" / "logo-rgba.png"), options);
+  EXPECT_FALSE(traced.svg);
+  EXPECT_NE(test::describe(traced.changes).find("allowed per file"), std::string::npos) << test::describe(traced.changes);
+  options.limits.max_seconds_per_file = 600;
+  EXPECT_TRUE(convert_svg(test::read_bytes(test::fixtures() / "convert" / "figma.svg"), options).svg);
 }
 
 }  // namespace

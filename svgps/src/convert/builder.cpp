@@ -255,6 +255,10 @@ class Builder {
   void build_element(std::size_t index, model::Node& parent, const Context& context) {
     if (refused_) return;
     const RawElement& e = document_.elements[index];
+    if (options_.deadline && ++elements_built_ % 256 == 0 && options_.deadline->passed()) {
+      refuse(e, options_.deadline->refusal());
+      return;
+    }
     if (e.ns != detail::svg_namespace) {
       note("convert-removed", e, tag(e) + " (editor metadata or foreign markup) removed");
       return;
@@ -1266,6 +1270,7 @@ class Builder {
   model::Document* document_out_ = nullptr;
   std::size_t use_instances_ = 0;
   bool refused_ = false;
+  std::size_t elements_built_ = 0;
   std::set<std::tuple<std::string, std::string, int, int>> noted_;
   bool inlined_use_noted_ = false;
   bool clip_noop_noted_ = false;

@@ -9,6 +9,7 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
+#include "convert/deadline.hpp"
 #include "convert/document.hpp"
 #include "raw_tree.hpp"
 
@@ -22,6 +23,7 @@ struct BuildOptions {
   bool force = false;        // drop what cannot be represented (filters, external images) instead of refusing
   double tolerance = 0.01;   // flattening tolerance for clipping, in user units after scaling to 512 px
   text::Fonts* fonts = nullptr;  // text is refused without fonts
+  const Deadline* deadline = nullptr;  // checked while building; building stops when it passes
   Limits limits;
 };
 

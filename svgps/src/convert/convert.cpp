@@ -31,6 +31,7 @@ bool has_text(const detail::RawDocument& document) {
 }  // namespace
 
 ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options) {
+  const convert::Deadline deadline(options.limits.max_seconds_per_file);
   ConvertResult result;
   result.input_bytes = bytes.size();
   Diagnostics& changes = result.changes;
@@ -84,6 +85,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   build_options.force = options.force;
   build_options.fonts = fonts.get();
   build_options.limits = options.limits;
+  build_options.deadline = &deadline;
   auto built = convert::build_document(*raw, build_options, changes);
   if (!built) return result;
   model::Document document = std::move(*built);
@@ -148,6 +150,10 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     }
   }
   for (;;) {
+    if (deadline.passed()) {
+      changes.add("convert-refused", Severity::error, deadline.refusal());
+      return result;
+    }
     std::string svg = convert::write_document(document, {decimals});
     result.decimals = decimals;
     if (svg.size() <= options.max_bytes || decimals == 0) {

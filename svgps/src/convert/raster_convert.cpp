@@ -8,6 +8,7 @@
 
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/raster.hpp"
+#include "convert/deadline.hpp"
 #include "convert/framing.hpp"
 #include "convert/writer.hpp"
 #include "raster/palette.hpp"
@@ -67,6 +68,7 @@ std::vector<Attempt> attempts(int colors, int decimals) {
 }  // namespace
 
 ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& options) {
+  const convert::Deadline deadline(options.limits.max_seconds_per_file);
   ConvertResult result;
   result.input_bytes = bytes.size();
   Diagnostics& changes = result.changes;
@@ -196,6 +198,10 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   Diagnostics chosen_notes;
   std::size_t smallest = 0;
   for (const Attempt& attempt : attempts(colors, decimals)) {
+    if (deadline.passed()) {
+      changes.add("convert-refused", Severity::error, deadline.refusal());
+      return result;
+    }
     Diagnostics notes;
     auto outcome = run(attempt, notes);
     if (!outcome) {

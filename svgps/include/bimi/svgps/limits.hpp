@@ -12,6 +12,8 @@ struct Limits {
   std::size_t max_use_instances = 100'000;    // elements drawn once every `use` is expanded
   std::size_t max_pixels = 25'000'000;        // decoded bitmap pixels (5000 × 5000), checked from the
                                               // header before anything is allocated
+  double max_seconds_per_file = 60;           // bimi convert gives up (refuses) past this; a file
+                                              // near it may pass on a faster machine
   int render_size = 96;                       // pixels per side for the rendered checks: the smallest
                                               // size inboxes show a logo at
 };
