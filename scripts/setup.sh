@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev nlohmann-json3-dev
   libpng-dev libjpeg-dev libpolyclipping-dev
   libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
+  libpsl-dev publicsuffix
 )
 
 missing=()
