@@ -49,25 +49,24 @@ std::optional<DmarcSource> discover_at(const std::string& name, const TxtLookupF
   return source;
 }
 
-// BIMI draft §7.1 steps 7-9 on one record the domain depends on.
-void check_for_bimi(const DmarcSource& source, Diagnostics& out) {
-  const DmarcRecord& record = source.record;
+}  // namespace
+
+void check_record_for_bimi(std::string_view name, const DmarcRecord& record, Diagnostics& out) {
+  std::string who(name);
   if (record.p == DmarcPolicy::none) {
-    report(out, "dmarc-policy-none", source.name + " has p=none: BIMI needs quarantine or reject");
+    report(out, "dmarc-policy-none", who + " has p=none: BIMI needs quarantine or reject");
   }
   if (record.sp == DmarcPolicy::none) {
-    report(out, "dmarc-subdomain-policy-none", source.name + " has sp=none: BIMI needs no subdomain policy of none");
+    report(out, "dmarc-subdomain-policy-none", who + " has sp=none: BIMI needs no subdomain policy of none");
   }
   if (record.pct < 100 && record.p == DmarcPolicy::quarantine) {
-    report(out, "dmarc-pct", source.name + " has p=quarantine with pct=" + std::to_string(record.pct) +
+    report(out, "dmarc-pct", who + " has p=quarantine with pct=" + std::to_string(record.pct) +
                                  ": BIMI needs quarantine to cover 100 %");
   } else if (record.pct < 100 && record.p == DmarcPolicy::reject) {
-    report(out, "dmarc-pct-reject", source.name + " has p=reject with pct=" + std::to_string(record.pct) +
+    report(out, "dmarc-pct-reject", who + " has p=reject with pct=" + std::to_string(record.pct) +
                                         ": the rest is quarantined, which BIMI allows; some mailbox providers ask for 100");
   }
 }
-
-}  // namespace
 
 DmarcEvaluation evaluate_dmarc(std::string_view domain, std::string_view organizational_domain,
                                const TxtLookupFunction& lookup) {
@@ -119,8 +118,8 @@ DmarcEvaluation evaluate_dmarc(std::string_view domain, std::string_view organiz
                                           " (" + result.applied_from + "), pct=" + std::to_string(record.pct));
 
   // BIMI looks at the domain's record and at the organizational domain's (BIMI draft §7.1).
-  if (result.own) check_for_bimi(*result.own, out);
-  if (result.organizational) check_for_bimi(*result.organizational, out);
+  if (result.own) check_record_for_bimi(result.own->name, result.own->record, out);
+  if (result.organizational) check_record_for_bimi(result.organizational->name, result.organizational->record, out);
   // What the checks above cannot see: an inherited sp=/np= of quarantine below 100 %, or np=none.
   if (!result.own) {
     bool from_p = result.applied_from.rfind("p=", 0) == 0;

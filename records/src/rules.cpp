@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view bimi_draft = "draft-brand-indicators-for-message-identification-10";
 
 // Sources are named by section; "BIMI draft" is draft-brand-indicators-for-message-identification-10.
-constexpr std::array<RuleInfo, 48> table{{
+constexpr std::array<RuleInfo, 49> table{{
     // Tag lists, shared by BIMI and DMARC records.
     {"record-too-long", Severity::error, "a TXT record is longer than bimi reads (4096 bytes)",
      "bimi's bound; RFC 1035 §3.3.14 (TXT is a list of strings of at most 255 bytes)"},
@@ -113,6 +113,9 @@ constexpr std::array<RuleInfo, 48> table{{
      "BIMI draft §4.3.2 (any other format is a permanent error); RFC 6170 §5.2"},
     {"https-certificate-type", Severity::warning, "the certificate is not served as application/pem-certificate-chain",
      "RFC 8555 §9.1 (application/pem-certificate-chain); draft-fetch-validation-vmc-wchuang"},
+    // The fetched certificate.
+    {"certificate-unreadable", Severity::error, "the document at `a=` is not a certificate bimi can read (PEM or DER)",
+     "BIMI draft §7.4; draft-fetch-validation-vmc-wchuang"},
 }};
 
 }  // namespace

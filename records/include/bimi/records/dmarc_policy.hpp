@@ -32,6 +32,10 @@ struct DmarcEvaluation {
   bool eligible() const { return !diagnostics.has_errors(); }
 };
 
+// BIMI draft §7.1 steps 7-9 on one record: p=none, sp=none, quarantine below pct=100 (and reject
+// below 100 as a warning). `name` starts each message (e.g. "_dmarc.example.com").
+void check_record_for_bimi(std::string_view name, const DmarcRecord& record, Diagnostics& out);
+
 // `domain` and `organizational_domain` are normalized. Looks up _dmarc.<domain>, then
 // _dmarc.<organizational domain> when it differs, and the domain itself only to learn whether it
 // exists when np= could apply.
