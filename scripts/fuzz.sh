@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_lint fuzz_parsers fuzz_convert fuzz_certificate fuzz_verify)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_lint fuzz_parsers fuzz_convert fuzz_certificate fuzz_verify fuzz_records)
 build=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$build" -DBIMI_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
@@ -18,6 +18,7 @@ seeds() {
     fuzz_lint|fuzz_convert) find fixtures samples -name '*.svg' -o -name '*.svgz' ;;
     fuzz_parsers) find fixtures/convert fixtures/rules -name '*.svg' | head -50 ;;
     fuzz_certificate|fuzz_verify) find fixtures -name '*.pem' ;;
+    fuzz_records) find fixtures/records -name '*.txt' ;;
   esac
 }
 
