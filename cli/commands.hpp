@@ -17,5 +17,8 @@ void setup_hash(CLI::App& app, ExitCode& result);
 void setup_csr(CLI::App& app, ExitCode& result);
 void setup_verify(CLI::App& app, ExitCode& result);
 void setup_inspect(CLI::App& app, ExitCode& result);
+void setup_record(CLI::App& app, ExitCode& result);
+void setup_dmarc(CLI::App& app, ExitCode& result);
+void setup_domain(CLI::App& app, ExitCode& result);
 
 }  // namespace bimi::cli

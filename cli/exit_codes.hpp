@@ -1,4 +1,4 @@
-// The one table of exit codes `bimi` returns (documented in README.md and docs/cli.md).
+// The one table of exit codes `bimi` returns (documented in README.md).
 #pragma once
 
 namespace bimi::cli {

@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
   // the heap instead of fresh mmaps avoids a page fault storm (bimi convert on a corpus: -25 %).
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
-  CLI::App app{"bimi: BIMI logos and mark certificates — lint, convert, hash, verify", "bimi"};
+  CLI::App app{"bimi: BIMI logos, mark certificates and DNS records — lint, convert, hash, verify, check a domain", "bimi"};
   app.set_version_flag("--version", std::string("bimi ") + bimi::cli::version);
   app.require_subcommand(1);
   app.fallthrough(false);
@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   bimi::cli::setup_csr(app, result);
   bimi::cli::setup_verify(app, result);
   bimi::cli::setup_inspect(app, result);
+  bimi::cli::setup_record(app, result);
+  bimi::cli::setup_dmarc(app, result);
+  bimi::cli::setup_domain(app, result);
 
   try {
     app.parse(argc, argv);

@@ -10,6 +10,8 @@ packages=(
   libgtest-dev libgmock-dev nlohmann-json3-dev
   libpng-dev libjpeg-dev libimagequant-dev libpolyclipping-dev
   libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
+  libpsl-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
+  nsd nginx
 )
 
 missing=()

@@ -34,7 +34,7 @@ TEST(CliBasics, VersionAndHelp) {
 }
 
 TEST(CliBasics, EverySubcommandHasHelp) {
-  for (const char* command : {"check", "rules", "convert", "compare", "hash", "verify", "inspect"}) {
+  for (const char* command : {"check", "rules", "convert", "compare", "hash", "verify", "inspect", "record", "dmarc", "domain"}) {
     RunResult help = run_bimi(std::string(command) + " --help");
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("--format"), std::string::npos) << command;
@@ -45,7 +45,7 @@ TEST(CliBasics, EverySubcommandHasHelp) {
     EXPECT_NE(help.out.find("--help"), std::string::npos) << command;
   }
   RunResult top = run_bimi("--help");
-  for (const char* command : {"check", "convert", "render", "compare", "rules", "hash", "csr", "verify", "inspect"}) {
+  for (const char* command : {"check", "convert", "render", "compare", "rules", "hash", "csr", "verify", "inspect", "record", "dmarc", "domain"}) {
     EXPECT_NE(top.out.find(command), std::string::npos) << command;
   }
   EXPECT_NE(run_bimi("check --help").out.find("Exit status"), std::string::npos);

@@ -6,7 +6,12 @@
 //
 // Writes root.pem (trust anchor), other-root.pem (not trusted), ct-log.pem (the test CT log's
 // public key), crl.pem (revokes revoked.pem), logo.svg, other-logo.svg, bad-profile.svg and one
-// <case>.pem per leaf (leaf then issuing CA). Verify them at 2024-06-01T00:00:00Z for example.com.
+// <case>.pem per leaf (leaf then issuing CA). Verify them at 2024-06-01T00:00:00Z for example.com
+// (live.pem is for example.com and example.net).
+//
+// For HTTPS servers in the DNS tests it also writes tls-ca.pem (a TLS test root), and
+// tls-server.pem with tls-server.key: a server certificate for logo.example.com, logo.example.net
+// and logo.example.org, valid from 2020 to 2049 because TLS clients check it at the real time.
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -326,6 +331,33 @@ void write(const std::filesystem::path& path, const std::string& bytes) {
   check(out.good(), "write " + path.string());
 }
 
+// A TLS root and a server certificate signed by it, for nginx in the loopback tests.
+void write_tls_server(const std::filesystem::path& dir) {
+  KeyPtr ca_key = new_key();
+  CertPtr ca = new_cert({{"O", "bimi test PKI"}, {"CN", "bimi test TLS root"}}, ca_key.get(), nullptr, at(2020, 1, 1),
+                        at(2049, 12, 31), 900);
+  add_conf(ca.get(), ca.get(), NID_basic_constraints, "critical,CA:TRUE");
+  add_conf(ca.get(), ca.get(), NID_key_usage, "critical,keyCertSign,cRLSign");
+  add_conf(ca.get(), ca.get(), NID_subject_key_identifier, "hash");
+  sign(ca.get(), ca_key.get());
+  Issuer issuer{ca.get(), ca_key.get()};
+  KeyPtr key = new_key();
+  CertPtr server = new_cert({{"O", "bimi test PKI"}, {"CN", "logo.example.com"}}, key.get(), &issuer, at(2020, 1, 1),
+                            at(2049, 12, 31), 901);
+  add_conf(server.get(), ca.get(), NID_basic_constraints, "critical,CA:FALSE");
+  add_conf(server.get(), ca.get(), NID_key_usage, "critical,digitalSignature");
+  add_conf(server.get(), ca.get(), NID_ext_key_usage, "serverAuth");
+  add_conf(server.get(), ca.get(), NID_subject_alt_name, "DNS:logo.example.com,DNS:logo.example.net,DNS:logo.example.org");
+  sign(server.get(), ca_key.get());
+  write(dir / "tls-ca.pem", pem(ca.get()));
+  write(dir / "tls-server.pem", pem(server.get()) + pem(ca.get()));
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  check(PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1, "server key PEM");
+  char* data = nullptr;
+  long n = BIO_get_mem_data(bio.get(), &data);
+  write(dir / "tls-server.key", std::string(data, static_cast<std::size_t>(n)));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -491,6 +523,11 @@ int main(int argc, char** argv) {
     s.logotype.svg = bad_profile_logo;
     leaves.push_back({s, &ca_issuer});
   }
+  {
+    auto s = base("live");
+    s.san = "DNS:example.com,DNS:example.net";
+    leaves.push_back({s, &ca_issuer});
+  }
 
   long serial = 100;
   long revoked_serial = 0;
@@ -542,6 +579,7 @@ int main(int argc, char** argv) {
   check(PEM_write_bio_X509_CRL(bad.get(), crl.get()) == 1, "bad CRL PEM");
   n = BIO_get_mem_data(bad.get(), &data);
   write(dir / "crl-wrong-signer.pem", std::string(data, static_cast<std::size_t>(n)));
+  write_tls_server(dir);
   write(dir / "stamp", "ok\n");
   return 0;
 }

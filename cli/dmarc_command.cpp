@@ -1,0 +1,76 @@
+// bimi dmarc: check DMARC records tag by tag, or the policy a live domain gets and whether it
+// allows BIMI.
+#include <ctime>
+#include <iostream>
+#include <string>
+#include <variant>
+
+#include "bimi/records/dmarc_policy.hpp"
+#include "bimi/records/dmarc_record.hpp"
+#include "bimi/records/domain_name.hpp"
+#include "bimi/records/public_suffix.hpp"
+#include "commands.hpp"
+#include "dns_io.hpp"
+
+namespace bimi::cli {
+namespace {
+
+struct DmarcOptions {
+  std::string domain;
+  std::string parse;
+  std::string dns_server;
+  int timeout_ms = 5000;
+  std::string format = "text";
+};
+
+ExitCode run_live(const DmarcOptions& options) {
+  auto domain = records::normalize_domain(options.domain);
+  if (!domain) {
+    std::cerr << "bimi: \"" << options.domain << "\" is not a domain name\n";
+    return ExitCode::usage;
+  }
+  auto psl = records::PublicSuffixList::load();
+  if (auto* why = std::get_if<std::string>(&psl)) {
+    std::cerr << "bimi: " << *why << "\n";
+    return ExitCode::bad_input;
+  }
+  auto live = dns_io::make_live_sources({options.dns_server, "", options.timeout_ms}, false);
+  if (!live) return ExitCode::usage;
+  net::DomainCheckOptions check;
+  check.domain = *domain;
+  auto report = net::check_dmarc(check, std::get<records::PublicSuffixList>(psl), live->sources);
+  return dns_io::print_domain_report(report, options.format == "json", std::cout);
+}
+
+ExitCode run_dmarc(const DmarcOptions& options) {
+  if (options.parse.empty() == options.domain.empty()) {
+    std::cerr << "bimi: give a DOMAIN to evaluate, or --parse VALUE (- for standard input)\n";
+    return ExitCode::usage;
+  }
+  if (!options.domain.empty()) return run_live(options);
+  auto values = dns_io::read_values(options.parse);
+  if (!values) return ExitCode::bad_input;
+  // The syntax, and what the record means for BIMI if it is the one that applies.
+  auto parse = [](std::string_view value, Diagnostics& out) {
+    records::DmarcRecord record = records::parse_dmarc_record(value, out);
+    records::check_record_for_bimi("the record", record, out);
+    return record.tags;
+  };
+  return dns_io::print_parsed(*values, parse, options.format == "json", std::cout);
+}
+
+}  // namespace
+
+void setup_dmarc(CLI::App& app, ExitCode& result) {
+  auto options = std::make_shared<DmarcOptions>();
+  auto* command = app.add_subcommand("dmarc", "Check DMARC records, or the DMARC policy a domain gets and whether it allows BIMI");
+  command->add_option("DOMAIN", options->domain, "the sending domain to evaluate live");
+  command->add_option("--parse", options->parse, "a record value to check; - reads one per line from standard input");
+  command->add_option("--dns-server", options->dns_server, "ask this DNS server (ADDRESS[:PORT]) instead of the system's");
+  command->add_option("--timeout", options->timeout_ms, "milliseconds allowed for each look-up (default 5000)")
+      ->check(CLI::Range(100, 60000));
+  command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->callback([options, &result] { result = run_dmarc(*options); });
+}
+
+}  // namespace bimi::cli

@@ -1,0 +1,190 @@
+#include "dns_io.hpp"
+
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "bimi/records/txt.hpp"
+#include "bimi/svgps/lint.hpp"
+
+namespace bimi::cli::dns_io {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json findings_json(const Diagnostics& findings, bool with_column) {
+  ordered_json list = ordered_json::array();
+  for (const auto& d : findings.items()) {
+    ordered_json item;
+    item["rule"] = d.rule;
+    item["severity"] = std::string(to_string(d.severity));
+    item["message"] = d.message;
+    if (with_column && d.location.column > 0) item["column"] = d.location.column;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+}  // namespace
+
+std::optional<std::vector<std::string>> read_values(const std::string& value) {
+  if (value != "-") return std::vector<std::string>{value};
+  std::string input;
+  char buffer[4096];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    input.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (input.size() > max_stdin_bytes) {
+      std::cerr << "bimi: standard input is larger than " << max_stdin_bytes << " bytes\n";
+      return std::nullopt;
+    }
+  }
+  std::vector<std::string> values;
+  std::istringstream lines(input);
+  std::string line;
+  int number = 0;
+  while (std::getline(lines, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    std::size_t start = line.find_first_not_of(" \t");
+    if (line[start] == '"') {
+      auto joined = records::join_presentation(line);
+      if (!joined) {
+        std::cerr << "bimi: line " << number << " of standard input: broken quoting in zone-file text\n";
+        return std::nullopt;
+      }
+      values.push_back(std::move(*joined));
+    } else {
+      values.push_back(line);
+    }
+  }
+  if (values.empty()) {
+    std::cerr << "bimi: no record on standard input\n";
+    return std::nullopt;
+  }
+  return values;
+}
+
+void print_findings_text(const Diagnostics& findings, std::ostream& out, std::string_view indent) {
+  for (const auto& d : findings.items()) {
+    out << indent;
+    if (d.location.column > 0) out << "col " << d.location.column << ": ";
+    out << to_string(d.severity) << ": " << d.message << " [" << d.rule << "]\n";
+  }
+}
+
+ExitCode print_parsed(const std::vector<std::string>& values, const RecordParser& parse, bool json, std::ostream& out) {
+  std::size_t errors = 0, warnings = 0;
+  ordered_json root;
+  root["records"] = ordered_json::array();
+  for (const auto& value : values) {
+    Diagnostics findings;
+    records::TagList tags = parse(value, findings);
+    findings.sort_by_location();
+    errors += findings.count(Severity::error);
+    warnings += findings.count(Severity::warning);
+    if (json) {
+      ordered_json record;
+      record["value"] = value;
+      record["valid"] = !findings.has_errors();
+      record["tags"] = ordered_json::array();
+      for (const auto& tag : tags.tags) record["tags"].push_back({{"name", tag.name}, {"value", tag.value}, {"column", tag.column}});
+      record["findings"] = findings_json(findings, true);
+      root["records"].push_back(std::move(record));
+      continue;
+    }
+    out << value << "\n";
+    std::size_t width = 1;
+    for (const auto& tag : tags.tags) width = std::max(width, tag.name.size());
+    for (const auto& tag : tags.tags) out << "  " << tag.name << std::string(width - tag.name.size() + 2, ' ') << tag.value << "\n";
+    print_findings_text(findings, out, "  ");
+    out << (findings.has_errors() ? "  INVALID\n" : "  valid\n");
+  }
+  if (json) {
+    root["summary"] = {{"records", values.size()}, {"errors", errors}, {"warnings", warnings}};
+    out << root.dump(2) << "\n";
+  } else if (values.size() > 1) {
+    out << plural(values.size(), "record") << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
+  }
+  if (!out.flush()) return ExitCode::output_failure;
+  return errors > 0 ? ExitCode::findings : ExitCode::ok;
+}
+
+std::unique_ptr<LiveSources> make_live_sources(const LiveOptions& options, bool lint_logo) {
+  auto dns = net::DnsResolver::create({options.dns_server, options.timeout_ms, 2});
+  if (auto* why = std::get_if<std::string>(&dns)) {
+    std::cerr << "bimi: --dns-server: " << *why << "\n";
+    return nullptr;
+  }
+  auto live = std::make_unique<LiveSources>(LiveSources{std::get<net::DnsResolver>(std::move(dns)), {}});
+  LiveSources* self = live.get();
+  self->sources.txt = [self](const std::string& name) { return self->dns.txt(name); };
+  bool pin = !options.dns_server.empty();
+  self->sources.fetch = [self, options, pin](const std::string& url, std::size_t max_bytes) {
+    net::FetchOptions fetch;
+    fetch.ca_file = options.ca_file;
+    fetch.timeout_ms = options.timeout_ms;
+    fetch.connect_timeout_ms = options.timeout_ms;
+    fetch.max_bytes = max_bytes;
+    if (pin) fetch.resolve = [self](const std::string& host) { return self->dns.addresses(host).addresses; };
+    return net::fetch_https(url, fetch);
+  };
+  if (lint_logo) {
+    self->sources.lint_logo = [](std::string_view svg) {
+      svgps::LintOptions lint;
+      lint.profile = svgps::Profile::strict;
+      return svgps::lint(svg, lint).diagnostics;
+    };
+  }
+  return live;
+}
+
+ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out) {
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& step : report.steps) {
+    errors += step.findings.count(Severity::error);
+    warnings += step.findings.count(Severity::warning);
+  }
+  if (json) {
+    ordered_json root;
+    root["domain"] = report.domain;
+    root["selector"] = report.selector;
+    root["organizational_domain"] = report.organizational_domain;
+    root["ready"] = report.ready();
+    root["steps"] = ordered_json::array();
+    for (const auto& step : report.steps) {
+      ordered_json s;
+      s["name"] = step.name;
+      s["skipped"] = step.skipped;
+      s["facts"] = ordered_json::object();
+      for (const auto& [key, value] : step.facts) s["facts"][key] = value;
+      s["findings"] = findings_json(step.findings, false);
+      root["steps"].push_back(std::move(s));
+    }
+    if (report.certificate) {
+      root["certificate_checks"] = ordered_json::array();
+      for (const auto& check : report.certificate->checks) {
+        root["certificate_checks"].push_back(
+            {{"id", check.id}, {"verdict", std::string(vmc::to_string(check.verdict))}, {"messages", check.messages}});
+      }
+    }
+    root["summary"] = {{"errors", errors}, {"warnings", warnings}};
+    out << root.dump(2) << "\n";
+  } else {
+    out << report.domain << ", selector " << report.selector << " (organizational domain " << report.organizational_domain << ")\n";
+    for (const auto& step : report.steps) {
+      out << "\n" << step.name << (step.skipped ? ": skipped, nothing to check" : "") << "\n";
+      for (const auto& [key, value] : step.facts) out << "  " << key << ": " << value << "\n";
+      print_findings_text(step.findings, out, "  ");
+    }
+    out << "\n" << (report.ready() ? "ready" : "NOT READY") << ": " << plural(errors, "error") << ", "
+        << plural(warnings, "warning") << "\n";
+  }
+  if (!out.flush()) return ExitCode::output_failure;
+  return report.ready() ? ExitCode::ok : ExitCode::findings;
+}
+
+}  // namespace bimi::cli::dns_io

@@ -1,0 +1,60 @@
+// What `bimi record`, `bimi dmarc` and `bimi domain` share: reading record values, printing parsed
+// records and domain reports in text or JSON, and wiring the live look-ups and fetches.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bimi/diagnostic.hpp"
+#include "bimi/net/dns.hpp"
+#include "bimi/net/domain_check.hpp"
+#include "bimi/records/tag_list.hpp"
+#include "exit_codes.hpp"
+
+namespace bimi::cli::dns_io {
+
+// Standard input beyond this is refused (exit 3).
+inline constexpr std::size_t max_stdin_bytes = 1u << 20;
+
+// The values to parse: `value` itself, or with "-" one value per non-empty line of standard input
+// (a line starting with '"' is zone-file text whose strings are joined). Nullopt after printing
+// why: the caller exits 3.
+std::optional<std::vector<std::string>> read_values(const std::string& value);
+
+struct ParsedValue {
+  std::string value;
+  records::TagList tags;
+  Diagnostics findings;
+};
+
+using RecordParser = std::function<records::TagList(std::string_view value, Diagnostics& out)>;
+
+// Parses each value and prints it tag by tag with its findings; exit 1 on any error finding.
+ExitCode print_parsed(const std::vector<std::string>& values, const RecordParser& parse, bool json, std::ostream& out);
+
+void print_findings_text(const Diagnostics& findings, std::ostream& out, std::string_view indent);
+
+// The live sources for the domain check: c-ares look-ups and libcurl fetches, host names resolved
+// through `dns` when a server was given (so a test zone controls every name).
+struct LiveOptions {
+  std::string dns_server;
+  std::string ca_file;
+  int timeout_ms = 5000;
+};
+
+struct LiveSources {
+  net::DnsResolver dns;
+  net::ChainSources sources;
+};
+
+// Nullptr after printing why (a bad --dns-server: exit 2).
+std::unique_ptr<LiveSources> make_live_sources(const LiveOptions& options, bool lint_logo);
+
+ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out);
+
+}  // namespace bimi::cli::dns_io

@@ -1,0 +1,87 @@
+// bimi domain DOMAIN: the whole BIMI chain, live — DMARC, the assertion record, the logo and the
+// certificate — in one report with a verdict.
+#include <ctime>
+#include <iostream>
+#include <string>
+#include <variant>
+
+#include "bimi/records/domain_name.hpp"
+#include "bimi/records/public_suffix.hpp"
+#include "bimi/vmc/certificate.hpp"
+#include "commands.hpp"
+#include "dns_io.hpp"
+#include "vmc_io.hpp"
+
+namespace bimi::cli {
+namespace {
+
+struct DomainOptions {
+  std::string domain;
+  std::string selector = "default";
+  std::string dns_server;
+  std::string ca_file;
+  std::string roots;
+  std::string at;
+  int timeout_ms = 5000;
+  std::string format = "text";
+};
+
+constexpr std::size_t max_roots_bytes = 16u << 20;
+
+ExitCode run_domain(const DomainOptions& options) {
+  net::DomainCheckOptions check;
+  auto domain = records::normalize_domain(options.domain);
+  auto selector = records::normalize_selector(options.selector);
+  if (!domain || !selector) {
+    std::cerr << "bimi: " << (!domain ? "\"" + options.domain + "\" is not a domain name" : "--selector \"" + options.selector + "\" is not a selector") << "\n";
+    return ExitCode::usage;
+  }
+  check.domain = *domain;
+  check.selector = *selector;
+  if (options.at.empty()) {
+    check.at = static_cast<long long>(std::time(nullptr));
+  } else if (auto at = vmc::parse_time(options.at)) {
+    check.at = *at;
+  } else {
+    std::cerr << "bimi: --at \"" << options.at << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
+    return ExitCode::usage;
+  }
+  if (!options.roots.empty()) {
+    auto roots = vmc_io::read_input(options.roots, max_roots_bytes, "trust anchors");
+    if (!roots) return ExitCode::bad_input;
+    check.roots_pem = std::move(*roots);
+  }
+  if (!options.ca_file.empty()) {
+    // libcurl reads the file itself; make an unreadable one an input error, not a TLS finding.
+    if (!vmc_io::read_input(options.ca_file, max_roots_bytes, "TLS CA file")) return ExitCode::bad_input;
+  }
+  auto psl = records::PublicSuffixList::load();
+  if (auto* why = std::get_if<std::string>(&psl)) {
+    std::cerr << "bimi: " << *why << "\n";
+    return ExitCode::bad_input;
+  }
+  auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms}, true);
+  if (!live) return ExitCode::usage;
+  auto report = net::check_domain(check, std::get<records::PublicSuffixList>(psl), live->sources);
+  return dns_io::print_domain_report(report, options.format == "json", std::cout);
+}
+
+}  // namespace
+
+void setup_domain(CLI::App& app, ExitCode& result) {
+  auto options = std::make_shared<DomainOptions>();
+  auto* command = app.add_subcommand("domain", "Check a domain's whole BIMI chain live: DMARC, record, logo and certificate");
+  command->add_option("DOMAIN", options->domain, "the sending domain")->required();
+  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")");
+  command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--dns-server", options->dns_server,
+                      "ask this DNS server (ADDRESS[:PORT]) instead of the system's; it also resolves the l= and a= hosts");
+  command->add_option("--ca-file", options->ca_file, "PEM roots for the HTTPS servers instead of the system's");
+  command->add_option("--roots", options->roots, "PEM trust anchors for the certificate instead of the bundled BIMI roots");
+  command->add_option("--at", options->at, "certificate verification time, ISO-8601 (default: now)");
+  command->add_option("--timeout", options->timeout_ms, "milliseconds allowed for each look-up and each fetch (default 5000)")
+      ->check(CLI::Range(100, 60000));
+  command->callback([options, &result] { result = run_domain(*options); });
+}
+
+}  // namespace bimi::cli

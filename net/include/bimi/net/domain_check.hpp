@@ -1,0 +1,67 @@
+// The whole BIMI chain for a domain and selector, in one report: the DMARC policy that applies,
+// the assertion record, the logo at l= and the certificate at a=, each with its findings. The
+// look-ups, fetches and logo lint are given by the caller, so the chain runs on any source.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bimi/diagnostic.hpp"
+#include "bimi/net/https.hpp"
+#include "bimi/records/lookup.hpp"
+#include "bimi/records/public_suffix.hpp"
+#include "bimi/vmc/verify.hpp"
+
+namespace bimi::net {
+
+// Bodies larger than these are refused while they arrive: a logo's 32 KiB limit with slack for
+// what providers tolerate, and a certificate chain with room for long chains.
+inline constexpr std::size_t max_logo_download = 64u << 10;
+inline constexpr std::size_t max_certificate_download = 1u << 20;
+
+struct ChainSources {
+  records::TxtLookupFunction txt;
+  std::function<FetchResult(const std::string& url, std::size_t max_bytes)> fetch;
+  // Findings about the logo's bytes (e.g. bimi::svgps::lint); empty: the logo is not linted.
+  std::function<Diagnostics(std::string_view svg)> lint_logo;
+};
+
+struct DomainCheckOptions {
+  std::string domain;                    // normalized
+  std::string selector = "default";      // normalized
+  long long at = 0;                      // certificate verification time (seconds since the epoch)
+  std::optional<std::string> roots_pem;  // trust anchors replacing the bundled BIMI roots
+};
+
+struct Step {
+  std::string name;  // "dmarc", "bimi-record", "logo", "certificate"
+  std::vector<std::pair<std::string, std::string>> facts;
+  Diagnostics findings;
+  bool skipped = false;  // an earlier step left nothing to check
+};
+
+struct DomainReport {
+  std::string domain;
+  std::string organizational_domain;
+  std::string selector;
+  std::vector<Step> steps;
+  std::optional<vmc::VerifyReport> certificate;  // when a certificate was verified
+
+  // No error finding in any step: receivers that follow the BIMI draft would show the logo.
+  bool ready() const;
+};
+
+// The DMARC step alone (bimi dmarc DOMAIN).
+DomainReport check_dmarc(const DomainCheckOptions& options, const records::PublicSuffixList& psl,
+                         const ChainSources& sources);
+
+// Every step (bimi domain DOMAIN). Later steps run even when earlier ones fail, so one report
+// lists every problem.
+DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList& psl,
+                          const ChainSources& sources);
+
+}  // namespace bimi::net

@@ -1,0 +1,168 @@
+#include "bimi/net/domain_check.hpp"
+
+#include "bimi/records/bimi_discovery.hpp"
+#include "bimi/records/dmarc_policy.hpp"
+#include "bimi/records/rules.hpp"
+#include "bimi/vmc/certificate.hpp"
+
+namespace bimi::net {
+namespace {
+
+void append(Diagnostics& to, const Diagnostics& from) {
+  for (const auto& finding : from.items()) to.add(finding);
+}
+
+Step dmarc_step(const DomainReport& report, const ChainSources& sources) {
+  Step step{"dmarc", {}, {}, false};
+  records::DmarcEvaluation evaluation =
+      records::evaluate_dmarc(report.domain, report.organizational_domain, sources.txt);
+  auto record_fact = [&](const std::string& name, const std::optional<records::DmarcSource>& source) {
+    step.facts.emplace_back(name, source ? source->value : std::string("(no record)"));
+  };
+  record_fact("_dmarc." + report.domain, evaluation.own);
+  if (report.domain != report.organizational_domain) record_fact("_dmarc." + report.organizational_domain, evaluation.organizational);
+  if (evaluation.applied) {
+    step.facts.emplace_back("applied policy", std::string(records::to_string(*evaluation.applied)) + " (" +
+                                                  evaluation.applied_from + ", pct=" + std::to_string(evaluation.applied_pct) + ")");
+  }
+  step.facts.emplace_back("eligible for BIMI", evaluation.eligible() ? "yes" : "no");
+  step.findings = std::move(evaluation.diagnostics);
+  return step;
+}
+
+// The findings of one fetch; true when a body of the expected kind arrived.
+bool check_fetch(const std::string& url, const FetchResult& fetched, bool is_logo, Step& step) {
+  step.facts.emplace_back("url", url);
+  if (fetched.redirects > 0) step.facts.emplace_back("final url", fetched.final_url);
+  std::string where = url + ": ";
+  switch (fetched.status) {
+    case FetchStatus::ok: break;
+    case FetchStatus::failure: records::report(step.findings, "https-failure", where + fetched.detail); return false;
+    case FetchStatus::tls: records::report(step.findings, "https-tls", where + fetched.detail); return false;
+    case FetchStatus::timeout: records::report(step.findings, "https-timeout", where + fetched.detail); return false;
+    case FetchStatus::redirect: records::report(step.findings, "https-redirect", where + fetched.detail); return false;
+    case FetchStatus::too_large: records::report(step.findings, "https-too-large", where + fetched.detail); return false;
+  }
+  step.facts.emplace_back("status", std::to_string(fetched.http_status));
+  step.facts.emplace_back("content type", fetched.content_type.empty() ? std::string("(none)") : fetched.content_type);
+  if (fetched.http_status != 200) {
+    records::report(step.findings, "https-status", where + "HTTP " + std::to_string(fetched.http_status));
+    return false;
+  }
+  step.facts.emplace_back("bytes", std::to_string(fetched.body.size()));
+  std::string type = media_type(fetched.content_type);
+  if (is_logo && type != "image/svg+xml") {
+    records::report(step.findings, "https-content-type",
+                    where + "served as \"" + fetched.content_type + "\"; a logo must be image/svg+xml");
+  } else if (!is_logo && type != "application/pem-certificate-chain") {
+    records::report(step.findings, "https-certificate-type",
+                    where + "served as \"" + fetched.content_type + "\", not application/pem-certificate-chain");
+  }
+  return true;
+}
+
+Step logo_step(const records::BimiDiscovery& discovery, const ChainSources& sources, std::optional<std::string>& logo) {
+  Step step{"logo", {}, {}, false};
+  if (!discovery.has_logo()) {
+    step.skipped = true;
+    return step;
+  }
+  const std::string& url = *discovery.record->logo_url;
+  FetchResult fetched = sources.fetch(url, max_logo_download);
+  if (!check_fetch(url, fetched, true, step)) return step;
+  if (sources.lint_logo) append(step.findings, sources.lint_logo(fetched.body));
+  logo = std::move(fetched.body);
+  return step;
+}
+
+Step certificate_step(const DomainCheckOptions& options, const records::BimiDiscovery& discovery,
+                      const ChainSources& sources, const std::optional<std::string>& logo,
+                      std::optional<vmc::VerifyReport>& verified) {
+  Step step{"certificate", {}, {}, false};
+  bool has_url = discovery.record && discovery.record->evidence_url && !discovery.record->evidence_url->empty() &&
+                 !discovery.diagnostics.has_rule("bimi-evidence-url") && !discovery.record->declination;
+  if (!has_url) {
+    step.skipped = true;
+    return step;
+  }
+  const std::string& url = *discovery.record->evidence_url;
+  FetchResult fetched = sources.fetch(url, max_certificate_download);
+  if (!check_fetch(url, fetched, false, step)) return step;
+
+  // Without the published logo the certificate is still checked (chain, validity, SAN...) against
+  // the logo it embeds, and the report says so.
+  std::string compared = logo ? *logo : std::string();
+  if (!logo) {
+    auto inspected = vmc::inspect_certificate(fetched.body);
+    if (auto* certificate = std::get_if<vmc::MarkCertificate>(&inspected); certificate != nullptr && certificate->logo) {
+      compared = certificate->logo->svg;
+    }
+    step.facts.emplace_back("logo compared", "the certificate's own (the published logo is not available)");
+  }
+  vmc::VerifyOptions verify;
+  verify.domain = discovery.record_domain.value_or(options.domain);
+  verify.selector = options.selector;
+  verify.at = options.at;
+  verify.roots_pem = options.roots_pem;
+  verify.logo_linter = sources.lint_logo;
+  step.facts.emplace_back("verified for", verify.selector + " at " + verify.domain);
+  auto result = vmc::verify_certificate(fetched.body, compared, verify);
+  if (auto* error = std::get_if<vmc::Error>(&result)) {
+    records::report(step.findings, "certificate-unreadable", url + ": " + error->message);
+    return step;
+  }
+  auto& report = std::get<vmc::VerifyReport>(result);
+  step.facts.emplace_back("mark", std::string(vmc::to_string(report.mark_class)) +
+                                      (report.mark_type.empty() ? std::string() : " (" + report.mark_type + ")"));
+  for (const auto& finding : report.diagnostics.items()) {
+    if (finding.severity != Severity::note) step.findings.add(finding);
+  }
+  verified = std::move(report);
+  return step;
+}
+
+DomainReport start(const DomainCheckOptions& options, const records::PublicSuffixList& psl) {
+  DomainReport report;
+  report.domain = options.domain;
+  report.selector = options.selector;
+  report.organizational_domain = psl.organizational_domain(options.domain);
+  return report;
+}
+
+}  // namespace
+
+bool DomainReport::ready() const {
+  for (const auto& step : steps) {
+    if (step.findings.has_errors()) return false;
+  }
+  return !steps.empty();
+}
+
+DomainReport check_dmarc(const DomainCheckOptions& options, const records::PublicSuffixList& psl,
+                         const ChainSources& sources) {
+  DomainReport report = start(options, psl);
+  report.steps.push_back(dmarc_step(report, sources));
+  return report;
+}
+
+DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList& psl,
+                          const ChainSources& sources) {
+  DomainReport report = start(options, psl);
+  report.steps.push_back(dmarc_step(report, sources));
+
+  records::BimiDiscovery discovery =
+      records::discover_bimi_record(report.domain, report.organizational_domain, report.selector, sources.txt);
+  Step record{"bimi-record", {}, discovery.diagnostics, false};
+  if (discovery.name) {
+    record.facts.emplace_back(*discovery.name, *discovery.value);
+    if (discovery.fallback) record.facts.emplace_back("found at", "the organizational domain " + *discovery.record_domain);
+  }
+  report.steps.push_back(std::move(record));
+
+  std::optional<std::string> logo;
+  report.steps.push_back(logo_step(discovery, sources, logo));
+  report.steps.push_back(certificate_step(options, discovery, sources, logo, report.certificate));
+  return report;
+}
+
+}  // namespace bimi::net

@@ -1,0 +1,190 @@
+#include "bimi/net/https.hpp"
+
+#include <curl/curl.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <set>
+
+namespace bimi::net {
+namespace {
+
+// libcurl's global state is set up once per process, before any handle exists.
+void init_curl_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct EasyDeleter {
+  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+};
+struct SlistDeleter {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+struct UrlDeleter {
+  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+struct CurlStringDeleter {
+  void operator()(char* text) const { curl_free(text); }
+};
+using Easy = std::unique_ptr<CURL, EasyDeleter>;
+using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
+using Url = std::unique_ptr<CURLU, UrlDeleter>;
+using CurlString = std::unique_ptr<char, CurlStringDeleter>;
+
+struct Sink {
+  std::string body;
+  std::size_t max_bytes = 0;
+  bool overflowed = false;
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* sink = static_cast<Sink*>(user);
+  std::size_t bytes = size * count;
+  if (sink->body.size() + bytes > sink->max_bytes) {
+    sink->overflowed = true;
+    return 0;  // aborts the transfer
+  }
+  sink->body.append(data, bytes);
+  return bytes;
+}
+
+std::string url_part(CURLU* url, CURLUPart part) {
+  char* text = nullptr;
+  if (curl_url_get(url, part, &text, CURLU_DEFAULT_PORT) != CURLUE_OK) return {};
+  CurlString owned(text);
+  return text;
+}
+
+FetchStatus status_of(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT: return FetchStatus::timeout;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH: return FetchStatus::tls;
+    case CURLE_FILESIZE_EXCEEDED: return FetchStatus::too_large;
+    default: return FetchStatus::failure;
+  }
+}
+
+// Pins the host of one hop to the addresses the caller's resolver gives. An empty string is ok.
+std::string pin_host(const std::string& url_text, const FetchOptions& options, Slist& pins) {
+  if (!options.resolve) return {};
+  Url url(curl_url());
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, url_text.c_str(), 0) != CURLUE_OK) return "cannot parse " + url_text;
+  std::string host = url_part(url.get(), CURLUPART_HOST);
+  std::string port = url_part(url.get(), CURLUPART_PORT);
+  std::vector<std::string> addresses = options.resolve(host);
+  if (addresses.empty()) return "the host " + host + " has no address in the DNS";
+  std::string entry = host + ":" + port + ":";
+  for (std::size_t i = 0; i < addresses.size(); ++i) {
+    bool v6 = addresses[i].find(':') != std::string::npos;
+    entry += (i ? "," : "") + (v6 ? "[" + addresses[i] + "]" : addresses[i]);
+  }
+  pins.reset(curl_slist_append(pins.release(), entry.c_str()));
+  return {};
+}
+
+}  // namespace
+
+std::string media_type(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.erase(type.begin());
+  for (char& c : type) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return type;
+}
+
+FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
+  init_curl_once();
+  FetchResult result;
+  Easy easy(curl_easy_init());
+  if (!easy) {
+    result.detail = "cannot create a libcurl handle";
+    return result;
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
+  std::string current = url;
+  std::set<std::string> seen{current};
+  Slist pins;
+  for (int hop = 0;; ++hop) {
+    long left = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+    if (left <= 0) {
+      result.status = FetchStatus::timeout;
+      result.detail = "no time left after " + std::to_string(hop) + " redirects";
+      return result;
+    }
+    if (std::string problem = pin_host(current, options, pins); !problem.empty()) {
+      result.status = FetchStatus::failure;
+      result.detail = problem;
+      return result;
+    }
+    Sink sink;
+    sink.max_bytes = options.max_bytes;
+    char error[CURL_ERROR_SIZE] = "";
+    CURL* h = easy.get();
+    curl_easy_setopt(h, CURLOPT_URL, current.c_str());
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  // each hop is checked here
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, left);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, std::min(left, options.connect_timeout_ms));
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "bimi");
+    curl_easy_setopt(h, CURLOPT_RESOLVE, pins.get());
+    CURLcode code = curl_easy_perform(h);
+    result.final_url = current;
+    result.redirects = hop;
+    if (code != CURLE_OK) {
+      result.status = sink.overflowed ? FetchStatus::too_large : status_of(code);
+      result.detail = sink.overflowed ? "more than " + std::to_string(options.max_bytes) + " bytes"
+                                      : std::string(error[0] != '\0' ? error : curl_easy_strerror(code));
+      return result;
+    }
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.http_status);
+    char* location = nullptr;
+    curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &location);
+    if (result.http_status >= 300 && result.http_status < 400 && location != nullptr) {
+      std::string next = location;
+      if (next.rfind("https://", 0) != 0) {
+        result.status = FetchStatus::redirect;
+        result.detail = "redirected away from https to " + next;
+        return result;
+      }
+      if (!seen.insert(next).second) {
+        result.status = FetchStatus::redirect;
+        result.detail = "redirect loop back to " + next;
+        return result;
+      }
+      if (hop + 1 > options.max_redirects) {
+        result.status = FetchStatus::redirect;
+        result.detail = "more than " + std::to_string(options.max_redirects) + " redirects";
+        return result;
+      }
+      current = std::move(next);
+      continue;
+    }
+    char* type = nullptr;
+    curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type);
+    result.content_type = type != nullptr ? type : "";
+    result.status = FetchStatus::ok;
+    if (result.http_status == 200) result.body = std::move(sink.body);
+    return result;
+  }
+}
+
+}  // namespace bimi::net

@@ -1,0 +1,45 @@
+// The tag=value list of DKIM (RFC 6376 §3.2) that BIMI and DMARC records are written in.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bimi/diagnostic.hpp"
+
+namespace bimi::records {
+
+// The longest record bimi parses; longer ones are one `record-too-long` finding.
+inline constexpr std::size_t max_record_bytes = 4096;
+
+struct Tag {
+  std::string name;
+  std::string value;  // without the white space around it
+  int column = 0;     // 1-based byte column of the name in the record
+  int value_column = 0;
+};
+
+struct TagList {
+  std::vector<Tag> tags;  // in record order; a repeated tag keeps its first value
+  bool well_formed = true;  // no error finding from the tag-list grammar
+
+  const Tag* find(std::string_view name) const;
+  // Position of the tag in the list, or -1.
+  int index_of(std::string_view name) const;
+};
+
+// Splits a record into tags, reporting record-too-long, record-characters, tag-syntax,
+// tag-separator and tag-duplicate findings with their columns.
+TagList parse_tag_list(std::string_view record, Diagnostics& out);
+
+// True when the record's first tag is `v=<version>` exactly (how receivers pick records among
+// the TXT records at a name, before any other parsing).
+bool starts_with_version(std::string_view record, std::string_view version);
+
+// True when a record seems meant as that kind (it begins with v and names the protocol, in any
+// case) even if starts_with_version rejects it: its findings explain why receivers ignore it.
+bool looks_like_version(std::string_view record, std::string_view protocol);
+
+}  // namespace bimi::records

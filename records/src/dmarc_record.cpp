@@ -1,0 +1,178 @@
+#include "bimi/records/dmarc_record.hpp"
+
+#include <array>
+
+#include "bimi/records/rules.hpp"
+#include "text.hpp"
+
+namespace bimi::records {
+namespace {
+
+constexpr std::array<std::string_view, 14> known_tags{"v",   "p",  "sp", "np", "pct", "adkim", "aspf",
+                                                      "rua", "ruf", "fo", "rf", "ri",  "t",     "psd"};
+
+Location column_of(const Tag& tag) { return {0, tag.value_column}; }
+
+std::optional<DmarcPolicy> policy_of(std::string_view value) {
+  if (value == "none") return DmarcPolicy::none;
+  if (value == "quarantine") return DmarcPolicy::quarantine;
+  if (value == "reject") return DmarcPolicy::reject;
+  return std::nullopt;
+}
+
+bool is_number(std::string_view text, std::size_t max_digits) {
+  if (text.empty() || text.size() > max_digits) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// dmarc-uri = URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ] (RFC 7489 §6.4). Returns why not.
+std::string report_uri_problem(std::string_view uri) {
+  std::size_t bang = uri.rfind('!');
+  if (bang != std::string_view::npos) {
+    std::string_view size = uri.substr(bang + 1);
+    if (!size.empty() && std::string_view("kmgt").find(size.back()) != std::string_view::npos) size.remove_suffix(1);
+    if (!is_number(size, 18)) return "its size limit after '!' is not a number with an optional k, m, g or t";
+    uri = uri.substr(0, bang);
+  }
+  std::size_t colon = uri.find(':');
+  if (colon == std::string_view::npos || colon == 0) return "it has no scheme (write mailto:address)";
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = uri[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return "its scheme is not a URI scheme";
+  }
+  std::string_view rest = uri.substr(colon + 1);
+  if (rest.empty()) return "nothing follows the scheme";
+  for (char c : rest) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\') {
+      return "it holds a character a URI must percent-encode";
+    }
+  }
+  if (lowercase(uri.substr(0, colon)) == "mailto") {
+    std::size_t at = rest.find('@');
+    if (at == std::string_view::npos || at == 0 || at + 1 == rest.size()) return "mailto: needs an address like dmarc@example.com";
+  }
+  return {};
+}
+
+void check_policy_tag(const Tag& tag, std::optional<DmarcPolicy>& slot, Diagnostics& out) {
+  slot = policy_of(tag.value);
+  if (!slot) {
+    report(out, "dmarc-policy-value", tag.name + "=" + tag.value + " is not none, quarantine or reject", column_of(tag));
+  }
+}
+
+void check_report_uris(const Tag& tag, Diagnostics& out) {
+  std::string_view list = tag.value;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    std::string_view raw = list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view item = trim(raw);
+    std::size_t item_offset = start + (raw.size() - ltrim(raw).size());
+    std::string problem = item.empty() ? std::string("an entry is empty") : report_uri_problem(item);
+    if (!problem.empty()) {
+      report(out, "dmarc-report-uri", tag.name + "= entry \"" + std::string(item) + "\": " + problem,
+             {0, tag.value_column + static_cast<int>(item_offset)});
+    }
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+}
+
+// fo=, rf=, ri=, t= and psd=: values are checked only for what receivers would misread.
+void check_other_value(const Tag& tag, Diagnostics& out) {
+  bool ok = true;
+  if (tag.name == "fo") {
+    std::size_t start = 0;
+    while (ok && start <= tag.value.size()) {
+      std::size_t colon = tag.value.find(':', start);
+      std::string_view item = trim(std::string_view(tag.value).substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+      ok = item == "0" || item == "1" || item == "d" || item == "s";
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  } else if (tag.name == "rf") {
+    ok = !tag.value.empty();
+  } else if (tag.name == "ri") {
+    ok = is_number(tag.value, 10);
+  } else if (tag.name == "t") {
+    ok = tag.value == "y" || tag.value == "n";
+  } else if (tag.name == "psd") {
+    ok = tag.value == "y" || tag.value == "n" || tag.value == "u";
+  }
+  if (!ok) report(out, "dmarc-tag-value", tag.name + "=" + tag.value + " is not a value DMARC defines", column_of(tag));
+}
+
+}  // namespace
+
+std::string_view to_string(DmarcPolicy policy) {
+  switch (policy) {
+    case DmarcPolicy::none: return "none";
+    case DmarcPolicy::quarantine: return "quarantine";
+    case DmarcPolicy::reject: return "reject";
+  }
+  return "none";
+}
+
+bool DmarcRecord::usable() const {
+  bool sp_broken = tags.find("sp") != nullptr && !sp;
+  bool np_broken = tags.find("np") != nullptr && !np;
+  return version_ok && p.has_value() && !sp_broken && !np_broken && tags.well_formed;
+}
+
+DmarcRecord parse_dmarc_record(std::string_view record, Diagnostics& out) {
+  DmarcRecord result;
+  result.tags = parse_tag_list(record, out);
+  const TagList& list = result.tags;
+  if (list.tags.empty() && !list.well_formed) return result;
+  int v = list.index_of("v");
+  if (v < 0) {
+    report(out, "dmarc-version", "the record has no v= tag; it must start with v=DMARC1", {0, 1});
+  } else {
+    const Tag& tag = list.tags[static_cast<std::size_t>(v)];
+    if (v != 0) report(out, "dmarc-version", "v= must be the first tag", {0, tag.column});
+    if (tag.value != "DMARC1") report(out, "dmarc-version", "v=" + tag.value + " must be exactly v=DMARC1", column_of(tag));
+    result.version_ok = v == 0 && tag.value == "DMARC1";
+  }
+  int p = list.index_of("p");
+  if (p < 0) {
+    report(out, "dmarc-policy-missing", "the record has no p= tag (none, quarantine or reject)", {0, 1});
+  } else if (p != 1) {
+    report(out, "dmarc-policy-order", "p= should follow v= directly", {0, list.tags[static_cast<std::size_t>(p)].column});
+  }
+  for (const auto& tag : list.tags) {
+    bool known = false;
+    for (auto name : known_tags) known = known || tag.name == name;
+    if (!known) {
+      report(out, "tag-unknown", "tag " + tag.name + "= is not a DMARC tag; receivers ignore it", {0, tag.column});
+    } else if (tag.name == "p") {
+      check_policy_tag(tag, result.p, out);
+    } else if (tag.name == "sp") {
+      check_policy_tag(tag, result.sp, out);
+    } else if (tag.name == "np") {
+      check_policy_tag(tag, result.np, out);
+    } else if (tag.name == "pct") {
+      if (is_number(tag.value, 3) && std::stoi(tag.value) <= 100) {
+        result.pct = std::stoi(tag.value);
+        result.pct_given = true;
+      } else {
+        report(out, "dmarc-pct-value", "pct=" + tag.value + " is not a whole number from 0 to 100", column_of(tag));
+      }
+    } else if (tag.name == "adkim" || tag.name == "aspf") {
+      if (tag.value != "r" && tag.value != "s") {
+        report(out, "dmarc-alignment-value", tag.name + "=" + tag.value + " is not r (relaxed) or s (strict)", column_of(tag));
+      }
+    } else if (tag.name == "rua" || tag.name == "ruf") {
+      check_report_uris(tag, out);
+    } else if (tag.name != "v") {
+      check_other_value(tag, out);
+    }
+  }
+  return result;
+}
+
+}  // namespace bimi::records

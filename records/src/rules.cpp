@@ -1,0 +1,153 @@
+#include "bimi/records/rules.hpp"
+
+#include <array>
+#include <stdexcept>
+
+namespace bimi::records {
+namespace {
+
+constexpr std::string_view bimi_draft = "draft-brand-indicators-for-message-identification-10";
+
+// Sources are named by section; "BIMI draft" is draft-brand-indicators-for-message-identification-10.
+constexpr std::array<RuleInfo, 49> table{{
+    // Tag lists, shared by BIMI and DMARC records.
+    {"record-too-long", Severity::error, "a TXT record is longer than bimi reads (4096 bytes)",
+     "bimi's bound; RFC 1035 §3.3.14 (TXT is a list of strings of at most 255 bytes)"},
+    {"record-characters", Severity::error, "a record holds a byte that is not printable ASCII or white space",
+     "RFC 6376 §3.2 (VALCHAR is %x21-3A / %x3C-7E)"},
+    {"tag-syntax", Severity::error, "a tag is not `name=value`, its name is not ALPHA *(ALPHA / DIGIT / \"_\"), or two `;` have nothing between them",
+     "RFC 6376 §3.2, as used by the BIMI draft §4.3 and RFC 7489 §6.4"},
+    {"tag-separator", Severity::error, "a tag value looks like it swallowed the next tag: tags are separated by `;`, not by a comma or space",
+     "RFC 6376 §3.2; BIMI draft §4.3 (bimi-sep); RFC 7489 §6.4 (dmarc-sep)"},
+    {"tag-duplicate", Severity::error, "a tag appears twice; the whole record is invalid",
+     "RFC 6376 §3.2 (tags with duplicate names MUST NOT occur)"},
+    {"tag-unknown", Severity::warning, "a tag the record type does not define; receivers ignore it",
+     "BIMI draft §4.3 (unknown tags MUST be ignored); RFC 7489 §6.3"},
+    // BIMI assertion records.
+    {"bimi-version", Severity::error, "`v=BIMI1` is missing, not the first tag, or not exactly `BIMI1`; receivers ignore the record",
+     "BIMI draft §4.3 (v=) and §7.2 step 4"},
+    {"bimi-logo-missing", Severity::error, "the record has no `l=` tag (it is required; empty declines BIMI)",
+     "BIMI draft §4.3 (l= REQUIRED)"},
+    {"bimi-logo-url", Severity::error, "`l=` is not a single HTTPS URI with a fully qualified host name",
+     "BIMI draft §4.3 (l=, bimi-uri: HTTPS only, commas encoded) and §7.3 step 1"},
+    {"bimi-logo-format", Severity::error, "`l=` ends with the suffix of an image format BIMI does not accept (only SVG and SVGZ)",
+     "BIMI draft §4.3.2"},
+    {"bimi-logo-extension", Severity::warning, "`l=` does not end with .svg or .svgz",
+     "BIMI draft §4.3.2"},
+    {"bimi-evidence-url", Severity::error, "`a=` is not a single HTTPS URI with a fully qualified host name",
+     "BIMI draft §4.3 (a=: HTTPS, FQDN)"},
+    {"bimi-evidence-extension", Severity::warning, "`a=` does not end with .pem (a mark certificate is served as a PEM chain)",
+     "BIMI draft §4.3 (a=); draft-fetch-validation-vmc-wchuang (PEM evidence document)"},
+    {"bimi-evidence-without-logo", Severity::error, "`a=` names a certificate but `l=` is empty or missing: receivers find no indicator",
+     "BIMI draft §7.3 step 1 and §4.3.1"},
+    {"bimi-declination", Severity::note, "`v=BIMI1; l=; a=;`: the domain explicitly declines BIMI",
+     "BIMI draft §4.3.1 and §7.5"},
+    {"bimi-tag-value", Severity::warning, "`lps=` is not true/false or `avp=` is not personal/brand",
+     "BIMI draft §4.3 (lps=, avp=)"},
+    // DMARC records.
+    {"dmarc-version", Severity::error, "`v=DMARC1` is missing, not the first tag, or not exactly `DMARC1`; receivers discard the record",
+     "RFC 7489 §6.3 (v=) and §6.6.3 step 2"},
+    {"dmarc-policy-missing", Severity::error, "the record has no `p=` tag, which a policy record requires",
+     "RFC 7489 §6.3 (p= REQUIRED) and §6.6.3 step 6"},
+    {"dmarc-policy-order", Severity::warning, "`p=` is not the tag right after `v=`",
+     "RFC 7489 §6.4 (dmarc-record = dmarc-version dmarc-sep [dmarc-request] ...)"},
+    {"dmarc-policy-value", Severity::error, "`p=`, `sp=` or `np=` is not none, quarantine or reject",
+     "RFC 7489 §6.3 (p=, sp=); draft-ietf-dmarc-dmarcbis (np=)"},
+    {"dmarc-pct-value", Severity::error, "`pct=` is not a whole number from 0 to 100",
+     "RFC 7489 §6.3 (pct=) and §6.4 (dmarc-percent)"},
+    {"dmarc-alignment-value", Severity::error, "`adkim=` or `aspf=` is not r or s",
+     "RFC 7489 §6.3 (adkim=, aspf=)"},
+    {"dmarc-report-uri", Severity::warning, "an `rua=` or `ruf=` entry is not a URI with an optional `!size` suffix (mailto: needs an address); receivers skip it",
+     "RFC 7489 §6.2 and §6.4 (dmarc-uri)"},
+    {"dmarc-tag-value", Severity::warning, "`fo=`, `rf=`, `ri=`, `t=` or `psd=` has a value the specifications do not define",
+     "RFC 7489 §6.3 (fo=, rf=, ri=); draft-ietf-dmarc-dmarcbis (t=, psd=)"},
+    // DMARC policy for BIMI.
+    {"dmarc-missing", Severity::error, "neither the domain nor its organizational domain publishes a DMARC record",
+     "RFC 7489 §6.6.3; BIMI draft §7.1 step 4"},
+    {"dmarc-multiple", Severity::error, "a `_dmarc` name holds several DMARC records: receivers apply none",
+     "RFC 7489 §6.6.3 step 5"},
+    {"dmarc-applied-policy", Severity::note, "the policy receivers apply to the domain and where it comes from (own `p=`; else the organizational domain's `np=` for a name that does not exist, `sp=`, then `p=`)",
+     "RFC 7489 §6.6.3 and §3.2 (organizational domain from the Public Suffix List); draft-ietf-dmarc-dmarcbis (np=)"},
+    {"dmarc-policy-none", Severity::error, "a policy of none applies to the domain or stands in its or its organizational domain's record: no BIMI",
+     "BIMI draft §7.1 step 7 and §1 (quarantine or reject)"},
+    {"dmarc-subdomain-policy-none", Severity::error, "the domain's or its organizational domain's record has `sp=none`: no BIMI",
+     "BIMI draft §7.1 step 8"},
+    {"dmarc-pct", Severity::error, "a quarantine policy with `pct=` below 100: no BIMI",
+     "BIMI draft §7.1 step 9 and §1 (quarantine with an effective percentage of 100 %)"},
+    {"dmarc-pct-reject", Severity::warning, "a reject policy with `pct=` below 100: BIMI allows it (the rest is quarantined) but some mailbox providers ask for 100",
+     "BIMI draft §1 (reject with any percentage); RFC 7489 §6.6.4 (pct)"},
+    // DNS look-ups.
+    {"dns-timeout", Severity::error, "a DNS look-up got no answer in time; the chain cannot be evaluated",
+     "BIMI draft §7.7 (temperror); bimi's bound (--timeout)"},
+    {"dns-failure", Severity::error, "a DNS look-up failed (SERVFAIL, REFUSED, a malformed answer or no server)",
+     "RFC 1035 §4.1.1 (RCODE); BIMI draft §7.7 (temperror)"},
+    {"dns-answer-too-large", Severity::error, "a name holds more TXT records than bimi reads (32)",
+     "bimi's bound"},
+    // BIMI record discovery.
+    {"bimi-record-missing", Severity::error, "no BIMI record at `<selector>._bimi.<domain>` nor at the organizational domain",
+     "BIMI draft §7.2 steps 3, 6 and 9"},
+    {"bimi-record-multiple", Severity::error, "several BIMI records at the name: receivers use none",
+     "BIMI draft §7.2 step 9"},
+    {"bimi-record-fallback", Severity::note, "the domain has no record of its own: the organizational domain's record applies",
+     "BIMI draft §7.2 step 6"},
+    {"bimi-record-wrong-name", Severity::error, "a BIMI record is published at a name receivers never query (e.g. without the selector, without the underscore, or with the zone name twice)",
+     "BIMI draft §4.3 and §7.2 step 3"},
+    {"bimi-declined", Severity::error, "the record that applies is a declination: no logo is shown",
+     "BIMI draft §4.3.1 and §7.5"},
+    {"bimi-no-evidence", Severity::warning, "the record has no `a=` certificate: mailbox providers that require a VMC or CMC show no logo",
+     "BIMI draft §7.3 and §7.4; mailbox provider requirements"},
+    // HTTPS fetches of l= and a=.
+    {"https-failure", Severity::error, "the host could not be resolved or connected to, or the transfer broke",
+     "BIMI draft §7.5 step 1"},
+    {"https-tls", Severity::error, "the TLS certificate of the server does not verify (chain or host name)",
+     "BIMI draft §7.5 step 2; RFC 9110 §4.3.4"},
+    {"https-timeout", Severity::error, "the fetch took longer than allowed",
+     "bimi's bound (--timeout)"},
+    {"https-status", Severity::error, "the server answered with a status other than 200",
+     "RFC 9110 §15; BIMI draft §7.6 step 2 (a missing indicator fails)"},
+    {"https-redirect", Severity::error, "too many redirects (more than 5), a redirect loop, or a redirect away from HTTPS",
+     "BIMI draft §4.3 (HTTPS only); RFC 9110 §15.4; bimi's bound"},
+    {"https-too-large", Severity::error, "the body is larger than bimi reads (logo 64 KiB, certificate 1 MiB)",
+     "BIMI draft §7.6 step 1 (receivers MAY limit retrieval); draft-svg-tiny-ps-abrotman (32 KiB)"},
+    {"https-content-type", Severity::error, "the logo is not served as image/svg+xml",
+     "BIMI draft §4.3.2 (any other format is a permanent error); RFC 6170 §5.2"},
+    {"https-certificate-type", Severity::warning, "the certificate is not served as application/pem-certificate-chain",
+     "RFC 8555 §9.1 (application/pem-certificate-chain); draft-fetch-validation-vmc-wchuang"},
+    // The fetched certificate.
+    {"certificate-unreadable", Severity::error, "the document at `a=` is not a certificate bimi can read (PEM or DER)",
+     "BIMI draft §7.4; draft-fetch-validation-vmc-wchuang"},
+}};
+
+}  // namespace
+
+std::span<const RuleInfo> rule_table() { return table; }
+
+const RuleInfo* find_rule(std::string_view id) {
+  for (const auto& rule : table) {
+    if (rule.id == id) return &rule;
+  }
+  return nullptr;
+}
+
+void report(Diagnostics& out, std::string_view id, std::string message, Location location) {
+  const RuleInfo* rule = find_rule(id);
+  if (rule == nullptr) throw std::logic_error("bimi::records: no rule \"" + std::string(id) + "\" in the table");
+  out.add(std::string(rule->id), rule->severity, std::move(message), location);
+}
+
+std::string rules_markdown() {
+  std::string out =
+      "# DNS, DMARC and fetch checks\n\n"
+      "Every finding `bimi record`, `bimi dmarc` and `bimi domain` report, with its severity and source.\n"
+      "\"BIMI draft\" is " + std::string(bimi_draft) + ". Findings on the fetched logo and certificate keep\n"
+      "their own ids from [rules.md](rules.md) and [vmc-checks.md](vmc-checks.md). The table is generated\n"
+      "from `records/src/rules.cpp`; a test keeps this page in step with it.\n\n"
+      "| id | severity | what it finds | source |\n|---|---|---|---|\n";
+  for (const auto& rule : table) {
+    out += "| `" + std::string(rule.id) + "` | " + std::string(to_string(rule.severity)) + " | " +
+           std::string(rule.summary) + " | " + std::string(rule.citation) + " |\n";
+  }
+  return out;
+}
+
+}  // namespace bimi::records

@@ -1,0 +1,273 @@
+// End-to-end tests of `bimi record`, `bimi dmarc` and `bimi domain`: the built binary, offline on
+// record values and live against NSD and nginx on 127.0.0.1 (tests/net/loopback.hpp). The live
+// chain passes for example.com and fails with the right finding for each injected fault.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "live_environment.hpp"
+#include "run_bimi.hpp"
+
+namespace bimi::test {
+namespace {
+
+nlohmann::json parse_json(const RunResult& run) {
+  auto json = nlohmann::json::parse(run.out, nullptr, false);
+  EXPECT_FALSE(json.is_discarded()) << run.out;
+  return json;
+}
+
+// All rule ids in a `bimi domain --format json` report.
+std::vector<std::string> rules_of(const nlohmann::json& report) {
+  std::vector<std::string> rules;
+  for (const auto& step : report["steps"]) {
+    for (const auto& finding : step["findings"]) rules.push_back(finding["rule"]);
+  }
+  return rules;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+std::string live_domain(const std::string& domain, const std::string& selector = "default", const std::string& extra = "") {
+  const auto* world = loopback_world();
+  return "domain " + domain + " --selector " + selector + " --dns-server " + world->dns_server() + " --ca-file " +
+         shell_quote(world->ca_file()) + " --roots " + shell_quote(world->roots()) +
+         " --at 2024-06-01T00:00:00Z --timeout 1500 " + extra;
+}
+
+// ---- bimi record ----
+
+TEST(RecordCli, ComposesTheRecord) {
+  RunResult run = run_bimi("record --domain Example.COM --selector brand --logo-url https://example.com/logo.svg "
+                           "--vmc-url https://example.com/vmc.pem");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("name:  brand._bimi.example.com\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("value: v=BIMI1; l=https://example.com/logo.svg; a=https://example.com/vmc.pem;\n"), std::string::npos);
+  EXPECT_NE(run.out.find("brand._bimi.example.com. 3600 IN TXT \"v=BIMI1;"), std::string::npos);
+}
+
+TEST(RecordCli, RefusesUrlsReceiversWouldNotUse) {
+  RunResult http = run_bimi("record --domain example.com --logo-url http://example.com/logo.svg --format json");
+  EXPECT_EQ(http.exit_code, 1);
+  auto json = parse_json(http);
+  EXPECT_FALSE(json["valid"].get<bool>());
+  EXPECT_EQ(json["findings"][0]["rule"], "bimi-logo-url");
+  RunResult crt = run_bimi("record --domain example.com --logo-url https://example.com/logo.svg --vmc-url https://example.com/vmc.crt");
+  EXPECT_EQ(crt.exit_code, 0);  // a warning only
+  EXPECT_NE(crt.out.find("[bimi-evidence-extension]"), std::string::npos);
+}
+
+TEST(RecordCli, UsageErrors) {
+  EXPECT_EQ(run_bimi("record").exit_code, 2);
+  EXPECT_EQ(run_bimi("record --domain example.com").exit_code, 2);
+  EXPECT_EQ(run_bimi("record --domain 'not a domain' --logo-url https://example.com/l.svg").exit_code, 2);
+  EXPECT_EQ(run_bimi("record --domain example.com --selector _x --logo-url https://example.com/l.svg").exit_code, 2);
+  EXPECT_EQ(run_bimi("record --domain example.com --parse x").exit_code, 2);
+}
+
+TEST(RecordCli, ParsesTagByTagWithColumns) {
+  RunResult run = run_bimi("record --parse 'v=BIMI1; l=https://example.com/logo.svg, a=https://example.com/vmc.pem' --format json");
+  EXPECT_EQ(run.exit_code, 1);
+  auto json = parse_json(run);
+  const auto& record = json["records"][0];
+  EXPECT_EQ(record["tags"][1]["name"], "l");
+  bool separator_at_a = false;  // the comma also makes l= an invalid URL (column 12)
+  for (const auto& finding : record["findings"]) {
+    separator_at_a = separator_at_a || (finding["rule"] == "tag-separator" && finding["column"] == 42);
+  }
+  EXPECT_TRUE(separator_at_a) << record.dump();
+  RunResult good = run_bimi("record --parse 'v=BIMI1; l=https://example.com/logo.svg; a=https://example.com/vmc.pem'");
+  EXPECT_EQ(good.exit_code, 0);
+  EXPECT_NE(good.out.find("  valid\n"), std::string::npos);
+  RunResult declined = run_bimi("record --parse 'v=BIMI1; l=; a=;'");
+  EXPECT_EQ(declined.exit_code, 0);
+  EXPECT_NE(declined.out.find("[bimi-declination]"), std::string::npos);
+}
+
+// A file holding `text`, to give as standard input.
+class Input {
+ public:
+  explicit Input(const std::string& text) : path_(dir_.path() / "input.txt") {
+    std::ofstream out(path_, std::ios::binary);
+    out << text;
+  }
+  std::string redirect() const { return " < " + shell_quote(path_.string()); }
+
+ private:
+  TempDir dir_;
+  std::filesystem::path path_;
+};
+
+TEST(RecordCli, ReadsValuesAndSplitStringsFromStandardInput) {
+  Input input("\"v=BIMI1; l=https://exa\" \"mple.com/logo.svg;\"\n\nv=BIMI1; l=https://example.com/logo.png\n");
+  RunResult run = run_bimi("record --parse - --format json" + input.redirect());
+  EXPECT_EQ(run.exit_code, 1);
+  auto json = parse_json(run);
+  ASSERT_EQ(json["records"].size(), 2u);
+  EXPECT_EQ(json["records"][0]["value"], "v=BIMI1; l=https://example.com/logo.svg;");
+  EXPECT_TRUE(json["records"][0]["valid"].get<bool>());
+  EXPECT_EQ(json["records"][1]["findings"][0]["rule"], "bimi-logo-format");
+  EXPECT_EQ(json["summary"]["errors"], 1);
+}
+
+TEST(RecordCli, UnusableStandardInputExitsThree) {
+  EXPECT_EQ(run_bimi("record --parse - </dev/null").exit_code, 3);
+  EXPECT_EQ(run_bimi("record --parse -" + Input("\"unterminated\n").redirect()).exit_code, 3);
+  EXPECT_EQ(run_bimi("dmarc --parse -" + Input(std::string(2u << 20, 'x')).redirect()).exit_code, 3);
+}
+
+TEST(RecordCli, AHugeValueIsAFindingNotACrash) {
+  RunResult run = run_bimi("record --parse \"$(head -c 100000 /dev/zero | tr '\\0' ';')\"");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("[record-too-long]"), std::string::npos);
+}
+
+// ---- bimi dmarc ----
+
+TEST(DmarcCli, ParsesWithBimiConsequences) {
+  RunResult none = run_bimi("dmarc --parse 'v=DMARC1; p=none; rua=mailto:d@example.com'");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.out.find("[dmarc-policy-none]"), std::string::npos);
+  RunResult reject = run_bimi("dmarc --parse 'v=DMARC1; p=reject; adkim=s; aspf=s'");
+  EXPECT_EQ(reject.exit_code, 0) << reject.out;
+  RunResult syntax = run_bimi("dmarc --parse 'v=DMARC1; p=reject; pct=101; adkim=x; rua=x' --format json");
+  EXPECT_EQ(syntax.exit_code, 1);
+  auto json = parse_json(syntax);
+  std::vector<std::string> rules;
+  for (const auto& f : json["records"][0]["findings"]) rules.push_back(f["rule"]);
+  EXPECT_TRUE(contains(rules, "dmarc-pct-value"));
+  EXPECT_TRUE(contains(rules, "dmarc-alignment-value"));
+  EXPECT_TRUE(contains(rules, "dmarc-report-uri"));
+}
+
+TEST(DmarcCli, UsageErrors) {
+  EXPECT_EQ(run_bimi("dmarc").exit_code, 2);
+  EXPECT_EQ(run_bimi("dmarc example.com --parse x").exit_code, 2);
+  EXPECT_EQ(run_bimi("dmarc not_a_domain").exit_code, 2);
+  EXPECT_EQ(run_bimi("dmarc example.com --dns-server nonsense").exit_code, 2);
+}
+
+TEST(DmarcCli, EvaluatesALiveDomain) {
+  BIMI_REQUIRE_LOOPBACK();
+  const auto* world = loopback_world();
+  RunResult inherited = run_bimi("dmarc mail.example.com --dns-server " + world->dns_server());
+  EXPECT_EQ(inherited.exit_code, 0) << inherited.out;
+  EXPECT_NE(inherited.out.find("applied policy: quarantine (sp= of _dmarc.example.com (inherited), pct=100)"), std::string::npos)
+      << inherited.out;
+  RunResult none = run_bimi("dmarc example.net --dns-server " + world->dns_server() + " --format json");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_TRUE(contains(rules_of(parse_json(none)), "dmarc-policy-none"));
+}
+
+// ---- bimi domain, live ----
+
+TEST(DomainCli, TheGoodChainPassesEndToEnd) {
+  BIMI_REQUIRE_LOOPBACK();
+  RunResult run = run_bimi(live_domain("example.com"));
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("\nready: 0 errors"), std::string::npos) << run.out;
+  RunResult json_run = run_bimi(live_domain("example.com", "default", "--format json"));
+  EXPECT_EQ(json_run.exit_code, 0);
+  auto json = parse_json(json_run);
+  EXPECT_TRUE(json["ready"].get<bool>());
+  EXPECT_EQ(json["organizational_domain"], "example.com");
+  ASSERT_EQ(json["steps"].size(), 4u);
+  EXPECT_EQ(json["steps"][2]["facts"]["content type"], "image/svg+xml");
+  bool all_pass = true;
+  for (const auto& check : json["certificate_checks"]) all_pass = all_pass && check["verdict"] != "fail";
+  EXPECT_TRUE(all_pass) << json["certificate_checks"].dump();
+}
+
+TEST(DomainCli, SplitStringsRedirectsAndInheritedPoliciesPass) {
+  BIMI_REQUIRE_LOOPBACK();
+  for (const auto& [domain, selector] : std::vector<std::pair<std::string, std::string>>{
+           {"example.com", "split"}, {"example.com", "redirect"}, {"mail.example.com", "default"}}) {
+    RunResult run = run_bimi(live_domain(domain, selector));
+    EXPECT_EQ(run.exit_code, 0) << domain << " " << selector << "\n" << run.out;
+  }
+}
+
+struct Fault {
+  const char* what;
+  const char* domain;
+  const char* selector;
+  std::vector<std::string> rules;  // every one must be reported
+};
+
+// The faults BIMI deployments meet, one per name in the test zone.
+const std::vector<Fault> faults{
+    {"DMARC still at p=none", "example.net", "default", {"dmarc-policy-none"}},
+    {"pct=50 with quarantine", "pct.example.com", "default", {"dmarc-pct"}},
+    {"a subdomain overriding to none", "news.example.com", "default", {"dmarc-policy-none"}},
+    {"the record on the wrong name", "example.org", "default", {"bimi-record-missing", "bimi-record-wrong-name"}},
+    {"the logo answering 404", "example.com", "missing", {"https-status"}},
+    {"a wrong content type", "example.com", "texttype", {"https-content-type"}},
+    {"changed logo bytes", "example.com", "changed", {"logo-bytes", "logotype-hash"}},
+    {"an expired certificate", "example.com", "expired", {"validity"}},
+    {"several BIMI records", "example.com", "multi", {"bimi-record-multiple"}},
+    {"a huge TXT record", "example.com", "huge", {"record-too-long"}},
+    {"too many TXT records", "example.com", "many", {"dns-answer-too-large"}},
+    {"SERVFAIL", "broken.test", "default", {"dns-failure"}},
+    {"a redirect loop", "example.com", "loop", {"https-redirect"}},
+    {"an oversized logo", "example.com", "big", {"https-too-large"}},
+    {"a TLS name mismatch", "example.com", "badtls", {"https-tls"}},
+    {"a server that never answers", "example.com", "stalled", {"https-timeout"}},
+    {"a declination", "example.com", "declined", {"bimi-declined"}},
+    {"not a certificate", "example.com", "garbage", {"certificate-unreadable"}},
+};
+
+TEST(DomainCli, EachInjectedFaultFailsWithItsFinding) {
+  BIMI_REQUIRE_LOOPBACK();
+  for (const auto& fault : faults) {
+    SCOPED_TRACE(fault.what);
+    RunResult run = run_bimi(live_domain(fault.domain, fault.selector, "--format json"));
+    EXPECT_EQ(run.exit_code, 1) << run.out;
+    auto json = parse_json(run);
+    EXPECT_FALSE(json["ready"].get<bool>());
+    auto rules = rules_of(json);
+    for (const auto& rule : fault.rules) EXPECT_TRUE(contains(rules, rule)) << rule << " missing in " << run.out;
+  }
+}
+
+TEST(DomainCli, ADnsServerThatNeverAnswersIsAFindingInBoundedTime) {
+  BIMI_REQUIRE_LOOPBACK();
+  auto start = std::chrono::steady_clock::now();
+  RunResult run = run_bimi("domain example.com --dns-server " + loopback_world()->silent_dns_server() + " --timeout 300");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("[dns-timeout]"), std::string::npos) << run.out;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
+TEST(DomainCli, TheLogoIsLinted) {
+  BIMI_REQUIRE_LOOPBACK();
+  // Without a certificate the logo alone is fetched and linted: it passes, the missing a= warns.
+  RunResult run = run_bimi(live_domain("example.com", "nologo"));
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("[bimi-no-evidence]"), std::string::npos);
+  EXPECT_NE(run.out.find("certificate: skipped"), std::string::npos);
+}
+
+TEST(DomainCli, UsageAndInputErrors) {
+  EXPECT_EQ(run_bimi("domain").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain 'bad domain'").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --selector '_bad'").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --at yesterday").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --format yaml").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --timeout 5").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --roots /nonexistent/roots.pem").exit_code, 3);
+  EXPECT_EQ(run_bimi("domain example.com --ca-file /nonexistent/ca.pem").exit_code, 3);
+}
+
+TEST(DomainCli, AClosedStandardOutputExitsFour) {
+  EXPECT_EQ(run_bimi("record --parse 'v=BIMI1; l=;' >&-").exit_code, 4);
+}
+
+}  // namespace
+}  // namespace bimi::test
