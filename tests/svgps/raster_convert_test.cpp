@@ -119,7 +119,7 @@ TEST(RasterConvert, SizeBudgetIsKeptOrRefusedWithTheBytesOver) {
 
 TEST(RasterConvert, LowFidelityIsRefusedUnlessForced) {
   svgps::ConvertOptions options;
-  options.min_ssim = 0.9999;
+  options.min_ssim_traced = 0.9999;
   auto refused = svgps::convert_raster(raster_fixture("logo-baseline.jpg"), options);
   EXPECT_FALSE(refused.svg);
   EXPECT_TRUE(has_change(refused, "convert-refused", "does not render like the original"));

@@ -94,7 +94,10 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   const bool traced = std::any_of(changes.items().begin(), changes.items().end(),
                                   [](const Diagnostic& d) { return d.rule == "convert-traced"; });
   ConvertOptions gate = options;
-  if (traced) gate.max_differing = options.max_differing_traced;
+  if (traced) {
+    gate.min_ssim = options.min_ssim_traced;
+    gate.max_differing = options.max_differing_traced;
+  }
   convert::apply_title(document, options);
   model::ViewBox frame = convert::square_frame(document, options, changes);
   int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(frame);

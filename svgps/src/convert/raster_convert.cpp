@@ -55,8 +55,14 @@ struct Outcome {
 
 // Coarser settings, tried in order while the output is over budget: fewer digits first (free at
 // tracing sizes), then more despeckling and looser curve joining, then fewer colours.
-std::vector<Attempt> attempts(int colors, int decimals) {
-  const raster::TraceParameters fine{2, 1.0, 0.2}, coarse{4, 1.0, 0.5}, coarsest{8, 1.2, 1.0};
+// `scale` is how much the bitmap was enlarged for tracing: specks and tolerances are measured in
+// the bitmap's own pixels.
+std::vector<Attempt> attempts(int colors, int decimals, double scale) {
+  auto in_bitmap_pixels = [&](int despeckle, double smoothing, double tolerance) {
+    return raster::TraceParameters{static_cast<int>(std::lround(despeckle * scale * scale)), smoothing, tolerance * scale};
+  };
+  const raster::TraceParameters fine = in_bitmap_pixels(2, 1.0, 0.2), coarse = in_bitmap_pixels(4, 1.0, 0.5),
+                                coarsest = in_bitmap_pixels(8, 1.2, 1.0);
   std::vector<Attempt> list = {{colors, fine, decimals}};
   if (decimals > 0) list.push_back({colors, fine, decimals - 1});
   list.push_back({colors, coarse, 0});
@@ -90,6 +96,8 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
                     std::to_string(working.width) + "×" + std::to_string(working.height) + " pixels for tracing");
   }
   const int band = raster::edge_band(*decoded, working);
+  const double scale = static_cast<double>(std::max(working.width, working.height)) /
+                       std::max(decoded->width, decoded->height);
 
   std::optional<model::Rgb> background_color;
   if (options.background == ConvertOptions::Background::color) {
@@ -197,7 +205,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   Attempt chosen_attempt;
   Diagnostics chosen_notes;
   std::size_t smallest = 0;
-  for (const Attempt& attempt : attempts(colors, decimals)) {
+  for (const Attempt& attempt : attempts(colors, decimals, scale)) {
     if (deadline.passed()) {
       changes.add("convert-refused", Severity::error, deadline.refusal());
       return result;
@@ -237,6 +245,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
                   convert::format_number(chosen_attempt.parameters.smoothing, 2) + ", " +
                   std::to_string(chosen_attempt.decimals) + " decimals)");
   ConvertOptions gate = options;
+  gate.min_ssim = options.min_ssim_traced;
   gate.max_differing = options.max_differing_traced;
   convert::accept_output(std::move(chosen->svg), chosen->fidelity, "", gate, result);
   return result;
