@@ -7,6 +7,7 @@
 #include "geometry/path_ops.hpp"
 #include "geometry/shapes.hpp"
 #include "geometry_test_support.hpp"
+#include "test_support.hpp"
 
 namespace bimi::svgps::geometry {
 namespace {
@@ -208,6 +209,25 @@ TEST(Flatten, NonFiniteCoordinatesStop) {
   Path path;
   path.segments = {Segment::move_to({0, 0}), Segment::cubic_to({INFINITY, 0}, {1, 1}, {2, 2})};
   EXPECT_FALSE(flatten_path(path, 0.1, 1000).complete);
+}
+
+}  // namespace
+}  // namespace bimi::svgps::geometry
+
+namespace bimi::svgps::geometry {
+namespace {
+
+// fixtures/fuzz/parsers: a path hundreds of thousands of units long, flattened at 0.1, stops at
+// the point budget instead of running on.
+TEST(FlattenBound, FuzzedLongPathStopsAtTheBudget) {
+  std::string bytes = bimi::test::read_bytes(bimi::test::fixtures() / "fuzz" / "parsers" / "long-path-flattened-to-the-bound.bin");
+  ASSERT_FALSE(bytes.empty());
+  PathParse parsed = parse_path_data(std::string_view(bytes).substr(1), 100'000);
+  Flattened flat = flatten_path(parsed.path, 0.1, 50'000);
+  std::size_t points = 0;
+  for (const auto& line : flat.polylines) points += line.points.size();
+  EXPECT_FALSE(flat.complete);
+  EXPECT_LE(points, 50'000u);
 }
 
 }  // namespace
