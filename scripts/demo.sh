@@ -17,6 +17,9 @@ echo "== bimi convert samples/needs-work/inkscape-export.svg (rewritten, checked
 mkdir -p build/demo
 "$bimi" convert samples/needs-work/inkscape-export.svg -o build/demo/inkscape-export.svg
 echo
+echo "== bimi convert samples/bitmap/logo.jpg (a JPEG traced into shapes, checked, fidelity measured)"
+"$bimi" convert samples/bitmap/logo.jpg -o build/demo/bitmap-logo.svg --title "Bitmap logo"
+echo
 echo "== bimi check build/demo/inkscape-export.svg"
 "$bimi" check build/demo/inkscape-export.svg
 echo

@@ -42,6 +42,14 @@ TEST(CliConvert, TheDemoSampleConverts) {
   EXPECT_EQ(run_bimi("check " + q(out)).exit_code, 0);
 }
 
+TEST(CliConvert, TheDemoBitmapConverts) {
+  TempDir dir;
+  fs::path out = dir.path() / "bitmap.svg";
+  RunResult r = run_bimi("convert " + q(std::string(BIMI_SOURCE_DIR) + "/samples/bitmap/logo.jpg") + " -o " + q(out));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(run_bimi("check " + q(out)).exit_code, 0);
+}
+
 TEST(CliConvert, SameBytesEveryTime) {
   TempDir dir;
   run_bimi("convert " + q(fixture("convert/figma.svg")) + " -o " + q(dir.path() / "a.svg"));
