@@ -65,7 +65,7 @@ TEST_P(EditorExport, ConvertsValidFaithfulAndStable) {
 INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                          ::testing::Values("illustrator", "inkscape", "figma", "sketch", "affinity", "css-cascade",
                                            "structure", "wide", "simple-icon", "radial-stretched",
-                                           "paint-and-shapes"));
+                                           "paint-and-shapes", "clipped-strokes"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
@@ -193,6 +193,34 @@ TEST(Convert, PaintOrderEllipseAutoRadiusAndUseInClipPath) {
   EXPECT_TRUE(find_change(r, "convert-paint"));  // paint-order split into two shapes
   EXPECT_EQ(r.svg->find("clip"), std::string::npos);
   EXPECT_GE(r.fidelity->ssim, 0.99);
+}
+
+bool has_change(const ConvertResult& r, std::string_view rule, std::string_view words, int line = 0) {
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == rule && d.message.find(words) != std::string::npos && (line == 0 || d.location.line == line)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void expect_faithful(const ConvertResult& r) {
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
+  EXPECT_LE(r.fidelity->differing_share, 0.005);
+}
+
+TEST(Convert, StrokesCutByAClipAreOutlinedOthersStayStrokes) {
+  ConvertResult r = convert_fixture("clipped-strokes");
+  expect_faithful(r);
+  const std::string& svg = *r.svg;
+  for (int line : {8, 9, 10, 14}) EXPECT_TRUE(has_change(r, "convert-clip", "stroke outlined", line)) << line;
+  EXPECT_EQ(svg.find("stroke=\"#036\""), std::string::npos);  // the frame is a filled outline now
+  EXPECT_NE(svg.find("fill=\"#036\""), std::string::npos);
+  EXPECT_NE(svg.find("fill=\"#06c\" fill-opacity=\"0.8\""), std::string::npos);  // the stroke's opacity kept
+  EXPECT_NE(svg.find("stroke=\"#0a0\""), std::string::npos);  // inside the clip: still a stroke
+  EXPECT_EQ(svg.find("transform"), std::string::npos);  // the squashed bar's outline is baked
 }
 
 TEST(Convert, UnreadableInputIsSaidSo) {

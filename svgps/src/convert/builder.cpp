@@ -13,6 +13,7 @@
 #include "geometry/path_data.hpp"
 #include "geometry/path_ops.hpp"
 #include "geometry/shapes.hpp"
+#include "geometry/stroke.hpp"
 #include "geometry/transform.hpp"
 #include "numbers.hpp"
 #include "raster/data_uri.hpp"
@@ -343,22 +344,16 @@ class Builder {
       }
       return true;
     };
-    auto drawn_box = [](const model::Shape& s) {
-      geo::Box b = geo::bounds(s.path);
-      double pad = s.stroke ? s.stroke->width * std::max(1.0, s.stroke->miter_limit) : 0;
-      if (!b.empty()) b = {b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad};
-      return b;
-    };
     auto overlap = [](const geo::Box& a, const geo::Box& b) {
       return !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
     };
-    double tolerance = options_.tolerance * std::max(document_out_->view_box.width, document_out_->view_box.height) / 512.0;
+    double tolerance = this->tolerance();
     bool exact = true;
     for (std::size_t i = 0; i < leaves.size(); ++i) {
       model::Shape& lower = *leaves[i].node->shape;
       for (std::size_t j = i + 1; j < leaves.size(); ++j) {
         const model::Shape& upper = *leaves[j].node->shape;
-        if (!overlap(drawn_box(lower), drawn_box(upper))) continue;
+        if (!overlap(painted_box(lower), painted_box(upper))) continue;
         if (opaque_fill_only(leaves[j]) && leaves[i].plain && !lower.stroke) {
           lower.path = geo::subtract(lower.path, lower.fill_rule, upper.path, upper.fill_rule, tolerance);
           lower.fill_rule = geo::FillRule::nonzero;
@@ -863,81 +858,199 @@ class Builder {
       auto inverse = space.inverse();
       if (!inverse) return;
       shape.path = geo::transformed(shape.path, *inverse);
-      model::Node node;
-      node.transform = m * space;
-      for (const Clip* clip : context.clips) {
-        if (!apply_clip(e, shape, *clip, node.transform)) return;
+      for (model::Shape& part : clipped_parts(e, std::move(shape), context, m * space)) {
+        model::Node node;
+        node.transform = m * space;
+        node.shape = std::move(part);
+        parent.children.push_back(std::move(node));
       }
-      node.shape = std::move(shape);
-      parent.children.push_back(std::move(node));
       return;
     }
-    bool has_radial = (shape.fill.kind == model::Paint::Kind::gradient &&
-                       document_out_->gradients[shape.fill.gradient].kind == model::Gradient::Kind::radial) ||
-                      (shape.stroke && shape.stroke->paint.kind == model::Paint::Kind::gradient &&
-                       document_out_->gradients[shape.stroke->paint.gradient].kind == model::Gradient::Kind::radial);
-    bool bake = is_conformal(m) || (!shape.stroke && !has_radial);
-    model::Node node;
-    if (bake) {
-      shape.path = geo::transformed(shape.path, m);
-      if (shape.stroke) {
-        double s = uniform_scale(m);
-        shape.stroke->width *= s;
-        for (double& d : shape.stroke->dashes) d *= s;
-        shape.stroke->dash_offset *= s;
+    bool bake = is_conformal(m) || (!shape.stroke && !has_radial_paint(shape));
+    if (bake) bake_shape(shape, m);
+    for (model::Shape& part : clipped_parts(e, std::move(shape), context, bake ? std::optional<geo::Matrix>() : m)) {
+      model::Node node;
+      // A stroke outlined by a clip is a fill now, and a fill can be baked.
+      if (!bake && !part.stroke && !has_radial_paint(part)) {
+        bake_shape(part, m);
+      } else if (!bake) {
+        node.transform = m;
       }
-      bake_paint_transform(shape.fill, m);
-      if (shape.stroke) bake_paint_transform(shape.stroke->paint, m);
-    } else {
-      node.transform = m;
+      node.shape = std::move(part);
+      parent.children.push_back(std::move(node));
     }
-    for (const Clip* clip : context.clips) {
-      if (!apply_clip(e, shape, *clip, bake ? std::optional<geo::Matrix>() : std::optional<geo::Matrix>(m))) return;
-    }
-    node.shape = std::move(shape);
-    parent.children.push_back(std::move(node));
   }
 
-  // Intersects a shape with a clip region; false when nothing is left.
-  bool apply_clip(const RawElement& e, model::Shape& shape, const Clip& clip, std::optional<geo::Matrix> local) {
-    geo::Path region = clip.path;
-    geo::Box clip_box = clip.box;
-    bool rectangle = clip.rectangle;
-    if (local) {
-      auto inverse = local->inverse();
-      if (!inverse) return false;
-      region = geo::transformed(clip.path, *inverse);
-      clip_box = geo::bounds(region);
-      geo::Box ignored;
-      rectangle = rectangle && geo::is_axis_aligned_rectangle(region, ignored);
+  bool has_radial_paint(const model::Shape& shape) const {
+    auto radial = [&](const model::Paint& p) {
+      return p.kind == model::Paint::Kind::gradient &&
+             document_out_->gradients[p.gradient].kind == model::Gradient::Kind::radial;
+    };
+    return radial(shape.fill) || (shape.stroke && radial(shape.stroke->paint));
+  }
+
+  // Maps a shape's geometry, stroke and paint into document coordinates (exact for a conformal
+  // matrix, or for any matrix when there is neither a stroke nor a radial gradient).
+  void bake_shape(model::Shape& shape, const geo::Matrix& m) {
+    shape.path = geo::transformed(shape.path, m);
+    if (shape.stroke) {
+      double s = uniform_scale(m);
+      shape.stroke->width *= s;
+      for (double& d : shape.stroke->dashes) d *= s;
+      shape.stroke->dash_offset *= s;
     }
-    geo::Box shape_box = geo::bounds(shape.path);
-    double half_stroke = shape.stroke ? shape.stroke->width / 2 * (shape.stroke->join == model::Stroke::Join::miter
-                                                                       ? shape.stroke->miter_limit
-                                                                       : 1.0)
-                                      : 0;
-    geo::Box drawn = shape_box;
-    if (!drawn.empty()) drawn = {drawn.x0 - half_stroke, drawn.y0 - half_stroke, drawn.x1 + half_stroke, drawn.y1 + half_stroke};
-    bool disjoint = drawn.empty() || drawn.x1 <= clip_box.x0 || drawn.x0 >= clip_box.x1 || drawn.y1 <= clip_box.y0 ||
-                    drawn.y0 >= clip_box.y1;
-    if (disjoint) return false;
-    bool inside = drawn.x0 >= clip_box.x0 && drawn.y0 >= clip_box.y0 && drawn.x1 <= clip_box.x1 && drawn.y1 <= clip_box.y1;
-    if (rectangle && inside) {
+    bake_paint_transform(shape.fill, m);
+    if (shape.stroke) bake_paint_transform(shape.stroke->paint, m);
+  }
+
+  // The shape cut by every clip in force: nothing, the shape, or its fill and its outlined
+  // stroke as two shapes. `local` maps the shape's coordinates to the document when they differ.
+  std::vector<model::Shape> clipped_parts(const RawElement& e, model::Shape shape, const Context& context,
+                                          std::optional<geo::Matrix> local) {
+    std::vector<model::Shape> parts;
+    parts.push_back(std::move(shape));
+    for (const Clip* clip : context.clips) {
+      auto region = clip_in_space(*clip, local);
+      if (!region) return {};
+      std::vector<model::Shape> kept;
+      for (model::Shape& part : parts) clip_shape(e, std::move(part), *region, kept);
+      parts = std::move(kept);
+    }
+    return parts;
+  }
+
+  // A clip region in a shape's coordinates, with the flattening tolerance that stays within the
+  // document's tolerance there.
+  struct LocalClip {
+    geo::Path path;
+    geo::FillRule rule = geo::FillRule::nonzero;
+    geo::Box box;
+    bool rectangle = false;
+    double tolerance = 0;
+  };
+  std::optional<LocalClip> clip_in_space(const Clip& clip, std::optional<geo::Matrix> local) const {
+    LocalClip region{clip.path, clip.rule, clip.box, clip.rectangle, tolerance()};
+    if (!local) return region;
+    auto inverse = local->inverse();
+    if (!inverse) return std::nullopt;
+    region.path = geo::transformed(clip.path, *inverse);
+    region.box = geo::bounds(region.path);
+    geo::Box ignored;
+    region.rectangle = clip.rectangle && geo::is_axis_aligned_rectangle(region.path, ignored);
+    region.tolerance = tolerance_under(*local);
+    return region;
+  }
+
+  // The flattening tolerance in document units: BuildOptions::tolerance at 512 px.
+  double tolerance() const {
+    return options_.tolerance * std::max(document_out_->view_box.width, document_out_->view_box.height) / 512.0;
+  }
+  // The same for coordinates `m` maps to the document: divided by the most `m` stretches.
+  double tolerance_under(const geo::Matrix& m) const {
+    double half_sum = (m.a * m.a + m.b * m.b + m.c * m.c + m.d * m.d) / 2;
+    double det = m.determinant();
+    double stretch = std::sqrt(half_sum + std::sqrt(std::max(0.0, half_sum * half_sum - det * det)));
+    return stretch > 0 && std::isfinite(stretch) ? tolerance() / stretch : tolerance();
+  }
+
+  // A bound on what a shape paints: its path's box widened by the stroke's reach.
+  static geo::Box painted_box(const model::Shape& shape) {
+    geo::Box box = geo::bounds(shape.path);
+    double reach = 0;
+    if (shape.stroke) {
+      const model::Stroke& s = *shape.stroke;
+      double miter = s.join == model::Stroke::Join::miter ? s.miter_limit : 1.0;
+      double cap = s.cap == model::Stroke::Cap::square ? std::sqrt(2.0) : 1.0;
+      reach = s.width / 2 * std::max(miter, cap);
+    }
+    if (!box.empty()) box = {box.x0 - reach, box.y0 - reach, box.x1 + reach, box.y1 + reach};
+    return box;
+  }
+
+  // Cuts one shape with a clip region; adds what is left to `out`. A stroke the clip cuts is
+  // outlined and cut as a fill: kept as a stroke, it would follow the cut edge instead of ending
+  // there. A stroke the clip leaves whole stays a stroke (smaller).
+  void clip_shape(const RawElement& e, model::Shape shape, const LocalClip& region, std::vector<model::Shape>& out) {
+    geo::Box drawn = painted_box(shape);
+    const geo::Box& c = region.box;
+    if (drawn.empty() || c.empty() || drawn.x1 <= c.x0 || drawn.x0 >= c.x1 || drawn.y1 <= c.y0 || drawn.y0 >= c.y1) {
+      return;
+    }
+    bool inside = drawn.x0 >= c.x0 && drawn.y0 >= c.y0 && drawn.x1 <= c.x1 && drawn.y1 <= c.y1;
+    if (region.rectangle && inside) {
       if (!clip_noop_noted_) {
         note("convert-clip", e, "clip-path removed: it does not cut anything drawn");
         clip_noop_noted_ = true;
       }
-      return true;
+      out.push_back(std::move(shape));
+      return;
     }
-    if (shape.stroke) {
-      refuse(e, "a stroked shape cut by a clip-path cannot be represented exactly (the stroke would follow the cut)");
-      return false;
+    if (!shape.stroke) {
+      if (cut_fill(e, shape, region)) out.push_back(std::move(shape));
+      return;
     }
-    double tolerance = options_.tolerance * std::max(document_out_->view_box.width, document_out_->view_box.height) / 512.0;
-    shape.path = geo::intersect(shape.path, shape.fill_rule, region, clip.rule, tolerance);
+    auto outline = stroke_outline(e, *shape.stroke, shape.path, region.tolerance);
+    if (!outline) return;
+    bool stroke_cut = cuts(*outline, geo::FillRule::nonzero, region);
+    bool filled = shape.fill.kind != model::Paint::Kind::none;
+    if (!stroke_cut && (!filled || !cuts(shape.path, shape.fill_rule, region))) {
+      out.push_back(std::move(shape));
+      return;
+    }
+    if (filled) {
+      model::Shape fill = shape;
+      fill.stroke.reset();
+      if (cut_fill(e, fill, region)) out.push_back(std::move(fill));
+    }
+    if (!stroke_cut) {
+      shape.fill.kind = model::Paint::Kind::none;
+      out.push_back(std::move(shape));
+      return;
+    }
+    model::Shape outlined;
+    outlined.fill = shape.stroke->paint;
+    outlined.path = geo::intersect(*outline, geo::FillRule::nonzero, region.path, region.rule, region.tolerance);
+    note("convert-clip", e, "stroke outlined to apply the clip");
+    if (!outlined.path.empty()) out.push_back(std::move(outlined));
+  }
+
+  // Intersects a fill with a clip region; false when nothing is left.
+  bool cut_fill(const RawElement& e, model::Shape& shape, const LocalClip& region) {
+    shape.path = geo::intersect(shape.path, shape.fill_rule, region.path, region.rule, region.tolerance);
     shape.fill_rule = geo::FillRule::nonzero;
+    if (shape.path.empty()) return false;
     note("convert-clip", e, "clip-path applied to the shape's geometry");
-    return !shape.path.empty();
+    return true;
+  }
+
+  // Whether a clip removes a visible part of a filled region: more than a sliver of tolerance
+  // width along the region's box.
+  static bool cuts(const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
+    geo::Path outside = geo::subtract(filled, rule, region.path, region.rule, region.tolerance);
+    geo::Box box = geo::bounds(filled);
+    return geo::filled_area(outside, region.tolerance) > region.tolerance * (box.width() + box.height());
+  }
+
+  // The region a stroke paints, as a nonzero fill; nullopt (refused) when it has too many dashes.
+  std::optional<geo::Path> stroke_outline(const RawElement& e, const model::Stroke& stroke, const geo::Path& path,
+                                          double tolerance) {
+    geo::StrokeStyle style;
+    style.width = stroke.width;
+    style.cap = stroke.cap == model::Stroke::Cap::round    ? geo::StrokeStyle::Cap::round
+                : stroke.cap == model::Stroke::Cap::square ? geo::StrokeStyle::Cap::square
+                                                           : geo::StrokeStyle::Cap::butt;
+    style.join = stroke.join == model::Stroke::Join::round   ? geo::StrokeStyle::Join::round
+                 : stroke.join == model::Stroke::Join::bevel ? geo::StrokeStyle::Join::bevel
+                                                             : geo::StrokeStyle::Join::miter;
+    style.miter_limit = stroke.miter_limit;
+    style.dashes = stroke.dashes;
+    style.dash_offset = stroke.dash_offset;
+    auto outline = geo::outline_stroke(path, style, tolerance);
+    if (!outline) {
+      refuse(e, "a dashed stroke that must be outlined has more than " + std::to_string(geo::max_stroke_dashes) +
+                    " dashes");
+    }
+    return outline;
   }
 
   // ---- paint -------------------------------------------------------------------------------

@@ -228,6 +228,8 @@ Path clipper_union(const ClipperLib::Paths& paths, ClipperLib::PolyFillType rule
   } catch (...) {
     return {};  // only for coordinates beyond Clipper's range, which the grid rules out
   }
+  // Pieces that share edges (a stroke's bands and joins) leave zero-width spikes and slivers.
+  ClipperLib::CleanPolygons(solution);
   return from_clipper(solution, grid);
 }
 

@@ -158,7 +158,8 @@ bool dash_line(const StrokeLine& line, const std::vector<double>& dashes, double
 // The convex pieces whose union is a stroke.
 class Outliner {
  public:
-  Outliner(const StrokeStyle& style, double tolerance) : style_(style), half_(style.width / 2) {
+  Outliner(const StrokeStyle& style, double tolerance)
+      : style_(style), half_(style.width / 2), tolerance_(tolerance) {
     // Arcs are polygons inscribed within tolerance / 2 of the circle.
     double sag = tolerance / 2;
     max_step_ = sag < half_ ? 2 * std::acos(1 - sag / half_) : M_PI / 2;
@@ -195,41 +196,53 @@ class Outliner {
     pieces_.push_back({plus(a, n), plus(b, n), minus(b, n), minus(a, n)});
   }
 
-  // A fan from `centre`: the arc of the stroke's half width from angle `from` over `sweep`; the
-  // whole disc when the sweep is a full turn.
-  void fan(Point centre, double from, double sweep) {
+  // The arc of the stroke's half width around `centre` from centre + `from` over `sweep` radians
+  // to centre + `to`, as a polygon closed by its chord; the whole disc for a full turn. The ends
+  // are the exact points the neighbouring bands have, so that no crack is left between them.
+  std::vector<Point> arc(Point centre, Point from, Point to, double sweep) const {
     int steps = std::max(1, static_cast<int>(std::ceil(std::fabs(sweep) / max_step_)));
     bool disc = std::fabs(sweep) >= 2 * M_PI;
-    std::vector<Point> polygon;
-    if (!disc) polygon.push_back(centre);
-    for (int i = 0; i < steps + (disc ? 0 : 1); ++i) {
-      double angle = from + sweep * i / steps;
+    double start = std::atan2(from.y, from.x);
+    std::vector<Point> polygon{plus(centre, from)};
+    for (int i = 1; i < steps; ++i) {
+      double angle = start + sweep * i / steps;
       polygon.push_back({centre.x + half_ * std::cos(angle), centre.y + half_ * std::sin(angle)});
     }
-    pieces_.push_back(std::move(polygon));
+    if (!disc) polygon.push_back(plus(centre, to));
+    return polygon;
+  }
+  void disc(Point centre) { pieces_.push_back(arc(centre, {half_, 0}, {half_, 0}, 2 * M_PI)); }
+
+  // A join piece is closed at a point a little inside the corner rather than at the corner
+  // itself: its sides then cross the bands instead of running along their ends, where rounding
+  // to the clipper's grid would leave hairline cracks.
+  Point join_apex(Point p, Point n1, Point n2) const {
+    return minus(p, times(unit(plus(n1, n2)), std::min(half_ / 2, tolerance_)));
   }
 
   // What fills the outer side of a corner, between the two segments' bands.
   void join(Point p, Point d1, Point d2, StrokeStyle::Join kind) {
     double turn = cross(d1, d2), along = dot(d1, d2);
     if (std::fabs(turn) <= 1e-12) {
-      if (along < 0 && kind == StrokeStyle::Join::round) fan(p, 0, 2 * M_PI);  // the path turns back
+      if (along < 0 && kind == StrokeStyle::Join::round) disc(p);  // the path turns back
       return;
     }
     double side = turn > 0 ? -1 : 1;  // the outer side is away from the turn
     Point n1 = times(normal(d1), side * half_), n2 = times(normal(d2), side * half_);
+    std::vector<Point> piece{join_apex(p, n1, n2)};
     if (kind == StrokeStyle::Join::round) {
-      fan(p, std::atan2(n1.y, n1.x), std::atan2(cross(n1, n2), dot(n1, n2)));
-      return;
+      std::vector<Point> outer = arc(p, n1, n2, std::atan2(cross(n1, n2), dot(n1, n2)));
+      piece.insert(piece.end(), outer.begin(), outer.end());
+    } else {
+      // The miter's length over the stroke width is 1 / cos(half the turning angle).
+      double cos_half = std::sqrt(std::max(0.0, (1 + along) / 2));
+      piece.push_back(plus(p, n1));
+      if (kind == StrokeStyle::Join::miter && cos_half > 0 && 1 / cos_half <= style_.miter_limit) {
+        piece.push_back(plus(p, times(unit(plus(n1, n2)), half_ / cos_half)));
+      }
+      piece.push_back(plus(p, n2));  // without the tip: a bevel
     }
-    // The miter's length over the stroke width is 1 / cos(half the turning angle).
-    double cos_half = std::sqrt(std::max(0.0, (1 + along) / 2));
-    if (kind == StrokeStyle::Join::miter && cos_half > 0 && 1 / cos_half <= style_.miter_limit) {
-      Point tip = plus(p, times(unit(plus(n1, n2)), half_ / cos_half));
-      pieces_.push_back({p, plus(p, n1), tip, plus(p, n2)});
-      return;
-    }
-    pieces_.push_back({p, plus(p, n1), plus(p, n2)});  // bevel
+    pieces_.push_back(std::move(piece));
   }
 
   // The cap at an open end; `d` points out of the line.
@@ -239,14 +252,14 @@ class Outliner {
       Point ahead = times(d, half_);
       pieces_.push_back({plus(p, n), plus(plus(p, n), ahead), plus(minus(p, n), ahead), minus(p, n)});
     } else if (style_.cap == StrokeStyle::Cap::round) {
-      fan(p, std::atan2(n.y, n.x), -M_PI);
+      pieces_.push_back(arc(p, n, times(n, -1), -M_PI));
     }
   }
 
   // A zero-length subpath or dash: a disc or a square facing `d`, nothing with butt caps.
   void zero_length(Point p, Point d) {
     if (style_.cap == StrokeStyle::Cap::round) {
-      fan(p, 0, 2 * M_PI);
+      disc(p);
     } else if (style_.cap == StrokeStyle::Cap::square) {
       Point n = times(normal(d), half_), ahead = times(d, half_);
       pieces_.push_back({plus(plus(p, n), ahead), minus(plus(p, ahead), n), minus(minus(p, n), ahead),
@@ -256,6 +269,7 @@ class Outliner {
 
   const StrokeStyle& style_;
   double half_;
+  double tolerance_;
   double max_step_;
   std::vector<std::vector<Point>> pieces_;
 };
