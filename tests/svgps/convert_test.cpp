@@ -261,6 +261,19 @@ TEST(Convert, AMaskRegionCutsItsContent) {
   EXPECT_NE(r.svg->find("d=\"M30 10H70V90H30Z\""), std::string::npos) << *r.svg;
 }
 
+TEST(Convert, BoundingBoxMasksOnUseAndText) {
+  // maskContentUnits="objectBoundingBox": the left half of what each element draws.
+  ConvertResult r = convert_text(
+      "<defs><circle id=\"c\" cx=\"30\" cy=\"30\" r=\"25\" fill=\"#036\"/></defs>"
+      "<mask id=\"m\" maskContentUnits=\"objectBoundingBox\"><rect width=\"0.5\" height=\"1\" fill=\"#fff\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#eee\"/>"
+      "<use href=\"#c\" x=\"20\" y=\"20\" mask=\"url(#m)\"/>"
+      "<text x=\"50\" y=\"90\" font-size=\"20\" font-family=\"DejaVu Sans\" fill=\"#c00\" text-anchor=\"middle\" "
+      "mask=\"url(#m)\">Hello</text>");
+  expect_faithful(r);
+  EXPECT_NE(r.svg->find("L50 25Z"), std::string::npos) << *r.svg;  // the circle cut at its centre
+}
+
 TEST(Convert, AnElementUnderABlackMaskIsRemovedAndSaidSo) {
   // The mask's content is not filled: black by default, luminance 0, nothing shows.
   ConvertResult r = convert_text(

@@ -818,10 +818,26 @@ class Builder {
   // shape's path, or what a group's shapes and groups draw.
   geo::Box local_bounds(std::size_t index, int depth = 0) {
     Context none;
+    const RawElement& e = document_.elements[index];
     auto path = shape_path(index, none);
     if (path) return geo::bounds(*path);
     geo::Box box;
-    if (depth > 100) return box;
+    if (depth > 32) return box;
+    if (e.is_svg("text")) {
+      auto spans = outline_spans(index, none);
+      for (const auto& span : spans.value_or(std::vector<std::pair<std::size_t, geo::Path>>{})) {
+        add_box(box, geo::bounds(span.second));
+      }
+      return box;
+    }
+    if (e.is_svg("use")) {
+      // In the space the use's x and y move the copy into, as the copy's effects are applied.
+      auto target = href_target(e);
+      if (!target) return box;
+      geo::Box inner = local_bounds(*target, depth + 1);
+      if (inner.empty()) return box;
+      return geo::bounds(geo::transformed(box_path(inner), element_transform(document_.elements[*target])));
+    }
     for (std::size_t child : document_.elements[index].children) {
       const RawElement& c = document_.elements[child];
       if (c.ns != detail::svg_namespace || is_hidden(child)) continue;
@@ -829,17 +845,22 @@ class Builder {
       geo::Box b;
       if (p) {
         b = geo::bounds(geo::transformed(*p, element_transform(c)));
-      } else if (c.is_svg("g") || c.is_svg("a")) {
+      } else if (c.is_svg("g") || c.is_svg("a") || c.is_svg("use") || c.is_svg("text")) {
         geo::Box inner = local_bounds(child, depth + 1);
         if (inner.empty()) continue;
-        b = geo::bounds(geo::transformed(box_path(inner), element_transform(c)));
+        geo::Matrix m = element_transform(c);
+        if (c.is_svg("use")) m = m * geo::Matrix::translate(length(c, "x", 0, none, 'w'), length(c, "y", 0, none, 'h'));
+        b = geo::bounds(geo::transformed(box_path(inner), m));
       }
-      if (!b.empty()) {
-        box.add({b.x0, b.y0});
-        box.add({b.x1, b.y1});
-      }
+      add_box(box, b);
     }
     return box;
+  }
+
+  static void add_box(geo::Box& box, const geo::Box& more) {
+    if (more.empty()) return;
+    box.add({more.x0, more.y0});
+    box.add({more.x1, more.y1});
   }
 
   void build_nested_svg(std::size_t index, model::Node& parent, const Context& context) {
