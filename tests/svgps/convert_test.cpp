@@ -65,7 +65,7 @@ TEST_P(EditorExport, ConvertsValidFaithfulAndStable) {
 INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                          ::testing::Values("illustrator", "inkscape", "figma", "sketch", "affinity", "css-cascade",
                                            "structure", "wide", "simple-icon", "radial-stretched",
-                                           "paint-and-shapes"));
+                                           "paint-and-shapes", "clipped-strokes", "masked"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
@@ -193,6 +193,140 @@ TEST(Convert, PaintOrderEllipseAutoRadiusAndUseInClipPath) {
   EXPECT_TRUE(find_change(r, "convert-paint"));  // paint-order split into two shapes
   EXPECT_EQ(r.svg->find("clip"), std::string::npos);
   EXPECT_GE(r.fidelity->ssim, 0.99);
+}
+
+bool has_change(const ConvertResult& r, std::string_view rule, std::string_view words, int line = 0) {
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == rule && d.message.find(words) != std::string::npos && (line == 0 || d.location.line == line)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void expect_faithful(const ConvertResult& r) {
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
+  EXPECT_LE(r.fidelity->differing_share, 0.005);
+}
+
+TEST(Convert, StrokesCutByAClipAreOutlinedOthersStayStrokes) {
+  ConvertResult r = convert_fixture("clipped-strokes");
+  expect_faithful(r);
+  const std::string& svg = *r.svg;
+  for (int line : {8, 9, 10, 14}) EXPECT_TRUE(has_change(r, "convert-clip", "stroke outlined", line)) << line;
+  EXPECT_EQ(svg.find("stroke=\"#036\""), std::string::npos);  // the frame is a filled outline now
+  EXPECT_NE(svg.find("fill=\"#036\""), std::string::npos);
+  EXPECT_NE(svg.find("fill=\"#06c\" fill-opacity=\"0.8\""), std::string::npos);  // the stroke's opacity kept
+  EXPECT_NE(svg.find("stroke=\"#0a0\""), std::string::npos);  // inside the clip: still a stroke
+  EXPECT_EQ(svg.find("transform"), std::string::npos);  // the squashed bar's outline is baked
+}
+
+ConvertResult convert_text(const std::string& body, ConvertOptions options = {}) {
+  options.background = ConvertOptions::Background::none;
+  return convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\">" + body + "</svg>", options);
+}
+
+TEST(Convert, MasksOfOneOpaqueColourBecomeClips) {
+  ConvertResult r = convert_fixture("masked");
+  expect_faithful(r);
+  EXPECT_TRUE(has_change(r, "convert-clip", "mask applied as a clip", 6));   // mask-type:alpha in style=""
+  EXPECT_TRUE(has_change(r, "convert-clip", "mask applied as a clip", 18));  // white content, fill inherited
+  EXPECT_TRUE(has_change(r, "convert-clip", "stroke in a mask outlined", 15));
+  EXPECT_TRUE(has_change(r, "convert-clip", "stroke outlined to apply the clip", 9));
+  EXPECT_EQ(r.svg->find("<mask"), std::string::npos);
+  EXPECT_EQ(r.svg->find("mask="), std::string::npos);
+  EXPECT_EQ(r.svg->find("fill-opacity"), std::string::npos);  // alpha masks of opaque content: no opacity
+}
+
+TEST(Convert, AMaskOfUniformGreyIsAClipAndAnOpacity) {
+  ConvertResult r = convert_text(
+      "<mask id=\"m\" maskUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"100\" height=\"100\">"
+      "<circle cx=\"50\" cy=\"50\" r=\"40\" fill=\"#808080\"/></mask>"
+      "<g mask=\"url(#m)\"><rect width=\"50\" height=\"100\" fill=\"#036\"/>"
+      "<rect x=\"50\" width=\"50\" height=\"100\" fill=\"#c30\"/></g>");
+  expect_faithful(r);
+  EXPECT_TRUE(has_change(r, "convert-clip", "an opacity of 0.502"));
+  EXPECT_NE(r.svg->find("fill-opacity=\"0.502\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, AMaskRegionCutsItsContent) {
+  // objectBoundingBox units: the middle half of the square only, though the mask's circle is
+  // larger (edges apart from the square's own: librsvg blends coinciding edges twice).
+  ConvertResult r = convert_text(
+      "<mask id=\"m\" x=\"0.25\" width=\"0.5\"><circle cx=\"50\" cy=\"50\" r=\"60\" fill=\"#fff\"/></mask>"
+      "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#036\" mask=\"url(#m)\"/>");
+  expect_faithful(r);
+  EXPECT_NE(r.svg->find("d=\"M30 10H70V90H30Z\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, BoundingBoxMasksOnUseAndText) {
+  // maskContentUnits="objectBoundingBox": the left half of what each element draws.
+  ConvertResult r = convert_text(
+      "<defs><circle id=\"c\" cx=\"30\" cy=\"30\" r=\"25\" fill=\"#036\"/></defs>"
+      "<mask id=\"m\" maskContentUnits=\"objectBoundingBox\"><rect width=\"0.5\" height=\"1\" fill=\"#fff\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#eee\"/>"
+      "<use href=\"#c\" x=\"20\" y=\"20\" mask=\"url(#m)\"/>"
+      "<text x=\"50\" y=\"90\" font-size=\"20\" font-family=\"DejaVu Sans\" fill=\"#c00\" text-anchor=\"middle\" "
+      "mask=\"url(#m)\">Hello</text>");
+  expect_faithful(r);
+  EXPECT_NE(r.svg->find("L50 25Z"), std::string::npos) << *r.svg;  // the circle cut at its centre
+}
+
+TEST(Convert, AnElementUnderABlackMaskIsRemovedAndSaidSo) {
+  // The mask's content is not filled: black by default, luminance 0, nothing shows.
+  ConvertResult r = convert_text(
+      "<mask id=\"m\"><rect width=\"100\" height=\"100\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"20\" height=\"20\" fill=\"#036\"/>"
+      "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\" mask=\"url(#m)\"/>");
+  expect_faithful(r);
+  EXPECT_TRUE(has_change(r, "convert-clip", "hidden by its mask"));
+  EXPECT_EQ(r.svg->find("#c00"), std::string::npos);
+}
+
+TEST(Convert, MasksThatAreNotOneFlatValueStayRefused) {
+  const std::string gradient =
+      "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"
+      "<mask id=\"m\">\n<rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"50\" height=\"50\" fill=\"#036\" mask=\"url(#m)\"/>";
+  const std::string translucent =
+      "<mask id=\"m\">\n<rect width=\"100\" height=\"100\" fill=\"#fff\" fill-opacity=\"0.5\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"50\" height=\"50\" fill=\"#036\" mask=\"url(#m)\"/>";
+  const std::string two_greys =
+      "<mask id=\"m\"><rect width=\"100\" height=\"100\" fill=\"#fff\"/>\n"
+      "<circle cx=\"50\" cy=\"50\" r=\"20\" fill=\"#000\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"50\" height=\"50\" fill=\"#036\" mask=\"url(#m)\"/>";
+  const std::string faded_use =
+      "<defs><rect id=\"r\" width=\"100\" height=\"100\" fill=\"#fff\"/></defs>"
+      "<mask id=\"m\">\n<use href=\"#r\" opacity=\"0.5\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"50\" height=\"50\" fill=\"#036\" mask=\"url(#m)\"/>";
+  for (const auto& [body, words] : {std::pair{gradient, "painted with <linearGradient>"},
+                                    std::pair{faded_use, "has its own opacity"},
+                                    std::pair{translucent, "partly transparent"},
+                                    std::pair{two_greys, "more than one luminance"}}) {
+    ConvertResult r = convert_text(body);
+    EXPECT_FALSE(r.svg) << words;
+    EXPECT_TRUE(has_change(r, "convert-refused", words, 2)) << changes_text(r);
+    ConvertOptions force;
+    force.force = true;
+    ConvertResult forced = convert_text(body, force);
+    ASSERT_TRUE(forced.svg) << changes_text(forced);
+    EXPECT_TRUE(has_change(forced, "convert-dropped", words)) << changes_text(forced);
+  }
+}
+
+TEST(Convert, TextInAClipPathIsOutlined) {
+  ConvertResult r = convert_text(
+      "<clipPath id=\"c\"><text x=\"50\" y=\"70\" font-family=\"DejaVu Sans\" font-size=\"60\" "
+      "font-weight=\"bold\" text-anchor=\"middle\">Hi</text></clipPath>"
+      "<rect width=\"100\" height=\"100\" fill=\"#c00\" clip-path=\"url(#c)\"/>");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.97) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-clip", "text in a clipPath outlined"));
+  EXPECT_TRUE(has_change(r, "convert-text", "outlined with DejaVu Sans"));
+  EXPECT_EQ(r.svg->find("text"), std::string::npos);
 }
 
 TEST(Convert, UnreadableInputIsSaidSo) {

@@ -1,8 +1,10 @@
 #include "convert/builder.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
@@ -13,6 +15,7 @@
 #include "geometry/path_data.hpp"
 #include "geometry/path_ops.hpp"
 #include "geometry/shapes.hpp"
+#include "geometry/stroke.hpp"
 #include "geometry/transform.hpp"
 #include "numbers.hpp"
 #include "raster/data_uri.hpp"
@@ -347,22 +350,16 @@ class Builder {
       }
       return true;
     };
-    auto drawn_box = [](const model::Shape& s) {
-      geo::Box b = geo::bounds(s.path);
-      double pad = s.stroke ? s.stroke->width * std::max(1.0, s.stroke->miter_limit) : 0;
-      if (!b.empty()) b = {b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad};
-      return b;
-    };
     auto overlap = [](const geo::Box& a, const geo::Box& b) {
       return !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
     };
-    double tolerance = options_.tolerance * std::max(document_out_->view_box.width, document_out_->view_box.height) / 512.0;
+    double tolerance = this->tolerance();
     bool exact = true;
     for (std::size_t i = 0; i < leaves.size(); ++i) {
       model::Shape& lower = *leaves[i].node->shape;
       for (std::size_t j = i + 1; j < leaves.size(); ++j) {
         const model::Shape& upper = *leaves[j].node->shape;
-        if (!overlap(drawn_box(lower), drawn_box(upper))) continue;
+        if (!overlap(painted_box(lower), painted_box(upper))) continue;
         if (opaque_fill_only(leaves[j]) && leaves[i].plain && !lower.stroke) {
           lower.path = geo::subtract(lower.path, lower.fill_rule, upper.path, upper.fill_rule, tolerance);
           lower.fill_rule = geo::FillRule::nonzero;
@@ -412,13 +409,8 @@ class Builder {
     const RawElement& e = document_.elements[index];
     if (auto value = own(index, "opacity")) {
       auto opacity = parse_opacity(*value);
-      if (opacity && *opacity < 1) {
-        if (count_drawn_shapes(index, 2) <= 1) {
-          context.opacity *= *opacity;
-          note("convert-opacity", e, "opacity folded into fill-opacity and stroke-opacity");
-        } else {
-          context.isolated_opacity = *opacity;  // see fold_isolated_opacity
-        }
+      if (opacity && *opacity < 1 && fold_opacity(index, *opacity, context)) {
+        note("convert-opacity", e, "opacity folded into fill-opacity and stroke-opacity");
       }
     }
     if (auto blend = own(index, "mix-blend-mode"); blend && trim_xml_space(*blend) != "normal") {
@@ -428,7 +420,7 @@ class Builder {
       if (!refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (shadows, blurs)")) return false;
     }
     if (auto mask = own(index, "mask"); mask && trim_xml_space(*mask) != "none") {
-      if (!refuse_or_drop(e, "mask \"" + std::string(*mask) + "\"")) return false;
+      if (!apply_mask(index, *mask, context)) return false;
     }
     if (auto clip = own(index, "clip-path"); clip && trim_xml_space(*clip) != "none") {
       std::string id = local_reference(*clip);
@@ -446,6 +438,17 @@ class Builder {
       context.clips.push_back(region);
     }
     return true;
+  }
+
+  // Multiplies what the element draws by `opacity`: straight into its paint when it draws one
+  // thing (true), else as the opacity of an isolated group (see fold_isolated_opacity).
+  bool fold_opacity(std::size_t index, double opacity, Context& context) {
+    if (count_drawn_shapes(index, 2) <= 1) {
+      context.opacity *= opacity;
+      return true;
+    }
+    context.isolated_opacity *= opacity;
+    return false;
   }
 
   std::size_t count_drawn_shapes(std::size_t index, std::size_t stop_at) const {
@@ -468,78 +471,400 @@ class Builder {
     return count;
   }
 
-  // The union of a clipPath's shapes, in document coordinates for an element whose CTM is given.
-  const Clip* clip_region(std::size_t clip_index, std::size_t clipped, const Context& context) {
-    const RawElement& clip_element = document_.elements[clip_index];
-    geo::Matrix m = context.ctm * element_transform(clip_element);
-    if (const RawAttribute* units = clip_element.attribute("clipPathUnits");
-        units && trim_xml_space(units->value) == "objectBoundingBox") {
-      geo::Box box = local_bounds(clipped);
-      if (box.empty()) return nullptr;
-      m = m * geo::Matrix{box.width(), 0, 0, box.height(), box.x0, box.y0};
-    }
-    auto clip = std::make_unique<Clip>();
-    std::size_t shapes = 0;
-    for (std::size_t child : clip_element.children) {
+  // ---- clip paths and masks ----------------------------------------------------------------
+  // One shape a clipPath or a mask draws. Its style is `element`'s (a <use> copy's styles are in
+  // force while it is visited); `path` is in the element's user space, which `placement` maps to
+  // the user space of the clipped or masked element.
+  struct ContentShape {
+    std::size_t element;
+    const geo::Path& path;
+    geo::Matrix placement;
+    bool text = false;  // outlines of a text span: filled with nonzero whatever the rules say
+    const std::vector<std::size_t>& around;  // the groups and <use>s it is drawn through
+  };
+  using ContentVisitor = std::function<bool(const ContentShape&)>;
+
+  // Visits what the children of a clipPath or mask draw: shapes, text spans, shapes drawn by
+  // <use>, and (in a mask only: `groups`) groups. False when something there is refused.
+  bool visit_content(std::size_t container, const geo::Matrix& m, const Context& context, bool groups,
+                     const ContentVisitor& visit, int depth = 0) {
+    std::vector<std::size_t> around;
+    return visit_children(container, m, context, groups, visit, depth, around);
+  }
+
+  bool visit_children(std::size_t container, const geo::Matrix& m, const Context& context, bool groups,
+                      const ContentVisitor& visit, int depth, std::vector<std::size_t>& around) {
+    for (std::size_t child : document_.elements[container].children) {
       const RawElement& c = document_.elements[child];
       if (c.ns != detail::svg_namespace || is_hidden(child)) continue;
-      if (c.local == "text") {
-        refuse(c, "text inside a clipPath is not supported yet");
-        return nullptr;
-      }
-      std::size_t source = child;
-      geo::Matrix placement = m * element_transform(c);
-      if (c.local == "use") {
-        // A clipPath may draw a shape by reference: the shape, moved by the use.
-        auto target = href_target(c);
-        if (!target) continue;
-        source = *target;
-        placement = placement * geo::Matrix::translate(length(c, "x", 0, context, 'w'), length(c, "y", 0, context, 'h')) *
-                    element_transform(document_.elements[source]);
-      }
-      auto path = shape_path(source, context);
-      if (!path) {
-        if (c.local == "use") {
-          refuse(c, "a <use> of a group inside a clipPath is not supported yet");
-          return nullptr;
-        }
+      if (!c.is_svg("use")) {
+        if (!visit_content_element(child, m, context, groups, visit, depth, around)) return false;
         continue;
       }
-      geo::Path placed = geo::transformed(*path, placement);
-      auto rule = property(child, "clip-rule");
-      if (rule && trim_xml_space(*rule) == "evenodd") {
-        clip->rule = geo::FillRule::evenodd;
+      auto target = href_target(c);
+      if (!target) continue;
+      if (depth > 32) {
+        refuse(c, "<use> references nest too deeply to inline");
+        return false;
       }
-      clip->path.segments.insert(clip->path.segments.end(), placed.segments.begin(), placed.segments.end());
-      ++shapes;
+      geo::Matrix placement = m * element_transform(c) *
+                              geo::Matrix::translate(length(c, "x", 0, context, 'w'), length(c, "y", 0, context, 'h'));
+      bool group = document_.elements[*target].is_svg("g");
+      if (group && !groups) {
+        refuse(c, "a <use> of a group inside a clipPath is not supported yet");
+        return false;
+      }
+      auto saved = enter_instance(child, *target);
+      around.push_back(child);
+      bool ok = visit_content_element(*target, placement, context, groups, visit, depth + 1, around);
+      around.pop_back();
+      leave_instance(*target, std::move(saved));
+      if (!ok) return false;
     }
-    if (shapes > 1 && clip->rule == geo::FillRule::evenodd) {
-      approximate(clip_element, "a clipPath of several shapes with clip-rule=\"evenodd\" treated as their union");
-      clip->rule = geo::FillRule::nonzero;
+    return true;
+  }
+
+  bool visit_content_element(std::size_t index, const geo::Matrix& m, const Context& context, bool groups,
+                             const ContentVisitor& visit, int depth, std::vector<std::size_t>& around) {
+    const RawElement& e = document_.elements[index];
+    geo::Matrix placement = m * element_transform(e);
+    if (e.is_svg("g") && groups) {
+      around.push_back(index);
+      bool ok = visit_children(index, placement, context, groups, visit, depth + 1, around);
+      around.pop_back();
+      return ok;
     }
+    if (e.is_svg("text")) {
+      auto spans = outline_spans(index, context);
+      if (!spans) return false;
+      around.push_back(index);  // the <text> around each span
+      bool ok = true;
+      for (const auto& [span, path] : *spans) {
+        if (!(ok = visit({span, path, placement, true, around}))) break;
+      }
+      around.pop_back();
+      return ok;
+    }
+    auto visibility = property(index, "visibility");
+    if (visibility && trim_xml_space(*visibility) != "visible" && trim_xml_space(*visibility) != "inherit") return true;
+    auto path = shape_path(index, context);
+    if (!path) {
+      if (groups && is_drawing_element(e)) {
+        // An image, a nested svg or the like in a mask: its luminance is not one flat value.
+        if (!refuse_or_drop(e, tag(e) + " inside a mask")) return false;
+      }
+      return true;  // a clipPath draws only shapes and text; renderers ignore the rest
+    }
+    return visit({index, *path, placement, false, around});
+  }
+
+  static bool is_drawing_element(const RawElement& e) {
+    static const std::set<std::string, std::less<>> drawing = {"image", "svg", "symbol", "switch", "foreignObject",
+                                                               "a", "video", "animation", "textArea"};
+    return drawing.count(e.local) > 0;
+  }
+
+  // The area the pieces cover, in the space they are given in: their concatenation when that is
+  // exact (one piece, or pieces of one rule that cannot overlap), else their union.
+  static geo::FilledPath unite_pieces(std::vector<geo::FilledPath> pieces, double tolerance) {
+    if (pieces.size() == 1) return std::move(pieces.front());
+    std::vector<geo::Box> boxes;
+    for (const auto& piece : pieces) boxes.push_back(geo::bounds(piece.path));
+    bool apart = pieces.size() <= 64;
+    for (std::size_t i = 0; apart && i < pieces.size(); ++i) {
+      apart = pieces[i].rule == pieces.front().rule;
+      for (std::size_t j = i + 1; apart && j < pieces.size(); ++j) {
+        const geo::Box &a = boxes[i], &b = boxes[j];
+        apart = a.empty() || b.empty() || a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
+      }
+    }
+    if (!apart) return {geo::unite(pieces, tolerance), geo::FillRule::nonzero};
+    geo::FilledPath all{{}, pieces.empty() ? geo::FillRule::nonzero : pieces.front().rule};
+    for (auto& piece : pieces) {
+      all.path.segments.insert(all.path.segments.end(), piece.path.segments.begin(), piece.path.segments.end());
+    }
+    return all;
+  }
+
+  // A clip region kept for the shapes below: `area` (in the clipped element's user space)
+  // mapped to the document by `ctm`.
+  const Clip* store_clip(geo::FilledPath area, const geo::Matrix& ctm) {
+    auto clip = std::make_unique<Clip>();
+    clip->path = geo::transformed(area.path, ctm);
+    clip->rule = area.rule;
     clip->box = geo::bounds(clip->path);
     geo::Box rectangle;
-    clip->rectangle = shapes == 1 && geo::is_axis_aligned_rectangle(clip->path, rectangle);
+    clip->rectangle = geo::is_axis_aligned_rectangle(clip->path, rectangle);
     clips_.push_back(std::move(clip));
     return clips_.back().get();
   }
 
-  // Bounds of an element's own geometry in its user space (for objectBoundingBox units).
-  geo::Box local_bounds(std::size_t index) {
+  // The unit square of objectBoundingBox units mapped onto an element's bounding box; nullopt
+  // when the box has no area (the element is then not drawn).
+  std::optional<geo::Matrix> bounding_box_units(std::size_t element) {
+    geo::Box box = local_bounds(element);
+    if (box.empty() || box.width() <= 0 || box.height() <= 0) return std::nullopt;
+    return geo::Matrix{box.width(), 0, 0, box.height(), box.x0, box.y0};
+  }
+
+  // The union of a clipPath's shapes and text, in document coordinates for an element whose CTM
+  // is given. Null when the element is not drawn (or something is refused).
+  const Clip* clip_region(std::size_t clip_index, std::size_t clipped, const Context& context) {
+    const RawElement& clip_element = document_.elements[clip_index];
+    geo::Matrix m = element_transform(clip_element);
+    if (const RawAttribute* units = clip_element.attribute("clipPathUnits");
+        units && trim_xml_space(units->value) == "objectBoundingBox") {
+      auto box = bounding_box_units(clipped);
+      if (!box) return nullptr;
+      m = m * *box;
+    }
+    std::vector<geo::FilledPath> pieces;
+    bool ok = visit_content(clip_index, m, context, false, [&](const ContentShape& shape) {
+      auto rule = property(shape.element, "clip-rule");
+      bool evenodd = !shape.text && rule && trim_xml_space(*rule) == "evenodd";
+      pieces.push_back({geo::transformed(shape.path, shape.placement), evenodd ? geo::FillRule::evenodd : geo::FillRule::nonzero});
+      if (shape.text) note("convert-clip", document_.elements[shape.element], "text in a clipPath outlined");
+      return true;
+    });
+    if (!ok) return nullptr;
+    return store_clip(unite_pieces(std::move(pieces), tolerance_under(context.ctm)), context.ctm);
+  }
+
+  // Applies a mask that is exactly a clip region and an opacity: content only of shapes, all in
+  // one opaque colour, so that everything it draws has the same mask value (luminance, or alpha
+  // for mask-type="alpha"). Returns false when the element is not drawn.
+  bool apply_mask(std::size_t index, std::string_view value, Context& context) {
+    const RawElement& e = document_.elements[index];
+    auto it = ids_.find(local_reference(value));
+    if (it == ids_.end() || !document_.elements[it->second].is_svg("mask")) {
+      note("convert-clip", e, "mask \"" + std::string(value) + "\" refers to no mask; ignored as renderers do");
+      return true;
+    }
+    MaskArea area;
+    if (!read_mask(it->second, index, context, area)) return area.dropped;
+    if (area.pieces.empty() || area.value <= 0) {
+      note("convert-clip", e, tag(e) + " is hidden by its mask (the mask draws nothing, or only black, which a luminance mask turns transparent); removed");
+      return false;
+    }
+    const Clip* clip = store_clip(mask_region(it->second, index, context, std::move(area.pieces)), context.ctm);
+    if (clip->box.empty()) {
+      note("convert-clip", e, tag(e) + " is masked away entirely; removed");
+      return false;
+    }
+    context.clips.push_back(clip);
+    std::string how = "mask applied as a clip of its shapes";
+    if (area.value < 1) {
+      fold_opacity(index, area.value, context);
+      char opacity[16];
+      std::snprintf(opacity, sizeof opacity, "%.3f", area.value);
+      how += std::string(" and an opacity of ") + opacity + " (its uniform luminance)";
+    }
+    note("convert-clip", e, how);
+    return true;
+  }
+
+  struct MaskArea {
+    std::vector<geo::FilledPath> pieces;  // in the masked element's user space
+    double value = -1;                    // the mask value every piece has; -1 until one is drawn
+    bool dropped = false;                 // refused content dropped under --force: draw unmasked
+  };
+
+  // Reads a mask's content into `area`. False when it cannot be a clip: refused, or with
+  // --force the mask is dropped (area.dropped) and the element drawn without it.
+  bool read_mask(std::size_t mask_index, std::size_t masked, const Context& context, MaskArea& area) {
+    const RawElement& mask = document_.elements[mask_index];
+    geo::Matrix m;
+    if (const RawAttribute* units = mask.attribute("maskContentUnits");
+        units && trim_xml_space(units->value) == "objectBoundingBox") {
+      auto box = bounding_box_units(masked);
+      if (!box) return true;  // nothing drawn: the element is hidden
+      m = *box;
+    }
+    // mask-type: from CSS, else the presentation attribute (SVG 2).
+    std::optional<std::string> type;
+    if (auto css = own(mask_index, "mask-type")) type = trim_xml_space(*css);
+    if (const RawAttribute* a = mask.attribute("mask-type"); !type && a) type = trim_xml_space(a->value);
+    bool alpha = type == "alpha";
+    auto fail = [&](const RawElement& at, const std::string& why) {
+      area.dropped = refuse_or_drop(at, "a mask whose content " + why);
+      return false;
+    };
+    return visit_content(mask_index, m, context, true, [&](const ContentShape& shape) {
+      const RawElement& at = document_.elements[shape.element];
+      if (auto effect = effect_in_mask(shape)) {
+        return fail(document_.elements[*effect], "has its own opacity, filter, mask or clip-path");
+      }
+      MaskPaint fill = mask_paint(shape.element, "fill", "fill-opacity", "#000000", alpha);
+      MaskPaint stroke = mask_paint(shape.element, "stroke", "stroke-opacity", "none", alpha);
+      for (const MaskPaint* paint : {&fill, &stroke}) {
+        if (!paint->reason.empty()) return fail(at, "is " + paint->reason);
+        if (!paint->drawn) continue;
+        if (area.value >= 0 && paint->value != area.value) return fail(at, "has more than one luminance");
+        area.value = paint->value;
+      }
+      if (fill.drawn) {
+        auto rule = property(shape.element, "fill-rule");
+        bool evenodd = !shape.text && rule && trim_xml_space(*rule) == "evenodd";
+        area.pieces.push_back({geo::transformed(shape.path, shape.placement), evenodd ? geo::FillRule::evenodd : geo::FillRule::nonzero});
+      }
+      if (stroke.drawn && !shape.text) {
+        auto outline = stroke_in_content(shape, context);
+        if (!outline) return false;
+        area.pieces.push_back({std::move(*outline), geo::FillRule::nonzero});
+      }
+      return true;
+    });
+  }
+
+  // The first element among a mask's shape and the groups and <use>s it is drawn through that
+  // changes its paint with an effect of its own, if any.
+  std::optional<std::size_t> effect_in_mask(const ContentShape& shape) const {
+    std::vector<std::size_t> elements = shape.around;
+    elements.push_back(shape.element);
+    for (std::size_t i : elements) {
+      auto opacity = own(i, "opacity");
+      if (opacity && parse_opacity(*opacity).value_or(1) < 1) return i;
+      for (const char* effect : {"filter", "mask", "clip-path", "mix-blend-mode"}) {
+        auto value = own(i, effect);
+        if (value && trim_xml_space(*value) != "none" && trim_xml_space(*value) != "normal") return i;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The stroke of a mask's shape as a filled region in the masked element's user space.
+  std::optional<geo::Path> stroke_in_content(const ContentShape& shape, const Context& context) {
+    model::Paint paint;
+    paint.kind = model::Paint::Kind::color;
+    auto stroke = read_stroke(shape.element, paint, context);
+    if (!stroke) return geo::Path{};
+    const RawElement& e = document_.elements[shape.element];
+    auto outline = stroke_outline(e, *stroke, shape.path, tolerance_under(context.ctm * shape.placement));
+    if (!outline) return std::nullopt;
+    note("convert-clip", e, "stroke in a mask outlined");
+    return geo::transformed(*outline, shape.placement);
+  }
+
+  // What one paint of a mask's content adds to the mask: nothing, or the mask value of its opaque
+  // colour; `reason` says why it is neither.
+  struct MaskPaint {
+    bool drawn = false;
+    double value = 0;
+    std::string reason;
+  };
+  MaskPaint mask_paint(std::size_t element, std::string_view name, std::string_view opacity_name,
+                       std::string_view initial, bool alpha) {
+    std::string value = trim_xml_space(property(element, name).value_or(initial));
+    if (value.rfind("url(", 0) == 0) {
+      auto it = ids_.find(local_reference(value));
+      if (it != ids_.end()) return {false, 0, "painted with " + tag(document_.elements[it->second])};
+      std::size_t close = value.find(')');  // a missing paint server: its fallback
+      value = close == std::string::npos ? "" : trim_xml_space(std::string_view(value).substr(close + 1));
+    }
+    if (value.empty() || value == "none") return {};
+    if (style::is_current_color(value)) value = trim_xml_space(property(element, "color").value_or("#000000"));
+    auto color = style::parse_color(value);
+    if (!color) return {};
+    double opacity = color->alpha * parse_opacity(property(element, opacity_name).value_or("1")).value_or(1);
+    if (opacity <= 0) return {};
+    if (opacity < 1) return {false, 0, "partly transparent"};
+    // Luminance from the sRGB values, as librsvg and browsers compute a luminance mask; in whole
+    // numbers first, so that white is exactly 1 and equal colours compare equal.
+    int weighted = 2125 * color->r + 7154 * color->g + 721 * color->b;
+    return {true, alpha ? 1.0 : weighted / (10000 * 255.0), ""};
+  }
+
+  // The union of a mask's pieces cut to its region (x, y, width, height in maskUnits).
+  geo::FilledPath mask_region(std::size_t mask_index, std::size_t masked, const Context& context,
+                              std::vector<geo::FilledPath> pieces) {
+    double tolerance = tolerance_under(context.ctm);
+    geo::FilledPath area = unite_pieces(std::move(pieces), tolerance);
+    geo::Box region = mask_box(mask_index, masked, context);
+    geo::Box drawn = geo::bounds(area.path);
+    if (drawn.empty() || region.empty()) return {};
+    if (drawn.x0 >= region.x0 && drawn.y0 >= region.y0 && drawn.x1 <= region.x1 && drawn.y1 <= region.y1) return area;
+    return {geo::intersect(area.path, area.rule, box_path(region), geo::FillRule::nonzero, tolerance),
+            geo::FillRule::nonzero};
+  }
+
+  // The mask's rectangle in the masked element's user space: by default 10 % of the element's
+  // bounding box around it.
+  geo::Box mask_box(std::size_t mask_index, std::size_t masked, const Context& context) {
+    const RawElement& mask = document_.elements[mask_index];
+    const RawAttribute* units = mask.attribute("maskUnits");
+    if (units && trim_xml_space(units->value) == "userSpaceOnUse") {
+      double x = length(mask, "x", -0.1 * context.viewport_width, context, 'w');
+      double y = length(mask, "y", -0.1 * context.viewport_height, context, 'h');
+      double w = length(mask, "width", 1.2 * context.viewport_width, context, 'w');
+      double h = length(mask, "height", 1.2 * context.viewport_height, context, 'h');
+      return w > 0 && h > 0 ? geo::Box{x, y, x + w, y + h} : geo::Box{};
+    }
+    auto box = bounding_box_units(masked);
+    if (!box) return {};
+    auto fraction = [&](const char* name, double fallback) {
+      const RawAttribute* a = mask.attribute(name);
+      auto parsed = a ? detail::parse_length(a->value) : std::nullopt;
+      if (!parsed) return fallback;
+      return parsed->unit == detail::LengthUnit::percent ? parsed->value / 100 : parsed->value;
+    };
+    double x = fraction("x", -0.1), y = fraction("y", -0.1), w = fraction("width", 1.2), h = fraction("height", 1.2);
+    if (!(w > 0) || !(h > 0)) return {};
+    geo::Point p0 = box->apply({x, y}), p1 = box->apply({x + w, y + h});
+    return {p0.x, p0.y, p1.x, p1.y};
+  }
+
+  static geo::Path box_path(const geo::Box& box) {
+    return {{geo::Segment::move_to({box.x0, box.y0}), geo::Segment::line_to({box.x1, box.y0}),
+             geo::Segment::line_to({box.x1, box.y1}), geo::Segment::line_to({box.x0, box.y1}), geo::Segment::close()}};
+  }
+
+  // Bounds of an element's own geometry in its user space (for objectBoundingBox units): a
+  // shape's path, or what a group's shapes and groups draw.
+  geo::Box local_bounds(std::size_t index, int depth = 0) {
     Context none;
+    const RawElement& e = document_.elements[index];
     auto path = shape_path(index, none);
     if (path) return geo::bounds(*path);
     geo::Box box;
-    for (std::size_t child : document_.elements[index].children) {
-      auto p = shape_path(child, none);
-      if (!p) continue;
-      geo::Box b = geo::bounds(geo::transformed(*p, element_transform(document_.elements[child])));
-      if (!b.empty()) {
-        box.add({b.x0, b.y0});
-        box.add({b.x1, b.y1});
+    if (depth > 32) return box;
+    if (e.is_svg("text")) {
+      auto spans = outline_spans(index, none);
+      for (const auto& span : spans.value_or(std::vector<std::pair<std::size_t, geo::Path>>{})) {
+        add_box(box, geo::bounds(span.second));
       }
+      return box;
+    }
+    if (e.is_svg("use")) {
+      // In the space the use's x and y move the copy into, as the copy's effects are applied.
+      auto target = href_target(e);
+      if (!target) return box;
+      geo::Box inner = local_bounds(*target, depth + 1);
+      if (inner.empty()) return box;
+      return geo::bounds(geo::transformed(box_path(inner), element_transform(document_.elements[*target])));
+    }
+    for (std::size_t child : document_.elements[index].children) {
+      const RawElement& c = document_.elements[child];
+      if (c.ns != detail::svg_namespace || is_hidden(child)) continue;
+      auto p = shape_path(child, none);
+      geo::Box b;
+      if (p) {
+        b = geo::bounds(geo::transformed(*p, element_transform(c)));
+      } else if (c.is_svg("g") || c.is_svg("a") || c.is_svg("use") || c.is_svg("text")) {
+        geo::Box inner = local_bounds(child, depth + 1);
+        if (inner.empty()) continue;
+        geo::Matrix m = element_transform(c);
+        if (c.is_svg("use")) m = m * geo::Matrix::translate(length(c, "x", 0, none, 'w'), length(c, "y", 0, none, 'h'));
+        b = geo::bounds(geo::transformed(box_path(inner), m));
+      }
+      add_box(box, b);
     }
     return box;
+  }
+
+  static void add_box(geo::Box& box, const geo::Box& more) {
+    if (more.empty()) return;
+    box.add({more.x0, more.y0});
+    box.add({more.x1, more.y1});
   }
 
   void build_nested_svg(std::size_t index, model::Node& parent, const Context& context) {
@@ -796,35 +1121,7 @@ class Builder {
     shape.fill_rule = rule && trim_xml_space(*rule) == "evenodd" ? geo::FillRule::evenodd : geo::FillRule::nonzero;
     shape.fill = resolve_paint(index, "fill", "fill-opacity", "#000000", context, shape.path);
     auto stroke_paint = resolve_paint(index, "stroke", "stroke-opacity", "none", context, shape.path);
-    if (stroke_paint.kind != model::Paint::Kind::none) {
-      model::Stroke stroke;
-      stroke.paint = stroke_paint;
-      stroke.width = length_property(index, "stroke-width", 1, context);
-      if (stroke.width <= 0) {
-        stroke.paint.kind = model::Paint::Kind::none;
-      }
-      auto cap = property(index, "stroke-linecap");
-      if (cap) stroke.cap = trim_xml_space(*cap) == "round" ? model::Stroke::Cap::round
-                            : trim_xml_space(*cap) == "square" ? model::Stroke::Cap::square : model::Stroke::Cap::butt;
-      auto join = property(index, "stroke-linejoin");
-      if (join) stroke.join = trim_xml_space(*join) == "round" ? model::Stroke::Join::round
-                              : trim_xml_space(*join) == "bevel" ? model::Stroke::Join::bevel : model::Stroke::Join::miter;
-      if (auto miter = property(index, "stroke-miterlimit")) {
-        std::string text = trim_xml_space(*miter);
-        std::string_view view = text;
-        if (auto v = detail::parse_number(view); v && *v >= 1) stroke.miter_limit = *v;
-      }
-      if (auto dashes = property(index, "stroke-dasharray"); dashes && trim_xml_space(*dashes) != "none") {
-        auto list = detail::parse_number_list(*dashes);
-        if (list && !list->empty() && std::all_of(list->begin(), list->end(), [](double d) { return d >= 0; }) &&
-            std::any_of(list->begin(), list->end(), [](double d) { return d > 0; })) {
-          stroke.dashes = *list;
-          if (stroke.dashes.size() % 2) stroke.dashes.insert(stroke.dashes.end(), list->begin(), list->end());
-          stroke.dash_offset = length_property(index, "stroke-dashoffset", 0, context);
-        }
-      }
-      if (stroke.paint.kind != model::Paint::Kind::none) shape.stroke = stroke;
-    }
+    shape.stroke = read_stroke(index, stroke_paint, context);
     if (shape.fill.kind == model::Paint::Kind::none && !shape.stroke) return;
     // paint-order: stroke drawn under the fill is the same shape drawn twice, stroke first.
     if (auto order = property(index, "paint-order"); order && shape.stroke &&
@@ -840,6 +1137,42 @@ class Builder {
       }
     }
     place_shape(e, std::move(shape), context, parent);
+  }
+
+  // An element's stroke properties with the given paint; nullopt when it paints nothing.
+  std::optional<model::Stroke> read_stroke(std::size_t index, const model::Paint& paint, const Context& context) {
+    if (paint.kind == model::Paint::Kind::none) return std::nullopt;
+    model::Stroke stroke;
+    stroke.paint = paint;
+    stroke.width = length_property(index, "stroke-width", 1, context);
+    if (!(stroke.width > 0)) return std::nullopt;
+    if (auto cap = property(index, "stroke-linecap")) {
+      std::string value = trim_xml_space(*cap);
+      stroke.cap = value == "round"    ? model::Stroke::Cap::round
+                   : value == "square" ? model::Stroke::Cap::square
+                                       : model::Stroke::Cap::butt;
+    }
+    if (auto join = property(index, "stroke-linejoin")) {
+      std::string value = trim_xml_space(*join);
+      stroke.join = value == "round"   ? model::Stroke::Join::round
+                    : value == "bevel" ? model::Stroke::Join::bevel
+                                       : model::Stroke::Join::miter;
+    }
+    if (auto miter = property(index, "stroke-miterlimit")) {
+      std::string text = trim_xml_space(*miter);
+      std::string_view view = text;
+      if (auto v = detail::parse_number(view); v && *v >= 1) stroke.miter_limit = *v;
+    }
+    if (auto dashes = property(index, "stroke-dasharray"); dashes && trim_xml_space(*dashes) != "none") {
+      auto list = detail::parse_number_list(*dashes);
+      if (list && !list->empty() && std::all_of(list->begin(), list->end(), [](double d) { return d >= 0; }) &&
+          std::any_of(list->begin(), list->end(), [](double d) { return d > 0; })) {
+        stroke.dashes = *list;
+        if (stroke.dashes.size() % 2) stroke.dashes.insert(stroke.dashes.end(), list->begin(), list->end());
+        stroke.dash_offset = length_property(index, "stroke-dashoffset", 0, context);
+      }
+    }
+    return stroke;
   }
 
   double length_property(std::size_t index, std::string_view name, double fallback, const Context& context) {
@@ -867,81 +1200,199 @@ class Builder {
       auto inverse = space.inverse();
       if (!inverse) return;
       shape.path = geo::transformed(shape.path, *inverse);
-      model::Node node;
-      node.transform = m * space;
-      for (const Clip* clip : context.clips) {
-        if (!apply_clip(e, shape, *clip, node.transform)) return;
+      for (model::Shape& part : clipped_parts(e, std::move(shape), context, m * space)) {
+        model::Node node;
+        node.transform = m * space;
+        node.shape = std::move(part);
+        parent.children.push_back(std::move(node));
       }
-      node.shape = std::move(shape);
-      parent.children.push_back(std::move(node));
       return;
     }
-    bool has_radial = (shape.fill.kind == model::Paint::Kind::gradient &&
-                       document_out_->gradients[shape.fill.gradient].kind == model::Gradient::Kind::radial) ||
-                      (shape.stroke && shape.stroke->paint.kind == model::Paint::Kind::gradient &&
-                       document_out_->gradients[shape.stroke->paint.gradient].kind == model::Gradient::Kind::radial);
-    bool bake = is_conformal(m) || (!shape.stroke && !has_radial);
-    model::Node node;
-    if (bake) {
-      shape.path = geo::transformed(shape.path, m);
-      if (shape.stroke) {
-        double s = uniform_scale(m);
-        shape.stroke->width *= s;
-        for (double& d : shape.stroke->dashes) d *= s;
-        shape.stroke->dash_offset *= s;
+    bool bake = is_conformal(m) || (!shape.stroke && !has_radial_paint(shape));
+    if (bake) bake_shape(shape, m);
+    for (model::Shape& part : clipped_parts(e, std::move(shape), context, bake ? std::optional<geo::Matrix>() : m)) {
+      model::Node node;
+      // A stroke outlined by a clip is a fill now, and a fill can be baked.
+      if (!bake && !part.stroke && !has_radial_paint(part)) {
+        bake_shape(part, m);
+      } else if (!bake) {
+        node.transform = m;
       }
-      bake_paint_transform(shape.fill, m);
-      if (shape.stroke) bake_paint_transform(shape.stroke->paint, m);
-    } else {
-      node.transform = m;
+      node.shape = std::move(part);
+      parent.children.push_back(std::move(node));
     }
-    for (const Clip* clip : context.clips) {
-      if (!apply_clip(e, shape, *clip, bake ? std::optional<geo::Matrix>() : std::optional<geo::Matrix>(m))) return;
-    }
-    node.shape = std::move(shape);
-    parent.children.push_back(std::move(node));
   }
 
-  // Intersects a shape with a clip region; false when nothing is left.
-  bool apply_clip(const RawElement& e, model::Shape& shape, const Clip& clip, std::optional<geo::Matrix> local) {
-    geo::Path region = clip.path;
-    geo::Box clip_box = clip.box;
-    bool rectangle = clip.rectangle;
-    if (local) {
-      auto inverse = local->inverse();
-      if (!inverse) return false;
-      region = geo::transformed(clip.path, *inverse);
-      clip_box = geo::bounds(region);
-      geo::Box ignored;
-      rectangle = rectangle && geo::is_axis_aligned_rectangle(region, ignored);
+  bool has_radial_paint(const model::Shape& shape) const {
+    auto radial = [&](const model::Paint& p) {
+      return p.kind == model::Paint::Kind::gradient &&
+             document_out_->gradients[p.gradient].kind == model::Gradient::Kind::radial;
+    };
+    return radial(shape.fill) || (shape.stroke && radial(shape.stroke->paint));
+  }
+
+  // Maps a shape's geometry, stroke and paint into document coordinates (exact for a conformal
+  // matrix, or for any matrix when there is neither a stroke nor a radial gradient).
+  void bake_shape(model::Shape& shape, const geo::Matrix& m) {
+    shape.path = geo::transformed(shape.path, m);
+    if (shape.stroke) {
+      double s = uniform_scale(m);
+      shape.stroke->width *= s;
+      for (double& d : shape.stroke->dashes) d *= s;
+      shape.stroke->dash_offset *= s;
     }
-    geo::Box shape_box = geo::bounds(shape.path);
-    double half_stroke = shape.stroke ? shape.stroke->width / 2 * (shape.stroke->join == model::Stroke::Join::miter
-                                                                       ? shape.stroke->miter_limit
-                                                                       : 1.0)
-                                      : 0;
-    geo::Box drawn = shape_box;
-    if (!drawn.empty()) drawn = {drawn.x0 - half_stroke, drawn.y0 - half_stroke, drawn.x1 + half_stroke, drawn.y1 + half_stroke};
-    bool disjoint = drawn.empty() || drawn.x1 <= clip_box.x0 || drawn.x0 >= clip_box.x1 || drawn.y1 <= clip_box.y0 ||
-                    drawn.y0 >= clip_box.y1;
-    if (disjoint) return false;
-    bool inside = drawn.x0 >= clip_box.x0 && drawn.y0 >= clip_box.y0 && drawn.x1 <= clip_box.x1 && drawn.y1 <= clip_box.y1;
-    if (rectangle && inside) {
+    bake_paint_transform(shape.fill, m);
+    if (shape.stroke) bake_paint_transform(shape.stroke->paint, m);
+  }
+
+  // The shape cut by every clip in force: nothing, the shape, or its fill and its outlined
+  // stroke as two shapes. `local` maps the shape's coordinates to the document when they differ.
+  std::vector<model::Shape> clipped_parts(const RawElement& e, model::Shape shape, const Context& context,
+                                          std::optional<geo::Matrix> local) {
+    std::vector<model::Shape> parts;
+    parts.push_back(std::move(shape));
+    for (const Clip* clip : context.clips) {
+      auto region = clip_in_space(*clip, local);
+      if (!region) return {};
+      std::vector<model::Shape> kept;
+      for (model::Shape& part : parts) clip_shape(e, std::move(part), *region, kept);
+      parts = std::move(kept);
+    }
+    return parts;
+  }
+
+  // A clip region in a shape's coordinates, with the flattening tolerance that stays within the
+  // document's tolerance there.
+  struct LocalClip {
+    geo::Path path;
+    geo::FillRule rule = geo::FillRule::nonzero;
+    geo::Box box;
+    bool rectangle = false;
+    double tolerance = 0;
+  };
+  std::optional<LocalClip> clip_in_space(const Clip& clip, std::optional<geo::Matrix> local) const {
+    LocalClip region{clip.path, clip.rule, clip.box, clip.rectangle, tolerance()};
+    if (!local) return region;
+    auto inverse = local->inverse();
+    if (!inverse) return std::nullopt;
+    region.path = geo::transformed(clip.path, *inverse);
+    region.box = geo::bounds(region.path);
+    geo::Box ignored;
+    region.rectangle = clip.rectangle && geo::is_axis_aligned_rectangle(region.path, ignored);
+    region.tolerance = tolerance_under(*local);
+    return region;
+  }
+
+  // The flattening tolerance in document units: BuildOptions::tolerance at 512 px.
+  double tolerance() const {
+    return options_.tolerance * std::max(document_out_->view_box.width, document_out_->view_box.height) / 512.0;
+  }
+  // The same for coordinates `m` maps to the document: divided by the most `m` stretches.
+  double tolerance_under(const geo::Matrix& m) const {
+    double half_sum = (m.a * m.a + m.b * m.b + m.c * m.c + m.d * m.d) / 2;
+    double det = m.determinant();
+    double stretch = std::sqrt(half_sum + std::sqrt(std::max(0.0, half_sum * half_sum - det * det)));
+    return stretch > 0 && std::isfinite(stretch) ? tolerance() / stretch : tolerance();
+  }
+
+  // A bound on what a shape paints: its path's box widened by the stroke's reach.
+  static geo::Box painted_box(const model::Shape& shape) {
+    geo::Box box = geo::bounds(shape.path);
+    double reach = 0;
+    if (shape.stroke) {
+      const model::Stroke& s = *shape.stroke;
+      double miter = s.join == model::Stroke::Join::miter ? s.miter_limit : 1.0;
+      double cap = s.cap == model::Stroke::Cap::square ? std::sqrt(2.0) : 1.0;
+      reach = s.width / 2 * std::max(miter, cap);
+    }
+    if (!box.empty()) box = {box.x0 - reach, box.y0 - reach, box.x1 + reach, box.y1 + reach};
+    return box;
+  }
+
+  // Cuts one shape with a clip region; adds what is left to `out`. A stroke the clip cuts is
+  // outlined and cut as a fill: kept as a stroke, it would follow the cut edge instead of ending
+  // there. A stroke the clip leaves whole stays a stroke (smaller).
+  void clip_shape(const RawElement& e, model::Shape shape, const LocalClip& region, std::vector<model::Shape>& out) {
+    geo::Box drawn = painted_box(shape);
+    const geo::Box& c = region.box;
+    if (drawn.empty() || c.empty() || drawn.x1 <= c.x0 || drawn.x0 >= c.x1 || drawn.y1 <= c.y0 || drawn.y0 >= c.y1) {
+      return;
+    }
+    bool inside = drawn.x0 >= c.x0 && drawn.y0 >= c.y0 && drawn.x1 <= c.x1 && drawn.y1 <= c.y1;
+    if (region.rectangle && inside) {
       if (!clip_noop_noted_) {
         note("convert-clip", e, "clip-path removed: it does not cut anything drawn");
         clip_noop_noted_ = true;
       }
-      return true;
+      out.push_back(std::move(shape));
+      return;
     }
-    if (shape.stroke) {
-      refuse(e, "a stroked shape cut by a clip-path cannot be represented exactly (the stroke would follow the cut)");
-      return false;
+    if (!shape.stroke) {
+      if (cut_fill(e, shape, region)) out.push_back(std::move(shape));
+      return;
     }
-    double tolerance = options_.tolerance * std::max(document_out_->view_box.width, document_out_->view_box.height) / 512.0;
-    shape.path = geo::intersect(shape.path, shape.fill_rule, region, clip.rule, tolerance);
+    auto outline = stroke_outline(e, *shape.stroke, shape.path, region.tolerance);
+    if (!outline) return;
+    bool stroke_cut = cuts(*outline, geo::FillRule::nonzero, region);
+    bool filled = shape.fill.kind != model::Paint::Kind::none;
+    if (!stroke_cut && (!filled || !cuts(shape.path, shape.fill_rule, region))) {
+      out.push_back(std::move(shape));
+      return;
+    }
+    if (filled) {
+      model::Shape fill = shape;
+      fill.stroke.reset();
+      if (cut_fill(e, fill, region)) out.push_back(std::move(fill));
+    }
+    if (!stroke_cut) {
+      shape.fill.kind = model::Paint::Kind::none;
+      out.push_back(std::move(shape));
+      return;
+    }
+    model::Shape outlined;
+    outlined.fill = shape.stroke->paint;
+    outlined.path = geo::intersect(*outline, geo::FillRule::nonzero, region.path, region.rule, region.tolerance);
+    note("convert-clip", e, "stroke outlined to apply the clip");
+    if (!outlined.path.empty()) out.push_back(std::move(outlined));
+  }
+
+  // Intersects a fill with a clip region; false when nothing is left.
+  bool cut_fill(const RawElement& e, model::Shape& shape, const LocalClip& region) {
+    shape.path = geo::intersect(shape.path, shape.fill_rule, region.path, region.rule, region.tolerance);
     shape.fill_rule = geo::FillRule::nonzero;
+    if (shape.path.empty()) return false;
     note("convert-clip", e, "clip-path applied to the shape's geometry");
-    return !shape.path.empty();
+    return true;
+  }
+
+  // Whether a clip removes a visible part of a filled region: more than a sliver of tolerance
+  // width along the region's box.
+  static bool cuts(const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
+    geo::Path outside = geo::subtract(filled, rule, region.path, region.rule, region.tolerance);
+    geo::Box box = geo::bounds(filled);
+    return geo::filled_area(outside, region.tolerance) > region.tolerance * (box.width() + box.height());
+  }
+
+  // The region a stroke paints, as a nonzero fill; nullopt (refused) when it has too many dashes.
+  std::optional<geo::Path> stroke_outline(const RawElement& e, const model::Stroke& stroke, const geo::Path& path,
+                                          double tolerance) {
+    geo::StrokeStyle style;
+    style.width = stroke.width;
+    style.cap = stroke.cap == model::Stroke::Cap::round    ? geo::StrokeStyle::Cap::round
+                : stroke.cap == model::Stroke::Cap::square ? geo::StrokeStyle::Cap::square
+                                                           : geo::StrokeStyle::Cap::butt;
+    style.join = stroke.join == model::Stroke::Join::round   ? geo::StrokeStyle::Join::round
+                 : stroke.join == model::Stroke::Join::bevel ? geo::StrokeStyle::Join::bevel
+                                                             : geo::StrokeStyle::Join::miter;
+    style.miter_limit = stroke.miter_limit;
+    style.dashes = stroke.dashes;
+    style.dash_offset = stroke.dash_offset;
+    auto outline = geo::outline_stroke(path, style, tolerance);
+    if (!outline) {
+      refuse(e, "a dashed stroke that must be outlined has more than " + std::to_string(geo::max_stroke_dashes) +
+                    " dashes");
+    }
+    return outline;
   }
 
   // ---- paint -------------------------------------------------------------------------------
@@ -1173,24 +1624,42 @@ class Builder {
     }
   }
 
-  // ---- text --------------------------------------------------------------------------------
+  // ---- text ----------------------------------------------------------------------------------
   void build_text(std::size_t index, model::Node& parent, const Context& outer) {
+    Context context = outer;
+    context.ctm = outer.ctm * element_transform(document_.elements[index]);
+    if (!apply_effects(index, context)) return;
+    auto spans = outline_spans(index, context);
+    if (!spans) return;
+    for (auto& [span, path] : *spans) {
+      const RawElement& s = document_.elements[span];
+      model::Shape shape;
+      shape.path = std::move(path);
+      shape.fill = resolve_paint(span, "fill", "fill-opacity", "#000000", context, shape.path);
+      if (shape.fill.kind == model::Paint::Kind::none) continue;
+      auto stroke = property(span, "stroke");
+      if (stroke && trim_xml_space(*stroke) != "none") approximate(s, "the stroke of text is not outlined; dropped");
+      place_shape(s, std::move(shape), context, parent);
+    }
+  }
+
+  // The outlines of a <text> element's runs in its user space, one per text node with its
+  // element (the text or a tspan); nullopt when refused. Each run is positioned by the nearest
+  // x/y; tspans continue where the last run ended.
+  std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(std::size_t index,
+                                                                              const Context& context) {
     const RawElement& e = document_.elements[index];
     if (!options_.fonts) {
       refuse(e, "text cannot be outlined: no fonts are available");
-      return;
+      return std::nullopt;
     }
-    Context context = outer;
-    context.ctm = outer.ctm * element_transform(e);
-    if (!apply_effects(index, context)) return;
-    // One run per text node, positioned by the nearest x/y; tspans continue where the last ended.
     double pen_x = length(e, "x", 0, context, 'w');
     double pen_y = length(e, "y", 0, context, 'h');
     std::vector<std::size_t> spans{index};
     for (std::size_t c : e.children) {
       if (document_.elements[c].is_svg("tspan")) spans.push_back(c);
     }
-    bool any = false;
+    std::vector<std::pair<std::size_t, geo::Path>> out;
     for (std::size_t span : spans) {
       const RawElement& s = document_.elements[span];
       if (span != index) {
@@ -1205,8 +1674,7 @@ class Builder {
       run.text = content;
       run.origin = {pen_x, pen_y};
       run.font = font_request(span);
-      auto anchor = property(span, "text-anchor");
-      if (anchor) {
+      if (auto anchor = property(span, "text-anchor")) {
         std::string a = trim_xml_space(*anchor);
         run.anchor = a == "middle" ? text::TextRun::Anchor::middle
                      : a == "end"  ? text::TextRun::Anchor::end
@@ -1216,22 +1684,14 @@ class Builder {
       auto outlined = text::outline_text(run, *options_.fonts, error);
       if (!outlined) {
         refuse(s, "text \"" + content + "\" could not be outlined: " + error);
-        return;
+        return std::nullopt;
       }
       for (const auto& warning : outlined->warnings) approximate(s, "text: " + warning);
       note("convert-text", s, "text \"" + content + "\" outlined with " + outlined->font_family_used);
       pen_x += run.anchor == text::TextRun::Anchor::start ? outlined->advance : 0;
-      model::Shape shape;
-      shape.path = std::move(outlined->path);
-      geo::Path for_paint = shape.path;
-      shape.fill = resolve_paint(span, "fill", "fill-opacity", "#000000", context, for_paint);
-      if (shape.fill.kind == model::Paint::Kind::none) continue;
-      auto stroke = property(span, "stroke");
-      if (stroke && trim_xml_space(*stroke) != "none") approximate(s, "the stroke of text is not outlined; dropped");
-      place_shape(s, std::move(shape), context, parent);
-      any = true;
+      out.emplace_back(span, std::move(outlined->path));
     }
-    (void)any;
+    return out;
   }
 
   text::FontRequest font_request(std::size_t index) {

@@ -1,7 +1,8 @@
 // From the XML as written to the closed model: CSS resolved, use/symbol/nested svg inlined,
 // switch and links resolved, shapes turned into paths, paints and gradients resolved into user
-// space, opacity folded, clip paths applied to geometry, text outlined. Everything changed,
-// approximated or refused is reported to `changes` with the element's line:column.
+// space, opacity folded, clip paths and masks of one flat value applied to geometry (strokes they
+// cut outlined first), text outlined. Everything changed, approximated or refused is reported to
+// `changes` with the element's line:column.
 #pragma once
 
 #include <optional>
@@ -28,8 +29,8 @@ struct BuildOptions {
 };
 
 // Change kinds reported while converting (rule ids of the conversion report).
-//   convert-css, convert-structure, convert-removed, convert-paint, convert-opacity, convert-clip,
-//   convert-text: notes of what was rewritten exactly;
+//   convert-css, convert-structure, convert-removed, convert-paint, convert-opacity, convert-clip
+//   (clip paths, masks, strokes outlined for them), convert-text: notes of what was rewritten exactly;
 //   convert-traced: a note, an embedded PNG or JPEG was traced into shapes;
 //   convert-approximated: a warning, something was kept only approximately;
 //   convert-dropped: a warning, something visible was dropped under --force;

@@ -39,9 +39,11 @@ class RawElementView final : public style::ElementView {
 };
 
 // CSS properties that change rendering but are not SVG presentation attributes: kept so the
-// builder can honour them (paint-order) or refuse them (blending) instead of dropping them silently.
+// builder can honour them (paint-order, mask-type) or refuse them (blending) instead of dropping
+// them silently.
 bool is_rendering_css(std::string_view property) {
-  return property == "mix-blend-mode" || property == "isolation" || property == "paint-order";
+  return property == "mix-blend-mode" || property == "isolation" || property == "paint-order" ||
+         property == "mask-type";
 }
 
 bool is_inherit(std::string_view value) { return style::is_inherit(value); }

@@ -178,6 +178,18 @@ Path intersect_box(const Path& subject, const Box& box, double tolerance) {
 
 namespace {
 
+// Clipper's solution back in path coordinates.
+Path from_clipper(const ClipperLib::Paths& solution, const Grid& grid) {
+  Path out;
+  for (const ClipperLib::Path& ring : solution) {
+    std::vector<Point> polygon;
+    polygon.reserve(ring.size());
+    for (const ClipperLib::IntPoint& p : ring) polygon.push_back(grid.from_int(p));
+    append_polygon(out, polygon);
+  }
+  return out;
+}
+
 // One Clipper boolean operation on flattened operands, on a grid fine enough for `tolerance`.
 Path clipper_operation(ClipperLib::ClipType operation, const Path& subject, FillRule subject_rule,
                        const Path& clip, FillRule clip_rule, const Box& extent, double tolerance) {
@@ -195,17 +207,90 @@ Path clipper_operation(ClipperLib::ClipType operation, const Path& subject, Fill
     // Clipper throws only for coordinates beyond its range, which the grid rules out.
     return {};
   }
-  Path out;
-  for (const ClipperLib::Path& ring : solution) {
-    std::vector<Point> polygon;
-    polygon.reserve(ring.size());
-    for (const ClipperLib::IntPoint& p : ring) polygon.push_back(grid.from_int(p));
-    append_polygon(out, polygon);
+  return from_clipper(solution, grid);
+}
+
+Box extent_of(const std::vector<std::vector<Point>>& polygons) {
+  Box extent;
+  for (const auto& polygon : polygons) {
+    for (Point p : polygon) extent.add(p);
   }
-  return out;
+  return extent;
+}
+
+// The union of closed integer polygons under one fill rule.
+Path clipper_union(const ClipperLib::Paths& paths, ClipperLib::PolyFillType rule, const Grid& grid) {
+  ClipperLib::Paths solution;
+  try {
+    ClipperLib::Clipper clipper;
+    clipper.AddPaths(paths, ClipperLib::ptSubject, true);
+    if (!clipper.Execute(ClipperLib::ctUnion, solution, rule, rule)) return {};
+  } catch (...) {
+    return {};  // only for coordinates beyond Clipper's range, which the grid rules out
+  }
+  // Pieces that share edges (a stroke's bands and joins) leave zero-width spikes and slivers.
+  ClipperLib::CleanPolygons(solution);
+  return from_clipper(solution, grid);
 }
 
 }  // namespace
+
+Path unite_polygons(const std::vector<std::vector<Point>>& polygons, double tolerance) {
+  if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
+  Box extent = extent_of(polygons);
+  if (extent.empty() || !finite(extent)) return {};
+  Grid grid = grid_for(extent, tolerance);
+  ClipperLib::Paths paths = to_clipper(polygons, grid);
+  // One orientation for all, so that overlapping pieces add up instead of cancelling.
+  for (ClipperLib::Path& path : paths) {
+    if (!ClipperLib::Orientation(path)) ClipperLib::ReversePath(path);
+  }
+  return clipper_union(paths, ClipperLib::pftNonZero, grid);
+}
+
+Path unite(const std::vector<FilledPath>& regions, double tolerance) {
+  if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
+  std::vector<std::vector<std::vector<Point>>> flattened;
+  Box extent;
+  for (const FilledPath& region : regions) {
+    flattened.push_back(flatten(region.path, tolerance / 2));
+    Box b = extent_of(flattened.back());
+    if (b.empty() || !finite(b)) continue;
+    extent.add({b.x0, b.y0});
+    extent.add({b.x1, b.y1});
+  }
+  if (extent.empty() || !finite(extent)) return {};
+  Grid grid = grid_for(extent, tolerance);
+  // Each region normalised under its own rule first: its rings then wind once around what it
+  // fills, so the nonzero union of all of them is the union of the regions.
+  ClipperLib::Paths normalised;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    ClipperLib::Paths solution;
+    try {
+      ClipperLib::Clipper clipper;
+      clipper.AddPaths(to_clipper(flattened[i], grid), ClipperLib::ptSubject, true);
+      if (!clipper.Execute(ClipperLib::ctUnion, solution, fill_type(regions[i].rule), fill_type(regions[i].rule))) {
+        continue;
+      }
+    } catch (...) {
+      continue;
+    }
+    normalised.insert(normalised.end(), solution.begin(), solution.end());
+  }
+  return clipper_union(normalised, ClipperLib::pftNonZero, grid);
+}
+
+double filled_area(const Path& polygons, double tolerance) {
+  double twice = 0;
+  for (const auto& polygon : flatten(polygons, tolerance)) {
+    for (std::size_t i = 0; i < polygon.size(); ++i) {
+      const Point& p = polygon[i];
+      const Point& q = polygon[(i + 1) % polygon.size()];
+      twice += p.x * q.y - q.x * p.y;
+    }
+  }
+  return std::fabs(twice) / 2;
+}
 
 Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule,
                double tolerance) {

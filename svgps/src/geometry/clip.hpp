@@ -1,6 +1,9 @@
-// Boolean intersection of filled paths, for clip-path: exact against axis-aligned rectangles,
-// through libpolyclipping (Clipper 6.4, integer coordinates) otherwise.
+// Boolean operations on filled paths (intersection, difference, union), for clip-path and masks:
+// exact against axis-aligned rectangles, through libpolyclipping (Clipper 6.4, integer
+// coordinates) otherwise.
 #pragma once
+
+#include <vector>
 
 #include "geometry/path.hpp"
 
@@ -36,5 +39,24 @@ Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, Fil
 // itself, unchanged, when the two do not touch.
 Path subtract(const Path& subject, FillRule subject_rule, const Path& cut, FillRule cut_rule,
               double tolerance);
+
+// The region covered by at least one of `polygons`, whatever the orientation of each (a ring
+// drawn clockwise and one drawn counter-clockwise over it both count), as closed line polygons to
+// fill with nonzero. Each polygon must be simple (the outline of a stroke is built from convex
+// pieces). Coordinates are rounded to a grid as for intersect().
+Path unite_polygons(const std::vector<std::vector<Point>>& polygons, double tolerance);
+
+// The region covered by at least one of `regions`, each filled under its own rule, as closed
+// line polygons to fill with nonzero. Curves are flattened as for intersect().
+struct FilledPath {
+  Path path;
+  FillRule rule = FillRule::nonzero;
+};
+Path unite(const std::vector<FilledPath>& regions, double tolerance);
+
+// The area a path of closed polygons encloses when filled with nonzero, for the results of
+// intersect(), subtract() and unite() (outer rings and holes wind in opposite directions);
+// curves are flattened within `tolerance`.
+double filled_area(const Path& polygons, double tolerance);
 
 }  // namespace bimi::svgps::geometry

@@ -1,11 +1,12 @@
-# The converter's geometry stage: transforms, path data, shapes, bounds, flattening, formatting
-# and clipping.
+# The converter's geometry stage: transforms, path data, shapes, bounds, flattening, formatting,
+# clipping and stroke outlines.
 list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/clip.cpp
   ${CMAKE_CURRENT_LIST_DIR}/format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/path_data.cpp
   ${CMAKE_CURRENT_LIST_DIR}/path_ops.cpp
   ${CMAKE_CURRENT_LIST_DIR}/shapes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/stroke.cpp
   ${CMAKE_CURRENT_LIST_DIR}/transform.cpp)
 # Boolean clipping (clip-path) uses Clipper 6.4 from Debian's libpolyclipping-dev.
 pkg_check_modules(POLYCLIPPING REQUIRED IMPORTED_TARGET polyclipping)

@@ -1,0 +1,296 @@
+#include "geometry/stroke.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "geometry/clip.hpp"
+#include "geometry/path_ops.hpp"
+
+namespace bimi::svgps::geometry {
+namespace {
+
+Point plus(Point a, Point b) { return {a.x + b.x, a.y + b.y}; }
+Point minus(Point a, Point b) { return {a.x - b.x, a.y - b.y}; }
+Point times(Point a, double s) { return {a.x * s, a.y * s}; }
+double dot(Point a, Point b) { return a.x * b.x + a.y * b.y; }
+double cross(Point a, Point b) { return a.x * b.y - a.y * b.x; }
+// The direction turned a quarter to the left in a y-up frame.
+Point normal(Point d) { return {-d.y, d.x}; }
+Point unit(Point v) {
+  double length = std::hypot(v.x, v.y);
+  return length > 0 ? times(v, 1 / length) : Point{1, 0};
+}
+
+// A point of a flattened subpath: a corner where the original path has a vertex (the stroke's
+// join applies there), not one inside a flattened curve.
+struct Vertex {
+  Point p;
+  bool corner = true;
+};
+
+struct StrokeLine {
+  std::vector<Vertex> vertices;
+  bool closed = false;
+  Point direction{1, 0};  // for a zero-length line (a dot): the way its square cap faces
+
+  void add(Point p, bool corner) {
+    if (!vertices.empty() && vertices.back().p == p) {
+      vertices.back().corner = vertices.back().corner || corner;
+      return;
+    }
+    vertices.push_back({p, corner});
+  }
+};
+
+// The subpaths of a path, curves flattened within `tolerance`. A lone move draws nothing; a
+// subpath of zero length (M x y Z, or lines back to the start) stays, for its caps.
+std::vector<StrokeLine> stroke_lines(const Path& path, double tolerance) {
+  std::vector<StrokeLine> lines;
+  StrokeLine current;
+  bool drawn = false;
+  Point start, at;
+  auto finish = [&](bool closed) {
+    if (drawn && !current.vertices.empty()) {
+      current.closed = closed;
+      lines.push_back(std::move(current));
+    }
+    current = StrokeLine{};
+    drawn = false;
+  };
+  for (const Segment& segment : path.segments) {
+    if (segment.kind == Segment::Kind::move) {
+      finish(false);
+      start = at = segment.p[0];
+      continue;
+    }
+    if (current.vertices.empty()) current.add(at, true);
+    drawn = true;
+    if (segment.kind == Segment::Kind::close) {
+      finish(true);
+      at = start;
+      continue;
+    }
+    if (segment.kind == Segment::Kind::cubic) {
+      Path piece{{Segment::move_to(at), segment}};
+      Flattened flat = flatten_path(piece, tolerance, default_max_flatten_points);
+      if (!flat.polylines.empty()) {
+        const std::vector<Point>& points = flat.polylines.front().points;
+        for (std::size_t i = 1; i + 1 < points.size(); ++i) current.add(points[i], false);
+      }
+    }
+    at = segment.kind == Segment::Kind::cubic ? segment.p[2] : segment.p[0];
+    current.add(at, true);
+  }
+  finish(false);
+  return lines;
+}
+
+// The line's points in drawing order, the first repeated at the end of a closed line.
+std::vector<Vertex> traversal(const StrokeLine& line) {
+  std::vector<Vertex> points = line.vertices;
+  if (line.closed && !points.empty() && !(points.back().p == points.front().p)) points.push_back(points.front());
+  return points;
+}
+
+// Splits a line into its dashes. Zero-length dashes stay (round and square caps draw them).
+// False when there would be more than `budget` dashes in all.
+bool dash_line(const StrokeLine& line, const std::vector<double>& dashes, double offset, std::size_t& budget,
+               std::vector<StrokeLine>& out) {
+  double period = std::accumulate(dashes.begin(), dashes.end(), 0.0);
+  double phase = std::fmod(offset, period);
+  if (phase < 0) phase += period;
+  std::size_t index = 0;
+  while (phase > 0 && phase >= dashes[index]) {
+    phase -= dashes[index];
+    index = (index + 1) % dashes.size();
+  }
+  double remaining = dashes[index] - phase;
+  bool on = index % 2 == 0;
+  const bool starts_on = on;
+  std::size_t first = out.size();
+  std::vector<Vertex> points = traversal(line);
+  StrokeLine piece;
+  if (on) piece.add(points.front().p, true);
+  for (std::size_t i = 1; i < points.size(); ++i) {
+    Point a = points[i - 1].p, b = points[i].p;
+    double length = std::hypot(b.x - a.x, b.y - a.y);
+    if (length == 0) continue;
+    Point direction = times(minus(b, a), 1 / length);
+    piece.direction = direction;
+    double position = 0;
+    while (length - position > remaining) {
+      position += remaining;
+      Point at = plus(a, times(direction, position));
+      if (on) {
+        piece.add(at, true);
+        if (budget-- == 0) return false;
+        out.push_back(std::move(piece));
+      }
+      piece = StrokeLine{};
+      piece.direction = direction;
+      if (!on) piece.add(at, true);
+      on = !on;
+      index = (index + 1) % dashes.size();
+      remaining = dashes[index];
+    }
+    remaining -= length - position;
+    if (on) piece.add(b, points[i].corner);
+  }
+  if (!on) return true;
+  if (line.closed && starts_on && out.size() > first) {
+    // The dash across the start of a closed subpath is one dash, joined where the path closes.
+    for (std::size_t i = 1; i < out[first].vertices.size(); ++i) {
+      piece.add(out[first].vertices[i].p, out[first].vertices[i].corner);
+    }
+    out[first] = std::move(piece);
+    return true;
+  }
+  if (line.closed && starts_on) {
+    out.push_back(line);  // one dash all the way round: the closed line itself
+    return true;
+  }
+  if (budget-- == 0) return false;
+  out.push_back(std::move(piece));
+  return true;
+}
+
+// The convex pieces whose union is a stroke.
+class Outliner {
+ public:
+  Outliner(const StrokeStyle& style, double tolerance)
+      : style_(style), half_(style.width / 2), tolerance_(tolerance) {
+    // Arcs are polygons inscribed within tolerance / 2 of the circle.
+    double sag = tolerance / 2;
+    max_step_ = sag < half_ ? 2 * std::acos(1 - sag / half_) : M_PI / 2;
+  }
+
+  void outline(const StrokeLine& line) {
+    std::vector<Vertex> points = line.vertices;
+    if (line.closed && points.size() > 1 && points.back().p == points.front().p) points.pop_back();
+    if (points.size() < 2) {
+      zero_length(points.front().p, line.direction);
+      return;
+    }
+    std::size_t n = points.size();
+    std::size_t segments = line.closed ? n : n - 1;
+    for (std::size_t i = 0; i < segments; ++i) quad(points[i].p, points[(i + 1) % n].p);
+    auto direction = [&](std::size_t from, std::size_t to) { return unit(minus(points[to].p, points[from].p)); };
+    for (std::size_t i = line.closed ? 0 : 1; i < (line.closed ? n : n - 1); ++i) {
+      std::size_t before = (i + n - 1) % n, after = (i + 1) % n;
+      join(points[i].p, direction(before, i), direction(i, after),
+           points[i].corner ? style_.join : StrokeStyle::Join::round);
+    }
+    if (!line.closed) {
+      cap(points.front().p, direction(1, 0));
+      cap(points.back().p, direction(n - 2, n - 1));
+    }
+  }
+
+  std::vector<std::vector<Point>>& pieces() { return pieces_; }
+
+ private:
+  // The band a segment sweeps.
+  void quad(Point a, Point b) {
+    Point n = times(normal(unit(minus(b, a))), half_);
+    pieces_.push_back({plus(a, n), plus(b, n), minus(b, n), minus(a, n)});
+  }
+
+  // The arc of the stroke's half width around `centre` from centre + `from` over `sweep` radians
+  // to centre + `to`, as a polygon closed by its chord; the whole disc for a full turn. The ends
+  // are the exact points the neighbouring bands have, so that no crack is left between them.
+  std::vector<Point> arc(Point centre, Point from, Point to, double sweep) const {
+    int steps = std::max(1, static_cast<int>(std::ceil(std::fabs(sweep) / max_step_)));
+    bool disc = std::fabs(sweep) >= 2 * M_PI;
+    double start = std::atan2(from.y, from.x);
+    std::vector<Point> polygon{plus(centre, from)};
+    for (int i = 1; i < steps; ++i) {
+      double angle = start + sweep * i / steps;
+      polygon.push_back({centre.x + half_ * std::cos(angle), centre.y + half_ * std::sin(angle)});
+    }
+    if (!disc) polygon.push_back(plus(centre, to));
+    return polygon;
+  }
+  void disc(Point centre) { pieces_.push_back(arc(centre, {half_, 0}, {half_, 0}, 2 * M_PI)); }
+
+  // A join piece is closed at a point a little inside the corner rather than at the corner
+  // itself: its sides then cross the bands instead of running along their ends, where rounding
+  // to the clipper's grid would leave hairline cracks.
+  Point join_apex(Point p, Point n1, Point n2) const {
+    return minus(p, times(unit(plus(n1, n2)), std::min(half_ / 2, tolerance_)));
+  }
+
+  // What fills the outer side of a corner, between the two segments' bands.
+  void join(Point p, Point d1, Point d2, StrokeStyle::Join kind) {
+    double turn = cross(d1, d2), along = dot(d1, d2);
+    if (std::fabs(turn) <= 1e-12) {
+      if (along < 0 && kind == StrokeStyle::Join::round) disc(p);  // the path turns back
+      return;
+    }
+    double side = turn > 0 ? -1 : 1;  // the outer side is away from the turn
+    Point n1 = times(normal(d1), side * half_), n2 = times(normal(d2), side * half_);
+    std::vector<Point> piece{join_apex(p, n1, n2)};
+    if (kind == StrokeStyle::Join::round) {
+      std::vector<Point> outer = arc(p, n1, n2, std::atan2(cross(n1, n2), dot(n1, n2)));
+      piece.insert(piece.end(), outer.begin(), outer.end());
+    } else {
+      // The miter's length over the stroke width is 1 / cos(half the turning angle).
+      double cos_half = std::sqrt(std::max(0.0, (1 + along) / 2));
+      piece.push_back(plus(p, n1));
+      if (kind == StrokeStyle::Join::miter && cos_half > 0 && 1 / cos_half <= style_.miter_limit) {
+        piece.push_back(plus(p, times(unit(plus(n1, n2)), half_ / cos_half)));
+      }
+      piece.push_back(plus(p, n2));  // without the tip: a bevel
+    }
+    pieces_.push_back(std::move(piece));
+  }
+
+  // The cap at an open end; `d` points out of the line.
+  void cap(Point p, Point d) {
+    Point n = times(normal(d), half_);
+    if (style_.cap == StrokeStyle::Cap::square) {
+      Point ahead = times(d, half_);
+      pieces_.push_back({plus(p, n), plus(plus(p, n), ahead), plus(minus(p, n), ahead), minus(p, n)});
+    } else if (style_.cap == StrokeStyle::Cap::round) {
+      pieces_.push_back(arc(p, n, times(n, -1), -M_PI));
+    }
+  }
+
+  // A zero-length subpath or dash: a disc or a square facing `d`, nothing with butt caps.
+  void zero_length(Point p, Point d) {
+    if (style_.cap == StrokeStyle::Cap::round) {
+      disc(p);
+    } else if (style_.cap == StrokeStyle::Cap::square) {
+      Point n = times(normal(d), half_), ahead = times(d, half_);
+      pieces_.push_back({plus(plus(p, n), ahead), minus(plus(p, ahead), n), minus(minus(p, n), ahead),
+                         minus(plus(p, n), ahead)});
+    }
+  }
+
+  const StrokeStyle& style_;
+  double half_;
+  double tolerance_;
+  double max_step_;
+  std::vector<std::vector<Point>> pieces_;
+};
+
+}  // namespace
+
+std::optional<Path> outline_stroke(const Path& path, const StrokeStyle& style, double tolerance) {
+  if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
+  if (!(style.width > 0) || !std::isfinite(style.width)) return Path{};
+  std::vector<StrokeLine> lines = stroke_lines(path, tolerance / 2);
+  if (!style.dashes.empty()) {
+    std::vector<StrokeLine> dashed;
+    std::size_t budget = max_stroke_dashes;
+    for (const StrokeLine& line : lines) {
+      if (!dash_line(line, style.dashes, style.dash_offset, budget, dashed)) return std::nullopt;
+    }
+    lines = std::move(dashed);
+  }
+  Outliner outliner(style, tolerance);
+  for (const StrokeLine& line : lines) outliner.outline(line);
+  return unite_polygons(outliner.pieces(), tolerance);
+}
+
+}  // namespace bimi::svgps::geometry
