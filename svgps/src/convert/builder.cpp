@@ -947,7 +947,7 @@ class Builder {
       return;
     }
     Image working = raster::tracing_image(*bitmap);
-    auto indexed = raster::reduce_colors(working, 0, raster::edge_band(*bitmap, working), error);
+    auto indexed = raster::reduce_colors(working, 0, raster::edge_band(*bitmap, working), raster::Detail::flat, error);
     auto traced = indexed ? raster::trace_layers(*indexed, {}, error) : std::nullopt;
     if (!traced) {
       refuse(e, "the embedded image could not be traced: " + error);

@@ -42,6 +42,7 @@ std::string hex(model::Rgb c) {
 
 // One attempt: a palette, tracing parameters and a precision.
 struct Attempt {
+  raster::Detail detail = raster::Detail::flat;
   int colors = 0;
   raster::TraceParameters parameters;
   int decimals = 0;
@@ -57,17 +58,17 @@ struct Outcome {
 // tracing sizes), then more despeckling and looser curve joining, then fewer colours.
 // `scale` is how much the bitmap was enlarged for tracing: specks and tolerances are measured in
 // the bitmap's own pixels.
-std::vector<Attempt> attempts(int colors, int decimals, double scale) {
+std::vector<Attempt> attempts(raster::Detail detail, int colors, int decimals, double scale) {
   auto in_bitmap_pixels = [&](int despeckle, double smoothing, double tolerance) {
     return raster::TraceParameters{static_cast<int>(std::lround(despeckle * scale * scale)), smoothing, tolerance * scale};
   };
   const raster::TraceParameters fine = in_bitmap_pixels(2, 1.0, 0.2), coarse = in_bitmap_pixels(4, 1.0, 0.5),
                                 coarsest = in_bitmap_pixels(8, 1.2, 1.0);
-  std::vector<Attempt> list = {{colors, fine, decimals}};
-  if (decimals > 0) list.push_back({colors, fine, decimals - 1});
-  list.push_back({colors, coarse, 0});
-  list.push_back({colors, coarsest, 0});
-  for (int fewer = colors - 1; fewer >= 2; --fewer) list.push_back({fewer, coarsest, 0});
+  std::vector<Attempt> list = {{detail, colors, fine, decimals}};
+  if (decimals > 0) list.push_back({detail, colors, fine, decimals - 1});
+  list.push_back({detail, colors, coarse, 0});
+  list.push_back({detail, colors, coarsest, 0});
+  for (int fewer = colors - 1; fewer >= 2; --fewer) list.push_back({detail, fewer, coarsest, 0});
   return list;
 }
 
@@ -116,17 +117,17 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   const Image reference = fit_into_square(*decoded, fidelity_size);
   decoded.reset();
 
-  // Palettes by colour count, made once each.
-  std::map<int, raster::Indexed> palettes;
-  // Key 0 is the automatic choice; fewer colours, tried to fit the budget, are reduced afresh.
-  auto palette = [&](int colors) -> const raster::Indexed* {
-    auto it = palettes.find(colors);
+  // Palettes by detail and colour count, made once each. Count 0 is the automatic choice; fewer
+  // colours, tried to fit the budget, are reduced afresh.
+  std::map<std::pair<raster::Detail, int>, raster::Indexed> palettes;
+  auto palette = [&](raster::Detail detail, int colors) -> const raster::Indexed* {
+    auto it = palettes.find({detail, colors});
     if (it != palettes.end()) return &it->second;
-    auto indexed = raster::reduce_colors(working, colors, band, error);
+    auto indexed = raster::reduce_colors(working, colors, band, detail, error);
     if (!indexed) return nullptr;
-    return &palettes.emplace(colors, std::move(*indexed)).first->second;
+    return &palettes.emplace(std::make_pair(detail, colors), std::move(*indexed)).first->second;
   };
-  const raster::Indexed* first = palette(std::min(options.colors, 254));
+  const raster::Indexed* first = palette(raster::Detail::flat, std::min(options.colors, 254));
   if (!first) {
     changes.add("convert-refused", Severity::error, error);
     return result;
@@ -136,7 +137,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     return result;
   }
   const int colors = static_cast<int>(first->colors.size());
-  palettes.emplace(colors, *first);
+  palettes.emplace(std::make_pair(raster::Detail::flat, colors), *first);
 
   model::Document base;
   base.view_box = {0, 0, static_cast<double>(working.width), static_cast<double>(working.height)};
@@ -146,7 +147,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(artboard_frame);
 
   auto run = [&](const Attempt& attempt, Diagnostics& notes) -> std::optional<Outcome> {
-    const raster::Indexed* indexed = palette(attempt.colors);
+    const raster::Indexed* indexed = palette(attempt.detail, attempt.colors);
     if (!indexed) return std::nullopt;
     auto traced = raster::trace_layers(*indexed, attempt.parameters, error);
     if (!traced) return std::nullopt;
@@ -201,39 +202,68 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   };
 
   // The first attempt that fits the budget; the attempts go from finest to coarsest.
-  std::optional<Outcome> chosen;
-  Attempt chosen_attempt;
-  Diagnostics chosen_notes;
-  std::size_t smallest = 0;
-  for (const Attempt& attempt : attempts(colors, decimals, scale)) {
-    if (deadline.passed()) {
-      changes.add("convert-refused", Severity::error, deadline.refusal());
-      return result;
-    }
+  struct Search {
+    std::optional<Outcome> outcome;
+    Attempt attempt;
     Diagnostics notes;
-    auto outcome = run(attempt, notes);
-    if (!outcome) {
-      if (notes.has_errors()) {
-        for (const auto& d : notes.items()) changes.add(d);
-      } else {
-        changes.add("convert-refused", Severity::error, error);
+    std::size_t smallest = 0;
+    bool failed = false;  // an attempt could not run: refused, reasons in `notes`
+  };
+  auto first_fitting = [&](raster::Detail detail, int count) {
+    Search search;
+    for (const Attempt& attempt : attempts(detail, count, decimals, scale)) {
+      if (deadline.passed()) {
+        search.notes.add("convert-refused", Severity::error, deadline.refusal());
+        search.failed = true;
+        return search;
       }
-      return result;
+      Diagnostics notes;
+      auto outcome = run(attempt, notes);
+      if (!outcome) {
+        if (!notes.has_errors()) notes.add("convert-refused", Severity::error, error);
+        search.notes = std::move(notes);
+        search.failed = true;
+        return search;
+      }
+      if (search.smallest == 0 || outcome->svg.size() < search.smallest) search.smallest = outcome->svg.size();
+      if (outcome->svg.size() <= options.max_bytes) {
+        search.outcome = std::move(outcome);
+        search.attempt = attempt;
+        search.notes = std::move(notes);
+        return search;
+      }
     }
-    if (smallest == 0 || outcome->svg.size() < smallest) smallest = outcome->svg.size();
-    if (outcome->svg.size() <= options.max_bytes) {
-      chosen = std::move(outcome);
-      chosen_attempt = attempt;
-      chosen_notes = std::move(notes);
-      break;
+    return search;
+  };
+  auto faithful = [&](const std::optional<Fidelity>& f) {
+    return f && f->ssim >= options.min_ssim_traced && f->differing_share <= options.max_differing_traced;
+  };
+  Search search = first_fitting(raster::Detail::flat, colors);
+  if (search.failed) {
+    for (const auto& d : search.notes.items()) changes.add(d);
+    return result;
+  }
+  // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
+  // result fits and is faithful.
+  if (options.colors == 0 && (!search.outcome || !faithful(search.outcome->fidelity))) {
+    const raster::Indexed* fine = palette(raster::Detail::fine, 0);
+    if (fine && !fine->colors.empty()) {
+      Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()));
+      if (!finer.failed && finer.outcome && faithful(finer.outcome->fidelity)) {
+        search = std::move(finer);
+        changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");
+      }
     }
   }
-  if (!chosen) {
+  if (!search.outcome) {
     changes.add("convert-refused", Severity::error,
-                "the traced logo is still " + convert::over_budget(smallest, options.max_bytes) +
+                "the traced logo is still " + convert::over_budget(search.smallest, options.max_bytes) +
                     " with the fewest colours and coarsest tracing tried");
     return result;
   }
+  std::optional<Outcome>& chosen = search.outcome;
+  const Attempt& chosen_attempt = search.attempt;
+  const Diagnostics& chosen_notes = search.notes;
   for (const auto& d : chosen_notes.items()) changes.add(d);
   result.decimals = chosen_attempt.decimals;
   result.trace = ConvertResult::Trace{chosen_attempt.colors, chosen_attempt.parameters.despeckle,

@@ -9,6 +9,8 @@ namespace bimi::svgps::raster {
 
 // Below this RGB distance two colours are noise around one (JPEG at quality 75 strays about 10).
 constexpr double similar_color_tolerance = 20;
+// With fine detail only what is surely noise merges: gradient steps stay apart.
+constexpr double fine_similar_color_tolerance = 6;
 
 Image tracing_image(const Image& image) {
   int side = std::max(image.width, image.height);
@@ -25,11 +27,14 @@ int edge_band(const Image& original, const Image& working) {
   return std::max(1, static_cast<int>(std::ceil(scale - 0.01))) + 1;
 }
 
-std::optional<Indexed> reduce_colors(const Image& working, int colors, int band, std::string& error) {
-  bool automatic = colors <= 0;
-  auto indexed = quantize(working, automatic ? max_automatic_colors : colors, automatic ? automatic_quality : 100, error);
+std::optional<Indexed> reduce_colors(const Image& working, int colors, int band, Detail detail, std::string& error) {
+  const bool fine = detail == Detail::fine;
+  const bool automatic = colors <= 0;
+  int most = automatic ? (fine ? max_fine_colors : max_automatic_colors) : colors;
+  int quality = automatic ? (fine ? fine_quality : automatic_quality) : 100;
+  auto indexed = quantize(working, most, quality, error);
   if (!indexed) return std::nullopt;
-  merge_similar_colors(*indexed, similar_color_tolerance);
+  merge_similar_colors(*indexed, fine ? fine_similar_color_tolerance : similar_color_tolerance);
   merge_seam_colors(*indexed, band);
   settle_colors(*indexed, working);
   return indexed;
