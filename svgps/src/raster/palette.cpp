@@ -193,15 +193,20 @@ void settle_colors(Indexed& indexed, const Image& source) {
 
 namespace {
 
-// Distance from `c` to the nearest colour on the segment between `a` and `b`, in RGB.
-double distance_to_blend(const model::Rgb& c, const model::Rgb& a, const model::Rgb& b) {
+// Where `c` lies on the segment from `a` to `b` (t: 0 at a, 1 at b) and how far from it, in RGB.
+struct BlendFit {
+  double t = 0;
+  double distance = 0;
+};
+
+BlendFit fit_blend(const model::Rgb& c, const model::Rgb& a, const model::Rgb& b) {
   double ab[3] = {double(b.r - a.r), double(b.g - a.g), double(b.b - a.b)};
   double ac[3] = {double(c.r - a.r), double(c.g - a.g), double(c.b - a.b)};
   double length2 = ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2];
   double t = length2 > 0 ? std::clamp((ab[0] * ac[0] + ab[1] * ac[1] + ab[2] * ac[2]) / length2, 0.0, 1.0) : 0.0;
   double d2 = 0;
   for (int i = 0; i < 3; ++i) d2 += (ac[i] - t * ab[i]) * (ac[i] - t * ab[i]);
-  return std::sqrt(d2);
+  return {t, std::sqrt(d2)};
 }
 
 // Colour differences below this are a blend's rounding and noise, not a colour of its own.
@@ -297,18 +302,25 @@ void merge_seam_colors(Indexed& indexed, int band) {
     ring = std::move(candidates);
   }
 
-  // A fringe pixel joins the colour that reached it when its own colour lies between that one
-  // and another shape's colour (give or take noise): it is a seam. Otherwise it is a hairline or
-  // a detail of its own and keeps its colour.
+  // A fringe pixel whose colour lies between the colour that reached it and another shape's
+  // colour (give or take noise) is a seam: it joins the nearer of the two. A thin part of a
+  // shape's own colour (a tick mark, a hairline) therefore stays, and so does a colour of its own.
   for (std::size_t i = 0; i < pixels; ++i) {
     if (core[i] || index[i] == Indexed::transparent || merged[i] == index[i]) continue;
     const model::Rgb& own = indexed.colors[index[i]];
     const model::Rgb& reached = indexed.colors[merged[i]];
-    bool seam = false;
-    for (std::size_t b = 0; b < n && !seam; ++b) {
-      if (solid[b]) seam = distance_to_blend(own, reached, indexed.colors[b]) <= blend_tolerance;
+    std::size_t best = n;
+    BlendFit best_fit;
+    for (std::size_t b = 0; b < n; ++b) {
+      if (!solid[b]) continue;
+      BlendFit fit = fit_blend(own, reached, indexed.colors[b]);
+      if (fit.distance <= blend_tolerance && (best == n || fit.distance < best_fit.distance)) best = b, best_fit = fit;
     }
-    if (!seam) merged[i] = index[i];
+    if (best == n) {
+      merged[i] = index[i];
+    } else if (best_fit.t > 0.5) {
+      merged[i] = static_cast<std::uint8_t>(best);
+    }
   }
   indexed.index = std::move(merged);
   sort_by_count(indexed);
