@@ -230,5 +230,23 @@ TEST(FlattenBound, FuzzedLongPathStopsAtTheBudget) {
   EXPECT_LE(points, 50'000u);
 }
 
+// fixtures/fuzz/parsers: a curve whose control points overflow Wang's bound (infinite second
+// differences) once ran the halving stack out of memory; it now ends in a chord.
+TEST(FlattenBound, OverflowingCurveEndsInAChord) {
+  std::string bytes = bimi::test::read_bytes(bimi::test::fixtures() / "fuzz" / "parsers" / "overflowing-curve-flattened.bin");
+  ASSERT_FALSE(bytes.empty());
+  PathParse parsed = parse_path_data(std::string_view(bytes).substr(1), 100'000);
+  Flattened flat = flatten_path(parsed.path, 0.1, 100'000);
+  std::size_t points = 0;
+  for (const auto& line : flat.polylines) points += line.points.size();
+  EXPECT_LE(points, 100'000u);
+  Path huge;
+  huge.segments = {Segment::move_to({0, 0}), Segment::cubic_to({1e308, -1e308}, {-1e308, 1e308}, {1, 1})};
+  Flattened one = flatten_path(huge, 0.1, 1'000);
+  std::size_t huge_points = 0;
+  for (const auto& line : one.polylines) huge_points += line.points.size();
+  EXPECT_LE(huge_points, 1'000u);
+}
+
 }  // namespace
 }  // namespace bimi::svgps::geometry

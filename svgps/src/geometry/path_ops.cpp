@@ -64,16 +64,22 @@ std::pair<Cubic, Cubic> halves(const Cubic& c) {
 // Adds the points after `cubic.p0` through `add` (which returns false when the budget is spent).
 // Adaptive: a piece that Wang's bound says needs few chords gets them evenly spaced; a piece
 // needing more is halved, so flat stretches stay coarse while tight turns get refined. Each
-// halving divides the bound by four, so the depth is at most log2 of the whole curve's count and
-// the explicit stack stays tiny.
+// halving divides the bound by four, so for finite coordinates the depth is at most log2 of the
+// whole curve's count; coordinates so large that the bound overflows (or a depth past any real
+// need) end the piece with a chord, so the explicit stack stays small whatever the input.
 template <typename Add>
 bool flatten_cubic(const Cubic& cubic, double tolerance, Add& add) {
   constexpr double even_split_limit = 8;
-  std::vector<Cubic> pending{cubic};
+  constexpr int max_depth = 48;
+  std::vector<std::pair<Cubic, int>> pending{{cubic, 0}};
   while (!pending.empty()) {
-    Cubic piece = pending.back();
+    auto [piece, depth] = pending.back();
     pending.pop_back();
     double pieces = pieces_for(piece.p0, piece.p1, piece.p2, piece.p3, tolerance);
+    if (!std::isfinite(pieces) || depth >= max_depth) {
+      if (!add(piece.p3)) return false;
+      continue;
+    }
     if (pieces <= even_split_limit) {
       auto n = std::max<int>(1, static_cast<int>(pieces));
       for (int i = 1; i < n; ++i) {
@@ -85,8 +91,8 @@ bool flatten_cubic(const Cubic& cubic, double tolerance, Add& add) {
       continue;
     }
     auto [first, second] = halves(piece);
-    pending.push_back(second);  // the first half is flattened first
-    pending.push_back(first);
+    pending.push_back({second, depth + 1});  // the first half is flattened first
+    pending.push_back({first, depth + 1});
   }
   return true;
 }
