@@ -17,12 +17,14 @@ std::vector<std::filesystem::path> found_by(const std::string& target) {
 
 // Every input completes with a verdict; none may crash, hang or write a partial logo.
 TEST(FuzzRegression, ConvertInputsEndInAVerdict) {
-  for (const auto& file : found_by("convert")) {
+  std::vector<std::filesystem::path> files = found_by("convert");
+  for (const auto& file : found_by("raster")) files.push_back(file);
+  for (const auto& file : files) {
     std::string bytes = read_bytes(file);
     auto result = svgps::convert_logo(bytes, {});
     EXPECT_TRUE(result.svg || result.unreadable || result.changes.has_errors()) << file;
     auto lint = svgps::lint(bytes, {});
-    EXPECT_FALSE(lint.diagnostics.items().empty()) << file;
+    EXPECT_FALSE(lint.diagnostics.items().empty()) << file;  // none of them is a compliant logo
   }
 }
 
@@ -34,6 +36,15 @@ TEST(FuzzRegression, UseFanOutOverBudgetIsRefusedAtOnce) {
   EXPECT_LT(result.changes.items().size(), 50u) << describe(result.changes);
   EXPECT_NE(describe(result.changes).find("even at whole-number precision"), std::string::npos);
   EXPECT_FALSE(result.fidelity);
+}
+
+// A noisy JPEG that fits no attempt tries a handful of palettes, not one per colour count, and
+// flat colours that do not fit are not retried with finer (larger) ones.
+TEST(FuzzRegression, NoisyBitmapTriesAHandfulOfAttempts) {
+  auto result = svgps::convert_raster(read_bytes(fixtures() / "fuzz" / "raster" / "noisy-jpeg-over-every-attempt.jpg"), {});
+  EXPECT_FALSE(result.svg);
+  EXPECT_TRUE(result.changes.has_errors());
+  EXPECT_EQ(describe(result.changes).find("finer colour steps"), std::string::npos);
 }
 
 }  // namespace

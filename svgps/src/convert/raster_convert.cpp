@@ -68,7 +68,11 @@ std::vector<Attempt> attempts(raster::Detail detail, int colors, int decimals, d
   if (decimals > 0) list.push_back({detail, colors, fine, decimals - 1});
   list.push_back({detail, colors, coarse, 0});
   list.push_back({detail, colors, coarsest, 0});
-  for (int fewer = colors - 1; fewer >= 2; --fewer) list.push_back({detail, fewer, coarsest, 0});
+  // Geometrically fewer colours (each is a new palette and trace): a handful of attempts.
+  for (int fewer = colors * 3 / 4; fewer >= 2; fewer = std::min(fewer - 1, fewer * 2 / 3)) {
+    list.push_back({detail, fewer, coarsest, 0});
+  }
+  if (colors > 2 && list.back().colors != 2) list.push_back({detail, 2, coarsest, 0});
   return list;
 }
 
@@ -245,7 +249,8 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   }
   // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
   // result fits and is faithful.
-  if (options.colors == 0 && (!search.outcome || !faithful(search.outcome->fidelity))) {
+  // (Finer steps are larger: when flat colours do not fit, they will not either.)
+  if (options.colors == 0 && search.outcome && !faithful(search.outcome->fidelity)) {
     const raster::Indexed* fine = palette(raster::Detail::fine, 0);
     if (fine && !fine->colors.empty()) {
       Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()));
