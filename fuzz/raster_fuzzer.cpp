@@ -10,7 +10,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   bimi::svgps::ConvertOptions options;
-  options.fidelity_size = 32;  // the pipeline is the target, not the rasterizer
+  options.fidelity_size = options.fidelity_size_fine = 32;  // the pipeline is the target, not the rasterizer
   options.limits.max_pixels = 1u << 20;  // a fuzzed header may claim anything; keep runs short
   options.colors = static_cast<int>(size % 5);
   options.background = size % 2 ? bimi::svgps::ConvertOptions::Background::automatic

@@ -104,7 +104,9 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
 
   // The content as the original frames it, for the fidelity check: same viewBox, no additions.
   std::string reference_error;
-  auto reference = render_svg(decoded->text, options.fidelity_size, reference_error);
+  const bool fine = has_text(*raw) || traced;
+  const int fidelity_size = fine ? options.fidelity_size_fine : options.fidelity_size;
+  auto reference = render_svg(decoded->text, fidelity_size, reference_error);
 
   // Snapshot before margin and background: those change the picture on purpose.
   model::Document as_original = document;
@@ -115,7 +117,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     auto it = content_renders.find(precision);
     if (it == content_renders.end()) {
       std::string error;
-      auto image = render_svg(convert::write_document(as_original, {precision}), options.fidelity_size, error);
+      auto image = render_svg(convert::write_document(as_original, {precision}), fidelity_size, error);
       if (!image) return nullptr;
       it = content_renders.emplace(precision, std::move(*image)).first;
     }

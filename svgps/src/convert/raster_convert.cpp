@@ -117,7 +117,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   }
   // The trace is judged against the bitmap at the bitmap's own size when that is smaller than
   // the fidelity size: enlarging the bitmap would only blur the reference.
-  const int fidelity_size = std::min(options.fidelity_size, std::max(decoded->width, decoded->height));
+  const int fidelity_size = std::min(options.fidelity_size_fine, std::max(decoded->width, decoded->height));
   const Image reference = fit_into_square(*decoded, fidelity_size);
   decoded.reset();
 

@@ -31,7 +31,10 @@ struct ConvertOptions {
   // lost or added shape still shows in the share of differing pixels.
   double min_ssim_traced = 0.85;
   double max_differing_traced = 0.05;
-  int fidelity_size = 256;       // render size for the fidelity check, well above what inboxes show
+  int fidelity_size = 192;       // render size for the fidelity check, above what inboxes show
+  int fidelity_size_fine = 256;  // the same for text and traced bitmaps: outlines judged against
+                                 // hinted glyphs or against bitmap pixels need more pixels to
+                                 // look alike
   std::size_t max_bytes = 32 * 1024;  // size budget of the output (the BIMI limit is 32 KiB)
   int colors = 0;                // bitmaps: colours to trace, 0 = chosen automatically
   Limits limits;
