@@ -54,8 +54,8 @@ ExitCode run_compare(const CompareOptions& options) {
 void setup_compare(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<CompareOptions>();
   CLI::App* command = app.add_subcommand("compare", "Render two logos on the same square and say how alike they look");
-  command->add_option("first", options->first, "SVG or SVGZ")->required();
-  command->add_option("second", options->second, "SVG or SVGZ")->required();
+  command->add_option("first", options->first, "SVG or SVGZ, or a PNG or JPEG bitmap")->required();
+  command->add_option("second", options->second, "SVG or SVGZ, or a PNG or JPEG bitmap")->required();
   command->add_option("--size", options->size, "render size in pixels (default 256)")->check(CLI::Range(8, 4096));
   command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   command->add_option("--min-ssim", options->min_ssim, "structural similarity needed to count as alike (default 0.93)");
