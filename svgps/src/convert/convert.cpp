@@ -173,6 +173,23 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     }
     auto lower = render_check(decimals - 1);
     if (!lower || lower->ssim < gate.min_ssim || lower->differing_share > gate.max_differing) {
+      // Between two decimal precisions: whole numbers on a grid of so many units across the
+      // logo. Integers carry more precision per character than decimals do.
+      for (double units : {4096.0, 2048.0, 1024.0, 512.0}) {
+        double factor = units / document.view_box.width;
+        std::string grid = convert::write_document(convert::rescaled(document, factor), {0});
+        if (grid.size() > options.max_bytes) continue;
+        std::string error;
+        auto image = render_svg(convert::write_document(convert::rescaled(as_original, factor), {0}), fidelity_size, error);
+        auto fidelity = image && reference ? compare_images(*reference, *image, traced ? 1 : 0) : std::nullopt;
+        if (!fidelity || fidelity->ssim < gate.min_ssim || fidelity->differing_share > gate.max_differing) break;
+        changes.add("convert-structure", Severity::note,
+                    "written in whole numbers on a grid " + std::to_string(static_cast<int>(units)) +
+                        " units across to fit");
+        result.decimals = 0;
+        convert::accept_output(std::move(grid), fidelity, reference_error, gate, result);
+        return result;
+      }
       result.fidelity = render_check(decimals);
       changes.add("convert-refused", Severity::error,
                   "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +

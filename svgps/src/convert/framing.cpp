@@ -141,6 +141,36 @@ bool frame_and_background(model::Document& document, model::ViewBox frame, const
   return true;
 }
 
+namespace {
+
+void rescale_node(model::Node& node, double factor) {
+  node.transform.e *= factor;
+  node.transform.f *= factor;
+  if (node.shape) {
+    node.shape->path = geo::transformed(node.shape->path, geo::Matrix::scale(factor, factor));
+    if (node.shape->stroke) {
+      node.shape->stroke->width *= factor;
+      for (double& dash : node.shape->stroke->dashes) dash *= factor;
+      node.shape->stroke->dash_offset *= factor;
+    }
+  }
+  for (auto& child : node.children) rescale_node(child, factor);
+}
+
+}  // namespace
+
+model::Document rescaled(const model::Document& document, double factor) {
+  model::Document out = document;
+  auto& box = out.view_box;
+  box = {box.x * factor, box.y * factor, box.width * factor, box.height * factor};
+  for (auto& g : out.gradients) {
+    g.x1 *= factor, g.y1 *= factor, g.x2 *= factor, g.y2 *= factor;
+    g.cx *= factor, g.cy *= factor, g.r *= factor;
+  }
+  rescale_node(out.root, factor);
+  return out;
+}
+
 std::string over_budget(std::size_t bytes, std::size_t limit) {
   return std::to_string(bytes) + " bytes, " + std::to_string(bytes - limit) + " over the limit of " +
          std::to_string(limit);

@@ -47,6 +47,10 @@ bool frame_and_background(model::Document& document, model::ViewBox frame, const
 void accept_output(std::string svg, const std::optional<Fidelity>& fidelity, const std::string& render_error,
                    const ConvertOptions& options, ConvertResult& result);
 
+// The document with its whole user space scaled by `factor` (viewBox, coordinates, translations,
+// stroke widths and dashes, gradient geometry): it draws exactly the same picture.
+model::Document rescaled(const model::Document& document, double factor);
+
 // "N bytes, M over the limit of L".
 std::string over_budget(std::size_t bytes, std::size_t limit);
 
