@@ -102,6 +102,20 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   model::ViewBox frame = convert::square_frame(document, options, changes);
   int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(frame);
 
+  // What does not fit even with whole numbers on the coarsest grid tried is refused before any
+  // render is spent on it (framing only adds to it).
+  {
+    double factor = 512.0 / std::max(frame.width, frame.height);
+    std::size_t smallest = std::min(convert::write_document(document, {0}).size(),
+                                    convert::write_document(convert::rescaled(document, factor), {0}).size());
+    if (smallest > options.max_bytes) {
+      changes.add("convert-refused", Severity::error,
+                  "the converted logo is " + convert::over_budget(smallest, options.max_bytes) +
+                      " even at whole-number precision");
+      return result;
+    }
+  }
+
   // The content as the original frames it, for the fidelity check: same viewBox, no additions.
   std::string reference_error;
   const bool fine = has_text(*raw) || traced;
@@ -143,17 +157,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   };
   if (!convert::frame_and_background(document, frame, options, framed_render, changes)) return result;
 
-  // Write, then lower the precision while the file is too large and fidelity holds. What does
-  // not fit even with whole numbers is refused before any render is spent on it.
-  if (decimals > 0) {
-    std::size_t whole = convert::write_document(document, {0}).size();
-    if (whole > options.max_bytes) {
-      changes.add("convert-refused", Severity::error,
-                  "the converted logo is " + convert::over_budget(whole, options.max_bytes) +
-                      " even at whole-number precision");
-      return result;
-    }
-  }
+  // Write, then lower the precision while the file is too large and fidelity holds.
   for (;;) {
     if (deadline.passed()) {
       changes.add("convert-refused", Severity::error, deadline.refusal());
