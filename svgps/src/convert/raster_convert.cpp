@@ -158,8 +158,14 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     Outcome outcome;
     outcome.document = base;
     outcome.document.root = std::move(traced->group);
+    // Framing only adds to the content: content over the budget is not rendered at all.
+    std::string content_svg = convert::write_document(outcome.document, {attempt.decimals});
+    if (content_svg.size() > options.max_bytes) {
+      outcome.svg = std::move(content_svg);
+      return outcome;
+    }
     std::string render_error;
-    auto content = render_svg(convert::write_document(outcome.document, {attempt.decimals}), fidelity_size, render_error);
+    auto content = render_svg(content_svg, fidelity_size, render_error);
     if (content) outcome.fidelity = compare_images(reference, *content, 1);
 
     // An opaque bitmap's bottom layer is its background: it grows to fill the square frame,
@@ -211,6 +217,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     Attempt attempt;
     Diagnostics notes;
     std::size_t smallest = 0;
+    std::size_t tries = 0;
     bool failed = false;  // an attempt could not run: refused, reasons in `notes`
   };
   auto first_fitting = [&](raster::Detail detail, int count) {
@@ -222,6 +229,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
         return search;
       }
       Diagnostics notes;
+      ++search.tries;
       auto outcome = run(attempt, notes);
       if (!outcome) {
         if (!notes.has_errors()) notes.add("convert-refused", Severity::error, error);
@@ -249,8 +257,9 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   }
   // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
   // result fits and is faithful.
-  // (Finer steps are larger: when flat colours do not fit, they will not either.)
-  if (options.colors == 0 && search.outcome && !faithful(search.outcome->fidelity)) {
+  // Finer steps are larger: they are tried only when flat colours fit at the finest settings.
+  const bool flat_fit_at_once = search.outcome && search.tries == 1;
+  if (options.colors == 0 && flat_fit_at_once && !faithful(search.outcome->fidelity)) {
     const raster::Indexed* fine = palette(raster::Detail::fine, 0);
     if (fine && !fine->colors.empty()) {
       Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()));
