@@ -104,7 +104,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
 
   // What does not fit even with whole numbers on the coarsest grid tried is refused before any
   // render is spent on it (framing only adds to it).
-  {
+  if (convert::write_document(document, {decimals}).size() > options.max_bytes) {
     double factor = 512.0 / std::max(frame.width, frame.height);
     std::size_t smallest = std::min(convert::write_document(document, {0}).size(),
                                     convert::write_document(convert::rescaled(document, factor), {0}).size());
