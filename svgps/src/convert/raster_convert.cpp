@@ -217,7 +217,6 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     Attempt attempt;
     Diagnostics notes;
     std::size_t smallest = 0;
-    std::size_t tries = 0;
     bool failed = false;  // an attempt could not run: refused, reasons in `notes`
   };
   auto first_fitting = [&](raster::Detail detail, int count) {
@@ -229,7 +228,6 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
         return search;
       }
       Diagnostics notes;
-      ++search.tries;
       auto outcome = run(attempt, notes);
       if (!outcome) {
         if (!notes.has_errors()) notes.add("convert-refused", Severity::error, error);
@@ -257,9 +255,9 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   }
   // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
   // result fits and is faithful.
-  // Finer steps are larger: they are tried only when flat colours fit at the finest settings.
-  const bool flat_fit_at_once = search.outcome && search.tries == 1;
-  if (options.colors == 0 && flat_fit_at_once && !faithful(search.outcome->fidelity)) {
+  // Finer steps are larger: they are tried only when flat colours fit. (Attempts over the
+  // budget cost a trace and a write, never a render.)
+  if (options.colors == 0 && search.outcome && !faithful(search.outcome->fidelity)) {
     const raster::Indexed* fine = palette(raster::Detail::fine, 0);
     if (fine && !fine->colors.empty()) {
       Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()));
