@@ -9,72 +9,73 @@
 namespace bimi::svgps {
 namespace {
 
-// Luma of the pixel composited over white, and its alpha, both in 0..255.
-struct Planes {
-  std::vector<float> luma;
-  std::vector<float> alpha;
-};
+constexpr int window = 8;
 
-Planes planes_of(const Image& image) {
-  Planes planes;
-  std::size_t n = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
-  planes.luma.resize(n);
-  planes.alpha.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint8_t* p = image.rgba.data() + i * 4;
-    float a = static_cast<float>(p[3]) / 255.0f;
-    float white = 255.0f * (1 - a);
-    float r = static_cast<float>(p[0]) * a + white;
-    float g = static_cast<float>(p[1]) * a + white;
-    float b = static_cast<float>(p[2]) * a + white;
-    planes.luma[i] = 0.299f * r + 0.587f * g + 0.114f * b;
-    planes.alpha[i] = static_cast<float>(p[3]);
-  }
-  return planes;
+// Luma of the pixel composited over white, and its alpha, both in 0..255.
+void planes_of(const std::uint8_t* p, float& luma, float& alpha) {
+  float a = static_cast<float>(p[3]) / 255.0f;
+  float white = 255.0f * (1 - a);
+  float r = static_cast<float>(p[0]) * a + white;
+  float g = static_cast<float>(p[1]) * a + white;
+  float b = static_cast<float>(p[2]) * a + white;
+  luma = 0.299f * r + 0.587f * g + 0.114f * b;
+  alpha = static_cast<float>(p[3]);
 }
 
-// Mean SSIM over non-overlapping 8×8 windows (Wang et al. 2004 constants for 8-bit data).
-double ssim(const std::vector<float>& x, const std::vector<float>& y, int width, int height) {
+// SSIM of one 8×8 window (Wang et al. 2004 constants for 8-bit data).
+double window_ssim(const float* x, const float* y) {
   constexpr double c1 = (0.01 * 255) * (0.01 * 255);
   constexpr double c2 = (0.03 * 255) * (0.03 * 255);
-  constexpr int window = 8;
-  double total = 0;
-  int windows = 0;
-  for (int wy = 0; wy + window <= height; wy += window) {
-    for (int wx = 0; wx + window <= width; wx += window) {
-      double mx = 0, my = 0;
-      for (int j = 0; j < window; ++j) {
-        for (int i = 0; i < window; ++i) {
-          std::size_t k = static_cast<std::size_t>((wy + j) * width + wx + i);
-          mx += x[k];
-          my += y[k];
-        }
-      }
-      constexpr double count = window * window;
-      mx /= count;
-      my /= count;
-      double vx = 0, vy = 0, cov = 0;
-      for (int j = 0; j < window; ++j) {
-        for (int i = 0; i < window; ++i) {
-          std::size_t k = static_cast<std::size_t>((wy + j) * width + wx + i);
-          vx += (x[k] - mx) * (x[k] - mx);
-          vy += (y[k] - my) * (y[k] - my);
-          cov += (x[k] - mx) * (y[k] - my);
-        }
-      }
-      vx /= count - 1;
-      vy /= count - 1;
-      cov /= count - 1;
-      total += ((2 * mx * my + c1) * (2 * cov + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2));
-      ++windows;
-    }
+  constexpr int count = window * window;
+  double mx = 0, my = 0;
+  for (int k = 0; k < count; ++k) {
+    mx += x[k];
+    my += y[k];
   }
-  return windows ? total / windows : 1.0;
+  mx /= count;
+  my /= count;
+  double vx = 0, vy = 0, cov = 0;
+  for (int k = 0; k < count; ++k) {
+    vx += (x[k] - mx) * (x[k] - mx);
+    vy += (y[k] - my) * (y[k] - my);
+    cov += (x[k] - mx) * (y[k] - my);
+  }
+  vx /= count - 1;
+  vy /= count - 1;
+  cov /= count - 1;
+  return ((2 * mx * my + c1) * (2 * cov + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2));
 }
 
-}  // namespace
-
-namespace {
+// Mean SSIM over non-overlapping 8×8 windows, the lower of luma-over-white and alpha. A window
+// whose pixels are identical in both scores exactly 1, so only differing windows are computed.
+double ssim(const Image& a, const Image& b) {
+  const std::size_t row_bytes = window * 4;
+  double total_luma = 0, total_alpha = 0;
+  int windows = 0;
+  float luma_a[window * window], luma_b[window * window], alpha_a[window * window], alpha_b[window * window];
+  for (int wy = 0; wy + window <= a.height; wy += window) {
+    for (int wx = 0; wx + window <= a.width; wx += window) {
+      ++windows;
+      bool same = true;
+      for (int j = 0; j < window && same; ++j) same = std::memcmp(a.pixel(wx, wy + j), b.pixel(wx, wy + j), row_bytes) == 0;
+      if (same) {
+        total_luma += 1;
+        total_alpha += 1;
+        continue;
+      }
+      for (int j = 0; j < window; ++j) {
+        for (int i = 0; i < window; ++i) {
+          int k = j * window + i;
+          planes_of(a.pixel(wx + i, wy + j), luma_a[k], alpha_a[k]);
+          planes_of(b.pixel(wx + i, wy + j), luma_b[k], alpha_b[k]);
+        }
+      }
+      total_luma += window_ssim(luma_a, luma_b);
+      total_alpha += window_ssim(alpha_a, alpha_b);
+    }
+  }
+  return windows ? std::min(total_luma / windows, total_alpha / windows) : 1.0;
+}
 
 // Whether two pixels differ visibly: alpha, or a channel over white, by more than 1/16.
 bool visibly_different(const std::uint8_t* x, const std::uint8_t* y) {
@@ -94,10 +95,10 @@ bool visibly_different(const std::uint8_t* x, const std::uint8_t* y) {
 std::optional<Fidelity> compare_images(const Image& a, const Image& b, int shift) {
   if (a.width != b.width || a.height != b.height || a.rgba.size() != b.rgba.size()) return std::nullopt;
   if (a.rgba == b.rgba) return Fidelity{};  // identical renders: the common case, for free
-  Planes pa = planes_of(a);
-  Planes pb = planes_of(b);
+  const std::size_t row_bytes = static_cast<std::size_t>(a.width) * 4;
   std::size_t differing = 0;
   for (int y = 0; y < a.height; ++y) {
+    if (std::memcmp(a.pixel(0, y), b.pixel(0, y), row_bytes) == 0) continue;
     for (int x = 0; x < a.width; ++x) {
       const std::uint8_t* q = b.pixel(x, y);
       if (!visibly_different(a.pixel(x, y), q)) continue;
@@ -113,8 +114,9 @@ std::optional<Fidelity> compare_images(const Image& a, const Image& b, int shift
     }
   }
   Fidelity fidelity;
-  fidelity.differing_share = pa.luma.empty() ? 0 : double(differing) / double(pa.luma.size());
-  fidelity.ssim = std::min(ssim(pa.luma, pb.luma, a.width, a.height), ssim(pa.alpha, pb.alpha, a.width, a.height));
+  std::size_t pixels = static_cast<std::size_t>(a.width) * static_cast<std::size_t>(a.height);
+  fidelity.differing_share = pixels == 0 ? 0 : double(differing) / double(pixels);
+  fidelity.ssim = ssim(a, b);
   return fidelity;
 }
 

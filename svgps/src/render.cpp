@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <memory>
 
 namespace bimi::svgps {
@@ -72,23 +74,26 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
   }();
   const unsigned char* data = cairo_image_surface_get_data(surface.get());
   int stride = cairo_image_surface_get_stride(surface.get());
-  for (int y = 0; y < size; ++y) {
+  static_assert(std::endian::native == std::endian::little, "pixels are swizzled as little-endian words");
+  std::uint8_t* out = image.rgba.data();
+  for (int y = 0; y < size; ++y, out += static_cast<std::size_t>(size) * 4) {
     const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    // Opaque and transparent pixels only change byte order (ARGB word → RGBA bytes), a loop the
+    // compiler vectorizes; the few partly transparent ones are then divided by their alpha.
+    for (int x = 0; x < size; ++x) {
+      std::uint32_t argb = row[x];
+      std::uint32_t rgba = (argb & 0xFF00FF00u) | ((argb >> 16) & 0xFFu) | ((argb & 0xFFu) << 16);
+      std::memcpy(out + static_cast<std::size_t>(x) * 4, &rgba, 4);
+    }
     for (int x = 0; x < size; ++x) {
       std::uint32_t argb = row[x];
       unsigned a = argb >> 24;
-      unsigned r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF;
-      if (a != 0 && a != 255) {
-        std::uint32_t k = reciprocal[a];
-        r = std::min(255u, (r * k + 32768u) >> 16);
-        g = std::min(255u, (g * k + 32768u) >> 16);
-        b = std::min(255u, (b * k + 32768u) >> 16);
-      }
-      std::uint8_t* out = image.rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)) * 4;
-      out[0] = static_cast<std::uint8_t>(r);
-      out[1] = static_cast<std::uint8_t>(g);
-      out[2] = static_cast<std::uint8_t>(b);
-      out[3] = static_cast<std::uint8_t>(a);
+      if (a == 0 || a == 255) continue;
+      std::uint32_t k = reciprocal[a];
+      std::uint8_t* p = out + static_cast<std::size_t>(x) * 4;
+      p[0] = static_cast<std::uint8_t>(std::min(255u, (((argb >> 16) & 0xFF) * k + 32768u) >> 16));
+      p[1] = static_cast<std::uint8_t>(std::min(255u, (((argb >> 8) & 0xFF) * k + 32768u) >> 16));
+      p[2] = static_cast<std::uint8_t>(std::min(255u, ((argb & 0xFF) * k + 32768u) >> 16));
     }
   }
   return image;
@@ -112,15 +117,27 @@ void crop_to_circle(Image& image) {
 double transparent_share_in_circle(const Image& image) {
   const double centre = image.width / 2.0;
   const double inner = centre - 2.0;
+  const double limit = inner * inner;
+  auto inside_at = [&](int x, double dy) {
+    const double dx = x + 0.5 - centre;
+    return dx * dx + dy * dy <= limit;
+  };
   std::size_t inside = 0, transparent = 0;
   for (int y = 0; y < image.height; ++y) {
     const double dy = y + 0.5 - centre;
-    for (int x = 0; x < image.width; ++x) {
-      const double dx = x + 0.5 - centre;
-      if (dx * dx + dy * dy > inner * inner) continue;
-      ++inside;
-      if (image.pixel(x, y)[3] < 255) ++transparent;
-    }
+    if (dy * dy > limit) continue;
+    // The row's span inside the circle, from a square root, then settled by the exact test.
+    const double half = std::sqrt(limit - dy * dy);
+    int lo = std::max(0, static_cast<int>(std::ceil(centre - 0.5 - half)));
+    int hi = std::min(image.width - 1, static_cast<int>(std::floor(centre - 0.5 + half)));
+    while (lo > 0 && inside_at(lo - 1, dy)) --lo;
+    while (lo <= hi && !inside_at(lo, dy)) ++lo;
+    while (hi + 1 < image.width && inside_at(hi + 1, dy)) ++hi;
+    while (hi >= lo && !inside_at(hi, dy)) --hi;
+    if (hi < lo) continue;
+    inside += static_cast<std::size_t>(hi - lo + 1);
+    const std::uint8_t* alpha = image.pixel(lo, y) + 3;
+    for (int x = lo; x <= hi; ++x, alpha += 4) transparent += *alpha < 255;
   }
   return inside ? double(transparent) / double(inside) : 0.0;
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <random>
+
 #include "test_support.hpp"
 
 namespace bimi::svgps {
@@ -54,6 +57,80 @@ TEST(Fidelity, TransparencyIsNotWhite) {
 
 TEST(Fidelity, SizesMustMatch) {
   EXPECT_FALSE(compare_images(render(test::good_logo(), 32), render(test::good_logo(), 64)));
+}
+
+// SSIM over whole 8×8 windows written plainly, every window computed: the definition that the
+// library's faster form (identical windows skipped) must reproduce exactly.
+double plain_ssim(const Image& a, const Image& b, bool alpha_plane) {
+  auto value = [&](const Image& image, int x, int y) {
+    const std::uint8_t* p = image.pixel(x, y);
+    if (alpha_plane) return static_cast<float>(p[3]);
+    float alpha = static_cast<float>(p[3]) / 255.0f, white = 255.0f * (1 - alpha);
+    return 0.299f * (static_cast<float>(p[0]) * alpha + white) + 0.587f * (static_cast<float>(p[1]) * alpha + white) +
+           0.114f * (static_cast<float>(p[2]) * alpha + white);
+  };
+  const double c1 = (0.01 * 255) * (0.01 * 255), c2 = (0.03 * 255) * (0.03 * 255);
+  double total = 0;
+  int windows = 0;
+  for (int wy = 0; wy + 8 <= a.height; wy += 8) {
+    for (int wx = 0; wx + 8 <= a.width; wx += 8) {
+      double mx = 0, my = 0;
+      for (int j = 0; j < 8; ++j)
+        for (int i = 0; i < 8; ++i) mx += value(a, wx + i, wy + j), my += value(b, wx + i, wy + j);
+      mx /= 64, my /= 64;
+      double vx = 0, vy = 0, cov = 0;
+      for (int j = 0; j < 8; ++j) {
+        for (int i = 0; i < 8; ++i) {
+          double dx = value(a, wx + i, wy + j) - mx, dy = value(b, wx + i, wy + j) - my;
+          vx += dx * dx, vy += dy * dy, cov += dx * dy;
+        }
+      }
+      vx /= 63, vy /= 63, cov /= 63;
+      total += ((2 * mx * my + c1) * (2 * cov + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2));
+      ++windows;
+    }
+  }
+  return total / windows;
+}
+
+TEST(Fidelity, SsimMatchesThePlainDefinitionWhenFewWindowsDiffer) {
+  std::mt19937 random(7);
+  Image a = render(test::good_logo(), 72);
+  for (int trial = 0; trial < 20; ++trial) {
+    Image b = a;
+    // Change a few scattered pixels, some inside one window, some across window borders.
+    int changes = 1 + trial * 3;
+    for (int k = 0; k < changes; ++k) {
+      std::size_t at = (random() % (b.rgba.size() / 4)) * 4;
+      for (int c = 0; c < 4; ++c) b.rgba[at + c] = static_cast<std::uint8_t>(random());
+    }
+    auto f = compare_images(a, b);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->ssim, std::min(plain_ssim(a, b, false), plain_ssim(a, b, true))) << "trial " << trial;
+    EXPECT_LT(f->ssim, 1.0);
+  }
+}
+
+TEST(Render, TransparentShareCountsExactlyThePixelsInsideTheCircle) {
+  std::mt19937 random(11);
+  for (int size = 1; size <= 70; ++size) {
+    Image image;
+    image.width = image.height = size;
+    image.rgba.resize(static_cast<std::size_t>(size) * size * 4);
+    for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = random() % 3 ? 255 : 0;
+    const double centre = size / 2.0, inner = centre - 2.0;
+    std::size_t inside = 0, transparent = 0;
+    for (int y = 0; y < size; ++y) {
+      for (int x = 0; x < size; ++x) {
+        double dx = x + 0.5 - centre, dy = y + 0.5 - centre;
+        if (dx * dx + dy * dy > inner * inner) continue;
+        ++inside;
+        transparent += image.pixel(x, y)[3] < 255;
+      }
+    }
+    double expected = inside ? double(transparent) / double(inside) : 0.0;
+    EXPECT_EQ(transparent_share_in_circle(image), expected) << "size " << size;
+  }
 }
 
 TEST(Render, CircleCropClearsCornersKeepsCentre) {

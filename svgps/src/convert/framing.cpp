@@ -66,14 +66,22 @@ model::Node background_node(const model::ViewBox& box, model::Rgb color) {
 // White inside a coloured shape is fine — only an edge against the background can vanish.
 std::optional<model::Rgb> safe_background(const Image& image) {
   const int w = image.width, h = image.height;
-  auto transparent = [&](int x, int y) { return x < 0 || y < 0 || x >= w || y >= h || image.pixel(x, y)[3] < 128; };
+  const std::size_t row_bytes = static_cast<std::size_t>(w) * 4;
   std::size_t edge = 0, white_edge = 0, black_edge = 0;
   for (int y = 0; y < h; ++y) {
+    const std::uint8_t* row = image.pixel(0, y);
+    const std::uint8_t* above = y > 0 ? row - row_bytes : nullptr;
+    const std::uint8_t* below = y + 1 < h ? row + row_bytes : nullptr;
     for (int x = 0; x < w; ++x) {
-      const std::uint8_t* p = image.pixel(x, y);
-      if (p[3] < 128) continue;
-      if (!transparent(x - 1, y) && !transparent(x + 1, y) && !transparent(x, y - 1) && !transparent(x, y + 1)) continue;
+      const std::size_t at = static_cast<std::size_t>(x) * 4;
+      if (row[at + 3] < 128) continue;
+      // Interior: all four neighbours opaque enough (outside the image counts as transparent).
+      if (x > 0 && x + 1 < w && above && below && row[at - 1] >= 128 && row[at + 7] >= 128 &&
+          above[at + 3] >= 128 && below[at + 3] >= 128) {
+        continue;
+      }
       ++edge;
+      const std::uint8_t* p = row + at;
       if (p[0] > 235 && p[1] > 235 && p[2] > 235) ++white_edge;
       if (p[0] < 20 && p[1] < 20 && p[2] < 20) ++black_edge;
     }
