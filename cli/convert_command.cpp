@@ -71,7 +71,8 @@ std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, 
     }
     std::vector<fs::path> found = find_files(input, is_logo_name);
     for (const auto& path : found) {
-      fs::path relative = fs::relative(path, input, ec);
+      // The walk yields input/…, so the relative name is lexical (no per-file path resolution).
+      fs::path relative = path.lexically_relative(input);
       jobs.push_back({path.string(), (fs::path(options.out_dir) / relative).replace_extension(".svg").string()});
     }
   }

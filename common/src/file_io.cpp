@@ -40,9 +40,11 @@ class FileDescriptor {
 };
 
 std::string temporary_name(const std::filesystem::path& target) {
-  std::random_device device;
+  // Seeded once per thread: opening the system's entropy source for every file costs more than
+  // writing a small file does. O_EXCL still refuses a name that happens to exist.
+  thread_local std::mt19937 generator{std::random_device{}()};
   char suffix[24];
-  std::snprintf(suffix, sizeof suffix, ".%08x.tmp", device());
+  std::snprintf(suffix, sizeof suffix, ".%08x.tmp", static_cast<unsigned>(generator()));
   return "." + target.filename().string() + suffix;
 }
 
@@ -137,8 +139,17 @@ std::variant<std::monostate, IoError> write_file_atomic(const std::filesystem::p
 }
 
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  // Two existing paths are one file when device and inode agree (links, "./x" and "x" alike).
+  // An existing path and a missing one are different files. Only when neither can be looked up
+  // are the resolved paths compared. One stat each: this runs for every file of a batch.
+  struct stat info_a {}, info_b {};
+  const bool found_a = ::stat(a.c_str(), &info_a) == 0;
+  const int error_a = found_a ? 0 : errno;
+  const bool found_b = ::stat(b.c_str(), &info_b) == 0;
+  const int error_b = found_b ? 0 : errno;
+  if (found_a && found_b) return info_a.st_dev == info_b.st_dev && info_a.st_ino == info_b.st_ino;
+  if ((found_a && error_b == ENOENT) || (found_b && error_a == ENOENT)) return false;
   std::error_code ec;
-  if (std::filesystem::equivalent(a, b, ec)) return true;
   return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
 }
 

@@ -91,5 +91,16 @@ TEST_F(FileIo, SameFileSeesThroughSymlinks) {
   EXPECT_FALSE(same_file(dir_ / "a", dir_ / "c"));
 }
 
+TEST_F(FileIo, SameFileSeesHardLinksAndMissingPaths) {
+  std::ofstream(dir_ / "a") << "x";
+  std::ofstream(dir_ / "other") << "x";
+  fs::create_hard_link(dir_ / "a", dir_ / "hard");
+  EXPECT_TRUE(same_file(dir_ / "a", dir_ / "hard"));
+  EXPECT_FALSE(same_file(dir_ / "a", dir_ / "other"));  // same bytes, another file
+  // Neither exists yet: one path written two ways is still one file.
+  EXPECT_TRUE(same_file(dir_ / "new.svg", dir_ / "sub" / ".." / "new.svg"));
+  EXPECT_FALSE(same_file(dir_ / "new.svg", dir_ / "newer.svg"));
+}
+
 }  // namespace
 }  // namespace bimi
