@@ -12,6 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bimi::svgps::ConvertOptions options;
   options.fidelity_size = options.fidelity_size_fine = 32;  // the pipeline is the target, not the rasterizer
   options.limits.max_pixels = 1u << 20;  // a fuzzed header may claim anything; keep runs short
+  // The product's own time limit, tighter than libFuzzer's, so that a slow noisy picture is a
+  // refusal (as it is for a user) and only a real hang reaches the fuzzer's timeout.
+  options.limits.max_seconds_per_file = 10;
   options.colors = static_cast<int>(size % 5);
   options.background = size % 2 ? bimi::svgps::ConvertOptions::Background::automatic
                                  : bimi::svgps::ConvertOptions::Background::none;
