@@ -329,6 +329,40 @@ TEST(Convert, TextInAClipPathIsOutlined) {
   EXPECT_EQ(r.svg->find("text"), std::string::npos);
 }
 
+TEST(Convert, StrokedTextKeepsItsStroke) {
+  ConvertResult r = convert_text(
+      "<text x=\"50\" y=\"65\" font-family=\"DejaVu Sans\" font-size=\"44\" font-weight=\"bold\" "
+      "text-anchor=\"middle\" fill=\"#fc0\" stroke=\"#003\" stroke-width=\"3\" stroke-linejoin=\"round\">Hi</text>");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.97) << changes_text(r);
+  EXPECT_NE(r.svg->find("stroke=\"#003\""), std::string::npos) << *r.svg;
+  EXPECT_NE(r.svg->find("stroke-linejoin=\"round\""), std::string::npos) << *r.svg;
+  EXPECT_FALSE(find_change(r, "convert-approximated")) << changes_text(r);
+}
+
+TEST(Convert, OutlineOnlyTextIsDrawn) {
+  ConvertResult r = convert_text(
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+      "<text x=\"50\" y=\"65\" font-family=\"DejaVu Sans\" font-size=\"44\" text-anchor=\"middle\" "
+      "fill=\"none\" stroke=\"#c00\" stroke-width=\"2\">Hi</text>");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.97) << changes_text(r);
+  EXPECT_NE(r.svg->find("fill=\"none\""), std::string::npos) << *r.svg;
+  EXPECT_NE(r.svg->find("stroke=\"#c00\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, TextStrokeUnderTheFillFollowsPaintOrder) {
+  ConvertResult r = convert_text(
+      "<text x=\"50\" y=\"65\" font-family=\"DejaVu Sans\" font-size=\"44\" text-anchor=\"middle\" "
+      "fill=\"#fc0\" stroke=\"#003\" stroke-width=\"6\" paint-order=\"stroke\">Hi</text>");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.97) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-paint", "stroke first written as two shapes")) << changes_text(r);
+}
+
 TEST(Convert, UnreadableInputIsSaidSo) {
   ConvertResult r = convert_svg("<svg", {});
   EXPECT_TRUE(r.unreadable);

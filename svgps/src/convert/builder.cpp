@@ -1123,7 +1123,12 @@ class Builder {
     auto stroke_paint = resolve_paint(index, "stroke", "stroke-opacity", "none", context, shape.path);
     shape.stroke = read_stroke(index, stroke_paint, context);
     if (shape.fill.kind == model::Paint::Kind::none && !shape.stroke) return;
-    // paint-order: stroke drawn under the fill is the same shape drawn twice, stroke first.
+    place_in_paint_order(index, std::move(shape), context, parent);
+  }
+
+  // paint-order: a stroke drawn under the fill is the same shape drawn twice, stroke first.
+  void place_in_paint_order(std::size_t index, model::Shape shape, const Context& context, model::Node& parent) {
+    const RawElement& e = document_.elements[index];
     if (auto order = property(index, "paint-order"); order && shape.stroke &&
         shape.fill.kind != model::Paint::Kind::none) {
       std::string value = trim_xml_space(*order);
@@ -1628,18 +1633,22 @@ class Builder {
   void build_text(std::size_t index, model::Node& parent, const Context& outer) {
     Context context = outer;
     context.ctm = outer.ctm * element_transform(document_.elements[index]);
+    context.isolated_opacity = 1;
     if (!apply_effects(index, context)) return;
+    if (context.isolated_opacity < 1) {
+      context.opacity *= std::exchange(context.isolated_opacity, 1.0);
+      approximate(document_.elements[index], "opacity on filled and stroked text folded into both; the fill shows under the stroke's inner half");
+    }
     auto spans = outline_spans(index, context);
     if (!spans) return;
     for (auto& [span, path] : *spans) {
-      const RawElement& s = document_.elements[span];
       model::Shape shape;
       shape.path = std::move(path);
       shape.fill = resolve_paint(span, "fill", "fill-opacity", "#000000", context, shape.path);
-      if (shape.fill.kind == model::Paint::Kind::none) continue;
-      auto stroke = property(span, "stroke");
-      if (stroke && trim_xml_space(*stroke) != "none") approximate(s, "the stroke of text is not outlined; dropped");
-      place_shape(s, std::move(shape), context, parent);
+      // The glyph outlines are paths in user space, so a stroke on them is the text's stroke.
+      shape.stroke = read_stroke(span, resolve_paint(span, "stroke", "stroke-opacity", "none", context, shape.path), context);
+      if (shape.fill.kind == model::Paint::Kind::none && !shape.stroke) continue;
+      place_in_paint_order(span, std::move(shape), context, parent);
     }
   }
 
