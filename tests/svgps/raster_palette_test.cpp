@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "bimi/svgps/raster.hpp"
 #include "raster/palette.hpp"
 #include "raster/trace.hpp"
@@ -17,7 +19,8 @@ Image filled(int width, int height, std::array<std::uint8_t, 4> color) {
   Image image;
   image.width = width;
   image.height = height;
-  for (int i = 0; i < width * height; ++i) image.rgba.insert(image.rgba.end(), color.begin(), color.end());
+  image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  for (std::size_t i = 0; i < image.rgba.size(); i += 4) std::copy(color.begin(), color.end(), image.rgba.begin() + static_cast<std::ptrdiff_t>(i));
   return image;
 }
 
