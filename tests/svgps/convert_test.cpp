@@ -363,6 +363,39 @@ TEST(Convert, TextStrokeUnderTheFillFollowsPaintOrder) {
   EXPECT_TRUE(has_change(r, "convert-paint", "stroke first written as two shapes")) << changes_text(r);
 }
 
+TEST(Convert, StrokesWithStretchedRadialGradientsAreKept) {
+  ConvertResult r = convert_text(
+      "<radialGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fc0\"/><stop offset=\"1\" stop-color=\"#c03\"/></radialGradient>"
+      "<rect x=\"10\" y=\"30\" width=\"80\" height=\"40\" fill=\"none\" stroke=\"url(#g)\" stroke-width=\"8\"/>"
+      "<ellipse cx=\"50\" cy=\"50\" rx=\"30\" ry=\"12\" fill=\"url(#g)\" stroke=\"#036\" stroke-width=\"3\"/>");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.98) << changes_text(r);
+  EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-paint", "stroke painted with a stretched radial gradient outlined", 1)) << changes_text(r);
+  EXPECT_NE(r.svg->find("stroke=\"#036\""), std::string::npos) << *r.svg;  // a plain stroke stays a stroke
+}
+
+TEST(Convert, GradientInItsOwnUnitSpaceKeepsItsDigits) {
+  // Shaped like super-tiny-icons' luckyframework.svg: a far-off bounding-box radial whose
+  // colour bands cross the shape. Its centre and radius are in units of the shape's box, so
+  // one decimal would move the bands visibly.
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  ConvertResult r = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 512 512\">"
+      "<radialGradient id=\"a\" cx=\"7.25\" cy=\"4\" r=\"7.73\"><stop offset=\".975\" stop-color=\"#9cfd65\"/>"
+      "<stop offset=\".975\" stop-color=\"#34db96\"/><stop offset=\"1\" stop-color=\"#34db96\"/>"
+      "<stop offset=\"1\" stop-color=\"#1b92b1\"/></radialGradient>"
+      "<path fill=\"url(#a)\" d=\"M146.1 351.1H366L256 161z\"/></svg>",
+      options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
+  EXPECT_LT(r.fidelity->differing_share, 0.005) << changes_text(r);
+  EXPECT_NE(r.svg->find("cx=\"7.25\""), std::string::npos) << *r.svg;
+}
+
 TEST(Convert, UnreadableInputIsSaidSo) {
   ConvertResult r = convert_svg("<svg", {});
   EXPECT_TRUE(r.unreadable);

@@ -1192,15 +1192,30 @@ class Builder {
     auto stretched = [&](const model::Paint& p) {
       return p.kind == model::Paint::Kind::gradient && gradient_spaces_.count(p.gradient) > 0;
     };
-    if (shape.stroke && stretched(shape.stroke->paint)) {
-      refuse(e, "a stroke painted with a stretched radial gradient is not supported yet");
+    if (shape.stroke && (stretched(shape.stroke->paint) || stretched(shape.fill))) {
+      // A stretched gradient is drawn in its own space, which would distort a stroke: fill and
+      // stroke become two shapes, and a stroke painted with the gradient is outlined here, in
+      // the shape's own space, and painted as a fill.
+      if (shape.fill.kind != model::Paint::Kind::none) {
+        model::Shape fill = shape;
+        fill.stroke.reset();
+        place_shape(e, std::move(fill), context, parent);
+      }
+      model::Shape stroke = std::move(shape);
+      stroke.fill.kind = model::Paint::Kind::none;
+      if (stretched(stroke.stroke->paint)) {
+        auto outline = stroke_outline(e, *stroke.stroke, stroke.path, tolerance_under(m));
+        if (!outline) return;
+        model::Shape outlined;
+        outlined.fill = stroke.stroke->paint;
+        outlined.path = std::move(*outline);
+        stroke = std::move(outlined);
+        note("convert-paint", e, "stroke painted with a stretched radial gradient outlined and filled");
+      }
+      place_shape(e, std::move(stroke), context, parent);
       return;
     }
     if (stretched(shape.fill)) {
-      if (shape.stroke) {
-        refuse(e, "a stroked shape filled with a stretched radial gradient is not supported yet");
-        return;
-      }
       const geo::Matrix space = gradient_spaces_.at(shape.fill.gradient);
       auto inverse = space.inverse();
       if (!inverse) return;

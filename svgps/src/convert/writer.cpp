@@ -4,6 +4,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "geometry/format.hpp"
 
@@ -30,6 +31,8 @@ class Writer {
             number(box.x) + " " + number(box.y) + " " + number(box.width) + " " + number(box.height) + "\">\n";
     out_ += "<title>" + escape_xml(document_.title) + "</title>\n";
     if (!document_.desc.empty()) out_ += "<desc>" + escape_xml(document_.desc) + "</desc>\n";
+    gradient_decimals_.assign(document_.gradients.size(), options_.decimals);
+    note_gradient_decimals(document_.root);
     write_gradients();
     write_children(document_.root);
     out_ += "</svg>\n";
@@ -40,11 +43,28 @@ class Writer {
   std::string number(double value) const { return format_number(value, options_.decimals); }
   std::string opacity(double value) const { return format_number(value, 3); }
 
+  // A gradient is written in the space of the shapes that use it: under a magnifying transform
+  // (a stretched radial drawn in its own unit space) it keeps as many more digits as they do.
+  void note_gradient_decimals(const model::Node& node) {
+    if (node.shape) {
+      int decimals = path_decimals(node.transform);
+      auto note = [&](const model::Paint& p) {
+        if (p.kind == model::Paint::Kind::gradient && p.gradient < gradient_decimals_.size()) {
+          gradient_decimals_[p.gradient] = std::max(gradient_decimals_[p.gradient], decimals);
+        }
+      };
+      note(node.shape->fill);
+      if (node.shape->stroke) note(node.shape->stroke->paint);
+    }
+    for (const model::Node& child : node.children) note_gradient_decimals(child);
+  }
+
   void write_gradients() {
     if (document_.gradients.empty()) return;
     out_ += "<defs>\n";
     for (std::size_t i = 0; i < document_.gradients.size(); ++i) {
       const model::Gradient& g = document_.gradients[i];
+      auto number = [&](double v) { return format_number(v, gradient_decimals_[i]); };
       bool linear = g.kind == model::Gradient::Kind::linear;
       out_ += linear ? "<linearGradient" : "<radialGradient";
       out_ += " id=\"" + gradient_id(i) + "\" gradientUnits=\"userSpaceOnUse\"";
@@ -119,11 +139,13 @@ class Writer {
     if (shape.fill_rule == geometry::FillRule::evenodd && shape.fill.kind != model::Paint::Kind::none) {
       out_ += " fill-rule=\"evenodd\"";
     }
-    if (shape.stroke && shape.stroke->paint.kind != model::Paint::Kind::none) write_stroke(*shape.stroke);
+    if (shape.stroke && shape.stroke->paint.kind != model::Paint::Kind::none) write_stroke(*shape.stroke, path_decimals(m));
     out_ += "/>\n";
   }
 
-  void write_stroke(const model::Stroke& s) {
+  // Stroke lengths are in the shape's own units, so they keep the digits its path keeps.
+  void write_stroke(const model::Stroke& s, int decimals) {
+    auto number = [&](double v) { return format_number(v, decimals); };
     out_ += " stroke=\"" + paint(s.paint) + "\"";
     if (s.paint.opacity != 1) out_ += " stroke-opacity=\"" + opacity(s.paint.opacity) + "\"";
     if (s.width != 1) out_ += " stroke-width=\"" + number(s.width) + "\"";
@@ -144,6 +166,7 @@ class Writer {
 
   const model::Document& document_;
   const WriteOptions& options_;
+  std::vector<int> gradient_decimals_;
   std::string out_;
 };
 
