@@ -1,9 +1,12 @@
-// bimi rules: the rule table, for people (text), for docs (markdown) and for tools (json).
+// bimi rules: the rule tables (logo rules, certificate checks, DNS findings), for people (text),
+// for docs (markdown) and for tools (json).
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bimi/records/rules.hpp"
 #include "bimi/svgps/rules.hpp"
+#include "bimi/vmc/checks.hpp"
 #include "commands.hpp"
 
 namespace bimi::cli {
@@ -35,32 +38,83 @@ void write_markdown(std::ostream& out) {
   }
 }
 
+void print_logo_rules(const std::string& format) {
+  if (format == "markdown") {
+    write_markdown(std::cout);
+  } else if (format == "json") {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const auto& rule : svgps::rules()) {
+      rules.push_back({{"id", rule.id},
+                       {"kind", kind_name(rule.kind)},
+                       {"strict", to_string(rule.strict)},
+                       {"spec", to_string(rule.spec)},
+                       {"summary", rule.summary},
+                       {"source", rule.source}});
+    }
+    std::cout << rules.dump(2) << "\n";
+  } else {
+    for (const auto& rule : svgps::rules()) {
+      std::cout << rule.id << "  [" << kind_name(rule.kind) << "; strict " << to_string(rule.strict) << ", spec "
+                << to_string(rule.spec) << "]\n    " << rule.summary << "\n    source: " << rule.source << "\n";
+    }
+  }
+}
+
+void print_certificate_checks(const std::string& format) {
+  if (format == "markdown") {
+    std::cout << vmc::checks_markdown();
+  } else if (format == "json") {
+    nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+    for (const auto& check : vmc::check_table()) {
+      checks.push_back({{"id", check.id}, {"summary", check.summary}, {"source", check.citation}});
+    }
+    std::cout << checks.dump(2) << "\n";
+  } else {
+    for (const auto& check : vmc::check_table()) {
+      std::cout << check.id << "\n    " << check.summary << "\n    source: " << check.citation << "\n";
+    }
+  }
+}
+
+void print_dns_rules(const std::string& format) {
+  if (format == "markdown") {
+    std::cout << records::rules_markdown();
+  } else if (format == "json") {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const auto& rule : records::rule_table()) {
+      rules.push_back({{"id", rule.id},
+                       {"severity", to_string(rule.severity)},
+                       {"summary", rule.summary},
+                       {"source", rule.citation}});
+    }
+    std::cout << rules.dump(2) << "\n";
+  } else {
+    for (const auto& rule : records::rule_table()) {
+      std::cout << rule.id << "  [" << to_string(rule.severity) << "]\n    " << rule.summary
+                << "\n    source: " << rule.citation << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 void setup_rules(CLI::App& app, ExitCode& result) {
   auto format = std::make_shared<std::string>("text");
-  CLI::App* command = app.add_subcommand("rules", "List every logo rule with its severity per profile and its source");
+  auto set = std::make_shared<std::string>("logo");
+  CLI::App* command = app.add_subcommand("rules", "List every rule with its severity and its source: logo rules, certificate checks or DNS findings");
   command->add_option("--format", *format, "text (default), markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
-  command->callback([format, &result] {
-    if (*format == "markdown") {
-      write_markdown(std::cout);
-    } else if (*format == "json") {
-      nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-      for (const auto& rule : svgps::rules()) {
-        rules.push_back({{"id", rule.id},
-                         {"kind", kind_name(rule.kind)},
-                         {"strict", to_string(rule.strict)},
-                         {"spec", to_string(rule.spec)},
-                         {"summary", rule.summary},
-                         {"source", rule.source}});
-      }
-      std::cout << rules.dump(2) << "\n";
+  command->add_option("--set", *set,
+                      "logo (default): the rules of bimi check; certificate: the checks of bimi verify; "
+                      "dns: the findings of bimi record, dmarc and domain")
+      ->check(CLI::IsMember({"logo", "certificate", "dns"}));
+  command->callback([format, set, &result] {
+    if (*set == "certificate") {
+      print_certificate_checks(*format);
+    } else if (*set == "dns") {
+      print_dns_rules(*format);
     } else {
-      for (const auto& rule : svgps::rules()) {
-        std::cout << rule.id << "  [" << kind_name(rule.kind) << "; strict " << to_string(rule.strict) << ", spec "
-                  << to_string(rule.spec) << "]\n    " << rule.summary << "\n    source: " << rule.source << "\n";
-      }
+      print_logo_rules(*format);
     }
     result = ExitCode::ok;
   });

@@ -209,6 +209,25 @@ TEST(CliRules, JsonListsEveryRule) {
   }
 }
 
+TEST(CliRules, CertificateAndDnsTablesAreTheirDocs) {
+  for (auto [set, doc] : {std::pair{"certificate", "vmc-checks.md"}, std::pair{"dns", "dns-checks.md"}}) {
+    RunResult r = run_bimi(std::string("rules --set ") + set + " --format markdown");
+    EXPECT_EQ(r.exit_code, 0);
+    std::ifstream in(std::string(BIMI_SOURCE_DIR) + "/docs/" + doc, std::ios::binary);
+    std::stringstream docs;
+    docs << in.rdbuf();
+    EXPECT_EQ(r.out, docs.str()) << set;
+    auto json = nlohmann::json::parse(run_bimi(std::string("rules --set ") + set + " --format json").out);
+    EXPECT_GE(json.size(), 10u) << set;
+    for (const auto& rule : json) {
+      EXPECT_FALSE(rule["id"].get<std::string>().empty());
+      EXPECT_FALSE(rule["source"].get<std::string>().empty());
+    }
+  }
+  EXPECT_NE(run_bimi("rules --set dns").out.find("dmarc-pct"), std::string::npos);
+  EXPECT_NE(run_bimi("rules --set nonsense").exit_code, 0);
+}
+
 TEST(CliCheck, InputIsNeverModified) {
   TempDir dir;
   fs::path file = dir.path() / "logo.svg";
