@@ -36,9 +36,9 @@ void check_logo(const Tag& tag, Diagnostics& out) {
     return;
   }
   std::string path = url_file_path(std::get<HttpsUrl>(parsed));
-  if (ends_with(path, ".svg") || ends_with(path, ".svgz")) return;
+  if (path.ends_with(".svg") || path.ends_with(".svgz")) return;
   for (auto suffix : other_image_suffixes) {
-    if (ends_with(path, suffix)) {
+    if (path.ends_with(suffix)) {
       report(out, "bimi-logo-format",
              "l= points to a " + std::string(suffix.substr(1)) + " file; BIMI logos are SVG Tiny P/S (.svg or .svgz)",
              column_of(tag));
@@ -54,7 +54,7 @@ void check_evidence(const Tag& tag, Diagnostics& out) {
     report(out, "bimi-evidence-url", "a=" + tag.value + ": " + *why, column_of(tag));
     return;
   }
-  if (!ends_with(url_file_path(std::get<HttpsUrl>(parsed)), ".pem")) {
+  if (!url_file_path(std::get<HttpsUrl>(parsed)).ends_with(".pem")) {
     report(out, "bimi-evidence-extension", "a= does not end with .pem", column_of(tag));
   }
 }

@@ -28,10 +28,6 @@ inline std::string lowercase(std::string_view text) {
   return out;
 }
 
-inline bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 inline std::string hex_byte(unsigned char byte) {
   char buffer[3];
   std::snprintf(buffer, sizeof buffer, "%02x", byte);

@@ -3,20 +3,15 @@
 #include "bimi/svgps/convert.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 
-#include "bimi/svgps/lint.hpp"
 #include "bimi/svgps/render.hpp"
 #include "checks.hpp"
 #include "convert/builder.hpp"
 #include "convert/framing.hpp"
 #include "convert/writer.hpp"
-#include "geometry/path_data.hpp"
-#include "geometry/path_ops.hpp"
 #include "input.hpp"
 #include "raw_tree.hpp"
-#include "style/color.hpp"
 #include "text/outline.hpp"
 
 namespace bimi::svgps {

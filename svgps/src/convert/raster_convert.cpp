@@ -30,16 +30,6 @@ void flatten(Image& image, model::Rgb background) {
   }
 }
 
-std::string hex(model::Rgb c) {
-  static const char digits[] = "0123456789abcdef";
-  std::string s = "#";
-  for (int v : {c.r, c.g, c.b}) {
-    s += digits[v >> 4];
-    s += digits[v & 15];
-  }
-  return s;
-}
-
 // One attempt: a palette, tracing parameters and a precision.
 struct Attempt {
   raster::Detail detail = raster::Detail::flat;
@@ -204,7 +194,8 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
       children.insert(children.begin(), convert::background_node(outcome.document.view_box, *own_background));
       if (!(outcome.document.view_box.width == base.view_box.width && outcome.document.view_box.height == base.view_box.height)) {
         notes.add("convert-structure", Severity::note,
-                  "the bitmap's own background (" + hex(*own_background) + ") extended to fill the square");
+                  "the bitmap's own background (" +
+                      style::to_hex({own_background->r, own_background->g, own_background->b}, style::HexForm::long_form) + ") extended to fill the square");
       }
     }
     outcome.svg = convert::write_document(outcome.document, {attempt.decimals});
