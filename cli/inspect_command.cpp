@@ -162,6 +162,9 @@ void setup_inspect(CLI::App& app, ExitCode& result) {
   command->add_option("CERT", options->certificate, "the certificate (PEM, leaf first, or DER)")->required();
   command->add_option("--extract-logo", options->extract_logo, "write the embedded SVG, byte for byte");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(
+      "Shows the subject, names, validity, serial, mark type, EKUs, policies, CRL URLs, SCTs, the pilot identifier\n"
+      "extension (and whether it is critical), the logotype and the certificates in the file; JSON has the same.");
   command->callback([options, &result] { result = run_inspect(*options); });
 }
 

@@ -160,6 +160,11 @@ void setup_verify(CLI::App& app, ExitCode& result) {
   command->add_option("--crl", options->crl, "a CRL (PEM or DER) from the issuing CA");
   command->add_option("--ct-logs", options->ct_logs, "PEM public keys of the CT logs; verifies SCT signatures");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(
+      "A logo that differs from the embedded one is explained: CRLF against LF, a byte order mark, an added or\n"
+      "removed final newline, or the first differing line and column.\n"
+      "Exit status: 0 valid, 1 invalid (or no mark certificate at all, e.g. a TLS certificate), 2 usage error\n"
+      "(a bad --at, --domain or --selector), 3 an input cannot be read as what it should be.");
   command->callback([options, &result] { result = run_verify(*options); });
 }
 
