@@ -123,6 +123,9 @@ TEST(LogoBytes, ExplainsDifferencesInTheTermsPeopleFix) {
             "the logo given starts with a UTF-8 byte order mark and the embedded SVG does not; the logo given has "
             "CRLF line ends where the embedded SVG has LF; the logo given lacks the final newline of the embedded "
             "SVG; the content differs from line 2, column 8 on");
+  // Mixed line ends on different lines still get a reason.
+  EXPECT_EQ(explain_logo_difference("<svg>\r\n<title>A</title>\n</svg>\n", "<svg>\n<title>A</title>\r\n</svg>\n", ref, act),
+            "the line ends differ (CRLF against LF) from line 1 on");
 }
 
 }  // namespace

@@ -100,6 +100,14 @@ std::string explain_logo_difference(std::string_view reference, std::string_view
       reasons.push_back("the content differs from " + where + " on");
     }
   }
+  if (reasons.empty()) {
+    // Both mix CRLF and LF, on different lines.
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < reference.size() && i < actual.size() && reference[i] == actual[i]; ++i) {
+      if (reference[i] == '\n') ++line;
+    }
+    reasons.push_back("the line ends differ (CRLF against LF) from line " + std::to_string(line) + " on");
+  }
   std::string out;
   for (const auto& reason : reasons) out += (out.empty() ? "" : "; ") + reason;
   return out;
