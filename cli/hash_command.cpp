@@ -13,11 +13,13 @@ namespace {
 struct HashOptions {
   std::string logo;
   std::string format = "text";
+  bool allow_invalid = false;
 };
 
 ExitCode run_hash(const HashOptions& options) {
   auto bytes = vmc_io::read_input(options.logo, vmc::max_logo_bytes, "logo");
   if (!bytes) return ExitCode::bad_input;
+  if (!vmc_io::logo_fit_for_ca(options.logo, *bytes, options.allow_invalid)) return ExitCode::findings;
   auto hashes = vmc::hash_logo(*bytes);
   if (options.format == "json") {
     nlohmann::json out;
@@ -49,6 +51,12 @@ void setup_hash(CLI::App& app, ExitCode& result) {
       "hash", "SHA-256 and SHA-1 of a logo's exact bytes, the base64(gzip(svg)) blob CAs take and the data: URI");
   command->add_option("LOGO", options->logo, "the SVG exactly as it will be published")->required();
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->add_flag("--allow-invalid", options->allow_invalid,
+                    "hash a logo that fails bimi check (a PNG or JPEG is refused regardless)");
+  command->footer(
+      "The logo must be an SVG that passes bimi check --profile strict (exit 1 otherwise, with its errors).\n"
+      "Warnings (stderr, or \"warnings\" in JSON) name bytes tools tend to change: CRLF line ends, a byte order\n"
+      "mark, final line breaks other than the single LF bimi convert writes, gzip input.");
   command->callback([options, &result] { result = run_hash(*options); });
 }
 

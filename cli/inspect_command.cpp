@@ -2,6 +2,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "bimi/vmc/certificate.hpp"
 #include "commands.hpp"
@@ -35,6 +36,11 @@ nlohmann::json to_json(const vmc::MarkCertificate& cert) {
   out["policies"] = cert.policies;
   out["crl_urls"] = cert.crl_urls;
   out["sct_count"] = cert.sct_count;
+  if (cert.pilot_identifier) {
+    out["pilot_identifier"] = {{"value", cert.pilot_identifier->value}, {"critical", cert.pilot_identifier->critical}};
+  } else {
+    out["pilot_identifier"] = nullptr;
+  }
   if (cert.logotype) {
     nlohmann::json images = nlohmann::json::array();
     for (const auto& image : cert.logotype->images) {
@@ -81,7 +87,21 @@ void print_text(const vmc::MarkCertificate& cert) {
             << vmc::to_string(cert.mark.mark_class) << "\n";
   for (const auto& e : cert.mark.errors) std::cout << "  error: " << e << "\n";
   for (const auto& w : cert.mark.warnings) std::cout << "  warning: " << w << "\n";
+  auto list = [](const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text.empty() ? std::string("(none)") : text;
+  };
+  std::cout << "serial:     " << leaf.serial_hex << "\n";
+  std::cout << "EKUs:       " << list(cert.extended_key_usages) << "\n";
+  std::cout << "policies:   " << list(cert.policies) << "\n";
+  std::cout << "CRL URLs:   " << list(cert.crl_urls) << "\n";
   std::cout << "SCTs:       " << cert.sct_count << "\n";
+  std::cout << "pilot id:   "
+            << (cert.pilot_identifier ? cert.pilot_identifier->value + " (extension " + std::string(vmc::pilot_identifier_oid) +
+                                            (cert.pilot_identifier->critical ? ", critical)" : ", not critical)")
+                                      : std::string("(no extension)"))
+            << "\n";
   if (cert.logotype) {
     for (const auto& image : cert.logotype->images) {
       std::cout << "logotype:   " << image.media_type << "\n";
@@ -142,6 +162,9 @@ void setup_inspect(CLI::App& app, ExitCode& result) {
   command->add_option("CERT", options->certificate, "the certificate (PEM, leaf first, or DER)")->required();
   command->add_option("--extract-logo", options->extract_logo, "write the embedded SVG, byte for byte");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(
+      "Shows the subject, names, validity, serial, mark type, EKUs, policies, CRL URLs, SCTs, the pilot identifier\n"
+      "extension (and whether it is critical), the logotype and the certificates in the file; JSON has the same.");
   command->callback([options, &result] { result = run_inspect(*options); });
 }
 

@@ -2,8 +2,11 @@
 #include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 
+#include "bimi/records/domain_name.hpp"
 #include "bimi/svgps/lint.hpp"
 #include "bimi/vmc/checks.hpp"
 #include "bimi/vmc/verify.hpp"
@@ -27,18 +30,37 @@ struct VerifyCommandOptions {
 
 constexpr std::size_t max_side_file_bytes = 16u << 20;
 
+// Reads --at: every ISO 8601 form users type; a time without a zone is UTC, with a note.
+std::optional<long long> read_at(const std::string& text) {
+  if (text.empty()) return static_cast<long long>(std::time(nullptr));
+  auto at = vmc::parse_time_text(text);
+  if (!at) {
+    std::cerr << "bimi: --at \"" << text << "\" is not an ISO 8601 time; accepted: " << vmc::accepted_time_forms
+              << " (e.g. 2025-06-01T00:00:00Z)\n";
+    return std::nullopt;
+  }
+  if (at->zone_assumed) std::cerr << "bimi: note: --at " << text << " has no zone; taken as UTC\n";
+  return at->seconds;
+}
+
 ExitCode run_verify(const VerifyCommandOptions& options) {
-  vmc::VerifyOptions verify;
-  verify.domain = options.domain;
-  verify.selector = options.selector;
-  if (options.at.empty()) {
-    verify.at = static_cast<long long>(std::time(nullptr));
-  } else if (auto at = vmc::parse_time(options.at)) {
-    verify.at = *at;
-  } else {
-    std::cerr << "bimi: --at \"" << options.at << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
+  // The same names `bimi csr` requests and `bimi domain` looks up.
+  auto domain = records::normalize_domain(options.domain);
+  if (!domain) {
+    std::cerr << "bimi: --domain \"" << options.domain << "\" is not a domain name (A-labels, e.g. example.com)\n";
     return ExitCode::usage;
   }
+  auto selector = records::normalize_selector(options.selector.empty() ? "default" : options.selector);
+  if (!selector) {
+    std::cerr << "bimi: --selector \"" << options.selector << "\" is not a selector\n";
+    return ExitCode::usage;
+  }
+  vmc::VerifyOptions verify;
+  verify.domain = *domain;
+  verify.selector = *selector;
+  auto at = read_at(options.at);
+  if (!at) return ExitCode::usage;
+  verify.at = *at;
   auto certificate = vmc_io::read_input(options.certificate, vmc::max_certificate_file_bytes, "certificate");
   if (!certificate) return ExitCode::bad_input;
   auto logo = vmc_io::read_input(options.logo, vmc::max_logo_bytes, "logo");
@@ -66,7 +88,17 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
 
   auto result = vmc::verify_certificate(*certificate, *logo, verify);
   if (auto* error = std::get_if<vmc::Error>(&result)) {
-    std::cerr << "bimi: " << error->message << "\n";
+    constexpr std::string_view about_certificate = "certificate: ";
+    if (error->message.starts_with(about_certificate)) {
+      // Name the file: with CERT and --logo swapped, this is the logo.
+      bool swapped = vmc::inspect_certificate(*logo).index() == 0;
+      std::cerr << "bimi: cannot read " << options.certificate << " as a certificate: "
+                << error->message.substr(about_certificate.size())
+                << (swapped ? "; " + options.logo + " is one: the certificate comes first, the logo after --logo" : "")
+                << "\n";
+    } else {
+      std::cerr << "bimi: " << error->message << "\n";
+    }
     return ExitCode::bad_input;
   }
   const auto& report = std::get<vmc::VerifyReport>(result);
@@ -74,12 +106,14 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
     nlohmann::json out;
     out["certificate"] = options.certificate;
     out["logo"] = options.logo;
-    out["domain"] = options.domain;
-    out["selector"] = options.selector.empty() ? std::string("default") : options.selector;
+    out["domain"] = verify.domain;
+    out["selector"] = verify.selector;
     out["at"] = vmc::format_time(verify.at);
     out["valid"] = report.valid();
     out["mark_class"] = std::string(vmc::to_string(report.mark_class));
     out["mark_type"] = report.mark_type.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.mark_type);
+    out["not_a_mark_certificate"] =
+        report.not_a_mark_certificate.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.not_a_mark_certificate);
     out["chain"] = report.chain;
     out["checks"] = nlohmann::json::array();
     for (const auto& check : report.checks) {
@@ -91,7 +125,7 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
     }
     std::cout << out.dump(2) << "\n";
   } else {
-    std::cout << options.certificate << " for " << options.domain << " at " << vmc::format_time(verify.at) << "\n";
+    std::cout << options.certificate << " for " << verify.domain << " at " << vmc::format_time(verify.at) << "\n";
     for (const auto& check : report.checks) {
       std::string verdict(vmc::to_string(check.verdict));
       for (std::size_t i = 0; i < check.messages.size(); ++i) {
@@ -100,8 +134,12 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
                   << check.messages[i] << "\n";
       }
     }
-    std::cout << (report.valid() ? "valid" : "INVALID") << ": " << vmc::to_string(report.mark_class)
-              << (report.mark_type.empty() ? "" : " (" + report.mark_type + ")") << "\n";
+    if (!report.not_a_mark_certificate.empty()) {
+      std::cout << "INVALID: " << report.not_a_mark_certificate << "\n";
+    } else {
+      std::cout << (report.valid() ? "valid" : "INVALID") << ": " << vmc::to_string(report.mark_class)
+                << (report.mark_type.empty() ? "" : " (" + report.mark_type + ")") << "\n";
+    }
   }
   return report.valid() ? ExitCode::ok : ExitCode::findings;
 }
@@ -113,13 +151,20 @@ void setup_verify(CLI::App& app, ExitCode& result) {
   auto* command = app.add_subcommand("verify", "Verify a mark certificate against trust anchors, a logo and a domain");
   command->add_option("CERT", options->certificate, "the certificate (PEM, leaf first, or DER)")->required();
   command->add_option("--logo", options->logo, "the logo as published (SVG, or gzip of it)")->required();
-  command->add_option("--domain", options->domain, "the domain the logo is for (A-labels)")->required();
+  command->add_option("--domain", options->domain, "the domain the logo is for (A-labels, e.g. example.com)")->required();
   command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")");
-  command->add_option("--at", options->at, "verification time, ISO-8601 (default: now)");
+  command->add_option("--at", options->at,
+                      "verification time (default: now): 2025-06-01, 2025-06-01T12:00, 2025-06-01T12:00:00Z, "
+                      "2025-06-01T14:00:00+02:00 ...; no zone means UTC");
   command->add_option("--roots", options->roots, "PEM trust anchors replacing the bundled BIMI roots");
   command->add_option("--crl", options->crl, "a CRL (PEM or DER) from the issuing CA");
   command->add_option("--ct-logs", options->ct_logs, "PEM public keys of the CT logs; verifies SCT signatures");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(
+      "A logo that differs from the embedded one is explained: CRLF against LF, a byte order mark, an added or\n"
+      "removed final newline, or the first differing line and column.\n"
+      "Exit status: 0 valid, 1 invalid (or no mark certificate at all, e.g. a TLS certificate), 2 usage error\n"
+      "(a bad --at, --domain or --selector), 3 an input cannot be read as what it should be.");
   command->callback([options, &result] { result = run_verify(*options); });
 }
 

@@ -9,6 +9,8 @@
 #include <variant>
 
 #include "bimi/file_io.hpp"
+#include "bimi/svgps/lint.hpp"
+#include "bimi/svgps/raster.hpp"
 #include "exit_codes.hpp"
 
 namespace bimi::cli::vmc_io {
@@ -38,6 +40,31 @@ inline bool clashes(const std::string& output, const std::string& input) {
   if (output.empty() || input.empty() || !same_file(output, input)) return false;
   std::cerr << "bimi: refusing to write " << output << ": it is also an input\n";
   return true;
+}
+
+// The logo rules a file must pass before bimi tells anyone to give it to a CA: it must be an SVG
+// (a bitmap is refused outright) and pass `bimi check --profile strict`, unless allow_invalid.
+// Prints why not (to stderr) and returns false: the caller exits 1.
+inline bool logo_fit_for_ca(const std::string& path, std::string_view bytes, bool allow_invalid) {
+  if (auto raster = svgps::sniff_raster(bytes); raster != svgps::RasterFormat::none) {
+    std::cerr << "bimi: " << path << ": this is a " << (raster == svgps::RasterFormat::png ? "PNG" : "JPEG")
+              << "; convert it first with bimi convert (bimi convert " << path << " -o logo.svg)\n";
+    return false;
+  }
+  svgps::LintOptions options;
+  options.profile = svgps::Profile::strict;
+  auto report = svgps::lint(bytes, options);
+  std::size_t errors = report.diagnostics.count(Severity::error);
+  if (errors == 0) return true;
+  std::cerr << "bimi: " << path << " fails bimi check with " << errors << (errors == 1 ? " error" : " errors")
+            << (allow_invalid ? " (going on: --allow-invalid)" : "; fix it (bimi convert writes a logo that passes) or give --allow-invalid")
+            << ":\n";
+  for (const auto& d : report.diagnostics.items()) {
+    if (d.severity != Severity::error) continue;
+    std::cerr << path << ":" << d.location.line << ":" << d.location.column << ": error: " << d.message << " [" << d.rule
+              << "]\n";
+  }
+  return allow_invalid;
 }
 
 }  // namespace bimi::cli::vmc_io

@@ -169,17 +169,5 @@ TEST(BadInput, BadTrustAnchorsCrlAndLogKeysAreErrors) {
   EXPECT_TRUE(std::holds_alternative<Error>(verify_certificate(pem, gzip(logo).substr(0, 20), options)));
 }
 
-TEST(Time, ParsesIso8601) {
-  EXPECT_EQ(parse_time("1970-01-01T00:00:00Z"), 0);
-  EXPECT_EQ(parse_time("2022-07-09T08:30:14Z"), 1657355414);
-  EXPECT_EQ(parse_time("2022-07-09T10:30:14+02:00"), 1657355414);
-  EXPECT_EQ(parse_time("2022-07-09T08:30:14.250Z"), 1657355414);
-  EXPECT_EQ(parse_time("2022-07-09"), 1657324800);
-  EXPECT_FALSE(parse_time("2022-07-09T08:30:14"));  // no zone
-  EXPECT_FALSE(parse_time("2022-02-30T00:00:00Z"));
-  EXPECT_FALSE(parse_time("yesterday"));
-  EXPECT_EQ(format_time(1657355414), "2022-07-09T08:30:14Z");
-}
-
 }  // namespace
 }  // namespace bimi::vmc

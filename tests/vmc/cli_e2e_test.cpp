@@ -81,8 +81,8 @@ TEST_F(Cli, HashJsonHasTheDigestsOfTheExactBytes) {
   EXPECT_EQ(json["sha256"], hex_digest(HashAlgorithm::sha256, bytes));
   EXPECT_EQ(json["sha1"], hex_digest(HashAlgorithm::sha1, bytes));
   EXPECT_EQ(json["data_uri"], "data:image/svg+xml;base64," + json["gzip_base64"].get<std::string>());
-  ASSERT_EQ(json["warnings"].size(), 1u);
-  EXPECT_EQ(json["warnings"][0]["rule"], "trailing-newline");
+  // It ends with the one LF bimi convert writes too: nothing to warn about.
+  EXPECT_TRUE(json["warnings"].empty()) << run.out;
 }
 
 TEST_F(Cli, HashTextAndUnreadableInput) {

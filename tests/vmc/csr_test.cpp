@@ -88,5 +88,110 @@ TEST(Csr, RefusesBadRequests) {
   EXPECT_TRUE(std::holds_alternative<Error>(make_csr(request)));
 }
 
+constexpr long long in_2026 = 1767225600;  // 2026-01-01T00:00:00Z, after priorUseMarkSourceURL became required
+
+std::string error_of(const CsrRequest& request) {
+  auto result = make_csr(request);
+  if (!std::holds_alternative<Error>(result)) return {};
+  EXPECT_EQ(check_csr_request(request).value_or(Error{"(none)"}).message, std::get<Error>(result).message);
+  return std::get<Error>(result).message;
+}
+
+TEST(Csr, CommonNameIsTheOrganizationUnlessGiven) {
+  auto summary = read_back(std::get<CsrResult>(make_csr(base_request())));
+  EXPECT_NE(summary.subject_text.find("CN=Example Brand Inc."), std::string::npos) << summary.subject_text;
+  EXPECT_EQ(summary.subject_text.find("CN=example.com"), std::string::npos) << summary.subject_text;
+  auto request = base_request();
+  request.common_name = "Example Brand";
+  summary = read_back(std::get<CsrResult>(make_csr(request)));
+  EXPECT_NE(summary.subject_text.find("CN=Example Brand,"), std::string::npos) << summary.subject_text;
+}
+
+TEST(Csr, SubjectFieldsKeepTheirUpperBounds) {
+  auto request = base_request();
+  request.organization = std::string(64, 'o');
+  EXPECT_EQ(error_of(request), "");
+  request.organization = std::string(65, 'o');
+  EXPECT_EQ(error_of(request),
+            "--org is 65 characters; organizationName holds at most 64 (RFC 5280 Appendix A, ub-organization-name)");
+  request.organization = std::string(32, 'o');
+  request.organization += std::string(32 * 2, '\0');
+  for (std::size_t i = 32; i < request.organization.size(); i += 2) {
+    request.organization[i] = static_cast<char>(0xc3);  // "ä" is one character in two bytes
+    request.organization[i + 1] = static_cast<char>(0xa4);
+  }
+  EXPECT_EQ(error_of(request), "") << "64 characters in 96 bytes";
+  request = base_request();
+  request.common_name = std::string(65, 'c');
+  EXPECT_NE(error_of(request).find("ub-common-name"), std::string::npos);
+  request = base_request();
+  request.state = std::string(129, 's');
+  EXPECT_NE(error_of(request).find("at most 128 (RFC 5280 Appendix A, ub-state-name)"), std::string::npos);
+  request = base_request();
+  request.locality = std::string(129, 'l');
+  EXPECT_NE(error_of(request).find("ub-locality-name"), std::string::npos);
+  request = base_request();
+  request.street = std::string(129, 's');
+  EXPECT_NE(error_of(request).find("X.520"), std::string::npos);
+  request = base_request();
+  request.organization = "Bad\nName";
+  EXPECT_EQ(error_of(request), "--org must be UTF-8 text without control characters");
+  request.organization = "Bad \xff Name";
+  EXPECT_EQ(error_of(request), "--org must be UTF-8 text without control characters");
+}
+
+TEST(Csr, AppliesTheMarkTypeRulesVerifyApplies) {
+  auto request = base_request();
+  request.requested_at = in_2026;
+  EXPECT_EQ(error_of(request), "");
+  // A trademark on a Prior Use Mark.
+  request.mark_type = "Prior Use Mark";
+  request.prior_use_url = "https://example.com/evidence";
+  EXPECT_NE(error_of(request).find("is prohibited for a Prior Use Mark"), std::string::npos) << error_of(request);
+  // A Prior Use Mark without its evidence URL.
+  request.trademark_country.clear();
+  request.trademark_id.clear();
+  EXPECT_EQ(error_of(request), "");
+  request.prior_use_url.clear();
+  EXPECT_EQ(error_of(request),
+            "--mark-type \"Prior Use Mark\": priorUseMarkSourceURL (1.3.6.1.4.1.53087.5.1) is required for a Prior Use "
+            "Mark issued on or after 2025-04-15 (--prior-use-url)");
+  // A Registered Mark without trademark fields.
+  request = base_request();
+  request.requested_at = in_2026;
+  request.trademark_id.clear();
+  EXPECT_NE(error_of(request).find("trademarkRegistration (1.3.6.1.4.1.53087.1.4) is required for a Registered Mark (--trademark-id)"),
+            std::string::npos)
+      << error_of(request);
+  // A Government Mark with its statute.
+  request = base_request();
+  request.requested_at = in_2026;
+  request.mark_type = "Government Mark";
+  request.trademark_country.clear();
+  request.trademark_id.clear();
+  EXPECT_NE(error_of(request).find("(--statute-country)"), std::string::npos) << error_of(request);
+  request.statute_country = "US";
+  request.statute_citation = "36 U.S.C. 300101";
+  EXPECT_EQ(error_of(request), "");
+  auto summary = read_back(std::get<CsrResult>(make_csr(request)));
+  EXPECT_NE(summary.subject_text.find("statuteCitation=36 U.S.C. 300101"), std::string::npos) << summary.subject_text;
+  // Mark fields without a mark type.
+  request = base_request();
+  request.mark_type.clear();
+  EXPECT_EQ(error_of(request), "mark-certificate fields need --mark-type");
+  request.trademark_country.clear();
+  request.trademark_id.clear();
+  EXPECT_EQ(error_of(request), "");
+}
+
+TEST(Csr, RequestErrorsComeBeforeTheKey) {
+  // A bad value is the same error whether or not the key is usable.
+  auto request = base_request();
+  request.country = "usa";
+  request.key_pem = "not a key";
+  ASSERT_TRUE(check_csr_request(request));
+  EXPECT_EQ(error_of(request), "--country must be a two-letter ISO 3166 code in capitals (e.g. US)");
+}
+
 }  // namespace
 }  // namespace bimi::vmc

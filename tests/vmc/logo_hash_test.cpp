@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "bimi/vmc/logo_bytes.hpp"
+
 #include "test_support.hpp"
 
 namespace bimi::vmc {
@@ -76,9 +78,54 @@ TEST(LogoHash, HashesTheExactBytesOfTheRealLogo) {
 TEST(LogoHash, WarnsAboutBytesToolsChange) {
   EXPECT_TRUE(hash_logo("<svg>\r\n</svg>").warnings.has_rule("crlf"));
   EXPECT_TRUE(hash_logo("\xEF\xBB\xBF<svg/>").warnings.has_rule("bom"));
-  EXPECT_TRUE(hash_logo("<svg/>\n").warnings.has_rule("trailing-newline"));
+  EXPECT_TRUE(hash_logo("<svg/>\n\n").warnings.has_rule("trailing-newline"));
+  EXPECT_TRUE(hash_logo("<svg/>\r").warnings.has_rule("trailing-newline"));
   EXPECT_TRUE(hash_logo("<svg/>").warnings.empty());
   EXPECT_TRUE(hash_logo(gzip("<svg/>")).warnings.has_rule("gzipped-input"));
+}
+
+TEST(LogoHash, OneFinalLfIsTheNormalizedFormAndNotWarnedAbout) {
+  // bimi convert ends every file with one LF (docs/normalized-form.md).
+  EXPECT_TRUE(hash_logo("<svg/>\n").warnings.empty());
+  auto crlf = hash_logo("<svg/>\r\n");
+  EXPECT_TRUE(crlf.warnings.has_rule("crlf"));
+  EXPECT_FALSE(crlf.warnings.has_rule("trailing-newline"));
+}
+
+TEST(LogoBytes, TraitsCountFinalLineBreaks) {
+  EXPECT_EQ(logo_byte_traits("<svg/>").final_line_breaks, 0u);
+  EXPECT_EQ(logo_byte_traits("<svg/>\n").final_line_breaks, 1u);
+  EXPECT_EQ(logo_byte_traits("<svg/>\r\n").final_line_breaks, 1u);
+  EXPECT_EQ(logo_byte_traits("<svg/>\n\r\n\r").final_line_breaks, 3u);
+  EXPECT_EQ(logo_byte_traits("\n").final_line_breaks, 1u);
+  EXPECT_TRUE(logo_byte_traits("\xEF\xBB\xBF<svg/>").bom);
+}
+
+TEST(LogoBytes, ExplainsDifferencesInTheTermsPeopleFix) {
+  const std::string svg = "<svg>\n<title>A</title>\n</svg>\n";
+  const std::string_view ref = "the embedded SVG", act = "the logo given";
+  EXPECT_EQ(explain_logo_difference(svg, svg, ref, act), "");
+  EXPECT_EQ(explain_logo_difference(svg, "<svg>\r\n<title>A</title>\r\n</svg>\r\n", ref, act),
+            "the logo given has CRLF line ends where the embedded SVG has LF");
+  EXPECT_EQ(explain_logo_difference(svg, "\xEF\xBB\xBF" + svg, ref, act),
+            "the logo given starts with a UTF-8 byte order mark and the embedded SVG does not");
+  EXPECT_EQ(explain_logo_difference(svg, svg.substr(0, svg.size() - 1), ref, act),
+            "the logo given lacks the final newline of the embedded SVG");
+  EXPECT_EQ(explain_logo_difference(svg.substr(0, svg.size() - 1), svg, ref, act),
+            "the logo given ends with a newline the embedded SVG lacks");
+  EXPECT_EQ(explain_logo_difference(svg, svg + "\n", ref, act),
+            "the logo given ends with 2 line breaks, the embedded SVG with 1");
+  EXPECT_EQ(explain_logo_difference(svg, "<svg>\n<title>B</title>\n</svg>\n", ref, act),
+            "the content differs from line 2, column 8 on");
+  EXPECT_EQ(explain_logo_difference(svg, "<svg>\n<title>A</title>\n", ref, act),
+            "the logo given ends early, at line 2, column 17");
+  EXPECT_EQ(explain_logo_difference(svg, "\xEF\xBB\xBF<svg>\r\n<title>B</title>\r\n</svg>", ref, act),
+            "the logo given starts with a UTF-8 byte order mark and the embedded SVG does not; the logo given has "
+            "CRLF line ends where the embedded SVG has LF; the logo given lacks the final newline of the embedded "
+            "SVG; the content differs from line 2, column 8 on");
+  // Mixed line ends on different lines still get a reason.
+  EXPECT_EQ(explain_logo_difference("<svg>\r\n<title>A</title>\n</svg>\n", "<svg>\n<title>A</title>\r\n</svg>\n", ref, act),
+            "the line ends differ (CRLF against LF) from line 1 on");
 }
 
 }  // namespace

@@ -87,6 +87,20 @@ TEST_P(RealCertificate, FailsForATrailingNewline) {
   auto report = run(logo_ + "\n", GetParam().domain, GetParam().at);
   EXPECT_FALSE(report.valid());
   EXPECT_EQ(report.find("logotype-hash")->verdict, Verdict::fail);
+  // The mismatch is explained in the terms people fix, not only as a byte offset.
+  const auto& messages = report.find("logo-bytes")->messages;
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("the logo given ends with"), std::string::npos) << messages[0];
+}
+
+TEST_P(RealCertificate, ExplainsCrlfLineEnds) {
+  std::string crlf;
+  for (char c : logo_) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  auto report = run(crlf, GetParam().domain, GetParam().at);
+  const auto& messages = report.find("logo-bytes")->messages;
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("the logo given has CRLF line ends where the embedded SVG has LF"), std::string::npos)
+      << messages[0];
 }
 
 TEST_P(RealCertificate, FailsAfterExpiry) {

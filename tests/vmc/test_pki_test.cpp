@@ -228,5 +228,27 @@ TEST(TestPki, InspectReportsAMalformedLogotypeWithoutFailing) {
   }
 }
 
+TEST(TestPki, ATlsCertificateIsCalledWhatItIs) {
+  auto options = pki_options();
+  options.domain = "logo.example.com";
+  options.roots_pem = test::read_fixture(pki / "tls-ca.pem");
+  options.crl.reset();
+  auto report = verify_case("tls-server", options);
+  EXPECT_FALSE(report.valid());
+  EXPECT_EQ(report.not_a_mark_certificate, "a TLS certificate, not a mark certificate: no BIMI EKU, no logotype");
+  EXPECT_EQ(verify_case("good", pki_options()).not_a_mark_certificate, "");
+  // A leaf without the EKU but with its logotype is a defective mark certificate, not something else.
+  EXPECT_EQ(verify_case("no-eku", pki_options()).not_a_mark_certificate, "");
+}
+
+TEST(TestPki, InspectReportsThePilotIdentifierExtension) {
+  auto cmc = std::get<MarkCertificate>(inspect_certificate(test::read_fixture(pki / "cmc.pem")));
+  ASSERT_TRUE(cmc.pilot_identifier);
+  EXPECT_EQ(cmc.pilot_identifier->value, "pilot-2024");
+  EXPECT_TRUE(cmc.pilot_identifier->critical);
+  auto good = std::get<MarkCertificate>(inspect_certificate(test::read_fixture(pki / "good.pem")));
+  EXPECT_FALSE(good.pilot_identifier);
+}
+
 }  // namespace
 }  // namespace bimi::vmc

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "der.hpp"
+
 namespace bimi::vmc::detail {
 
 std::variant<std::vector<ossl::X509Ptr>, Error> load_certificates(std::string_view bytes) {
@@ -198,6 +200,21 @@ CertificateSummary summarize(X509* cert) {
   summary.self_signed = X509_check_issued(cert, cert) == X509_V_OK;
   ossl::clear_errors();
   return summary;
+}
+
+MarkCertificate::PilotIdentifier pilot_identifier(const RawExtension& extension) {
+  MarkCertificate::PilotIdentifier pilot;
+  pilot.critical = extension.critical;
+  std::string error;
+  der::Reader reader(extension.value);
+  auto element = reader.next(error);
+  constexpr unsigned char utf8_string = 0x0c, printable_string = 0x13;
+  bool text = element && reader.empty() &&
+              (element->tag == utf8_string || element->tag == printable_string || element->tag == der::ia5_string) &&
+              std::all_of(element->content.begin(), element->content.end(),
+                          [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; });
+  pilot.value = text ? std::string(element->content) : to_hex(extension.value);
+  return pilot;
 }
 
 }  // namespace bimi::vmc::detail

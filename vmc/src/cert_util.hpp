@@ -30,4 +30,7 @@ std::optional<RawExtension> find_extension(X509* cert, std::string_view dotted_o
 
 CertificateSummary summarize(X509* cert);
 
+// The pilot identifier extension's criticality and its value as text.
+MarkCertificate::PilotIdentifier pilot_identifier(const RawExtension& extension);
+
 }  // namespace bimi::vmc::detail

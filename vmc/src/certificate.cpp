@@ -147,6 +147,7 @@ std::variant<MarkCertificate, Error> inspect_certificate(std::string_view bytes)
     auto scts = detail::parse_sct_list(raw->value);
     if (auto* list = std::get_if<std::vector<detail::Sct>>(&scts)) result.sct_count = list->size();
   }
+  if (auto raw = detail::find_extension(leaf, pilot_identifier_oid)) result.pilot_identifier = detail::pilot_identifier(*raw);
   result.mark = assess_mark_type(result.certificates.front().subject, result.certificates.front().not_before);
   if (auto raw = detail::find_extension(leaf, logotype_oid)) {
     auto parsed = parse_logotype(raw->value);
@@ -168,77 +169,6 @@ std::variant<MarkCertificate, Error> inspect_certificate(std::string_view bytes)
   if (!result.logotype) result.logo_error = result.logotype_error;
   ossl::clear_errors();
   return result;
-}
-
-std::string format_time(long long unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  if (gmtime_r(&t, &tm) == nullptr) return {};
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
-std::optional<long long> parse_time(std::string_view text) {
-  std::size_t pos = 0;
-  auto digits = [&](std::size_t count, int& out) {
-    if (text.size() - pos < count) return false;
-    out = 0;
-    for (std::size_t k = 0; k < count; ++k) {
-      char c = text[pos + k];
-      if (c < '0' || c > '9') return false;
-      out = out * 10 + (c - '0');
-    }
-    pos += count;
-    return true;
-  };
-  auto literal = [&](char c) {
-    if (pos < text.size() && (text[pos] == c || (c == 'T' && text[pos] == 't'))) {
-      ++pos;
-      return true;
-    }
-    return false;
-  };
-  std::tm tm{};
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!digits(4, year) || !literal('-') || !digits(2, month) || !literal('-') || !digits(2, day)) return std::nullopt;
-  long long offset = 0;
-  if (pos < text.size()) {
-    if (!literal('T') || !digits(2, hour) || !literal(':') || !digits(2, minute)) return std::nullopt;
-    if (literal(':')) {
-      if (!digits(2, second)) return std::nullopt;
-      if (literal('.')) {
-        std::size_t start = pos;
-        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
-        if (pos == start) return std::nullopt;
-      }
-    }
-    if (literal('Z') || literal('z')) {
-    } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
-      int sign = text[pos] == '-' ? -1 : 1;
-      ++pos;
-      int oh = 0, om = 0;
-      if (!digits(2, oh) || !literal(':') || !digits(2, om) || oh > 23 || om > 59) return std::nullopt;
-      offset = sign * (oh * 3600LL + om * 60LL);
-    } else {
-      return std::nullopt;  // a time without a zone is ambiguous
-    }
-    if (pos != text.size()) return std::nullopt;
-  }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  tm.tm_year = year - 1900;
-  tm.tm_mon = month - 1;
-  tm.tm_mday = day;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  tm.tm_sec = second;
-  std::time_t t = timegm(&tm);
-  // timegm normalizes impossible dates (Feb 30): refuse them.
-  std::tm check{};
-  if (gmtime_r(&t, &check) == nullptr || check.tm_mday != day || check.tm_mon != month - 1) {
-    if (second != 60) return std::nullopt;
-  }
-  return static_cast<long long>(t) - offset;
 }
 
 }  // namespace bimi::vmc

@@ -5,6 +5,7 @@
 #include <array>
 #include <climits>
 
+#include "bimi/vmc/logo_bytes.hpp"
 #include "ossl.hpp"
 
 namespace bimi::vmc {
@@ -145,20 +146,25 @@ LogoHashes hash_logo(std::string_view bytes) {
                         "the input is gzip data: these hashes are over the compressed bytes, while a "
                         "certificate's logotype hash is over the uncompressed SVG; hash the SVG instead");
   } else {
-    if (bytes.find("\r\n") != std::string_view::npos) {
+    auto traits = logo_byte_traits(bytes);
+    if (traits.crlf) {
       result.warnings.add("crlf", Severity::warning,
                           "the file has CRLF line ends; editors and git often change them to LF, which "
                           "changes the hash");
     }
-    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    if (traits.bom) {
       result.warnings.add("bom", Severity::warning,
                           "the file starts with a UTF-8 byte order mark; tools often drop it, which "
                           "changes the hash");
     }
-    if (!bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r')) {
+    // One final LF is the normalized form bimi convert writes; only other endings are worth a warning.
+    if (traits.final_line_breaks > normalized_final_line_breaks ||
+        (traits.final_line_breaks == 1 && bytes.back() == '\r')) {
       result.warnings.add("trailing-newline", Severity::warning,
-                          "the file ends with a newline; tools often add or remove it, which changes "
-                          "the hash");
+                          "the file ends with " +
+                              (traits.final_line_breaks == 1 ? std::string("a lone CR")
+                                                             : std::to_string(traits.final_line_breaks) + " line breaks") +
+                              "; tools often trim them to the single LF bimi convert writes, which changes the hash");
     }
   }
   result.gzip_base64 = base64_encode(result.input_gzipped ? bytes : std::string_view(gzip(bytes)));

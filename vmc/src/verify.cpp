@@ -5,6 +5,7 @@
 #include <map>
 
 #include "bimi/vmc/checks.hpp"
+#include "bimi/vmc/logo_bytes.hpp"
 #include "cert_util.hpp"
 #include "embedded_roots.hpp"
 #include "sct.hpp"
@@ -13,6 +14,8 @@ namespace bimi::vmc {
 namespace {
 
 using detail::Sct;
+
+constexpr std::string_view tls_server_eku_oid = "1.3.6.1.5.5.7.3.1";  // id-kp-serverAuth (RFC 5280 4.2.1.12)
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -474,6 +477,12 @@ std::variant<VerifyReport, Error> verify_certificate(std::string_view certificat
   // logotype, logotype-hash, logo-bytes
   std::optional<EmbeddedLogo> embedded;
   auto raw = detail::find_extension(leaf, logotype_oid);
+  if (!raw && std::find(ekus.begin(), ekus.end(), bimi_eku_oid) == ekus.end()) {
+    bool tls = std::find(ekus.begin(), ekus.end(), tls_server_eku_oid) != ekus.end();
+    report.not_a_mark_certificate =
+        std::string(tls ? "a TLS certificate, not a mark certificate" : "not a mark certificate") +
+        ": no BIMI EKU, no logotype";
+  }
   if (!raw) {
     rec.fail("logotype", "no logotype extension (" + std::string(logotype_oid) + ")");
     rec.skip("logotype-hash", "not checked: no logotype extension");
@@ -541,7 +550,8 @@ std::variant<VerifyReport, Error> verify_certificate(std::string_view certificat
       while (first < svg.size() && first < embedded->svg.size() && svg[first] == embedded->svg[first]) ++first;
       rec.fail("logo-bytes", "the embedded SVG (" + std::to_string(embedded->svg.size()) +
                                  " bytes) differs from the logo given (" + std::to_string(svg.size()) +
-                                 " bytes) from byte offset " + std::to_string(first));
+                                 " bytes) from byte offset " + std::to_string(first) + ": " +
+                                 explain_logo_difference(embedded->svg, svg, "the embedded SVG", "the logo given"));
     }
   } else {
     rec.fail("logo-bytes", "no embedded logo to compare");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bimi/vmc/logotype.hpp"
+#include "bimi/vmc/time_text.hpp"  // format_time, parse_time: used with certificates
 
 namespace bimi::vmc {
 
@@ -19,6 +20,12 @@ inline constexpr std::string_view bimi_eku_oid = "1.3.6.1.5.5.7.3.31";
 inline constexpr std::string_view mark_policy_oid = "1.3.6.1.4.1.53087.1.1";
 inline constexpr std::string_view pilot_identifier_oid = "1.3.6.1.4.1.53087.4.1";
 inline constexpr std::string_view mark_type_oid = "1.3.6.1.4.1.53087.1.13";
+inline constexpr std::string_view trademark_country_oid = "1.3.6.1.4.1.53087.1.3";
+inline constexpr std::string_view trademark_registration_oid = "1.3.6.1.4.1.53087.1.4";
+inline constexpr std::string_view statute_country_oid = "1.3.6.1.4.1.53087.3.2";
+inline constexpr std::string_view statute_citation_oid = "1.3.6.1.4.1.53087.3.5";
+inline constexpr std::string_view statute_url_oid = "1.3.6.1.4.1.53087.3.6";
+inline constexpr std::string_view prior_use_url_oid = "1.3.6.1.4.1.53087.5.1";
 
 // The name of a mark-certificate subject attribute (e.g. "trademarkRegistration"); empty when the
 // OID is not one of them.
@@ -63,6 +70,12 @@ struct MarkCertificate {
   std::vector<std::string> policies;             // dotted OIDs on the leaf
   std::vector<std::string> crl_urls;             // CRL distribution point URIs
   std::size_t sct_count = 0;
+  // The pilot identifier extension (1.3.6.1.4.1.53087.4.1) some CMCs carry, often critical.
+  struct PilotIdentifier {
+    bool critical = false;
+    std::string value;  // the string it holds, else the hex of its DER
+  };
+  std::optional<PilotIdentifier> pilot_identifier;
   MarkTypeAssessment mark;
   std::optional<Logotype> logotype;
   std::string logotype_error;  // why logotype is empty (absent or malformed)
@@ -73,11 +86,5 @@ struct MarkCertificate {
 // Parses PEM (one or more certificates, leaf first) or a single DER certificate. Anything that is
 // not a certificate is an Error; a malformed logotype is reported inside the result instead.
 std::variant<MarkCertificate, Error> inspect_certificate(std::string_view bytes);
-
-// "2022-07-09T08:30:14Z".
-std::string format_time(long long unix_seconds);
-// Accepts YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z or ±HH:MM (a date-time without a
-// zone is refused). Returns seconds since the epoch.
-std::optional<long long> parse_time(std::string_view text);
 
 }  // namespace bimi::vmc

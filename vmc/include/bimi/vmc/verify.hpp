@@ -43,13 +43,18 @@ struct VerifyReport {
   MarkClass mark_class = MarkClass::unknown;
   std::string mark_type;
   std::vector<std::string> chain;  // subjects from the leaf to the trust anchor, when one was built
+  // Set when the leaf is no mark certificate at all (neither the BIMI EKU nor a logotype), saying
+  // what it is instead, e.g. "a TLS certificate, not a mark certificate: no BIMI EKU, no logotype".
+  std::string not_a_mark_certificate;
 
   bool valid() const;
   const CheckResult* find(std::string_view id) const;
 };
 
 // `certificate` is the PEM (leaf first, chain optional) or DER; `logo` the SVG (or gzip of it) the
-// domain publishes. An Error means an input could not be read (exit 3), not that it is invalid.
+// domain publishes. An Error means an input could not be read (exit 3), not that it is invalid; its
+// message starts with the input it is about: "certificate: ", "logo: ", "trust anchors: ", "CRL: "
+// or "CT logs: ".
 std::variant<VerifyReport, Error> verify_certificate(std::string_view certificate, std::string_view logo,
                                                      const VerifyOptions& options);
 
