@@ -8,6 +8,7 @@
 #include "bimi/vmc/logo_hash.hpp"
 #include "commands.hpp"
 #include "vmc_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -35,7 +36,7 @@ ExitCode run_csr(CsrOptions options) {
   if (!options.key_out.empty() && vmc_io::clashes(options.key_out, options.output)) return ExitCode::usage;
   std::error_code ec;
   if (!options.key_out.empty() && std::filesystem::exists(std::filesystem::symlink_status(options.key_out, ec))) {
-    std::cerr << "bimi: " << options.key_out << " already exists; refusing to overwrite a key\n";
+    std::cerr << "bimi: " << printable(options.key_out) << " already exists; refusing to overwrite a key\n";
     return ExitCode::output_failure;
   }
   std::optional<std::string> logo;
@@ -50,7 +51,7 @@ ExitCode run_csr(CsrOptions options) {
   }
   auto made = vmc::make_csr(options.request);
   if (auto* error = std::get_if<vmc::Error>(&made)) {
-    std::cerr << "bimi: " << error->message << "\n";
+    std::cerr << "bimi: " << printable(error->message) << "\n";
     return options.request.key_pem ? ExitCode::bad_input : ExitCode::usage;
   }
   const auto& csr = std::get<vmc::CsrResult>(made);
@@ -62,19 +63,19 @@ ExitCode run_csr(CsrOptions options) {
     if (!options.key_out.empty()) std::filesystem::remove(options.key_out, ec);
     return ExitCode::output_failure;
   }
-  std::cout << "request:     " << options.output << " (PKCS#10, SHA-256)\n";
-  if (!options.key_out.empty()) std::cout << "private key: " << options.key_out << " (mode 0600; keep it secret)\n";
-  std::cout << "subject:     " << csr.subject_text << "\n";
+  std::cout << "request:     " << printable(options.output) << " (PKCS#10, SHA-256)\n";
+  if (!options.key_out.empty()) std::cout << "private key: " << printable(options.key_out) << " (mode 0600; keep it secret)\n";
+  std::cout << "subject:     " << printable(csr.subject_text) << "\n";
   std::cout << "DNS names:  ";
-  for (const auto& name : csr.dns_names) std::cout << " " << name;
+  for (const auto& name : csr.dns_names) std::cout << " " << printable(name);
   std::cout << "\n";
   if (logo) {
     auto hashes = vmc::hash_logo(*logo);
-    std::cout << "logo:        " << options.logo << " (" << logo->size() << " bytes; give the CA this exact file)\n"
+    std::cout << "logo:        " << printable(options.logo) << " (" << logo->size() << " bytes; give the CA this exact file)\n"
               << "  sha256:      " << hashes.sha256 << "\n"
               << "  sha1:        " << hashes.sha1 << "\n"
               << "  gzip+base64: " << hashes.gzip_base64 << "\n";
-    for (const auto& w : hashes.warnings.items()) std::cerr << options.logo << ": warning[" << w.rule << "]: " << w.message << "\n";
+    for (const auto& w : hashes.warnings.items()) std::cerr << printable(options.logo) << ": warning[" << w.rule << "]: " << printable(w.message) << "\n";
   }
   return ExitCode::ok;
 }

@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "dns_io.hpp"
 #include "vmc_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -33,7 +34,9 @@ ExitCode run_domain(const DomainOptions& options) {
   auto domain = records::normalize_domain(options.domain);
   auto selector = records::normalize_selector(options.selector);
   if (!domain || !selector) {
-    std::cerr << "bimi: " << (!domain ? "\"" + options.domain + "\" is not a domain name" : "--selector \"" + options.selector + "\" is not a selector") << "\n";
+    std::cerr << "bimi: "
+              << printable(!domain ? "\"" + options.domain + "\" is not a domain name" : "--selector \"" + options.selector + "\" is not a selector")
+              << "\n";
     return ExitCode::usage;
   }
   check.domain = *domain;
@@ -43,7 +46,7 @@ ExitCode run_domain(const DomainOptions& options) {
   } else if (auto at = vmc::parse_time(options.at)) {
     check.at = *at;
   } else {
-    std::cerr << "bimi: --at \"" << options.at << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
+    std::cerr << "bimi: --at \"" << printable(options.at) << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
     return ExitCode::usage;
   }
   if (!options.roots.empty()) {
@@ -57,7 +60,7 @@ ExitCode run_domain(const DomainOptions& options) {
   }
   auto psl = records::PublicSuffixList::load();
   if (auto* why = std::get_if<std::string>(&psl)) {
-    std::cerr << "bimi: " << *why << "\n";
+    std::cerr << "bimi: " << printable(*why) << "\n";
     return ExitCode::bad_input;
   }
   auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms}, true);

@@ -9,6 +9,7 @@
 #include "bimi/vmc/verify.hpp"
 #include "commands.hpp"
 #include "vmc_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -36,7 +37,7 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
   } else if (auto at = vmc::parse_time(options.at)) {
     verify.at = *at;
   } else {
-    std::cerr << "bimi: --at \"" << options.at << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
+    std::cerr << "bimi: --at \"" << printable(options.at) << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
     return ExitCode::usage;
   }
   auto certificate = vmc_io::read_input(options.certificate, vmc::max_certificate_file_bytes, "certificate");
@@ -66,7 +67,7 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
 
   auto result = vmc::verify_certificate(*certificate, *logo, verify);
   if (auto* error = std::get_if<vmc::Error>(&result)) {
-    std::cerr << "bimi: " << error->message << "\n";
+    std::cerr << "bimi: " << printable(error->message) << "\n";
     return ExitCode::bad_input;
   }
   const auto& report = std::get<vmc::VerifyReport>(result);
@@ -91,17 +92,17 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
     }
     std::cout << out.dump(2) << "\n";
   } else {
-    std::cout << options.certificate << " for " << options.domain << " at " << vmc::format_time(verify.at) << "\n";
+    std::cout << printable(options.certificate) << " for " << printable(options.domain) << " at " << vmc::format_time(verify.at) << "\n";
     for (const auto& check : report.checks) {
       std::string verdict(vmc::to_string(check.verdict));
       for (std::size_t i = 0; i < check.messages.size(); ++i) {
         std::cout << "  " << (i == 0 ? verdict : std::string()) << std::string(9 - (i == 0 ? verdict.size() : 0), ' ')
                   << (i == 0 ? check.id : std::string()) << std::string(20 - (i == 0 ? check.id.size() : 0), ' ')
-                  << check.messages[i] << "\n";
+                  << printable(check.messages[i]) << "\n";
       }
     }
     std::cout << (report.valid() ? "valid" : "INVALID") << ": " << vmc::to_string(report.mark_class)
-              << (report.mark_type.empty() ? "" : " (" + report.mark_type + ")") << "\n";
+              << printable(report.mark_type.empty() ? "" : " (" + report.mark_type + ")") << "\n";
   }
   return report.valid() ? ExitCode::ok : ExitCode::findings;
 }

@@ -10,6 +10,7 @@
 
 #include "bimi/file_io.hpp"
 #include "exit_codes.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli::vmc_io {
 
@@ -17,7 +18,7 @@ namespace bimi::cli::vmc_io {
 inline std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, std::string_view what) {
   auto bytes = read_file(path, max_bytes);
   if (auto* error = std::get_if<IoError>(&bytes)) {
-    std::cerr << "bimi: cannot read " << what << ": " << error->message << "\n";
+    std::cerr << "bimi: cannot read " << what << ": " << printable(error->message) << "\n";
     return std::nullopt;
   }
   return std::get<std::string>(std::move(bytes));
@@ -27,7 +28,7 @@ inline std::optional<std::string> read_input(const std::string& path, std::size_
 inline bool write_output(const std::string& path, std::string_view bytes, WriteOptions options = {}) {
   auto written = write_file_atomic(path, bytes, options);
   if (auto* error = std::get_if<IoError>(&written)) {
-    std::cerr << "bimi: cannot write " << error->message << "\n";
+    std::cerr << "bimi: cannot write " << printable(error->message) << "\n";
     return false;
   }
   return true;
@@ -36,7 +37,7 @@ inline bool write_output(const std::string& path, std::string_view bytes, WriteO
 // True (after printing why) when an output path names an input.
 inline bool clashes(const std::string& output, const std::string& input) {
   if (output.empty() || input.empty() || !same_file(output, input)) return false;
-  std::cerr << "bimi: refusing to write " << output << ": it is also an input\n";
+  std::cerr << "bimi: refusing to write " << printable(output) << ": it is also an input\n";
   return true;
 }
 
