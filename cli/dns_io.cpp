@@ -133,6 +133,7 @@ std::unique_ptr<LiveSources> make_live_sources(const LiveOptions& options, bool 
     fetch.timeout_ms = options.timeout_ms;
     fetch.connect_timeout_ms = options.timeout_ms;
     fetch.max_bytes = max_bytes;
+    fetch.allow_private = options.allow_private;
     if (pin) fetch.resolve = [self](const std::string& host) { return self->dns.addresses(host).addresses; };
     return net::fetch_https(url, fetch);
   };

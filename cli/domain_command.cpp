@@ -24,6 +24,7 @@ struct DomainOptions {
   std::string roots;
   std::string at;
   int timeout_ms = 5000;
+  bool allow_private = false;
   std::string format = "text";
 };
 
@@ -63,7 +64,7 @@ ExitCode run_domain(const DomainOptions& options) {
     std::cerr << "bimi: " << printable(*why) << "\n";
     return ExitCode::bad_input;
   }
-  auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms}, true);
+  auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms, options.allow_private}, true);
   if (!live) return ExitCode::usage;
   auto report = net::check_domain(check, std::get<records::PublicSuffixList>(psl), live->sources);
   return dns_io::print_domain_report(report, options.format == "json", std::cout);
@@ -84,6 +85,8 @@ void setup_domain(CLI::App& app, ExitCode& result) {
   command->add_option("--at", options->at, "certificate verification time, ISO-8601 (default: now)");
   command->add_option("--timeout", options->timeout_ms, "milliseconds allowed for each look-up and each fetch (default 5000)")
       ->check(CLI::Range(100, 60000));
+  command->add_flag("--allow-private", options->allow_private,
+                    "fetch l= and a= from loopback, private and link-local addresses too (refused by default)");
   command->callback([options, &result] { result = run_domain(*options); });
 }
 
