@@ -74,7 +74,7 @@ ExitCode run_check(const CheckOptions& options) {
 
   std::vector<std::string> empty_dirs;
   std::vector<std::string> files = expand_paths(options.paths, empty_dirs);
-  for (const auto& dir : empty_dirs) std::cerr << "bimi: no .svg or .svgz files under " << dir << "\n";
+  for (const auto& dir : empty_dirs) std::cerr << "bimi: no .svg or .svgz files under " << printable(dir) << "\n";
 
   // Files are independent: check them on several threads, report them in input order.
   std::vector<FileFindings> results(files.size());

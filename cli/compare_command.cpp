@@ -8,6 +8,7 @@
 #include "bimi/svgps/render.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -26,7 +27,7 @@ ExitCode run_compare(const CompareOptions& options) {
   auto a = load_and_render(options.first, options.size, error);
   auto b = a ? load_and_render(options.second, options.size, error) : std::nullopt;
   if (!a || !b) {
-    std::cerr << "bimi compare: " << error << "\n";
+    std::cerr << "bimi compare: " << printable(error) << "\n";
     return ExitCode::bad_input;
   }
   auto fidelity = svgps::compare_images(*a, *b);

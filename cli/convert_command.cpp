@@ -136,15 +136,15 @@ void print_outcome(const Job& job, const Outcome& outcome, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* reset = color ? "\033[0m" : "";
   if (!outcome.io_error.empty()) {
-    std::cout << bold << job.input << reset << ": " << outcome.io_error << "\n";
+    std::cout << bold << printable(job.input) << reset << ": " << printable(outcome.io_error) << "\n";
     return;
   }
   const auto& r = outcome.result;
   if (r.svg) {
-    std::cout << bold << job.input << reset << " -> " << job.output << ": " << outcome.output_bytes << " bytes (was "
+    std::cout << bold << printable(job.input) << reset << " -> " << printable(job.output) << ": " << outcome.output_bytes << " bytes (was "
               << r.input_bytes << ")";
   } else {
-    std::cout << bold << job.input << reset << ": " << (r.unreadable ? "unreadable" : "refused, nothing written");
+    std::cout << bold << printable(job.input) << reset << ": " << (r.unreadable ? "unreadable" : "refused, nothing written");
   }
   if (r.fidelity) {
     char ssim[16];
@@ -153,12 +153,12 @@ void print_outcome(const Job& job, const Outcome& outcome, bool color) {
   }
   std::cout << "\n";
   for (const auto& d : r.changes.items()) {
-    std::cout << "  " << job.input;
+    std::cout << "  " << printable(job.input);
     if (d.location.line > 0) std::cout << ":" << d.location.line << (d.location.column > 0 ? ":" + std::to_string(d.location.column) : "");
-    std::cout << ": " << to_string(d.severity) << ": " << d.message << " [" << d.rule << "]\n";
+    std::cout << ": " << to_string(d.severity) << ": " << printable(d.message) << " [" << d.rule << "]\n";
   }
   for (const auto& d : r.output_findings.items()) {
-    std::cout << "  output: " << to_string(d.severity) << ": " << d.message << " [" << d.rule << "]\n";
+    std::cout << "  output: " << to_string(d.severity) << ": " << printable(d.message) << " [" << d.rule << "]\n";
   }
 }
 
@@ -201,7 +201,7 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
   std::string error;
   auto jobs = plan_jobs(options, error);
   if (!jobs) {
-    std::cerr << "bimi convert: " << error << "\n";
+    std::cerr << "bimi convert: " << printable(error) << "\n";
     return ExitCode::usage;
   }
   svgps::ConvertOptions base;

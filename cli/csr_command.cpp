@@ -10,6 +10,7 @@
 #include "bimi/vmc/logo_hash.hpp"
 #include "commands.hpp"
 #include "vmc_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -27,12 +28,12 @@ struct CsrOptions {
 bool names_usable(const vmc::CsrRequest& request) {
   for (const auto& domain : request.domains) {
     if (!records::normalize_domain(domain)) {
-      std::cerr << "bimi: --domain \"" << domain << "\" is not a domain name (A-labels, e.g. example.com)\n";
+      std::cerr << "bimi: --domain \"" << printable(domain) << "\" is not a domain name (A-labels, e.g. example.com)\n";
       return false;
     }
   }
   if (!request.selector.empty() && !records::normalize_selector(request.selector)) {
-    std::cerr << "bimi: --selector \"" << request.selector << "\" is not a selector\n";
+    std::cerr << "bimi: --selector \"" << printable(request.selector) << "\" is not a selector\n";
     return false;
   }
   return true;
@@ -51,7 +52,7 @@ ExitCode run_csr(CsrOptions options) {
   options.request.requested_at = static_cast<long long>(std::time(nullptr));
   if (!names_usable(options.request)) return ExitCode::usage;
   if (auto bad = vmc::check_csr_request(options.request)) {
-    std::cerr << "bimi: " << bad->message << "\n";
+    std::cerr << "bimi: " << printable(bad->message) << "\n";
     return ExitCode::usage;
   }
   for (const auto* input : {&options.key, &options.logo}) {
@@ -60,7 +61,7 @@ ExitCode run_csr(CsrOptions options) {
   if (!options.key_out.empty() && vmc_io::clashes(options.key_out, options.output)) return ExitCode::usage;
   std::error_code ec;
   if (!options.key_out.empty() && std::filesystem::exists(std::filesystem::symlink_status(options.key_out, ec))) {
-    std::cerr << "bimi: " << options.key_out << " already exists; refusing to overwrite a key\n";
+    std::cerr << "bimi: " << printable(options.key_out) << " already exists; refusing to overwrite a key\n";
     return ExitCode::output_failure;
   }
   std::optional<std::string> logo;
@@ -77,7 +78,7 @@ ExitCode run_csr(CsrOptions options) {
   auto made = vmc::make_csr(options.request);
   if (auto* error = std::get_if<vmc::Error>(&made)) {
     // The request itself was checked above: what is left is the key.
-    std::cerr << "bimi: " << (options.request.key_pem ? options.key + ": " : std::string()) << error->message << "\n";
+    std::cerr << "bimi: " << (options.request.key_pem ? printable(options.key) + ": " : std::string()) << printable(error->message) << "\n";
     return options.request.key_pem ? ExitCode::bad_input : ExitCode::findings;
   }
   const auto& csr = std::get<vmc::CsrResult>(made);
@@ -89,19 +90,19 @@ ExitCode run_csr(CsrOptions options) {
     if (!options.key_out.empty()) std::filesystem::remove(options.key_out, ec);
     return ExitCode::output_failure;
   }
-  std::cout << "request:     " << options.output << " (PKCS#10, SHA-256)\n";
-  if (!options.key_out.empty()) std::cout << "private key: " << options.key_out << " (mode 0600; keep it secret)\n";
-  std::cout << "subject:     " << csr.subject_text << "\n";
+  std::cout << "request:     " << printable(options.output) << " (PKCS#10, SHA-256)\n";
+  if (!options.key_out.empty()) std::cout << "private key: " << printable(options.key_out) << " (mode 0600; keep it secret)\n";
+  std::cout << "subject:     " << printable(csr.subject_text) << "\n";
   std::cout << "DNS names:  ";
-  for (const auto& name : csr.dns_names) std::cout << " " << name;
+  for (const auto& name : csr.dns_names) std::cout << " " << printable(name);
   std::cout << "\n";
   if (logo) {
     auto hashes = vmc::hash_logo(*logo);
-    std::cout << "logo:        " << options.logo << " (" << logo->size() << " bytes; give the CA this exact file)\n"
+    std::cout << "logo:        " << printable(options.logo) << " (" << logo->size() << " bytes; give the CA this exact file)\n"
               << "  sha256:      " << hashes.sha256 << "\n"
               << "  sha1:        " << hashes.sha1 << "\n"
               << "  gzip+base64: " << hashes.gzip_base64 << "\n";
-    for (const auto& w : hashes.warnings.items()) std::cerr << options.logo << ": warning[" << w.rule << "]: " << w.message << "\n";
+    for (const auto& w : hashes.warnings.items()) std::cerr << printable(options.logo) << ": warning[" << w.rule << "]: " << printable(w.message) << "\n";
   }
   return ExitCode::ok;
 }

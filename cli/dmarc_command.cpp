@@ -11,6 +11,7 @@
 #include "bimi/records/public_suffix.hpp"
 #include "commands.hpp"
 #include "dns_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -26,12 +27,12 @@ struct DmarcOptions {
 ExitCode run_live(const DmarcOptions& options) {
   auto domain = records::normalize_domain(options.domain);
   if (!domain) {
-    std::cerr << "bimi: \"" << options.domain << "\" is not a domain name\n";
+    std::cerr << "bimi: \"" << printable(options.domain) << "\" is not a domain name\n";
     return ExitCode::usage;
   }
   auto psl = records::PublicSuffixList::load();
   if (auto* why = std::get_if<std::string>(&psl)) {
-    std::cerr << "bimi: " << *why << "\n";
+    std::cerr << "bimi: " << printable(*why) << "\n";
     return ExitCode::bad_input;
   }
   auto live = dns_io::make_live_sources({options.dns_server, "", options.timeout_ms}, false);

@@ -7,6 +7,7 @@
 
 #include "bimi/records/txt.hpp"
 #include "bimi/svgps/lint.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli::dns_io {
 namespace {
@@ -72,7 +73,7 @@ void print_findings_text(const Diagnostics& findings, std::ostream& out, std::st
   for (const auto& d : findings.items()) {
     out << indent;
     if (d.location.column > 0) out << "col " << d.location.column << ": ";
-    out << to_string(d.severity) << ": " << d.message << " [" << d.rule << "]\n";
+    out << to_string(d.severity) << ": " << printable(d.message) << " [" << d.rule << "]\n";
   }
 }
 
@@ -96,10 +97,13 @@ ExitCode print_parsed(const std::vector<std::string>& values, const RecordParser
       root["records"].push_back(std::move(record));
       continue;
     }
-    out << value << "\n";
+    out << printable(value) << "\n";
     std::size_t width = 1;
-    for (const auto& tag : tags.tags) width = std::max(width, tag.name.size());
-    for (const auto& tag : tags.tags) out << "  " << tag.name << std::string(width - tag.name.size() + 2, ' ') << tag.value << "\n";
+    for (const auto& tag : tags.tags) width = std::max(width, printable(tag.name).size());
+    for (const auto& tag : tags.tags) {
+      std::string name = printable(tag.name);
+      out << "  " << name << std::string(width - name.size() + 2, ' ') << printable(tag.value) << "\n";
+    }
     print_findings_text(findings, out, "  ");
     out << (findings.has_errors() ? "  INVALID\n" : "  valid\n");
   }
@@ -129,6 +133,7 @@ std::unique_ptr<LiveSources> make_live_sources(const LiveOptions& options, bool 
     fetch.timeout_ms = options.timeout_ms;
     fetch.connect_timeout_ms = options.timeout_ms;
     fetch.max_bytes = max_bytes;
+    fetch.allow_private = options.allow_private;
     if (pin) fetch.resolve = [self](const std::string& host) { return self->dns.addresses(host).addresses; };
     return net::fetch_https(url, fetch);
   };
@@ -174,10 +179,11 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
     root["summary"] = {{"errors", errors}, {"warnings", warnings}};
     out << root.dump(2) << "\n";
   } else {
-    out << report.domain << ", selector " << report.selector << " (organizational domain " << report.organizational_domain << ")\n";
+    out << printable(report.domain) << ", selector " << printable(report.selector) << " (organizational domain "
+        << printable(report.organizational_domain) << ")\n";
     for (const auto& step : report.steps) {
       out << "\n" << step.name << (step.skipped ? ": skipped, nothing to check" : "") << "\n";
-      for (const auto& [key, value] : step.facts) out << "  " << key << ": " << value << "\n";
+      for (const auto& [key, value] : step.facts) out << "  " << printable(key) << ": " << printable(value) << "\n";
       print_findings_text(step.findings, out, "  ");
     }
     out << "\n" << (report.ready() ? "ready" : "NOT READY") << ": " << plural(errors, "error") << ", "

@@ -45,6 +45,7 @@ struct LiveOptions {
   std::string dns_server;
   std::string ca_file;
   int timeout_ms = 5000;
+  bool allow_private = false;  // fetch from loopback, private and other special-purpose addresses
 };
 
 struct LiveSources {

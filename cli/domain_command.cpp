@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "dns_io.hpp"
 #include "vmc_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -23,6 +24,7 @@ struct DomainOptions {
   std::string roots;
   std::string at;
   int timeout_ms = 5000;
+  bool allow_private = false;
   std::string format = "text";
 };
 
@@ -33,7 +35,9 @@ ExitCode run_domain(const DomainOptions& options) {
   auto domain = records::normalize_domain(options.domain);
   auto selector = records::normalize_selector(options.selector);
   if (!domain || !selector) {
-    std::cerr << "bimi: " << (!domain ? "\"" + options.domain + "\" is not a domain name" : "--selector \"" + options.selector + "\" is not a selector") << "\n";
+    std::cerr << "bimi: "
+              << printable(!domain ? "\"" + options.domain + "\" is not a domain name" : "--selector \"" + options.selector + "\" is not a selector")
+              << "\n";
     return ExitCode::usage;
   }
   check.domain = *domain;
@@ -43,7 +47,7 @@ ExitCode run_domain(const DomainOptions& options) {
   } else if (auto at = vmc::parse_time(options.at)) {
     check.at = *at;
   } else {
-    std::cerr << "bimi: --at \"" << options.at << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
+    std::cerr << "bimi: --at \"" << printable(options.at) << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
     return ExitCode::usage;
   }
   if (!options.roots.empty()) {
@@ -57,10 +61,10 @@ ExitCode run_domain(const DomainOptions& options) {
   }
   auto psl = records::PublicSuffixList::load();
   if (auto* why = std::get_if<std::string>(&psl)) {
-    std::cerr << "bimi: " << *why << "\n";
+    std::cerr << "bimi: " << printable(*why) << "\n";
     return ExitCode::bad_input;
   }
-  auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms}, true);
+  auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms, options.allow_private}, true);
   if (!live) return ExitCode::usage;
   auto report = net::check_domain(check, std::get<records::PublicSuffixList>(psl), live->sources);
   return dns_io::print_domain_report(report, options.format == "json", std::cout);
@@ -81,6 +85,8 @@ void setup_domain(CLI::App& app, ExitCode& result) {
   command->add_option("--at", options->at, "certificate verification time, ISO-8601 (default: now)");
   command->add_option("--timeout", options->timeout_ms, "milliseconds allowed for each look-up and each fetch (default 5000)")
       ->check(CLI::Range(100, 60000));
+  command->add_flag("--allow-private", options->allow_private,
+                    "fetch l= and a= from loopback, private and link-local addresses too (refused by default)");
   command->callback([options, &result] { result = run_domain(*options); });
 }
 

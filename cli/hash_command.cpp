@@ -6,6 +6,7 @@
 #include "bimi/vmc/logo_hash.hpp"
 #include "commands.hpp"
 #include "vmc_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -33,12 +34,12 @@ ExitCode run_hash(const HashOptions& options) {
     for (const auto& w : hashes.warnings.items()) out["warnings"].push_back({{"rule", w.rule}, {"message", w.message}});
     std::cout << out.dump(2) << "\n";
   } else {
-    std::cout << "file:        " << options.logo << " (" << bytes->size() << " bytes)\n"
+    std::cout << "file:        " << printable(options.logo) << " (" << bytes->size() << " bytes)\n"
               << "sha256:      " << hashes.sha256 << "\n"
               << "sha1:        " << hashes.sha1 << "\n"
               << "gzip+base64: " << hashes.gzip_base64 << "\n"
               << "data URI:    " << hashes.data_uri << "\n";
-    for (const auto& w : hashes.warnings.items()) std::cerr << options.logo << ": warning[" << w.rule << "]: " << w.message << "\n";
+    for (const auto& w : hashes.warnings.items()) std::cerr << printable(options.logo) << ": warning[" << w.rule << "]: " << printable(w.message) << "\n";
   }
   return ExitCode::ok;
 }

@@ -7,6 +7,7 @@
 #include "bimi/vmc/certificate.hpp"
 #include "commands.hpp"
 #include "vmc_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -79,18 +80,18 @@ nlohmann::json to_json(const vmc::MarkCertificate& cert) {
 void print_text(const vmc::MarkCertificate& cert) {
   const auto& leaf = cert.certificates.front();
   std::cout << "subject:\n";
-  for (const auto& field : leaf.subject) std::cout << "  " << field.name << " = " << field.value << "\n";
+  for (const auto& field : leaf.subject) std::cout << "  " << printable(field.name) << " = " << printable(field.value) << "\n";
   std::cout << "DNS names:  ";
-  for (std::size_t i = 0; i < cert.dns_names.size(); ++i) std::cout << (i ? ", " : "") << cert.dns_names[i];
+  for (std::size_t i = 0; i < cert.dns_names.size(); ++i) std::cout << (i ? ", " : "") << printable(cert.dns_names[i]);
   std::cout << "\nvalidity:   " << vmc::format_time(leaf.not_before) << " to " << vmc::format_time(leaf.not_after) << "\n";
-  std::cout << "mark type:  " << (cert.mark.mark_type.empty() ? "(none)" : cert.mark.mark_type) << " -> "
+  std::cout << "mark type:  " << (cert.mark.mark_type.empty() ? "(none)" : printable(cert.mark.mark_type)) << " -> "
             << vmc::to_string(cert.mark.mark_class) << "\n";
-  for (const auto& e : cert.mark.errors) std::cout << "  error: " << e << "\n";
-  for (const auto& w : cert.mark.warnings) std::cout << "  warning: " << w << "\n";
+  for (const auto& e : cert.mark.errors) std::cout << "  error: " << printable(e) << "\n";
+  for (const auto& w : cert.mark.warnings) std::cout << "  warning: " << printable(w) << "\n";
   auto list = [](const std::vector<std::string>& items) {
     std::string text;
     for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text.empty() ? std::string("(none)") : text;
+    return text.empty() ? std::string("(none)") : printable(text);
   };
   std::cout << "serial:     " << leaf.serial_hex << "\n";
   std::cout << "EKUs:       " << list(cert.extended_key_usages) << "\n";
@@ -98,31 +99,31 @@ void print_text(const vmc::MarkCertificate& cert) {
   std::cout << "CRL URLs:   " << list(cert.crl_urls) << "\n";
   std::cout << "SCTs:       " << cert.sct_count << "\n";
   std::cout << "pilot id:   "
-            << (cert.pilot_identifier ? cert.pilot_identifier->value + " (extension " + std::string(vmc::pilot_identifier_oid) +
+            << (cert.pilot_identifier ? printable(cert.pilot_identifier->value) + " (extension " + std::string(vmc::pilot_identifier_oid) +
                                             (cert.pilot_identifier->critical ? ", critical)" : ", not critical)")
                                       : std::string("(no extension)"))
             << "\n";
   if (cert.logotype) {
     for (const auto& image : cert.logotype->images) {
-      std::cout << "logotype:   " << image.media_type << "\n";
+      std::cout << "logotype:   " << printable(image.media_type) << "\n";
       for (const auto& hash : image.hashes) {
         std::cout << "  " << (hash.algorithm ? std::string(vmc::to_string(*hash.algorithm)) : hash.algorithm_oid) << ": "
                   << vmc::to_hex(hash.value) << "\n";
       }
     }
   } else {
-    std::cout << "logotype:   " << cert.logotype_error << "\n";
+    std::cout << "logotype:   " << printable(cert.logotype_error) << "\n";
   }
   if (cert.logo) {
     std::cout << "logo:       " << cert.logo->svg.size() << " bytes" << (cert.logo->gzipped ? " (gzip in the URI)" : "")
               << ", sha256 " << vmc::hex_digest(vmc::HashAlgorithm::sha256, cert.logo->svg) << "\n";
   } else {
-    std::cout << "logo:       " << cert.logo_error << "\n";
+    std::cout << "logo:       " << printable(cert.logo_error) << "\n";
   }
   std::cout << "chain (as in the file):\n";
   for (std::size_t i = 0; i < cert.certificates.size(); ++i) {
     const auto& c = cert.certificates[i];
-    std::cout << "  [" << i << "] " << c.subject_text << "\n      issuer: " << c.issuer_text
+    std::cout << "  [" << i << "] " << printable(c.subject_text) << "\n      issuer: " << printable(c.issuer_text)
               << "\n      valid " << vmc::format_time(c.not_before) << " to " << vmc::format_time(c.not_after)
               << "\n      sha256 " << c.sha256_fingerprint << "\n";
   }
@@ -134,7 +135,7 @@ ExitCode run_inspect(const InspectOptions& options) {
   if (!bytes) return ExitCode::bad_input;
   auto parsed = vmc::inspect_certificate(*bytes);
   if (auto* error = std::get_if<vmc::Error>(&parsed)) {
-    std::cerr << "bimi: " << options.certificate << ": " << error->message << "\n";
+    std::cerr << "bimi: " << printable(options.certificate) << ": " << printable(error->message) << "\n";
     return ExitCode::bad_input;
   }
   const auto& cert = std::get<vmc::MarkCertificate>(parsed);
@@ -145,11 +146,11 @@ ExitCode run_inspect(const InspectOptions& options) {
   }
   if (!options.extract_logo.empty()) {
     if (!cert.logo) {
-      std::cerr << "bimi: " << options.certificate << ": no logo to extract: " << cert.logo_error << "\n";
+      std::cerr << "bimi: " << printable(options.certificate) << ": no logo to extract: " << printable(cert.logo_error) << "\n";
       return ExitCode::findings;
     }
     if (!vmc_io::write_output(options.extract_logo, cert.logo->svg)) return ExitCode::output_failure;
-    std::cerr << "wrote " << options.extract_logo << " (" << cert.logo->svg.size() << " bytes, exactly as embedded)\n";
+    std::cerr << "wrote " << printable(options.extract_logo) << " (" << cert.logo->svg.size() << " bytes, exactly as embedded)\n";
   }
   return ExitCode::ok;
 }

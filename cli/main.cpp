@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "version.hpp"
+#include "terminal.hpp"
 
 int main(int argc, char** argv) {
   using bimi::cli::ExitCode;
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
     std::cerr << "bimi: out of memory\n";
     return bimi::cli::to_int(ExitCode::bad_input);
   } catch (const std::exception& e) {
-    std::cerr << "bimi: " << e.what() << "\n";
+    std::cerr << "bimi: " << bimi::cli::printable(e.what()) << "\n";
     return bimi::cli::to_int(ExitCode::bad_input);
   }
   return bimi::cli::to_int(result);

@@ -8,6 +8,7 @@
 #include "bimi/records/txt.hpp"
 #include "commands.hpp"
 #include "dns_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -25,7 +26,7 @@ ExitCode compose(const RecordOptions& options) {
   auto domain = records::normalize_domain(options.domain);
   auto selector = records::normalize_selector(options.selector);
   if (!domain || !selector || options.logo_url.empty()) {
-    std::cerr << "bimi: " << (!domain ? "--domain \"" + options.domain + "\" is not a domain name"
+    std::cerr << "bimi: " << printable(!domain ? "--domain \"" + options.domain + "\" is not a domain name"
                               : !selector ? "--selector \"" + options.selector + "\" is not a selector"
                                           : std::string("--logo-url is required with --domain"))
               << "\n";
@@ -48,7 +49,7 @@ ExitCode compose(const RecordOptions& options) {
     std::cout << out.dump(2) << "\n";
   } else {
     if (valid) {
-      std::cout << "name:  " << record.name << "\nvalue: " << record.value << "\nzone:  " << zone_line << "\n";
+      std::cout << "name:  " << printable(record.name) << "\nvalue: " << printable(record.value) << "\nzone:  " << printable(zone_line) << "\n";
     } else {
       std::cout << "no record: fix the findings below\n";
     }

@@ -6,6 +6,7 @@
 #include "bimi/svgps/render.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -19,27 +20,27 @@ struct RenderOptions {
 
 ExitCode run_render(const RenderOptions& options) {
   if (same_file(options.input, options.output)) {
-    std::cerr << "bimi render: the output " << options.output << " is the input; choose another path\n";
+    std::cerr << "bimi render: the output " << printable(options.output) << " is the input; choose another path\n";
     return ExitCode::usage;
   }
   std::string error;
   auto image = load_and_render(options.input, options.size, error);
   if (!image) {
-    std::cerr << "bimi render: " << error << "\n";
+    std::cerr << "bimi render: " << printable(error) << "\n";
     return ExitCode::bad_input;
   }
   if (options.circle) svgps::crop_to_circle(*image);
   auto png = svgps::encode_png(*image, error);
   if (!png) {
-    std::cerr << "bimi render: " << error << "\n";
+    std::cerr << "bimi render: " << printable(error) << "\n";
     return ExitCode::output_failure;
   }
   auto written = write_file_atomic(options.output, *png);
   if (auto* io = std::get_if<IoError>(&written)) {
-    std::cerr << "bimi render: " << io->message << "\n";
+    std::cerr << "bimi render: " << printable(io->message) << "\n";
     return ExitCode::output_failure;
   }
-  std::cout << options.output << ": " << options.size << "×" << options.size << " PNG"
+  std::cout << printable(options.output) << ": " << options.size << "×" << options.size << " PNG"
             << (options.circle ? ", cropped to the circle inboxes show" : "") << "\n";
   return ExitCode::ok;
 }

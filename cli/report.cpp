@@ -1,4 +1,5 @@
 #include "report.hpp"
+#include "terminal.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,7 @@ const char* color_of(Severity severity) {
 }
 
 std::string location_text(const std::string& path, Location location) {
-  std::string text = path;
+  std::string text = printable(path);
   if (location.line > 0) {
     text += ":" + std::to_string(location.line);
     if (location.column > 0) text += ":" + std::to_string(location.column);
@@ -51,13 +52,13 @@ void write_text(std::ostream& out, const std::vector<FileFindings>& files, const
     warnings += file.diagnostics.count(Severity::warning);
     if (file_errors > 0) ++failed_files;
     if (file.diagnostics.empty()) {
-      out << bold << file.path << reset << ": ok\n";
+      out << bold << printable(file.path) << reset << ": ok\n";
       continue;
     }
-    out << bold << file.path << reset << "\n";
+    out << bold << printable(file.path) << reset << "\n";
     for (const auto& d : file.diagnostics.items()) {
       out << "  " << location_text(file.path, d.location) << ": " << (options.color ? color_of(d.severity) : "")
-          << to_string(d.severity) << reset << ": " << d.message << " [" << d.rule << "]\n";
+          << to_string(d.severity) << reset << ": " << printable(d.message) << " [" << d.rule << "]\n";
     }
   }
   out << files.size() << (files.size() == 1 ? " file" : " files") << " checked, " << failed_files << " failed: "

@@ -12,6 +12,7 @@
 #include "bimi/vmc/verify.hpp"
 #include "commands.hpp"
 #include "vmc_io.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -35,11 +36,11 @@ std::optional<long long> read_at(const std::string& text) {
   if (text.empty()) return static_cast<long long>(std::time(nullptr));
   auto at = vmc::parse_time_text(text);
   if (!at) {
-    std::cerr << "bimi: --at \"" << text << "\" is not an ISO 8601 time; accepted: " << vmc::accepted_time_forms
+    std::cerr << "bimi: --at \"" << printable(text) << "\" is not an ISO 8601 time; accepted: " << vmc::accepted_time_forms
               << " (e.g. 2025-06-01T00:00:00Z)\n";
     return std::nullopt;
   }
-  if (at->zone_assumed) std::cerr << "bimi: note: --at " << text << " has no zone; taken as UTC\n";
+  if (at->zone_assumed) std::cerr << "bimi: note: --at " << printable(text) << " has no zone; taken as UTC\n";
   return at->seconds;
 }
 
@@ -47,12 +48,12 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
   // The same names `bimi csr` requests and `bimi domain` looks up.
   auto domain = records::normalize_domain(options.domain);
   if (!domain) {
-    std::cerr << "bimi: --domain \"" << options.domain << "\" is not a domain name (A-labels, e.g. example.com)\n";
+    std::cerr << "bimi: --domain \"" << printable(options.domain) << "\" is not a domain name (A-labels, e.g. example.com)\n";
     return ExitCode::usage;
   }
   auto selector = records::normalize_selector(options.selector.empty() ? "default" : options.selector);
   if (!selector) {
-    std::cerr << "bimi: --selector \"" << options.selector << "\" is not a selector\n";
+    std::cerr << "bimi: --selector \"" << printable(options.selector) << "\" is not a selector\n";
     return ExitCode::usage;
   }
   vmc::VerifyOptions verify;
@@ -92,12 +93,12 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
     if (error->message.starts_with(about_certificate)) {
       // Name the file: with CERT and --logo swapped, this is the logo.
       bool swapped = vmc::inspect_certificate(*logo).index() == 0;
-      std::cerr << "bimi: cannot read " << options.certificate << " as a certificate: "
-                << error->message.substr(about_certificate.size())
-                << (swapped ? "; " + options.logo + " is one: the certificate comes first, the logo after --logo" : "")
+      std::cerr << "bimi: cannot read " << printable(options.certificate) << " as a certificate: "
+                << printable(error->message.substr(about_certificate.size()))
+                << (swapped ? "; " + printable(options.logo) + " is one: the certificate comes first, the logo after --logo" : "")
                 << "\n";
     } else {
-      std::cerr << "bimi: " << error->message << "\n";
+      std::cerr << "bimi: " << printable(error->message) << "\n";
     }
     return ExitCode::bad_input;
   }
@@ -125,20 +126,20 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
     }
     std::cout << out.dump(2) << "\n";
   } else {
-    std::cout << options.certificate << " for " << verify.domain << " at " << vmc::format_time(verify.at) << "\n";
+    std::cout << printable(options.certificate) << " for " << verify.domain << " at " << vmc::format_time(verify.at) << "\n";
     for (const auto& check : report.checks) {
       std::string verdict(vmc::to_string(check.verdict));
       for (std::size_t i = 0; i < check.messages.size(); ++i) {
         std::cout << "  " << (i == 0 ? verdict : std::string()) << std::string(9 - (i == 0 ? verdict.size() : 0), ' ')
                   << (i == 0 ? check.id : std::string()) << std::string(20 - (i == 0 ? check.id.size() : 0), ' ')
-                  << check.messages[i] << "\n";
+                  << printable(check.messages[i]) << "\n";
       }
     }
     if (!report.not_a_mark_certificate.empty()) {
-      std::cout << "INVALID: " << report.not_a_mark_certificate << "\n";
+      std::cout << "INVALID: " << printable(report.not_a_mark_certificate) << "\n";
     } else {
       std::cout << (report.valid() ? "valid" : "INVALID") << ": " << vmc::to_string(report.mark_class)
-                << (report.mark_type.empty() ? "" : " (" + report.mark_type + ")") << "\n";
+                << printable(report.mark_type.empty() ? "" : " (" + report.mark_type + ")") << "\n";
     }
   }
   return report.valid() ? ExitCode::ok : ExitCode::findings;

@@ -12,6 +12,7 @@
 #include "bimi/svgps/lint.hpp"
 #include "bimi/svgps/raster.hpp"
 #include "exit_codes.hpp"
+#include "terminal.hpp"
 
 namespace bimi::cli::vmc_io {
 
@@ -19,7 +20,7 @@ namespace bimi::cli::vmc_io {
 inline std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, std::string_view what) {
   auto bytes = read_file(path, max_bytes);
   if (auto* error = std::get_if<IoError>(&bytes)) {
-    std::cerr << "bimi: cannot read " << what << ": " << error->message << "\n";
+    std::cerr << "bimi: cannot read " << what << ": " << printable(error->message) << "\n";
     return std::nullopt;
   }
   return std::get<std::string>(std::move(bytes));
@@ -29,7 +30,7 @@ inline std::optional<std::string> read_input(const std::string& path, std::size_
 inline bool write_output(const std::string& path, std::string_view bytes, WriteOptions options = {}) {
   auto written = write_file_atomic(path, bytes, options);
   if (auto* error = std::get_if<IoError>(&written)) {
-    std::cerr << "bimi: cannot write " << error->message << "\n";
+    std::cerr << "bimi: cannot write " << printable(error->message) << "\n";
     return false;
   }
   return true;
@@ -38,7 +39,7 @@ inline bool write_output(const std::string& path, std::string_view bytes, WriteO
 // True (after printing why) when an output path names an input.
 inline bool clashes(const std::string& output, const std::string& input) {
   if (output.empty() || input.empty() || !same_file(output, input)) return false;
-  std::cerr << "bimi: refusing to write " << output << ": it is also an input\n";
+  std::cerr << "bimi: refusing to write " << printable(output) << ": it is also an input\n";
   return true;
 }
 
@@ -47,8 +48,8 @@ inline bool clashes(const std::string& output, const std::string& input) {
 // Prints why not (to stderr) and returns false: the caller exits 1.
 inline bool logo_fit_for_ca(const std::string& path, std::string_view bytes, bool allow_invalid) {
   if (auto raster = svgps::sniff_raster(bytes); raster != svgps::RasterFormat::none) {
-    std::cerr << "bimi: " << path << ": this is a " << (raster == svgps::RasterFormat::png ? "PNG" : "JPEG")
-              << "; convert it first with bimi convert (bimi convert " << path << " -o logo.svg)\n";
+    std::cerr << "bimi: " << printable(path) << ": this is a " << (raster == svgps::RasterFormat::png ? "PNG" : "JPEG")
+              << "; convert it first with bimi convert (bimi convert " << printable(path) << " -o logo.svg)\n";
     return false;
   }
   svgps::LintOptions options;
@@ -56,12 +57,12 @@ inline bool logo_fit_for_ca(const std::string& path, std::string_view bytes, boo
   auto report = svgps::lint(bytes, options);
   std::size_t errors = report.diagnostics.count(Severity::error);
   if (errors == 0) return true;
-  std::cerr << "bimi: " << path << " fails bimi check with " << errors << (errors == 1 ? " error" : " errors")
+  std::cerr << "bimi: " << printable(path) << " fails bimi check with " << errors << (errors == 1 ? " error" : " errors")
             << (allow_invalid ? " (going on: --allow-invalid)" : "; fix it (bimi convert writes a logo that passes) or give --allow-invalid")
             << ":\n";
   for (const auto& d : report.diagnostics.items()) {
     if (d.severity != Severity::error) continue;
-    std::cerr << path << ":" << d.location.line << ":" << d.location.column << ": error: " << d.message << " [" << d.rule
+    std::cerr << printable(path) << ":" << d.location.line << ":" << d.location.column << ": error: " << printable(d.message) << " [" << d.rule
               << "]\n";
   }
   return allow_invalid;

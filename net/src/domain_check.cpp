@@ -42,6 +42,10 @@ bool check_fetch(const std::string& url, const FetchResult& fetched, bool is_log
     case FetchStatus::timeout: records::report(step.findings, "https-timeout", where + fetched.detail); return false;
     case FetchStatus::redirect: records::report(step.findings, "https-redirect", where + fetched.detail); return false;
     case FetchStatus::too_large: records::report(step.findings, "https-too-large", where + fetched.detail); return false;
+    case FetchStatus::bad_host: records::report(step.findings, "https-host", where + fetched.detail); return false;
+    case FetchStatus::private_address:
+      records::report(step.findings, "https-private-address", where + fetched.detail);
+      return false;
   }
   step.facts.emplace_back("status", std::to_string(fetched.http_status));
   step.facts.emplace_back("content type", fetched.content_type.empty() ? std::string("(none)") : fetched.content_type);

@@ -1,11 +1,16 @@
 #include "bimi/net/https.hpp"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <memory>
 #include <mutex>
 #include <set>
+
+#include "bimi/net/address_range.hpp"
+#include "bimi/records/domain_name.hpp"
 
 namespace bimi::net {
 namespace {
@@ -73,6 +78,45 @@ FetchStatus status_of(CURLcode code) {
   }
 }
 
+// Why a hop's URL is refused, or empty: the host rules of l= and a= (parse_https_url), judged on
+// libcurl's own reading of the URL so that the two parsers cannot disagree about the host.
+std::string host_problem(const std::string& url_text) {
+  Url url(curl_url());
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, url_text.c_str(), 0) != CURLUE_OK) return "cannot parse " + url_text;
+  char* user = nullptr;
+  if (curl_url_get(url.get(), CURLUPART_USER, &user, 0) == CURLUE_OK) {
+    CurlString owned(user);
+    return url_text + " carries user information before the host";
+  }
+  std::string host = url_part(url.get(), CURLUPART_HOST);
+  in_addr v4{};
+  bool numeric = host.find_first_not_of("0123456789.") == std::string::npos;
+  if ((!host.empty() && host.front() == '[') || numeric || ::inet_pton(AF_INET, host.c_str(), &v4) == 1) {
+    return "the host of " + url_text + " is an IP address, not a fully qualified domain name";
+  }
+  if (!records::normalize_domain(host)) return "the host of " + url_text + " is not a fully qualified domain name";
+  return {};
+}
+
+// Every socket libcurl opens goes through here, after name resolution and before connect: the
+// address checked is the address connected, whoever resolved it.
+struct ConnectGuard {
+  bool allow_private = false;
+  std::string refused;  // the last address refused, and why
+};
+
+curl_socket_t open_guarded_socket(void* user, curlsocktype, curl_sockaddr* address) {
+  auto* guard = static_cast<ConnectGuard*>(user);
+  if (!guard->allow_private) {
+    if (const SpecialRange* range = special_purpose_range(&address->addr, address->addrlen)) {
+      guard->refused = address_text(&address->addr, address->addrlen) + " is " + std::string(range->name) + " (" +
+                       std::string(range->prefix) + ", " + std::string(range->source) + ")";
+      return CURL_SOCKET_BAD;
+    }
+  }
+  return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+}
+
 // Pins the host of one hop to the addresses the caller's resolver gives. An empty string is ok.
 std::string pin_host(const std::string& url_text, const FetchOptions& options, Slist& pins) {
   if (!options.resolve) return {};
@@ -122,6 +166,13 @@ FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
       result.detail = "no time left after " + std::to_string(hop) + " redirects";
       return result;
     }
+    if (std::string problem = host_problem(current); !problem.empty()) {
+      result.status = FetchStatus::bad_host;
+      result.final_url = current;
+      result.redirects = hop;
+      result.detail = hop == 0 ? problem : "redirected: " + problem;
+      return result;
+    }
     if (std::string problem = pin_host(current, options, pins); !problem.empty()) {
       result.status = FetchStatus::failure;
       result.detail = problem;
@@ -129,6 +180,7 @@ FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
     }
     Sink sink;
     sink.max_bytes = options.max_bytes;
+    ConnectGuard guard{options.allow_private, {}};
     char error[CURL_ERROR_SIZE] = "";
     CURL* h = easy.get();
     curl_easy_setopt(h, CURLOPT_URL, current.c_str());
@@ -146,9 +198,19 @@ FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
     curl_easy_setopt(h, CURLOPT_USERAGENT, "bimi");
     curl_easy_setopt(h, CURLOPT_RESOLVE, pins.get());
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_guarded_socket);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &guard);
+    // Through a proxy the connected address would be the proxy's, not the host's: go direct.
+    curl_easy_setopt(h, CURLOPT_PROXY, "");
     CURLcode code = curl_easy_perform(h);
     result.final_url = current;
     result.redirects = hop;
+    if (code != CURLE_OK && !guard.refused.empty()) {
+      result.status = FetchStatus::private_address;
+      result.detail = (hop == 0 ? "" : "redirected: ") + std::string("the host of ") + current + " resolves to " +
+                      guard.refused + "; only globally reachable addresses are fetched";
+      return result;
+    }
     if (code != CURLE_OK) {
       result.status = sink.overflowed ? FetchStatus::too_large : status_of(code);
       result.detail = sink.overflowed ? "more than " + std::to_string(options.max_bytes) + " bytes"

@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view bimi_draft = "draft-brand-indicators-for-message-identification-10";
 
 // Sources are named by section; "BIMI draft" is draft-brand-indicators-for-message-identification-10.
-constexpr std::array<RuleInfo, 49> table{{
+constexpr std::array<RuleInfo, 51> table{{
     // Tag lists, shared by BIMI and DMARC records.
     {"record-too-long", Severity::error, "a TXT record is longer than bimi reads (4096 bytes)",
      "bimi's bound; RFC 1035 §3.3.14 (TXT is a list of strings of at most 255 bytes)"},
@@ -107,6 +107,10 @@ constexpr std::array<RuleInfo, 49> table{{
      "RFC 9110 §15; BIMI draft §7.6 step 2 (a missing indicator fails)"},
     {"https-redirect", Severity::error, "too many redirects (more than 5), a redirect loop, or a redirect away from HTTPS",
      "BIMI draft §4.3 (HTTPS only); RFC 9110 §15.4; bimi's bound"},
+    {"https-host", Severity::error, "the URL, or a redirect on the way, names its host by IP address, carries user information, or has a host that is not a fully qualified domain name",
+     "BIMI draft §4.3 (l= and a= host rules, applied to every hop); RFC 9110 §15.4"},
+    {"https-private-address", Severity::error, "the host resolves only to special-purpose addresses (loopback, private-use, link-local, shared, multicast...); such connections are refused unless --allow-private",
+     "RFC 6890 §2.2.2 and §2.2.3 (IANA special-purpose address registries); RFC 1918; RFC 4193; RFC 4291 §2.5"},
     {"https-too-large", Severity::error, "the body is larger than bimi reads (logo 64 KiB, certificate 1 MiB)",
      "BIMI draft §7.6 step 1 (receivers MAY limit retrieval); draft-svg-tiny-ps-abrotman (32 KiB)"},
     {"https-content-type", Severity::error, "the logo is not served as image/svg+xml",

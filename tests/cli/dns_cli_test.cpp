@@ -35,11 +35,13 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-std::string live_domain(const std::string& domain, const std::string& selector = "default", const std::string& extra = "") {
+// Every server of the loopback world is on 127.0.0.1: without --allow-private nothing is fetched.
+std::string live_domain(const std::string& domain, const std::string& selector = "default", const std::string& extra = "",
+                        bool allow_private = true) {
   const auto* world = loopback_world();
   return "domain " + domain + " --selector " + selector + " --dns-server " + world->dns_server() + " --ca-file " +
          shell_quote(world->ca_file()) + " --roots " + shell_quote(world->roots()) +
-         " --at 2024-06-01T00:00:00Z --timeout 1500 " + extra;
+         " --at 2024-06-01T00:00:00Z --timeout 1500 " + (allow_private ? "--allow-private " : "") + extra;
 }
 
 // ---- bimi record ----
@@ -221,6 +223,7 @@ const std::vector<Fault> faults{
     {"a server that never answers", "example.com", "stalled", {"https-timeout"}},
     {"a declination", "example.com", "declined", {"bimi-declined"}},
     {"not a certificate", "example.com", "garbage", {"certificate-unreadable"}},
+    {"a redirect to an IP address", "example.com", "toip", {"https-host"}},
 };
 
 TEST(DomainCli, EachInjectedFaultFailsWithItsFinding) {
@@ -252,6 +255,36 @@ TEST(DomainCli, TheLogoIsLinted) {
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("[bimi-no-evidence]"), std::string::npos);
   EXPECT_NE(run.out.find("certificate: skipped"), std::string::npos);
+}
+
+TEST(DomainCli, LoopbackAddressesAreFetchedOnlyWithAllowPrivate) {
+  BIMI_REQUIRE_LOOPBACK();
+  // l= names a host resolving to 127.0.0.1 and redirects to another such name.
+  for (const char* selector : {"nologo", "toname"}) {
+    SCOPED_TRACE(selector);
+    RunResult refused = run_bimi(live_domain("example.com", selector, "--format json", false));
+    EXPECT_EQ(refused.exit_code, 1) << refused.out;
+    EXPECT_TRUE(contains(rules_of(parse_json(refused)), "https-private-address")) << refused.out;
+    RunResult allowed = run_bimi(live_domain("example.com", selector));
+    EXPECT_EQ(allowed.exit_code, 0) << allowed.out;
+  }
+  RunResult text = run_bimi(live_domain("example.com", "nologo", "", false));
+  EXPECT_NE(text.out.find("127.0.0.1 is loopback"), std::string::npos) << text.out;
+  // An IP literal stays refused with --allow-private: the host rules of l= apply to every hop.
+  RunResult literal = run_bimi(live_domain("example.com", "toip"));
+  EXPECT_NE(literal.out.find("[https-host]"), std::string::npos) << literal.out;
+}
+
+TEST(DomainCli, ARecordWithTerminalControlsIsShownInert) {
+  BIMI_REQUIRE_LOOPBACK();
+  RunResult text = run_bimi(live_domain("example.com", "controls"), true);
+  EXPECT_EQ(text.exit_code, 1) << text.out;
+  for (char control : {'\x1b', '\x07', '\r'}) EXPECT_EQ(text.out.find(control), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("\\x1b]0;owned\\x07\\x1b[2J.svg\\r\\nready: 0 errors;"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("\nready"), std::string::npos) << text.out;  // no forged line
+  auto json = parse_json(run_bimi(live_domain("example.com", "controls", "--format json")));
+  EXPECT_EQ(json["steps"][1]["facts"]["controls._bimi.example.com"],
+            "v=BIMI1; l=https://logo.example.com/\x1b]0;owned\x07\x1b[2J.svg\r\nready: 0 errors;");
 }
 
 TEST(DomainCli, UsageAndInputErrors) {

@@ -22,7 +22,7 @@ struct Chain {
   std::string roots;
 };
 
-std::unique_ptr<Chain> chain() {
+std::unique_ptr<Chain> chain(bool allow_private = true) {
   const auto* world = test::loopback_world();
   auto dns = DnsResolver::create({world->dns_server(), 2000, 2});
   auto psl = records::PublicSuffixList::load();
@@ -30,8 +30,9 @@ std::unique_ptr<Chain> chain() {
   Chain* c = result.get();
   c->sources.txt = [c](const std::string& name) { return c->dns.txt(name); };
   std::string ca = world->ca_file();
-  c->sources.fetch = [c, ca](const std::string& url, std::size_t max_bytes) {
+  c->sources.fetch = [c, ca, allow_private](const std::string& url, std::size_t max_bytes) {
     FetchOptions options;
+    options.allow_private = allow_private;  // every server here is on 127.0.0.1
     options.ca_file = ca;
     options.max_bytes = max_bytes;
     options.timeout_ms = 1500;
@@ -83,22 +84,25 @@ TEST(DomainCheck, TheGoodChainIsReady) {
 struct FetchFault {
   std::string selector;
   std::string rule;
+  bool allow_private = true;
 };
 
 const std::vector<FetchFault> fetch_faults{
     {"nohost", "https-failure"},        {"badtls", "https-tls"},         {"stalled", "https-timeout"},
     {"missing", "https-status"},        {"loop", "https-redirect"},      {"tohttp", "https-redirect"},
     {"big", "https-too-large"},         {"texttype", "https-content-type"}, {"texttype", "https-certificate-type"},
-    {"garbage", "certificate-unreadable"},
+    {"garbage", "certificate-unreadable"},  {"toip", "https-host"},
+    {"toname", "https-private-address", false},  {"default", "https-private-address", false},
 };
 
 TEST(DomainCheck, EachFetchFaultGivesItsFinding) {
   BIMI_REQUIRE_LOOPBACK();
   auto c = chain();
+  auto strict = chain(false);
   DomainReport good = check(*c, "example.com", "default");
   for (const auto& fault : fetch_faults) {
-    SCOPED_TRACE(fault.selector);
-    DomainReport report = check(*c, "example.com", fault.selector);
+    SCOPED_TRACE(fault.selector + " " + fault.rule);
+    DomainReport report = check(fault.allow_private ? *c : *strict, "example.com", fault.selector);
     EXPECT_TRUE(has_rule(report, fault.rule)) << describe(report);
     EXPECT_FALSE(report.ready());
     EXPECT_FALSE(has_rule(good, fault.rule));

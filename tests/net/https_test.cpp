@@ -24,6 +24,7 @@ Fetcher fetcher(std::size_t max_bytes = 64u << 10, long timeout_ms = 5000) {
   f.options.ca_file = world->ca_file();
   f.options.max_bytes = max_bytes;
   f.options.timeout_ms = timeout_ms;
+  f.options.allow_private = true;  // every server here is on 127.0.0.1
   return f;
 }
 
@@ -114,6 +115,59 @@ TEST(Https, NamesWithoutAddressesAndPlainHttpFail) {
   EXPECT_NE(nohost.detail.find("no address"), std::string::npos);
   FetchResult http = get(f, "http://logo.example.com:" + std::to_string(test::loopback_world()->https_port) + "/logo.svg");
   EXPECT_EQ(http.status, FetchStatus::failure);
+}
+
+TEST(Https, RefusesLoopbackAddressesUnlessAllowed) {
+  BIMI_REQUIRE_LOOPBACK();
+  auto f = fetcher();
+  f.options.allow_private = false;
+  FetchResult direct = get(f, url("/logo.svg"));
+  EXPECT_EQ(direct.status, FetchStatus::private_address) << direct.detail;
+  EXPECT_NE(direct.detail.find("127.0.0.1 is loopback"), std::string::npos) << direct.detail;
+  EXPECT_TRUE(direct.body.empty());
+  FetchResult redirected = get(f, url("/to-other-name.svg"));
+  EXPECT_EQ(redirected.status, FetchStatus::private_address) << redirected.detail;
+  // Refused before connecting: the server that never answers cannot make it time out.
+  auto start = std::chrono::steady_clock::now();
+  FetchResult stalled =
+      get(f, "https://logo.example.com:" + std::to_string(test::loopback_world()->stalled_https_port) + "/logo.svg");
+  EXPECT_EQ(stalled.status, FetchStatus::private_address) << stalled.detail;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1000));
+}
+
+TEST(Https, ARedirectToAnotherNameIsFollowedWhenPrivateAddressesAreAllowed) {
+  BIMI_REQUIRE_LOOPBACK();
+  auto f = fetcher();
+  FetchResult result = get(f, url("/to-other-name.svg"));
+  ASSERT_EQ(result.status, FetchStatus::ok) << result.detail;
+  EXPECT_EQ(result.redirects, 1);
+  EXPECT_EQ(result.final_url, url("/logo.svg", "logo.example.net"));
+}
+
+TEST(Https, RedirectsToIpLiteralsAreRefusedEvenWhenPrivateAddressesAreAllowed) {
+  BIMI_REQUIRE_LOOPBACK();
+  auto f = fetcher();
+  for (const char* path : {"/to-ip.svg", "/to-metadata.svg"}) {
+    SCOPED_TRACE(path);
+    FetchResult result = get(f, url(path));
+    EXPECT_EQ(result.status, FetchStatus::bad_host) << result.detail;
+    EXPECT_EQ(result.redirects, 1);
+    EXPECT_NE(result.detail.find("is an IP address"), std::string::npos) << result.detail;
+  }
+  EXPECT_NE(get(f, url("/to-metadata.svg")).final_url.find("169.254.169.254"), std::string::npos);
+}
+
+TEST(Https, TheFirstUrlFollowsTheHostRulesToo) {
+  // Refused before any look-up or connection, so no server is needed.
+  FetchOptions options;
+  options.allow_private = true;
+  options.timeout_ms = 1000;
+  for (const char* url : {"https://127.0.0.1/logo.svg", "https://[::1]/logo.svg", "https://2130706433/logo.svg",
+                          "https://user@logo.example.com/logo.svg", "https://localhost/logo.svg"}) {
+    SCOPED_TRACE(url);
+    FetchResult result = fetch_https(url, options);
+    EXPECT_EQ(result.status, FetchStatus::bad_host) << result.detail;
+  }
 }
 
 TEST(Https, MediaType) {

@@ -198,6 +198,11 @@ std::string example_com(const LoopbackWorld& w) {
   record("badtls._bimi", bimi(w.url("other.example.com", "/logo.svg"), ""));
   record("stalled._bimi", bimi("https://logo.example.com:" + std::to_string(w.stalled_https_port) + "/logo.svg", ""));
   record("nologo._bimi", bimi(url("/logo.svg"), ""));
+  record("toip._bimi", bimi(url("/to-ip.svg"), ""));
+  record("toname._bimi", bimi(url("/to-other-name.svg"), ""));
+  // Terminal control bytes in a record (zone-file \DDD escapes): ESC ] 0 ; ... BEL sets a window
+  // title, ESC [ 2 J clears the screen, CR LF starts a forged line.
+  z += "controls._bimi IN TXT \"v=BIMI1; l=https://logo.example.com/\\027]0;owned\\007\\027[2J.svg\\013\\010ready: 0 errors;\"\n";
   record("nohost._bimi", bimi(w.url("nohost.example.com", "/logo.svg"), ""));
   record("declined._bimi", "v=BIMI1; l=; a=;");
   record("multi._bimi", bimi(url("/logo.svg"), url("/live.pem")));
@@ -257,6 +262,9 @@ std::string nginx_conf(const LoopbackWorld& w) {
          "    location = /loop.svg { return 302 /loop.svg; }\n"
          "    location = /to-http.svg { return 302 http://logo.example.com/logo.svg; }\n"
          "    location = /redirect.svg { return 302 /logo.svg; }\n"
+         "    location = /to-ip.svg { return 302 https://127.0.0.1:" + std::to_string(w.https_port) + "/logo.svg; }\n"
+         "    location = /to-metadata.svg { return 302 https://169.254.169.254/latest/meta-data/; }\n"
+         "    location = /to-other-name.svg { return 302 " + w.url("logo.example.net", "/logo.svg") + "; }\n"
          "    location /text/ { types { } default_type text/plain; }\n"
          "  }\n}\n";
 }

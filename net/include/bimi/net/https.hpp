@@ -1,5 +1,8 @@
 // HTTPS GET with libcurl for the l= logo and the a= certificate: TLS verified, HTTPS only (every
-// redirect too), redirects followed one by one up to a bound, the body capped, time bounded.
+// redirect too), redirects followed one by one up to a bound, the body capped, time bounded. Every
+// hop must name its host by a domain name, as l= and a= must, and every connection goes to a
+// globally reachable address (address_range.hpp), checked on the address actually connected, so
+// neither a redirect nor a DNS answer can point a fetch at the local machine or network.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +20,9 @@ struct FetchOptions {
   std::size_t max_bytes = 1u << 20;
   // Addresses for a host name (e.g. from DnsResolver); empty function: libcurl resolves.
   std::function<std::vector<std::string>(const std::string& host)> resolve;
+  // Connect to loopback, private, link-local and other special-purpose addresses too (tests,
+  // internal deployments). Host names are still required.
+  bool allow_private = false;
 };
 
 enum class FetchStatus {
@@ -26,6 +32,9 @@ enum class FetchStatus {
   timeout,
   redirect,   // too many redirects, a loop, or a redirect away from HTTPS
   too_large,  // the body exceeds max_bytes
+  bad_host,         // a URL (the first or a redirect) names its host by IP address, carries user
+                    // information, or has a host that is not a domain name
+  private_address,  // the host's addresses are all special-purpose (loopback, private...)
 };
 
 struct FetchResult {
