@@ -55,7 +55,7 @@ ExitCode run_csr(CsrOptions options) {
   }
   const auto& csr = std::get<vmc::CsrResult>(made);
   if (!options.key_out.empty()) {
-    if (!vmc_io::write_output(options.key_out, csr.key_pem, {0600, true})) return ExitCode::output_failure;
+    if (!vmc_io::write_output(options.key_out, csr.key_pem, {.private_file = true, .exclusive = true})) return ExitCode::output_failure;
   }
   if (!vmc_io::write_output(options.output, csr.csr_pem)) {
     // Leave nothing half done: a new key without its request is removed.
