@@ -39,6 +39,9 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
     std::cerr << "bimi: --at \"" << options.at << "\" is not an ISO-8601 time (e.g. 2025-06-01T00:00:00Z)\n";
     return ExitCode::usage;
   }
+  if (vmc_io::reads_stdin_twice({options.certificate, options.logo, options.roots, options.crl, options.ct_logs})) {
+    return ExitCode::usage;
+  }
   auto certificate = vmc_io::read_input(options.certificate, vmc::max_certificate_file_bytes, "certificate");
   if (!certificate) return ExitCode::bad_input;
   auto logo = vmc_io::read_input(options.logo, vmc::max_logo_bytes, "logo");
