@@ -264,6 +264,8 @@ TEST(CliFiles, StandardStreamMisuse) {
                 .exit_code,
             2);
   EXPECT_FALSE(fs::exists(dir.path() / "k.key"));
+  // libcurl reads the CA file by name: standard input cannot stand in for it.
+  EXPECT_EQ(run_bimi("domain example.com --ca-file - < /dev/null").exit_code, 2);
 }
 
 }  // namespace
