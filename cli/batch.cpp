@@ -7,6 +7,7 @@
 #include "bimi/svgps/input.hpp"
 #include "bimi/svgps/limits.hpp"
 #include "bimi/svgps/raster.hpp"
+#include "file_args.hpp"
 
 namespace bimi::cli {
 
@@ -36,13 +37,22 @@ std::vector<std::filesystem::path> find_svg_files(const std::filesystem::path& d
 }
 
 std::vector<std::filesystem::path> find_files(const std::filesystem::path& directory,
-                                              bool (*wanted)(const std::filesystem::path&)) {
+                                              bool (*wanted)(const std::filesystem::path&),
+                                              const std::filesystem::path& skip) {
   namespace fs = std::filesystem;
   std::vector<fs::path> found;
+  // A directory not made yet holds nothing to skip. Symlinked directories are never entered.
+  const std::optional<FileIdentity> skipped = skip.empty() ? std::nullopt : file_identity(skip);
   std::error_code ec;
   for (fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied, ec), end;
        !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && wanted(it->path())) found.push_back(it->path());
+    // Errors about one entry (a dangling link) skip that entry; only the walk's own errors end it.
+    std::error_code entry_error;
+    if (skipped && it->is_directory(entry_error) && file_identity(it->path()) == skipped) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(entry_error) && wanted(it->path())) found.push_back(it->path());
   }
   std::sort(found.begin(), found.end());
   return found;
@@ -50,7 +60,7 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& direc
 
 std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error) {
   svgps::Limits limits;
-  auto bytes = read_file(path, limits.max_input_bytes);
+  auto bytes = read_input_file(path, limits.max_input_bytes);
   if (auto* io = std::get_if<IoError>(&bytes)) {
     error = io->message;
     return std::nullopt;

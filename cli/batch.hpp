@@ -21,9 +21,12 @@ bool is_svg_name(const std::filesystem::path& path);
 // Logos bimi convert takes: SVG, SVGZ, PNG and JPEG names (content decides the format later).
 bool is_logo_name(const std::filesystem::path& path);
 
-// Every regular file under `directory`, recursively, whose name `wanted` accepts, sorted.
+// Every regular file under `directory`, recursively, whose name `wanted` accepts, sorted. The
+// directory `skip` (a run's output directory, possibly inside the input tree) is not entered, so a
+// second run does not take the first run's outputs as inputs.
 std::vector<std::filesystem::path> find_files(const std::filesystem::path& directory,
-                                              bool (*wanted)(const std::filesystem::path&));
+                                              bool (*wanted)(const std::filesystem::path&),
+                                              const std::filesystem::path& skip = {});
 
 // Every *.svg and *.svgz file under `directory`, recursively, sorted.
 std::vector<std::filesystem::path> find_svg_files(const std::filesystem::path& directory);
@@ -44,7 +47,7 @@ void for_each_parallel(std::size_t count, unsigned jobs, Work work) {
   for (auto& thread : pool) thread.join();
 }
 
-// Reads a logo (SVG or SVGZ, or a PNG or JPEG bitmap) under the library's limits and renders it
+// Reads a logo ("-": standard input; SVG or SVGZ, or a PNG or JPEG bitmap) under the library's limits and renders it
 // on a size×size square (a bitmap is fitted and centred as an SVG would be).
 // On failure returns nullopt with a one-line `error` naming the file.
 std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error);

@@ -2,13 +2,16 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bimi/file_io.hpp"
 #include "bimi/svgps/lint.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "file_args.hpp"
 #include "report.hpp"
 #include "terminal.hpp"
 #include "version.hpp"
@@ -24,20 +27,35 @@ struct CheckOptions {
   unsigned jobs = 0;  // 0: one per core
 };
 
-// Files named on the command line are checked whatever their name; directories contribute their
-// *.svg and *.svgz files, recursively, in a stable order.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<std::string>& empty_dirs) {
+// Files named on the command line are checked whatever their name ("-" is standard input);
+// directories contribute their *.svg and *.svgz files, recursively, in a stable order. A file named
+// twice (directly, through its directory, or through a link) is checked once, where it first appears.
+// A directory without logos is a usage error: it is named in `empty_dir`.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::string& empty_dir) {
   std::vector<std::string> files;
+  std::set<FileIdentity> seen;
+  bool stdin_seen = false;
+  auto add = [&](const std::string& file) {
+    if (is_standard_stream(file)) {
+      if (!std::exchange(stdin_seen, true)) files.push_back(file);
+      return;
+    }
+    // A file that cannot be looked up is kept: reading it gives the finding that says why.
+    auto identity = file_identity(file);
+    if (!identity || seen.insert(*identity).second) files.push_back(file);
+  };
   for (const auto& path : paths) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(path, ec)) {
-      files.push_back(path);
+    if (is_standard_stream(path) || !std::filesystem::is_directory(path, ec)) {
+      add(path);
       continue;
     }
-    std::vector<std::string> found;
-    for (const auto& file : find_svg_files(path)) found.push_back(file.string());
-    if (found.empty()) empty_dirs.push_back(path);
-    files.insert(files.end(), found.begin(), found.end());
+    std::vector<std::filesystem::path> found = find_svg_files(path);
+    if (found.empty()) {
+      empty_dir = path;
+      return {};
+    }
+    for (const auto& file : found) add(file.string());
   }
   return files;
 }
@@ -52,10 +70,11 @@ std::vector<RuleMetadata> rule_metadata() {
 
 FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_options) {
   FileFindings findings{path, {}, false};
-  auto bytes = read_file(path, lint_options.limits.max_input_bytes);
+  auto bytes = read_input_file(path, lint_options.limits.max_input_bytes);
   if (auto* error = std::get_if<IoError>(&bytes)) {
     std::string rule = error->kind == IoError::Kind::too_large ? "input-too-large" : "input-unreadable";
-    std::string message = error->message.substr(std::min(error->message.size(), path.size() + 2));
+    // The message starts with the input's label and ": "; the report names the file already.
+    std::string message = error->message.substr(std::min(error->message.size(), input_label(path).size() + 2));
     findings.diagnostics.add(rule, Severity::error, message);
     findings.unreadable = true;
     return findings;
@@ -72,9 +91,12 @@ ExitCode run_check(const CheckOptions& options) {
   lint_options.render_checks = !options.no_render;
   Format format = *parse_format(options.format);
 
-  std::vector<std::string> empty_dirs;
-  std::vector<std::string> files = expand_paths(options.paths, empty_dirs);
-  for (const auto& dir : empty_dirs) std::cerr << "bimi: no .svg or .svgz files under " << printable(dir) << "\n";
+  std::string empty_dir;
+  std::vector<std::string> files = expand_paths(options.paths, empty_dir);
+  if (!empty_dir.empty()) {
+    std::cerr << "bimi: no *.svg or *.svgz files under " << printable(empty_dir) << "\n";
+    return ExitCode::usage;
+  }
 
   // Files are independent: check them on several threads, report them in input order.
   std::vector<FileFindings> results(files.size());
@@ -111,7 +133,7 @@ void setup_check(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command = app.add_subcommand(
       "check", "Lint SVG logos against SVG Tiny P/S and the BIMI logo rules (directories recurse)");
-  command->add_option("paths", options->paths, "SVG or SVGZ files and directories")->required();
+  command->add_option("paths", options->paths, "SVG or SVGZ files and directories (- for standard input)")->required();
   command->add_option("--profile", options->profile,
                       "strict: what Gmail and the BIMI Group accept (default); spec: the Tiny P/S draft and schema "
                       "as errors, provider guidance as warnings")

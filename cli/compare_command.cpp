@@ -9,6 +9,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "terminal.hpp"
+#include "file_args.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -23,6 +24,10 @@ struct CompareOptions {
 };
 
 ExitCode run_compare(const CompareOptions& options) {
+  if (reads_standard_input_twice({options.first, options.second})) {
+    std::cerr << "bimi compare: standard input (-) can be read only once\n";
+    return ExitCode::usage;
+  }
   std::string error;
   auto a = load_and_render(options.first, options.size, error);
   auto b = a ? load_and_render(options.second, options.size, error) : std::nullopt;

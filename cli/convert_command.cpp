@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "bimi/svgps/convert.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "file_args.hpp"
 #include "terminal.hpp"
 
 namespace bimi::cli {
@@ -47,30 +49,70 @@ struct Outcome {
   std::size_t output_bytes = 0;
 };
 
+// No output may overwrite an input of the same run: it would be replaced before (or after) it is read.
+bool outputs_overwrite_inputs(const std::vector<Job>& jobs, std::string& error) {
+  std::set<FileIdentity> inputs;
+  for (const auto& job : jobs) {
+    if (auto identity = is_standard_stream(job.input) ? std::nullopt : file_identity(job.input)) inputs.insert(*identity);
+  }
+  for (const auto& job : jobs) {
+    if (is_standard_stream(job.output)) continue;
+    auto identity = file_identity(job.output);
+    if (identity && inputs.count(*identity)) {
+      error = job.output == job.input ? "the output " + job.output + " is the input; the input is never overwritten"
+                                      : job.input + " would be written to " + job.output + ", which is also an input";
+      return true;
+    }
+  }
+  return false;
+}
+
 // Output paths for --out-dir: a file keeps its name (as .svg); files found under a directory keep
-// their path relative to it.
+// their path relative to it. A file named twice (directly and through its directory) is converted
+// once; the output directory is never searched for inputs.
 std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, std::string& error) {
   std::vector<Job> jobs;
+  if (reads_standard_input_twice(options.inputs)) {
+    error = "standard input (-) can be read only once";
+    return std::nullopt;
+  }
   if (!options.output.empty()) {
     if (options.inputs.size() != 1 || fs::is_directory(options.inputs.front())) {
       error = "-o takes one input file; use --out-dir for several";
       return std::nullopt;
     }
     jobs.push_back({options.inputs.front(), options.output});
+    if (outputs_overwrite_inputs(jobs, error)) return std::nullopt;
     return jobs;
   }
   if (options.out_dir.empty()) {
     error = "say where to write: -o OUT for one file, or --out-dir DIR";
     return std::nullopt;
   }
+  std::set<FileIdentity> seen;
+  auto first_time = [&seen](const fs::path& path) {
+    auto identity = file_identity(path);
+    return !identity || seen.insert(*identity).second;
+  };
   for (const auto& input : options.inputs) {
+    if (is_standard_stream(input)) {
+      error = "standard input (-) has no name to write under --out-dir; use -o OUT";
+      return std::nullopt;
+    }
     std::error_code ec;
     if (!fs::is_directory(input, ec)) {
-      jobs.push_back({input, (fs::path(options.out_dir) / fs::path(input).filename()).replace_extension(".svg").string()});
+      if (first_time(input)) {
+        jobs.push_back({input, (fs::path(options.out_dir) / fs::path(input).filename()).replace_extension(".svg").string()});
+      }
       continue;
     }
-    std::vector<fs::path> found = find_files(input, is_logo_name);
+    std::vector<fs::path> found = find_files(input, is_logo_name, options.out_dir);
+    if (found.empty()) {
+      error = "no *.svg, *.svgz, *.png, *.jpg or *.jpeg files under " + input;
+      return std::nullopt;
+    }
     for (const auto& path : found) {
+      if (!first_time(path)) continue;
       // The walk yields input/…, so the relative name is lexical (no per-file path resolution).
       fs::path relative = path.lexically_relative(input);
       jobs.push_back({path.string(), (fs::path(options.out_dir) / relative).replace_extension(".svg").string()});
@@ -83,24 +125,25 @@ std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, 
     error = "two inputs would both be written to " + *dup;
     return std::nullopt;
   }
+  if (outputs_overwrite_inputs(jobs, error)) return std::nullopt;
   return jobs;
 }
 
 Outcome convert_one(const Job& job, const svgps::ConvertOptions& base, bool durable) {
   Outcome outcome;
-  if (same_file(job.input, job.output)) {
+  if (output_is_input(job.output, job.input)) {
     outcome.io_error = "the output is the input; the input is never overwritten";
     outcome.code = ExitCode::usage;
     return outcome;
   }
-  auto bytes = read_file(job.input, base.limits.max_input_bytes);
+  auto bytes = read_input_file(job.input, base.limits.max_input_bytes);
   if (auto* error = std::get_if<IoError>(&bytes)) {
     outcome.io_error = error->message;
     outcome.code = ExitCode::bad_input;
     return outcome;
   }
   svgps::ConvertOptions options = base;
-  options.fallback_title = fs::path(job.input).stem().string();
+  if (!is_standard_stream(job.input)) options.fallback_title = fs::path(job.input).stem().string();
   outcome.result = svgps::convert_logo(std::get<std::string>(bytes), options);
   if (outcome.result.unreadable) {
     outcome.code = ExitCode::bad_input;
@@ -110,13 +153,10 @@ Outcome convert_one(const Job& job, const svgps::ConvertOptions& base, bool dura
     outcome.code = ExitCode::findings;
     return outcome;
   }
-  std::error_code ec;
-  fs::path parent = fs::path(job.output).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
   // One flush per file would dominate a batch of thousands; a single file is flushed.
   WriteOptions write_options;
   write_options.durable = durable;
-  auto written = write_file_atomic(job.output, *outcome.result.svg, write_options);
+  auto written = write_output_file(job.output, *outcome.result.svg, write_options);
   if (auto* error = std::get_if<IoError>(&written)) {
     outcome.io_error = error->message;
     outcome.code = ExitCode::output_failure;
@@ -132,33 +172,34 @@ std::string percent(double share) {
   return buffer;
 }
 
-void print_outcome(const Job& job, const Outcome& outcome, bool color) {
+void print_outcome(std::ostream& out, const Job& job, const Outcome& outcome, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* reset = color ? "\033[0m" : "";
+  const std::string input = printable(input_label(job.input));
   if (!outcome.io_error.empty()) {
-    std::cout << bold << printable(job.input) << reset << ": " << printable(outcome.io_error) << "\n";
+    out << bold << input << reset << ": " << printable(outcome.io_error) << "\n";
     return;
   }
   const auto& r = outcome.result;
   if (r.svg) {
-    std::cout << bold << printable(job.input) << reset << " -> " << printable(job.output) << ": " << outcome.output_bytes << " bytes (was "
-              << r.input_bytes << ")";
+    out << bold << input << reset << " -> " << printable(output_label(job.output)) << ": " << outcome.output_bytes << " bytes (was "
+        << r.input_bytes << ")";
   } else {
-    std::cout << bold << printable(job.input) << reset << ": " << (r.unreadable ? "unreadable" : "refused, nothing written");
+    out << bold << input << reset << ": " << (r.unreadable ? "unreadable" : "refused, nothing written");
   }
   if (r.fidelity) {
     char ssim[16];
     std::snprintf(ssim, sizeof ssim, "%.4f", r.fidelity->ssim);
-    std::cout << "; fidelity SSIM " << ssim << ", " << percent(r.fidelity->differing_share) << " of pixels differ";
+    out << "; fidelity SSIM " << ssim << ", " << percent(r.fidelity->differing_share) << " of pixels differ";
   }
-  std::cout << "\n";
+  out << "\n";
   for (const auto& d : r.changes.items()) {
-    std::cout << "  " << printable(job.input);
-    if (d.location.line > 0) std::cout << ":" << d.location.line << (d.location.column > 0 ? ":" + std::to_string(d.location.column) : "");
-    std::cout << ": " << to_string(d.severity) << ": " << printable(d.message) << " [" << d.rule << "]\n";
+    out << "  " << input;
+    if (d.location.line > 0) out << ":" << d.location.line << (d.location.column > 0 ? ":" + std::to_string(d.location.column) : "");
+    out << ": " << to_string(d.severity) << ": " << printable(d.message) << " [" << d.rule << "]\n";
   }
   for (const auto& d : r.output_findings.items()) {
-    std::cout << "  output: " << to_string(d.severity) << ": " << printable(d.message) << " [" << d.rule << "]\n";
+    out << "  output: " << to_string(d.severity) << ": " << printable(d.message) << " [" << d.rule << "]\n";
   }
 }
 
@@ -226,7 +267,10 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
   for_each_parallel(jobs->size(), options.jobs,
                     [&](std::size_t i) { outcomes[i] = convert_one((*jobs)[i], base, jobs->size() == 1); });
 
-  bool color = use_color(stdout);
+  // The logo itself may be going to standard output; then the report goes to standard error.
+  const bool logo_on_stdout = is_standard_stream(options.output);
+  std::ostream& report_stream = logo_on_stdout ? std::cerr : std::cout;
+  bool color = use_color(logo_on_stdout ? stderr : stdout);
   ExitCode code = ExitCode::ok;
   std::size_t converted = 0;
   nlohmann::ordered_json report = nlohmann::ordered_json::array();
@@ -234,16 +278,16 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
     if (options.format == "json") {
       report.push_back(outcome_json((*jobs)[i], outcomes[i]));
     } else {
-      print_outcome((*jobs)[i], outcomes[i], color);
+      print_outcome(report_stream, (*jobs)[i], outcomes[i], color);
     }
     code = worst(code, outcomes[i].code);
     if (outcomes[i].code == ExitCode::ok) ++converted;
   }
   if (options.format == "json") {
-    std::cout << nlohmann::ordered_json{{"files", report}, {"converted", converted}, {"total", jobs->size()}}.dump(2)
-              << "\n";
+    report_stream << nlohmann::ordered_json{{"files", report}, {"converted", converted}, {"total", jobs->size()}}.dump(2)
+                  << "\n";
   } else if (jobs->size() > 1) {
-    std::cout << converted << " of " << jobs->size() << " converted\n";
+    report_stream << converted << " of " << jobs->size() << " converted\n";
   }
   return code;
 }
@@ -256,9 +300,9 @@ void setup_convert(CLI::App& app, ExitCode& result) {
       "convert",
       "Convert an SVG logo, or trace a PNG or JPEG one, into SVG Tiny P/S that renders like the original, or say why "
       "it cannot");
-  command->add_option("inputs", options->inputs, "SVG, SVGZ, PNG or JPEG files, or directories with --out-dir")
+  command->add_option("inputs", options->inputs, "SVG, SVGZ, PNG or JPEG files (- for standard input), or directories with --out-dir")
       ->required();
-  command->add_option("-o,--output", options->output, "the converted logo (one input)");
+  command->add_option("-o,--output", options->output, "the converted logo (one input; - for standard output)");
   command->add_option("--out-dir", options->out_dir, "directory for converted logos (several inputs)");
   command->add_option("--title", options->title, "<title> (default: the file's own, else its name)");
   command->add_option("--desc", options->desc, "<desc> (default: the file's own, if any)");

@@ -59,6 +59,11 @@ ExitCode run_csr(CsrOptions options) {
     if (vmc_io::clashes(options.output, *input) || vmc_io::clashes(options.key_out, *input)) return ExitCode::usage;
   }
   if (!options.key_out.empty() && vmc_io::clashes(options.key_out, options.output)) return ExitCode::usage;
+  if (is_standard_stream(options.output) || is_standard_stream(options.key_out)) {
+    std::cerr << "bimi: the request and the key are written to files; - (standard output) is not accepted\n";
+    return ExitCode::usage;
+  }
+  if (vmc_io::reads_stdin_twice({options.key, options.logo})) return ExitCode::usage;
   std::error_code ec;
   if (!options.key_out.empty() && std::filesystem::exists(std::filesystem::symlink_status(options.key_out, ec))) {
     std::cerr << "bimi: " << printable(options.key_out) << " already exists; refusing to overwrite a key\n";
@@ -83,7 +88,7 @@ ExitCode run_csr(CsrOptions options) {
   }
   const auto& csr = std::get<vmc::CsrResult>(made);
   if (!options.key_out.empty()) {
-    if (!vmc_io::write_output(options.key_out, csr.key_pem, {0600, true})) return ExitCode::output_failure;
+    if (!vmc_io::write_output(options.key_out, csr.key_pem, {.private_file = true, .exclusive = true})) return ExitCode::output_failure;
   }
   if (!vmc_io::write_output(options.output, csr.csr_pem)) {
     // Leave nothing half done: a new key without its request is removed.

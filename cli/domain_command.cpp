@@ -10,6 +10,7 @@
 #include "bimi/vmc/certificate.hpp"
 #include "commands.hpp"
 #include "dns_io.hpp"
+#include "file_args.hpp"
 #include "vmc_io.hpp"
 #include "terminal.hpp"
 
@@ -57,6 +58,10 @@ ExitCode run_domain(const DomainOptions& options) {
   }
   if (!options.ca_file.empty()) {
     // libcurl reads the file itself; make an unreadable one an input error, not a TLS finding.
+    if (is_standard_stream(options.ca_file)) {
+      std::cerr << "bimi: --ca-file needs a file name; libcurl reads it itself\n";
+      return ExitCode::usage;
+    }
     if (!vmc_io::read_input(options.ca_file, max_roots_bytes, "TLS CA file")) return ExitCode::bad_input;
   }
   auto psl = records::PublicSuffixList::load();

@@ -131,6 +131,10 @@ void print_text(const vmc::MarkCertificate& cert) {
 
 ExitCode run_inspect(const InspectOptions& options) {
   if (vmc_io::clashes(options.extract_logo, options.certificate)) return ExitCode::usage;
+  if (is_standard_stream(options.extract_logo)) {
+    std::cerr << "bimi: --extract-logo needs a file name: the report goes to standard output\n";
+    return ExitCode::usage;
+  }
   auto bytes = vmc_io::read_input(options.certificate, vmc::max_certificate_file_bytes, "certificate");
   if (!bytes) return ExitCode::bad_input;
   auto parsed = vmc::inspect_certificate(*bytes);

@@ -7,6 +7,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "terminal.hpp"
+#include "file_args.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -19,7 +20,7 @@ struct RenderOptions {
 };
 
 ExitCode run_render(const RenderOptions& options) {
-  if (same_file(options.input, options.output)) {
+  if (output_is_input(options.output, options.input)) {
     std::cerr << "bimi render: the output " << printable(options.output) << " is the input; choose another path\n";
     return ExitCode::usage;
   }
@@ -35,12 +36,13 @@ ExitCode run_render(const RenderOptions& options) {
     std::cerr << "bimi render: " << printable(error) << "\n";
     return ExitCode::output_failure;
   }
-  auto written = write_file_atomic(options.output, *png);
+  auto written = write_output_file(options.output, *png);
   if (auto* io = std::get_if<IoError>(&written)) {
     std::cerr << "bimi render: " << printable(io->message) << "\n";
     return ExitCode::output_failure;
   }
-  std::cout << printable(options.output) << ": " << options.size << "×" << options.size << " PNG"
+  // With the PNG on standard output, the summary goes to standard error.
+  (is_standard_stream(options.output) ? std::cerr : std::cout) << printable(output_label(options.output)) << ": " << options.size << "×" << options.size << " PNG"
             << (options.circle ? ", cropped to the circle inboxes show" : "") << "\n";
   return ExitCode::ok;
 }
@@ -50,8 +52,8 @@ ExitCode run_render(const RenderOptions& options) {
 void setup_render(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<RenderOptions>();
   CLI::App* command = app.add_subcommand("render", "Render a logo to PNG with librsvg, as a mailbox would draw it");
-  command->add_option("input", options->input, "SVG or SVGZ logo")->required();
-  command->add_option("-o,--output", options->output, "PNG file to write")->required();
+  command->add_option("input", options->input, "SVG or SVGZ logo (- for standard input)")->required();
+  command->add_option("-o,--output", options->output, "PNG file to write (- for standard output; a missing directory is created)")->required();
   command->add_option("--size", options->size, "pixels per side (default 512)")->check(CLI::Range(1, 8192));
   command->add_flag("--circle", options->circle, "crop to the circle that inboxes show");
   command->footer("Exit status: 0 written, 2 usage error, 3 unreadable input, 4 output not written.");

@@ -62,6 +62,9 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
   auto at = read_at(options.at);
   if (!at) return ExitCode::usage;
   verify.at = *at;
+  if (vmc_io::reads_stdin_twice({options.certificate, options.logo, options.roots, options.crl, options.ct_logs})) {
+    return ExitCode::usage;
+  }
   auto certificate = vmc_io::read_input(options.certificate, vmc::max_certificate_file_bytes, "certificate");
   if (!certificate) return ExitCode::bad_input;
   auto logo = vmc_io::read_input(options.logo, vmc::max_logo_bytes, "logo");

@@ -7,18 +7,21 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "bimi/file_io.hpp"
 #include "bimi/svgps/lint.hpp"
 #include "bimi/svgps/raster.hpp"
 #include "exit_codes.hpp"
 #include "terminal.hpp"
+#include "file_args.hpp"
 
 namespace bimi::cli::vmc_io {
 
-// Reads a file or prints why not (to stderr) and returns nullopt: the caller exits 3.
+// Reads a file ("-": standard input) or prints why not (to stderr) and returns nullopt: the caller
+// exits 3.
 inline std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, std::string_view what) {
-  auto bytes = read_file(path, max_bytes);
+  auto bytes = read_input_file(path, max_bytes);
   if (auto* error = std::get_if<IoError>(&bytes)) {
     std::cerr << "bimi: cannot read " << what << ": " << printable(error->message) << "\n";
     return std::nullopt;
@@ -26,9 +29,9 @@ inline std::optional<std::string> read_input(const std::string& path, std::size_
   return std::get<std::string>(std::move(bytes));
 }
 
-// Writes an output atomically or prints why not; false means exit 4.
+// Writes an output (atomically, creating its directory) or prints why not; false means exit 4.
 inline bool write_output(const std::string& path, std::string_view bytes, WriteOptions options = {}) {
-  auto written = write_file_atomic(path, bytes, options);
+  auto written = write_output_file(path, bytes, options);
   if (auto* error = std::get_if<IoError>(&written)) {
     std::cerr << "bimi: cannot write " << printable(error->message) << "\n";
     return false;
@@ -38,8 +41,15 @@ inline bool write_output(const std::string& path, std::string_view bytes, WriteO
 
 // True (after printing why) when an output path names an input.
 inline bool clashes(const std::string& output, const std::string& input) {
-  if (output.empty() || input.empty() || !same_file(output, input)) return false;
+  if (!output_is_input(output, input)) return false;
   std::cerr << "bimi: refusing to write " << printable(output) << ": it is also an input\n";
+  return true;
+}
+
+// True (after printing why) when "-" names standard input more than once.
+inline bool reads_stdin_twice(const std::vector<std::string>& inputs) {
+  if (!reads_standard_input_twice(inputs)) return false;
+  std::cerr << "bimi: standard input (-) can be read only once\n";
   return true;
 }
 

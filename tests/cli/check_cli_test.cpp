@@ -177,11 +177,13 @@ TEST(CliCheck, SarifReport) {
   EXPECT_TRUE(found) << r.out;
 }
 
-TEST(CliCheck, EmptyDirectoryIsNotAFailure) {
+// A directory with nothing to check is most likely the wrong directory: a usage error, not success.
+TEST(CliCheck, DirectoryWithoutLogosIsAUsageError) {
   TempDir dir;
+  write(dir.path() / "notes.txt", "not a logo");
   RunResult r = run_bimi("check " + shell_quote(dir.path().string()), true);
-  EXPECT_EQ(r.exit_code, 0);
-  EXPECT_NE(r.out.find("no .svg or .svgz files"), std::string::npos);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("no *.svg or *.svgz files under " + dir.path().string()), std::string::npos) << r.out;
 }
 
 TEST(CliCheck, NoRenderSkipsRenderedChecks) {

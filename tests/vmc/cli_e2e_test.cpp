@@ -130,7 +130,8 @@ TEST_F(Cli, InspectCannotExtractAMalformedLogotype) {
 }
 
 TEST_F(Cli, InspectWriteFailureIsExit4) {
-  EXPECT_EQ(bimi({"inspect", cnn, "--extract-logo", path("no/such/dir/x.svg")}).code, 4);
+  // A missing directory would be created: write through a file, which cannot be a directory.
+  EXPECT_EQ(bimi({"inspect", cnn, "--extract-logo", cnn + "/x.svg"}).code, 4);
 }
 
 // ---- verify ----
@@ -252,9 +253,9 @@ TEST_F(Cli, CsrNeverOverwritesAKeyAndLeavesNothingOnFailure) {
                   "--key-out", path("key.pem"), "-o", path("req.pem")})
                 .code,
             2);
-  // The request cannot be written: the new key is removed again.
+  // The request cannot be written (its directory would be a file): the new key is removed again.
   EXPECT_EQ(bimi({"csr", "--domain", "example.com", "--org", "Example", "--country", "US", "--key-type", "ec:P-256",
-                  "--key-out", path("key.pem"), "-o", path("missing/req.pem")})
+                  "--key-out", path("key.pem"), "-o", cnn + "/req.pem"})
                 .code,
             4);
   EXPECT_EQ(entries(), 0u);
