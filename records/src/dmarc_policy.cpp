@@ -28,7 +28,7 @@ std::optional<DmarcSource> discover_at(const std::string& name, const TxtLookupF
   }
   std::vector<std::string> records;
   for (const auto& record : answer.records) {
-    if (starts_with_version(record, "DMARC1")) records.push_back(record);
+    if (starts_with_version(record, "DMARC1", LiteralCase::exact)) records.push_back(record);
   }
   if (records.size() > 1) {
     report(out, "dmarc-multiple", name + " holds " + std::to_string(records.size()) + " DMARC records; receivers apply none");

@@ -28,6 +28,11 @@ inline std::string lowercase(std::string_view text) {
   return out;
 }
 
+// A quoted ABNF literal matches in any case (RFC 5234 §2.3); %x codes and %s literals do not.
+inline bool equals_any_case(std::string_view text, std::string_view literal) {
+  return text.size() == literal.size() && lowercase(text) == lowercase(literal);
+}
+
 inline std::string hex_byte(unsigned char byte) {
   char buffer[3];
   std::snprintf(buffer, sizeof buffer, "%02x", byte);

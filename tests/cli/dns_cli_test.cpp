@@ -123,6 +123,15 @@ TEST(RecordCli, UnusableStandardInputExitsThree) {
   EXPECT_EQ(run_bimi("dmarc --parse -" + Input(std::string(2u << 20, 'x')).redirect()).exit_code, 3);
 }
 
+TEST(RecordCli, LiteralsFollowEachTagsGrammar) {
+  EXPECT_EQ(run_bimi("dmarc --parse 'V=DMARC1; P=Reject; ADKIM=S; FO=D; RUA=mailto:d@example.com!10M'").exit_code, 0);
+  EXPECT_EQ(run_bimi("dmarc --parse 'v=dmarc1; p=reject'").exit_code, 1);
+  EXPECT_EQ(run_bimi("record --parse 'v=BIMI1; L=https://example.com/logo.svg; lps=brand-indicators-'").exit_code, 0);
+  RunResult empty_tag = run_bimi("record --parse 'v=BIMI1; l=https://example.com/logo.svg;;'");
+  EXPECT_EQ(empty_tag.exit_code, 1);
+  EXPECT_NE(empty_tag.out.find("[tag-syntax]"), std::string::npos) << empty_tag.out;
+}
+
 TEST(RecordCli, AHugeValueIsAFindingNotACrash) {
   RunResult run = run_bimi("record --parse \"$(head -c 100000 /dev/zero | tr '\\0' ';')\"");
   EXPECT_EQ(run.exit_code, 1);
