@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view bimi_draft = "draft-brand-indicators-for-message-identification-10";
 
 // Sources are named by section; "BIMI draft" is draft-brand-indicators-for-message-identification-10.
-constexpr std::array<RuleInfo, 50> table{{
+constexpr std::array<RuleInfo, 51> table{{
     // Tag lists, shared by BIMI and DMARC records.
     {"record-too-long", Severity::error, "a TXT record is longer than bimi reads (4096 bytes)",
      "bimi's bound; RFC 1035 §3.3.14 (TXT is a list of strings of at most 255 bytes)"},
@@ -79,6 +79,8 @@ constexpr std::array<RuleInfo, 50> table{{
     {"dmarc-pct-reject", Severity::warning, "a reject policy with `pct=` below 100: BIMI allows it (the rest is quarantined) but some mailbox providers ask for 100",
      "BIMI draft §1 (reject with any percentage); RFC 7489 §6.6.4 (pct)"},
     // DNS look-ups.
+    {"domain-not-found", Severity::error, "the domain itself does not exist: the DNS answers NXDOMAIN for it, so nothing (no `_dmarc`, no `_bimi` record) exists below it",
+     "RFC 1035 §4.1.1 (RCODE 3, name error); RFC 8020 §2 (NXDOMAIN: no names below exist)"},
     {"dns-timeout", Severity::error, "a DNS look-up got no answer in time; the chain cannot be evaluated",
      "BIMI draft §7.7 (temperror); bimi's bound (--timeout)"},
     {"dns-failure", Severity::error, "a DNS look-up failed (SERVFAIL, REFUSED, a malformed answer or no server)",

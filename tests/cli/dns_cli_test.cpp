@@ -275,6 +275,17 @@ TEST(DomainCli, EachInjectedFaultFailsWithItsFinding) {
   }
 }
 
+TEST(DomainCli, ADomainThatDoesNotExistIsSaidFirst) {
+  BIMI_REQUIRE_LOOPBACK();
+  RunResult run = run_bimi(live_domain("gone.example"));
+  EXPECT_EQ(run.exit_code, 1);
+  std::size_t first = run.out.find("error: ");
+  ASSERT_NE(first, std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("[domain-not-found]"), run.out.find('[', first)) << run.out;
+  EXPECT_NE(run.out.find("gone.example: does not exist (NXDOMAIN)"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("[dmarc-missing]"), std::string::npos) << run.out;
+}
+
 TEST(DomainCli, ADnsServerThatNeverAnswersIsAFindingInBoundedTime) {
   BIMI_REQUIRE_LOOPBACK();
   auto start = std::chrono::steady_clock::now();

@@ -86,9 +86,11 @@ const std::vector<RuleCase>& cases() {
       {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; ri=daily", "v=DMARC1; p=reject; ri=86400"},
       {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; ri=4294967296", "v=DMARC1; p=reject; ri=4294967295"},
       {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; rf=xml", "v=DMARC1; p=reject; rf=AFRF"},
-      {"dmarc-missing", Kind::dmarc_policy, "", "_dmarc.example.com: v=DMARC1; p=reject"},
-      {"dmarc-missing", Kind::dmarc_policy, "_dmarc.example.com: v=DMARC1 p=reject",  // discarded: no ';'
+      {"dmarc-missing", Kind::dmarc_policy, "mail.example.com: v=spf1 -all", "_dmarc.example.com: v=DMARC1; p=reject"},
+      {"dmarc-missing", Kind::dmarc_policy, "_dmarc.example.com: v=DMARC1 p=reject\nmail.example.com: v=spf1 -all",  // discarded: no ';'
        "_dmarc.example.com: v=DMARC1; p=reject"},
+      {"domain-not-found", Kind::dmarc_policy, "", "mail.example.com: v=spf1 -all"},
+      {"domain-not-found", Kind::dmarc_policy, "_dmarc.example.com: v=DMARC1; p=reject", "_dmarc.mail.example.com: v=DMARC1; p=reject"},
       {"dmarc-multiple", Kind::dmarc_policy, "_dmarc.example.com: v=DMARC1; p=reject\n_dmarc.example.com: v=DMARC1; p=none",
        "_dmarc.example.com: v=DMARC1; p=reject\n_dmarc.example.com: google-site-verification=abc"},
       {"dmarc-applied-policy", Kind::dmarc_policy, "_dmarc.example.com: v=DMARC1; p=reject", ""},
