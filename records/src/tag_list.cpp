@@ -35,7 +35,7 @@ std::optional<std::size_t> swallowed_tag(std::string_view value) {
 
 }  // namespace
 
-bool Tag::is(std::string_view lower_name) const { return equals_any_case(name, lower_name); }
+bool Tag::is(std::string_view tag_name) const { return equals_any_case(name, tag_name); }
 
 const Tag* TagList::find(std::string_view name) const {
   for (const auto& tag : tags) {
@@ -97,7 +97,7 @@ TagList parse_tag_list(std::string_view record, Diagnostics& out) {
         if (!is_tag_name(name)) {
           report(out, "tag-syntax", "\"" + std::string(name) + "\" is not a tag name", at(offset));
           list.well_formed = false;
-        } else if (list.find(lowercase(name)) != nullptr) {
+        } else if (list.find(name) != nullptr) {
           report(out, "tag-duplicate", "tag " + std::string(name) + "= appears more than once", at(offset));
           list.well_formed = false;
         } else {

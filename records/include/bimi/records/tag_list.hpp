@@ -21,15 +21,15 @@ struct Tag {
   int value_column = 0;
 
   // Tag names are quoted literals in the BIMI and DMARC grammars, so they match in any case
-  // (RFC 5234 §2.3): `P=reject` is the p= tag. `lower_name` is in lower case.
-  bool is(std::string_view lower_name) const;
+  // (RFC 5234 §2.3): `P=reject` is the p= tag.
+  bool is(std::string_view tag_name) const;
 };
 
 struct TagList {
   std::vector<Tag> tags;  // in record order; a repeated tag keeps its first value
   bool well_formed = true;  // no error finding from the tag-list grammar
 
-  // By name in any case (`name` in lower case).
+  // By name, in any case.
   const Tag* find(std::string_view name) const;
   // Position of the tag in the list, or -1.
   int index_of(std::string_view name) const;
