@@ -31,8 +31,8 @@ std::string plural(std::size_t n, const char* word) { return std::to_string(n) +
 
 }  // namespace
 
-std::optional<std::vector<std::string>> read_values(const std::string& value) {
-  if (value != "-") return std::vector<std::string>{value};
+std::optional<std::vector<InputValue>> read_values(const std::string& value) {
+  if (value != "-") return std::vector<InputValue>{{value, 0, {}}};
   std::string input;
   char buffer[4096];
   while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
@@ -42,7 +42,7 @@ std::optional<std::vector<std::string>> read_values(const std::string& value) {
       return std::nullopt;
     }
   }
-  std::vector<std::string> values;
+  std::vector<InputValue> values;
   std::istringstream lines(input);
   std::string line;
   int number = 0;
@@ -53,13 +53,13 @@ std::optional<std::vector<std::string>> read_values(const std::string& value) {
     std::size_t start = line.find_first_not_of(" \t");
     if (line[start] == '"') {
       auto joined = records::join_presentation(line);
-      if (!joined) {
-        std::cerr << "bimi: line " << number << " of standard input: broken quoting in zone-file text\n";
-        return std::nullopt;
+      if (joined) {
+        values.push_back({std::move(*joined), number, {}});
+      } else {
+        values.push_back({line, number, "line " + std::to_string(number) + " of standard input: broken quoting in zone-file text"});
       }
-      values.push_back(std::move(*joined));
     } else {
-      values.push_back(line);
+      values.push_back({line, number, {}});
     }
   }
   if (values.empty()) {
@@ -77,11 +77,21 @@ void print_findings_text(const Diagnostics& findings, std::ostream& out, std::st
   }
 }
 
-ExitCode print_parsed(const std::vector<std::string>& values, const RecordParser& parse, bool json, std::ostream& out) {
-  std::size_t errors = 0, warnings = 0;
+ExitCode print_parsed(const std::vector<InputValue>& values, const RecordParser& parse, bool json, std::ostream& out) {
+  std::size_t errors = 0, warnings = 0, unreadable = 0;
   ordered_json root;
   root["records"] = ordered_json::array();
-  for (const auto& value : values) {
+  for (const auto& [value, line, error] : values) {
+    if (!error.empty()) {
+      // Reported in its place; the lines after it are still parsed.
+      ++unreadable;
+      if (json) {
+        root["records"].push_back({{"line", line}, {"value", value}, {"valid", false}, {"error", error}});
+      } else {
+        out << value << "\n  error: " << error << "\n  UNREADABLE\n";
+      }
+      continue;
+    }
     Diagnostics findings;
     records::TagList tags = parse(value, findings);
     findings.sort_by_location();
@@ -89,6 +99,7 @@ ExitCode print_parsed(const std::vector<std::string>& values, const RecordParser
     warnings += findings.count(Severity::warning);
     if (json) {
       ordered_json record;
+      if (line > 0) record["line"] = line;
       record["value"] = value;
       record["valid"] = !findings.has_errors();
       record["tags"] = ordered_json::array();
@@ -108,12 +119,14 @@ ExitCode print_parsed(const std::vector<std::string>& values, const RecordParser
     out << (findings.has_errors() ? "  INVALID\n" : "  valid\n");
   }
   if (json) {
-    root["summary"] = {{"records", values.size()}, {"errors", errors}, {"warnings", warnings}};
+    root["summary"] = {{"records", values.size()}, {"errors", errors}, {"warnings", warnings}, {"unreadable", unreadable}};
     out << root.dump(2) << "\n";
   } else if (values.size() > 1) {
-    out << plural(values.size(), "record") << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
+    out << plural(values.size(), "record") << ": " << plural(errors, "error") << ", " << plural(warnings, "warning")
+        << (unreadable > 0 ? ", " + std::to_string(unreadable) + " unreadable" : std::string()) << "\n";
   }
   if (!out.flush()) return ExitCode::output_failure;
+  if (unreadable > 0) return ExitCode::bad_input;
   return errors > 0 ? ExitCode::findings : ExitCode::ok;
 }
 

@@ -21,10 +21,18 @@ namespace bimi::cli::dns_io {
 // Standard input beyond this is refused (exit 3).
 inline constexpr std::size_t max_stdin_bytes = 1u << 20;
 
+// One value to parse. A line of standard input bimi cannot read (broken zone-file quoting) keeps
+// why, so the other lines are still parsed and reported.
+struct InputValue {
+  std::string value;
+  int line = 0;       // 1-based line of standard input; 0 for a value given on the command line
+  std::string error;  // empty when `value` can be parsed
+};
+
 // The values to parse: `value` itself, or with "-" one value per non-empty line of standard input
 // (a line starting with '"' is zone-file text whose strings are joined). Nullopt after printing
-// why: the caller exits 3.
-std::optional<std::vector<std::string>> read_values(const std::string& value);
+// why when there is nothing to parse (standard input empty or too large): the caller exits 3.
+std::optional<std::vector<InputValue>> read_values(const std::string& value);
 
 struct ParsedValue {
   std::string value;
@@ -34,8 +42,10 @@ struct ParsedValue {
 
 using RecordParser = std::function<records::TagList(std::string_view value, Diagnostics& out)>;
 
-// Parses each value and prints it tag by tag with its findings; exit 1 on any error finding.
-ExitCode print_parsed(const std::vector<std::string>& values, const RecordParser& parse, bool json, std::ostream& out);
+// Parses each value and prints it tag by tag with its findings, every line even after a bad one.
+// The exit code is the worst line's: 3 for a line that could not be read, else 1 on any error
+// finding.
+ExitCode print_parsed(const std::vector<InputValue>& values, const RecordParser& parse, bool json, std::ostream& out);
 
 void print_findings_text(const Diagnostics& findings, std::ostream& out, std::string_view indent);
 

@@ -16,6 +16,8 @@ Step dmarc_step(const DomainReport& report, const ChainSources& sources) {
   Step step{"dmarc", {}, {}, false};
   records::DmarcEvaluation evaluation =
       records::evaluate_dmarc(report.domain, report.organizational_domain, sources.txt);
+  // A name that does not exist explains every missing record after it: it comes first.
+  if (!evaluation.domain_exists) step.facts.emplace_back(report.domain, "does not exist (NXDOMAIN)");
   auto record_fact = [&](const std::string& name, const std::optional<records::DmarcSource>& source) {
     step.facts.emplace_back(name, source ? source->value : std::string("(no record)"));
   };

@@ -17,7 +17,7 @@ Outcome look_at(const std::string& name, const TxtLookupFunction& lookup, BimiDi
   if (report_lookup_failure(name, answer, out)) return Outcome::stop;
   std::vector<std::string> records;
   for (const auto& record : answer.records) {
-    if (starts_with_version(record, "BIMI1")) records.push_back(record);
+    if (starts_with_version(record, "BIMI1", LiteralCase::any)) records.push_back(record);
   }
   if (records.size() > 1) {
     report(out, "bimi-record-multiple", name + " holds " + std::to_string(records.size()) + " BIMI records; receivers use none");

@@ -16,6 +16,8 @@ constexpr std::array<std::string_view, 9> other_image_suffixes{".png", ".jpg", "
 
 Location column_of(const Tag& tag) { return {0, tag.value_column}; }
 
+// bimi-version = "v" *WSP "=" *WSP "BIMI1": a quoted literal, so any case (RFC 5234 §2.3). The
+// prose asks for a precise match, so another spelling is a warning.
 void check_version(const TagList& list, Diagnostics& out) {
   int index = list.index_of("v");
   if (index < 0) {
@@ -24,8 +26,30 @@ void check_version(const TagList& list, Diagnostics& out) {
   }
   const Tag& tag = list.tags[static_cast<std::size_t>(index)];
   if (index != 0) report(out, "bimi-version", "v= must be the first tag", {0, tag.column});
-  if (tag.value != "BIMI1") {
-    report(out, "bimi-version", "v=" + tag.value + " must be exactly v=BIMI1", column_of(tag));
+  if (!equals_any_case(tag.value, "BIMI1")) {
+    report(out, "bimi-version", "v=" + tag.value + " must be v=BIMI1", column_of(tag));
+  } else if (tag.value != "BIMI1") {
+    report(out, "bimi-version-case",
+           "v=" + tag.value + " matches the grammar, but the draft asks for BIMI1 exactly: some receivers may ignore it",
+           column_of(tag));
+  }
+}
+
+// local-part-selector = "lps" *WSP "=" *WSP *1local-part-prefix-list, prefixes of 1*63
+// (ALPHA / DIGIT / "-") separated by *WSP "," *WSP. Empty is valid (every local-part matches).
+bool is_prefix_list(std::string_view value) {
+  if (value.empty()) return true;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t comma = value.find(',', start);
+    std::string_view item = trim(value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (item.empty() || item.size() > 63) return false;
+    for (char c : item) {
+      bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      if (!ok) return false;
+    }
+    if (comma == std::string_view::npos) return true;
+    start = comma + 1;
   }
 }
 
@@ -69,7 +93,7 @@ BimiRecord parse_bimi_record(std::string_view record, Diagnostics& out) {
   check_version(list, out);
   for (const auto& tag : list.tags) {
     bool known = false;
-    for (auto name : known_tags) known = known || tag.name == name;
+    for (auto name : known_tags) known = known || tag.is(name);
     if (!known) report(out, "tag-unknown", "tag " + tag.name + "= is not a BIMI tag; receivers ignore it", {0, tag.column});
   }
   const Tag* logo = list.find("l");
@@ -92,11 +116,15 @@ BimiRecord parse_bimi_record(std::string_view record, Diagnostics& out) {
     result.declination = true;
     report(out, "bimi-declination", "this record declines BIMI: no logo is shown for this selector", {0, 1});
   }
-  if (const Tag* lps = list.find("lps"); lps != nullptr && lps->value != "true" && lps->value != "false") {
-    report(out, "bimi-tag-value", "lps=" + lps->value + " is neither true nor false", column_of(*lps));
+  if (const Tag* lps = list.find("lps"); lps != nullptr && !is_prefix_list(lps->value)) {
+    report(out, "bimi-tag-value",
+           "lps=" + lps->value + " is not a comma-separated list of local-part prefixes (letters, digits and '-', at most 63 each)",
+           column_of(*lps));
   }
+  // bimi-logo-preference = "avp" *WSP "=" *WSP %s "personal"/"brand": %s makes the values
+  // case-sensitive (RFC 7405 §2.1).
   if (const Tag* avp = list.find("avp"); avp != nullptr && avp->value != "personal" && avp->value != "brand") {
-    report(out, "bimi-tag-value", "avp=" + avp->value + " is neither personal nor brand", column_of(*avp));
+    report(out, "bimi-tag-value", "avp=" + avp->value + " is neither personal nor brand (lower case)", column_of(*avp));
   }
   return result;
 }

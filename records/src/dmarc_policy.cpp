@@ -18,17 +18,18 @@ DmarcRecord parse_named(const std::string& name, const std::string& value, Diagn
 }
 
 // RFC 7489 §6.6.3 steps 1-5 at one name: the single DMARC record there, if any. Sets `failed`
-// when the look-up failed or the name holds several records.
+// when the look-up failed or the name holds several records, and `status` to the look-up's.
 std::optional<DmarcSource> discover_at(const std::string& name, const TxtLookupFunction& lookup, Diagnostics& out,
-                                       bool& failed) {
+                                       bool& failed, LookupStatus& status) {
   TxtLookup answer = lookup(name);
+  status = answer.status;
   if (report_lookup_failure(name, answer, out)) {
     failed = true;
     return std::nullopt;
   }
   std::vector<std::string> records;
   for (const auto& record : answer.records) {
-    if (starts_with_version(record, "DMARC1")) records.push_back(record);
+    if (starts_with_version(record, "DMARC1", LiteralCase::exact)) records.push_back(record);
   }
   if (records.size() > 1) {
     report(out, "dmarc-multiple", name + " holds " + std::to_string(records.size()) + " DMARC records; receivers apply none");
@@ -75,16 +76,30 @@ DmarcEvaluation evaluate_dmarc(std::string_view domain, std::string_view organiz
   result.organizational_domain = organizational_domain;
   Diagnostics& out = result.diagnostics;
   bool failed = false;
-  result.own = discover_at("_dmarc." + result.domain, lookup, out, failed);
+  LookupStatus own_status = LookupStatus::found;
+  result.own = discover_at("_dmarc." + result.domain, lookup, out, failed, own_status);
   if (failed) return result;
+  // _dmarc.<domain> is NXDOMAIN whenever the domain is (RFC 8020 §2); only then can the domain
+  // itself be missing, which is the first thing to say (and np= may apply to it).
+  if (own_status == LookupStatus::no_name) {
+    result.domain_exists = lookup(result.domain).status != LookupStatus::no_name;
+    if (!result.domain_exists) {
+      report(out, "domain-not-found", result.domain + " does not exist: the DNS answers NXDOMAIN (no such name)");
+    }
+  }
   bool subdomain = result.domain != result.organizational_domain;
   if (subdomain) {
-    result.organizational = discover_at("_dmarc." + result.organizational_domain, lookup, out, failed);
+    LookupStatus organizational_status = LookupStatus::found;
+    result.organizational =
+        discover_at("_dmarc." + result.organizational_domain, lookup, out, failed, organizational_status);
     if (failed) return result;
   }
   if (!result.own && !result.organizational) {
-    report(out, "dmarc-missing", "no DMARC record at _dmarc." + result.domain +
-                                     (subdomain ? " nor at _dmarc." + result.organizational_domain : std::string()));
+    // For a name that does not exist, domain-not-found already says why there is no record.
+    if (result.domain_exists) {
+      report(out, "dmarc-missing", "no DMARC record at _dmarc." + result.domain +
+                                       (subdomain ? " nor at _dmarc." + result.organizational_domain : std::string()));
+    }
     return result;
   }
 
@@ -100,8 +115,6 @@ DmarcEvaluation evaluate_dmarc(std::string_view domain, std::string_view organiz
     result.applied = record.p;
     result.applied_from = "p= of " + source.name;
   } else {
-    TxtLookup self = lookup(result.domain);
-    result.domain_exists = self.status != LookupStatus::no_name;
     if (!result.domain_exists && record.np) {
       result.applied = record.np;
       result.applied_from = "np= of " + source.name + " (" + result.domain + " does not exist)";

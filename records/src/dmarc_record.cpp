@@ -1,6 +1,8 @@
 #include "bimi/records/dmarc_record.hpp"
 
 #include <array>
+#include <cstdint>
+#include <initializer_list>
 
 #include "bimi/records/rules.hpp"
 #include "text.hpp"
@@ -13,10 +15,11 @@ constexpr std::array<std::string_view, 14> known_tags{"v",   "p",  "sp", "np", "
 
 Location column_of(const Tag& tag) { return {0, tag.value_column}; }
 
+// ( "none" / "quarantine" / "reject" ): quoted literals, so any case (RFC 5234 §2.3).
 std::optional<DmarcPolicy> policy_of(std::string_view value) {
-  if (value == "none") return DmarcPolicy::none;
-  if (value == "quarantine") return DmarcPolicy::quarantine;
-  if (value == "reject") return DmarcPolicy::reject;
+  if (equals_any_case(value, "none")) return DmarcPolicy::none;
+  if (equals_any_case(value, "quarantine")) return DmarcPolicy::quarantine;
+  if (equals_any_case(value, "reject")) return DmarcPolicy::reject;
   return std::nullopt;
 }
 
@@ -28,13 +31,46 @@ bool is_number(std::string_view text, std::size_t max_digits) {
   return true;
 }
 
-// dmarc-uri = URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ] (RFC 7489 §6.4). Returns why not.
+// 1*DIGIT whose value is at most `max` (leading zeros allowed).
+bool is_number_up_to(std::string_view text, std::uint64_t max) {
+  if (text.empty()) return false;
+  std::uint64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    auto digit = static_cast<std::uint64_t>(c - '0');
+    if (value > (max - digit) / 10) return false;
+    value = value * 10 + digit;
+  }
+  return true;
+}
+
+bool is_one_of_any_case(std::string_view value, std::initializer_list<std::string_view> literals) {
+  for (auto literal : literals) {
+    if (equals_any_case(value, literal)) return true;
+  }
+  return false;
+}
+
+// Keyword = Ldh-str = *( ALPHA / DIGIT / "-" ) Let-dig (RFC 5321 §4.1.2).
+bool is_keyword(std::string_view text) {
+  if (text.empty() || text.back() == '-') return false;
+  for (char c : text) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// dmarc-uri = URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ] (RFC 7489 §6.4): the unit in any
+// case, the number within 64 bits. Returns why not.
 std::string report_uri_problem(std::string_view uri) {
   std::size_t bang = uri.rfind('!');
   if (bang != std::string_view::npos) {
     std::string_view size = uri.substr(bang + 1);
-    if (!size.empty() && std::string_view("kmgt").find(size.back()) != std::string_view::npos) size.remove_suffix(1);
-    if (!is_number(size, 18)) return "its size limit after '!' is not a number with an optional k, m, g or t";
+    if (!size.empty() && std::string_view("kmgtKMGT").find(size.back()) != std::string_view::npos) size.remove_suffix(1);
+    if (!is_number_up_to(size, UINT64_MAX)) {
+      return "its size limit after '!' is not a number (up to 64 bits) with an optional k, m, g or t";
+    }
     uri = uri.substr(0, bang);
   }
   std::size_t colon = uri.find(':');
@@ -83,28 +119,49 @@ void check_report_uris(const Tag& tag, Diagnostics& out) {
   }
 }
 
-// fo=, rf=, ri=, t= and psd=: values are checked only for what receivers would misread.
-void check_other_value(const Tag& tag, Diagnostics& out) {
-  bool ok = true;
-  if (tag.name == "fo") {
-    std::size_t start = 0;
-    while (ok && start <= tag.value.size()) {
-      std::size_t colon = tag.value.find(':', start);
-      std::string_view item = trim(std::string_view(tag.value).substr(start, colon == std::string::npos ? std::string::npos : colon - start));
-      ok = item == "0" || item == "1" || item == "d" || item == "s";
-      if (colon == std::string::npos) break;
-      start = colon + 1;
+// True when `check` holds for every ':'-separated item. White space may stand around each item,
+// or with `space_after_colon` false only before a ':'.
+template <typename Check>
+bool each_colon_item(std::string_view list, bool space_after_colon, Check check) {
+  std::size_t start = 0;
+  while (true) {
+    std::size_t colon = list.find(':', start);
+    std::string_view raw = list.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start);
+    std::string_view item = space_after_colon ? trim(raw) : raw;
+    if (!space_after_colon) {
+      while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
     }
-  } else if (tag.name == "rf") {
-    ok = !tag.value.empty();
-  } else if (tag.name == "ri") {
-    ok = is_number(tag.value, 10);
-  } else if (tag.name == "t") {
-    ok = tag.value == "y" || tag.value == "n";
-  } else if (tag.name == "psd") {
-    ok = tag.value == "y" || tag.value == "n" || tag.value == "u";
+    if (!check(item)) return false;
+    if (colon == std::string_view::npos) return true;
+    start = colon + 1;
   }
-  if (!ok) report(out, "dmarc-tag-value", tag.name + "=" + tag.value + " is not a value DMARC defines", column_of(tag));
+}
+
+// fo=, rf=, ri= (RFC 7489 §6.4), t= and psd= (DMARCbis): what receivers would misread.
+void check_other_value(const Tag& tag, Diagnostics& out) {
+  std::string_view value = tag.value;
+  std::string why;
+  if (tag.is("fo")) {
+    // dmarc-fo = "fo" *WSP "=" *WSP ( "0" / "1" / "d" / "s" ) *(*WSP ":" *WSP ( "0" / "1" / "d" / "s" ))
+    if (!each_colon_item(value, true, [](std::string_view item) { return is_one_of_any_case(item, {"0", "1", "d", "s"}); })) {
+      why = "is not a ':'-separated list of 0, 1, d and s";
+    }
+  } else if (tag.is("rf")) {
+    // dmarc-rfmt = "rf" *WSP "=" *WSP Keyword *(*WSP ":" Keyword); registered formats only (afrf).
+    if (!each_colon_item(value, false, is_keyword)) {
+      why = "is not a ':'-separated list of format names";
+    } else if (!each_colon_item(value, false, [](std::string_view item) { return equals_any_case(item, "afrf"); })) {
+      why = "names a format that is not registered (the only one is afrf)";
+    }
+  } else if (tag.is("ri")) {
+    // dmarc-ainterval = "ri" *WSP "=" *WSP 1*DIGIT; a 32-bit unsigned integer (§6.3).
+    if (!is_number_up_to(value, UINT32_MAX)) why = "is not a whole number of seconds up to 4294967295";
+  } else if (tag.is("t")) {
+    if (!is_one_of_any_case(value, {"y", "n"})) why = "is not y or n";
+  } else if (tag.is("psd")) {
+    if (!is_one_of_any_case(value, {"y", "n", "u"})) why = "is not y, n or u";
+  }
+  if (!why.empty()) report(out, "dmarc-tag-value", tag.name + "=" + tag.value + " " + why, column_of(tag));
 }
 
 }  // namespace
@@ -146,29 +203,29 @@ DmarcRecord parse_dmarc_record(std::string_view record, Diagnostics& out) {
   }
   for (const auto& tag : list.tags) {
     bool known = false;
-    for (auto name : known_tags) known = known || tag.name == name;
+    for (auto name : known_tags) known = known || tag.is(name);
     if (!known) {
       report(out, "tag-unknown", "tag " + tag.name + "= is not a DMARC tag; receivers ignore it", {0, tag.column});
-    } else if (tag.name == "p") {
+    } else if (tag.is("p")) {
       check_policy_tag(tag, result.p, out);
-    } else if (tag.name == "sp") {
+    } else if (tag.is("sp")) {
       check_policy_tag(tag, result.sp, out);
-    } else if (tag.name == "np") {
+    } else if (tag.is("np")) {
       check_policy_tag(tag, result.np, out);
-    } else if (tag.name == "pct") {
+    } else if (tag.is("pct")) {
       if (is_number(tag.value, 3) && std::stoi(tag.value) <= 100) {
         result.pct = std::stoi(tag.value);
         result.pct_given = true;
       } else {
         report(out, "dmarc-pct-value", "pct=" + tag.value + " is not a whole number from 0 to 100", column_of(tag));
       }
-    } else if (tag.name == "adkim" || tag.name == "aspf") {
-      if (tag.value != "r" && tag.value != "s") {
+    } else if (tag.is("adkim") || tag.is("aspf")) {
+      if (!is_one_of_any_case(tag.value, {"r", "s"})) {
         report(out, "dmarc-alignment-value", tag.name + "=" + tag.value + " is not r (relaxed) or s (strict)", column_of(tag));
       }
-    } else if (tag.name == "rua" || tag.name == "ruf") {
+    } else if (tag.is("rua") || tag.is("ruf")) {
       check_report_uris(tag, out);
-    } else if (tag.name != "v") {
+    } else if (!tag.is("v")) {
       check_other_value(tag, out);
     }
   }

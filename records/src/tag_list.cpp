@@ -35,16 +35,18 @@ std::optional<std::size_t> swallowed_tag(std::string_view value) {
 
 }  // namespace
 
+bool Tag::is(std::string_view tag_name) const { return equals_any_case(name, tag_name); }
+
 const Tag* TagList::find(std::string_view name) const {
   for (const auto& tag : tags) {
-    if (tag.name == name) return &tag;
+    if (tag.is(name)) return &tag;
   }
   return nullptr;
 }
 
 int TagList::index_of(std::string_view name) const {
   for (std::size_t i = 0; i < tags.size(); ++i) {
-    if (tags[i].name == name) return static_cast<int>(i);
+    if (tags[i].is(name)) return static_cast<int>(i);
   }
   return -1;
 }
@@ -74,9 +76,10 @@ TagList parse_tag_list(std::string_view record, Diagnostics& out) {
     std::size_t lead = spec.find_first_not_of(" \t\r\n");
     bool last = end == record.size();
     if (lead == std::string_view::npos) {
-      // Nothing between two ';' (or after the last one, which the grammar allows).
-      if (!last && !(end + 1 == record.size() || record.find_first_not_of(" \t\r\n", end + 1) == std::string_view::npos)) {
-        report(out, "tag-syntax", "nothing between two ';'", at(end));
+      // tag-list = tag-spec *( ";" tag-spec ) [ ";" ]: only the text after the last ';' may be
+      // empty. Any other empty tag is the same error, at the start, the middle or the end.
+      if (!last) {
+        report(out, "tag-syntax", start == 0 ? "nothing before the first ';'" : "nothing between two ';'", at(end));
         list.well_formed = false;
       }
     } else {
@@ -117,14 +120,15 @@ TagList parse_tag_list(std::string_view record, Diagnostics& out) {
   return list;
 }
 
-bool starts_with_version(std::string_view record, std::string_view version) {
+bool starts_with_version(std::string_view record, std::string_view version, LiteralCase version_case) {
   std::string_view rest = ltrim(record);
-  if (rest.empty() || rest.front() != 'v') return false;
+  if (rest.empty() || (rest.front() != 'v' && rest.front() != 'V')) return false;
   rest = ltrim(rest.substr(1));
   if (rest.empty() || rest.front() != '=') return false;
   rest = ltrim(rest.substr(1));
-  if (rest.substr(0, version.size()) != version) return false;
-  rest = ltrim(rest.substr(version.size()));
+  std::string_view written = rest.substr(0, version.size());
+  if (version_case == LiteralCase::exact ? written != version : !equals_any_case(written, version)) return false;
+  rest = ltrim(rest.substr(written.size()));
   return rest.empty() || rest.front() == ';';
 }
 

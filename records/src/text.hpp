@@ -28,6 +28,16 @@ inline std::string lowercase(std::string_view text) {
   return out;
 }
 
+// A quoted ABNF literal matches in any case (RFC 5234 §2.3); %x codes and %s literals do not.
+inline bool equals_any_case(std::string_view text, std::string_view literal) {
+  if (text.size() != literal.size()) return false;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (lower(text[i]) != lower(literal[i])) return false;
+  }
+  return true;
+}
+
 inline std::string hex_byte(unsigned char byte) {
   char buffer[3];
   std::snprintf(buffer, sizeof buffer, "%02x", byte);

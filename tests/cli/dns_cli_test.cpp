@@ -125,6 +125,45 @@ TEST(RecordCli, UnusableStandardInputExitsThree) {
   EXPECT_EQ(run_bimi("dmarc --parse -" + Input(std::string(2u << 20, 'x')).redirect()).exit_code, 3);
 }
 
+TEST(RecordCli, EveryLineIsReportedAndTheWorstLineDecidesTheExitCode) {
+  Input mixed("v=BIMI1; l=https://example.com/logo.svg\n\"unterminated\nv=BIMI1; l=https://example.com/logo.png\n");
+  RunResult json_run = run_bimi("record --parse - --format json" + mixed.redirect());
+  EXPECT_EQ(json_run.exit_code, 3);
+  auto json = parse_json(json_run);
+  ASSERT_EQ(json["records"].size(), 3u) << json_run.out;
+  EXPECT_TRUE(json["records"][0]["valid"].get<bool>());
+  EXPECT_EQ(json["records"][1]["line"], 2);
+  EXPECT_FALSE(json["records"][1]["valid"].get<bool>());
+  EXPECT_NE(json["records"][1]["error"].get<std::string>().find("quoting"), std::string::npos);
+  EXPECT_EQ(json["records"][2]["line"], 3);
+  EXPECT_EQ(json["records"][2]["findings"][0]["rule"], "bimi-logo-format");
+  EXPECT_EQ(json["summary"]["unreadable"], 1);
+
+  RunResult text = run_bimi("record --parse -" + mixed.redirect());
+  EXPECT_EQ(text.exit_code, 3);
+  EXPECT_NE(text.out.find("line 2 of standard input: broken quoting"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("[bimi-logo-format]"), std::string::npos) << text.out;
+
+  // Without an unreadable line, the worst is an error finding: exit 1, every line reported.
+  Input dmarc("v=DMARC1; p=none\nv=DMARC1; p=reject\n");
+  RunResult findings = run_bimi("dmarc --parse - --format json" + dmarc.redirect());
+  EXPECT_EQ(findings.exit_code, 1);
+  EXPECT_EQ(parse_json(findings)["records"].size(), 2u);
+  Input dmarc_broken("\"v=DMARC1; p=reject\" x\nv=DMARC1; p=none\n");
+  RunResult broken = run_bimi("dmarc --parse -" + dmarc_broken.redirect());
+  EXPECT_EQ(broken.exit_code, 3);
+  EXPECT_NE(broken.out.find("[dmarc-policy-none]"), std::string::npos) << broken.out;
+}
+
+TEST(RecordCli, LiteralsFollowEachTagsGrammar) {
+  EXPECT_EQ(run_bimi("dmarc --parse 'V=DMARC1; P=Reject; ADKIM=S; FO=D; RUA=mailto:d@example.com!10M'").exit_code, 0);
+  EXPECT_EQ(run_bimi("dmarc --parse 'v=dmarc1; p=reject'").exit_code, 1);
+  EXPECT_EQ(run_bimi("record --parse 'v=BIMI1; L=https://example.com/logo.svg; lps=brand-indicators-'").exit_code, 0);
+  RunResult empty_tag = run_bimi("record --parse 'v=BIMI1; l=https://example.com/logo.svg;;'");
+  EXPECT_EQ(empty_tag.exit_code, 1);
+  EXPECT_NE(empty_tag.out.find("[tag-syntax]"), std::string::npos) << empty_tag.out;
+}
+
 TEST(RecordCli, AHugeValueIsAFindingNotACrash) {
   RunResult run = run_bimi("record --parse \"$(head -c 100000 /dev/zero | tr '\\0' ';')\"");
   EXPECT_EQ(run.exit_code, 1);
@@ -237,6 +276,17 @@ TEST(DomainCli, EachInjectedFaultFailsWithItsFinding) {
     auto rules = rules_of(json);
     for (const auto& rule : fault.rules) EXPECT_TRUE(contains(rules, rule)) << rule << " missing in " << run.out;
   }
+}
+
+TEST(DomainCli, ADomainThatDoesNotExistIsSaidFirst) {
+  BIMI_REQUIRE_LOOPBACK();
+  RunResult run = run_bimi(live_domain("gone.example"));
+  EXPECT_EQ(run.exit_code, 1);
+  std::size_t first = run.out.find("error: ");
+  ASSERT_NE(first, std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("[domain-not-found]"), run.out.find('[', first)) << run.out;
+  EXPECT_NE(run.out.find("gone.example: does not exist (NXDOMAIN)"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("[dmarc-missing]"), std::string::npos) << run.out;
 }
 
 TEST(DomainCli, ADnsServerThatNeverAnswersIsAFindingInBoundedTime) {

@@ -43,6 +43,7 @@ TEST(Dns, TellsMissingNamesFromEmptyOnes) {
   BIMI_REQUIRE_LOOPBACK();
   auto dns = resolver(test::loopback_world()->dns_server());
   EXPECT_EQ(dns.txt("nothing-here.example.com").status, LookupStatus::no_name);
+  EXPECT_EQ(dns.txt("gone.example").status, LookupStatus::no_name);
   EXPECT_EQ(dns.txt("logo.example.com").status, LookupStatus::no_records);  // has an A record only
   EXPECT_EQ(dns.txt("_bimi.example.com").status, LookupStatus::no_records); // has names below it
 }

@@ -81,6 +81,30 @@ TEST(DomainCheck, TheGoodChainIsReady) {
   EXPECT_TRUE(report.certificate->valid());
 }
 
+TEST(DomainCheck, ADomainThatDoesNotExistIsSaidFirst) {
+  BIMI_REQUIRE_LOOPBACK();
+  auto c = chain();
+  // The name is its own organizational domain: nothing applies, and the report says why.
+  DomainReport apex = check(*c, "gone.example", "default");
+  EXPECT_FALSE(apex.ready());
+  ASSERT_FALSE(apex.steps.empty());
+  const Step& dmarc = apex.steps[0];
+  ASSERT_FALSE(dmarc.findings.empty()) << describe(apex);
+  EXPECT_EQ(dmarc.findings.items()[0].rule, "domain-not-found") << describe(apex);
+  EXPECT_FALSE(has_rule(apex, "dmarc-missing")) << describe(apex);
+  ASSERT_FALSE(dmarc.facts.empty());
+  EXPECT_EQ(dmarc.facts[0].first, "gone.example");
+
+  // Below an existing organizational domain the inherited policy is still evaluated, after it.
+  DomainReport below = check(*c, "ghost.example.com", "default");
+  ASSERT_FALSE(below.steps[0].findings.empty());
+  EXPECT_EQ(below.steps[0].findings.items()[0].rule, "domain-not-found") << describe(below);
+  EXPECT_TRUE(has_rule(below, "dmarc-applied-policy"));
+
+  DomainReport good = check(*c, "example.com", "default");
+  EXPECT_FALSE(has_rule(good, "domain-not-found"));
+}
+
 struct FetchFault {
   std::string selector;
   std::string rule;

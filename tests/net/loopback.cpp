@@ -229,6 +229,10 @@ std::string example_org(const LoopbackWorld& w) {
   return z;
 }
 
+// A top-level zone with nothing in it: its names do not exist (NXDOMAIN), and none is below a
+// public suffix, so `gone.example` is its own organizational domain.
+std::string example_tld() { return soa("example"); }
+
 std::string nsd_conf(const LoopbackWorld& w) {
   std::string d = w.dir.string();
   return "server:\n  ip-address: 127.0.0.1\n  port: " + std::to_string(w.dns_port) +
@@ -240,6 +244,7 @@ std::string nsd_conf(const LoopbackWorld& w) {
          "zone:\n  name: example.com\n  zonefile: example.com.zone\n"
          "zone:\n  name: example.net\n  zonefile: example.net.zone\n"
          "zone:\n  name: example.org\n  zonefile: example.org.zone\n"
+         "zone:\n  name: example\n  zonefile: example.zone\n"
          // Configured without data: NSD answers SERVFAIL for it.
          "zone:\n  name: broken.test\n  zonefile: missing.zone\n";
 }
@@ -275,6 +280,7 @@ void write_world(const LoopbackWorld& w) {
   write_file(w.dir / "zones/example.com.zone", example_com(w));
   write_file(w.dir / "zones/example.net.zone", example_net(w));
   write_file(w.dir / "zones/example.org.zone", example_org(w));
+  write_file(w.dir / "zones/example.zone", example_tld());
   write_file(w.dir / "nsd/nsd.conf", nsd_conf(w));
   write_file(w.dir / "nginx/nginx.conf", nginx_conf(w));
   fs::path www = w.dir / "www";

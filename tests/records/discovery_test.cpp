@@ -26,7 +26,8 @@ TEST(DmarcEvaluation, SubdomainInheritsSpThenP) {
   EXPECT_TRUE(sp.eligible());
   EXPECT_EQ(sp.applied, DmarcPolicy::quarantine);
   EXPECT_EQ(sp.applied_from, "sp= of _dmarc.example.com (inherited)");
-  EXPECT_EQ(with_sp.queried(), (std::vector<std::string>{"_dmarc.mail.example.com", "_dmarc.example.com", "mail.example.com"}));
+  // _dmarc.mail.example.com is NXDOMAIN: whether mail.example.com itself exists is asked next.
+  EXPECT_EQ(with_sp.queried(), (std::vector<std::string>{"_dmarc.mail.example.com", "mail.example.com", "_dmarc.example.com"}));
 
   Zone only_p("_dmarc.example.com: v=DMARC1; p=reject\nmail.example.com: v=spf1 -all");
   DmarcEvaluation p = evaluate_dmarc("mail.example.com", "example.com", only_p.lookup());
@@ -43,6 +44,32 @@ TEST(DmarcEvaluation, NpAppliesOnlyToNamesThatDoNotExist) {
   DmarcEvaluation real = evaluate_dmarc("real.example.com", "example.com", zone.lookup());
   EXPECT_TRUE(real.domain_exists);
   EXPECT_EQ(real.applied, DmarcPolicy::quarantine);
+}
+
+TEST(DmarcEvaluation, ADomainThatDoesNotExistIsSaidFirstInsteadOfNoRecord) {
+  Zone empty("");
+  DmarcEvaluation apex = evaluate_dmarc("no-such-brand.example", "no-such-brand.example", empty.lookup());
+  EXPECT_FALSE(apex.domain_exists);
+  ASSERT_EQ(apex.diagnostics.size(), 1u);
+  EXPECT_EQ(apex.diagnostics.items()[0].rule, "domain-not-found");
+  EXPECT_FALSE(apex.diagnostics.has_rule("dmarc-missing"));
+  EXPECT_EQ(empty.queried(), (std::vector<std::string>{"_dmarc.no-such-brand.example", "no-such-brand.example"}));
+
+  // Below an organizational domain with a record, np= still applies, after the first finding.
+  Zone zone("_dmarc.example.com: v=DMARC1; p=reject; np=reject");
+  DmarcEvaluation ghost = evaluate_dmarc("ghost.example.com", "example.com", zone.lookup());
+  ASSERT_FALSE(ghost.diagnostics.empty());
+  EXPECT_EQ(ghost.diagnostics.items()[0].rule, "domain-not-found");
+  EXPECT_EQ(ghost.applied, DmarcPolicy::reject);
+
+  // An existing name without records, or a failed look-up, is not a missing domain.
+  Zone exists("mail.example.com: v=spf1 -all\n_dmarc.mail.example.com: !no_records");
+  DmarcEvaluation quiet = evaluate_dmarc("mail.example.com", "example.com", exists.lookup());
+  EXPECT_TRUE(quiet.domain_exists);
+  EXPECT_TRUE(quiet.diagnostics.has_rule("dmarc-missing"));
+  EXPECT_FALSE(quiet.diagnostics.has_rule("domain-not-found"));
+  Zone failing("_dmarc.example.org: !failure");
+  EXPECT_FALSE(evaluate_dmarc("example.org", "example.org", failing.lookup()).diagnostics.has_rule("domain-not-found"));
 }
 
 TEST(DmarcEvaluation, TheOrganizationalRecordCountsEvenWhenTheSubdomainHasItsOwn) {

@@ -43,11 +43,14 @@ TEST(TagList, QueryStringsAndReportListsAreNotSeparatorMistakes) {
 }
 
 TEST(TagList, VersionPrefix) {
-  EXPECT_TRUE(starts_with_version("v=BIMI1; l=", "BIMI1"));
-  EXPECT_TRUE(starts_with_version(" v = BIMI1", "BIMI1"));
-  EXPECT_FALSE(starts_with_version("v=BIMI10;", "BIMI1"));
-  EXPECT_FALSE(starts_with_version("v=bimi1;", "BIMI1"));
-  EXPECT_FALSE(starts_with_version("l=x; v=BIMI1", "BIMI1"));
+  EXPECT_TRUE(starts_with_version("v=BIMI1; l=", "BIMI1", LiteralCase::any));
+  EXPECT_TRUE(starts_with_version(" v = BIMI1", "BIMI1", LiteralCase::any));
+  EXPECT_FALSE(starts_with_version("v=BIMI10;", "BIMI1", LiteralCase::any));
+  EXPECT_TRUE(starts_with_version("V=bimi1;", "BIMI1", LiteralCase::any));
+  EXPECT_FALSE(starts_with_version("l=x; v=BIMI1", "BIMI1", LiteralCase::any));
+  EXPECT_TRUE(starts_with_version("V=DMARC1; p=reject", "DMARC1", LiteralCase::exact));
+  EXPECT_FALSE(starts_with_version("v=dmarc1; p=reject", "DMARC1", LiteralCase::exact));
+  EXPECT_FALSE(starts_with_version("v=", "DMARC1", LiteralCase::exact));
   EXPECT_TRUE(looks_like_version("v=bimi1;", "BIMI"));
   EXPECT_FALSE(looks_like_version("v=spf1 -all", "BIMI"));
 }

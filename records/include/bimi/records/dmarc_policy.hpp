@@ -36,9 +36,9 @@ struct DmarcEvaluation {
 // below 100 as a warning). `name` starts each message (e.g. "_dmarc.example.com").
 void check_record_for_bimi(std::string_view name, const DmarcRecord& record, Diagnostics& out);
 
-// `domain` and `organizational_domain` are normalized. Looks up _dmarc.<domain>, then
-// _dmarc.<organizational domain> when it differs, and the domain itself only to learn whether it
-// exists when np= could apply.
+// `domain` and `organizational_domain` are normalized. Looks up _dmarc.<domain>; when that is
+// NXDOMAIN, the domain itself, to learn whether it exists (domain-not-found, and np= may apply);
+// then _dmarc.<organizational domain> when it differs.
 DmarcEvaluation evaluate_dmarc(std::string_view domain, std::string_view organizational_domain,
                                const TxtLookupFunction& lookup);
 
