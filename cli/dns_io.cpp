@@ -88,7 +88,7 @@ ExitCode print_parsed(const std::vector<InputValue>& values, const RecordParser&
       if (json) {
         root["records"].push_back({{"line", line}, {"value", value}, {"valid", false}, {"error", error}});
       } else {
-        out << value << "\n  error: " << error << "\n  UNREADABLE\n";
+        out << printable(value) << "\n  error: " << printable(error) << "\n  UNREADABLE\n";
       }
       continue;
     }

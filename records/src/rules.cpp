@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view bimi_draft = "draft-brand-indicators-for-message-identification-10";
 
 // Sources are named by section; "BIMI draft" is draft-brand-indicators-for-message-identification-10.
-constexpr std::array<RuleInfo, 51> table{{
+constexpr std::array<RuleInfo, 53> table{{
     // Tag lists, shared by BIMI and DMARC records.
     {"record-too-long", Severity::error, "a TXT record is longer than bimi reads (4096 bytes)",
      "bimi's bound; RFC 1035 §3.3.14 (TXT is a list of strings of at most 255 bytes)"},
