@@ -118,7 +118,13 @@ class Builder {
     context.viewport_width = out.view_box.width;
     context.viewport_height = out.view_box.height;
     document_out_ = &out;
-    build_children(0, out.root, context);
+    try {
+      build_children(0, out.root, context);
+    } catch (const WorkRefused& refusal) {
+      // Work outside any element's own (the root's children as a whole): refused without a line.
+      if (!refused_) changes_.add("convert-refused", Severity::error, refusal.what());
+      return std::nullopt;
+    }
     if (refused_) return std::nullopt;
     return out;
   }
@@ -133,6 +139,8 @@ class Builder {
   void approximate(const RawElement& e, std::string message) {
     changes_.add("convert-approximated", Severity::warning, std::move(message), e.location);
   }
+  const Deadline* deadline() const { return options_.deadline; }
+
   void refuse(const RawElement& e, std::string message) {
     changes_.add("convert-refused", Severity::error, std::move(message), e.location);
     refused_ = true;
@@ -255,7 +263,18 @@ class Builder {
     return display && trim_xml_space(*display) == "none";
   }
 
+  // Work refused inside a stage (the deadline passed, an operation too large to run) is refused
+  // at the innermost element being built, with its line, and unwinds the whole build.
   void build_element(std::size_t index, model::Node& parent, const Context& context) {
+    try {
+      build_element_unguarded(index, parent, context);
+    } catch (const WorkRefused& refusal) {
+      if (!refused_) refuse(document_.elements[index], refusal.what());
+      throw;
+    }
+  }
+
+  void build_element_unguarded(std::size_t index, model::Node& parent, const Context& context) {
     if (refused_) return;
     const RawElement& e = document_.elements[index];
     if (options_.deadline && ++elements_built_ % 256 == 0 && options_.deadline->passed()) {
@@ -358,10 +377,11 @@ class Builder {
     for (std::size_t i = 0; i < leaves.size(); ++i) {
       model::Shape& lower = *leaves[i].node->shape;
       for (std::size_t j = i + 1; j < leaves.size(); ++j) {
+        convert::check(deadline());
         const model::Shape& upper = *leaves[j].node->shape;
         if (!overlap(painted_box(lower), painted_box(upper))) continue;
         if (opaque_fill_only(leaves[j]) && leaves[i].plain && !lower.stroke) {
-          lower.path = geo::subtract(lower.path, lower.fill_rule, upper.path, upper.fill_rule, tolerance);
+          lower.path = geo::subtract(lower.path, lower.fill_rule, upper.path, upper.fill_rule, tolerance, deadline());
           lower.fill_rule = geo::FillRule::nonzero;
         } else {
           exact = false;
@@ -566,7 +586,7 @@ class Builder {
 
   // The area the pieces cover, in the space they are given in: their concatenation when that is
   // exact (one piece, or pieces of one rule that cannot overlap), else their union.
-  static geo::FilledPath unite_pieces(std::vector<geo::FilledPath> pieces, double tolerance) {
+  geo::FilledPath unite_pieces(std::vector<geo::FilledPath> pieces, double tolerance) const {
     if (pieces.size() == 1) return std::move(pieces.front());
     std::vector<geo::Box> boxes;
     for (const auto& piece : pieces) boxes.push_back(geo::bounds(piece.path));
@@ -578,7 +598,7 @@ class Builder {
         apart = a.empty() || b.empty() || a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
       }
     }
-    if (!apart) return {geo::unite(pieces, tolerance), geo::FillRule::nonzero};
+    if (!apart) return {geo::unite(pieces, tolerance, deadline()), geo::FillRule::nonzero};
     geo::FilledPath all{{}, pieces.empty() ? geo::FillRule::nonzero : pieces.front().rule};
     for (auto& piece : pieces) {
       all.path.segments.insert(all.path.segments.end(), piece.path.segments.begin(), piece.path.segments.end());
@@ -783,7 +803,7 @@ class Builder {
     geo::Box drawn = geo::bounds(area.path);
     if (drawn.empty() || region.empty()) return {};
     if (drawn.x0 >= region.x0 && drawn.y0 >= region.y0 && drawn.x1 <= region.x1 && drawn.y1 <= region.y1) return area;
-    return {geo::intersect(area.path, area.rule, box_path(region), geo::FillRule::nonzero, tolerance),
+    return {geo::intersect(area.path, area.rule, box_path(region), geo::FillRule::nonzero, tolerance, deadline()),
             geo::FillRule::nonzero};
   }
 
@@ -948,7 +968,7 @@ class Builder {
     }
     Image working = raster::tracing_image(*bitmap);
     auto indexed = raster::reduce_colors(working, 0, raster::edge_band(*bitmap, working), raster::Detail::flat, error);
-    auto traced = indexed ? raster::trace_layers(*indexed, {}, error) : std::nullopt;
+    auto traced = indexed ? raster::trace_layers(*indexed, {}, error, deadline()) : std::nullopt;
     if (!traced) {
       refuse(e, "the embedded image could not be traced: " + error);
       return;
@@ -1371,14 +1391,15 @@ class Builder {
     }
     model::Shape outlined;
     outlined.fill = shape.stroke->paint;
-    outlined.path = geo::intersect(*outline, geo::FillRule::nonzero, region.path, region.rule, region.tolerance);
+    outlined.path =
+        geo::intersect(*outline, geo::FillRule::nonzero, region.path, region.rule, region.tolerance, deadline());
     note("convert-clip", e, "stroke outlined to apply the clip");
     if (!outlined.path.empty()) out.push_back(std::move(outlined));
   }
 
   // Intersects a fill with a clip region; false when nothing is left.
   bool cut_fill(const RawElement& e, model::Shape& shape, const LocalClip& region) {
-    shape.path = geo::intersect(shape.path, shape.fill_rule, region.path, region.rule, region.tolerance);
+    shape.path = geo::intersect(shape.path, shape.fill_rule, region.path, region.rule, region.tolerance, deadline());
     shape.fill_rule = geo::FillRule::nonzero;
     if (shape.path.empty()) return false;
     note("convert-clip", e, "clip-path applied to the shape's geometry");
@@ -1387,10 +1408,10 @@ class Builder {
 
   // Whether a clip removes a visible part of a filled region: more than a sliver of tolerance
   // width along the region's box.
-  static bool cuts(const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
-    geo::Path outside = geo::subtract(filled, rule, region.path, region.rule, region.tolerance);
+  bool cuts(const geo::Path& filled, geo::FillRule rule, const LocalClip& region) const {
+    geo::Path outside = geo::subtract(filled, rule, region.path, region.rule, region.tolerance, deadline());
     geo::Box box = geo::bounds(filled);
-    return geo::filled_area(outside, region.tolerance) > region.tolerance * (box.width() + box.height());
+    return geo::filled_area(outside, region.tolerance, deadline()) > region.tolerance * (box.width() + box.height());
   }
 
   // The region a stroke paints, as a nonzero fill; nullopt (refused) when it has too many dashes.
@@ -1407,7 +1428,7 @@ class Builder {
     style.miter_limit = stroke.miter_limit;
     style.dashes = stroke.dashes;
     style.dash_offset = stroke.dash_offset;
-    auto outline = geo::outline_stroke(path, style, tolerance);
+    auto outline = geo::outline_stroke(path, style, tolerance, deadline());
     if (!outline) {
       refuse(e, "a dashed stroke that must be outlined has more than " + std::to_string(geo::max_stroke_dashes) +
                     " dashes");
@@ -1694,6 +1715,14 @@ class Builder {
       }
       std::string content = detail::collapse_xml_space(s.text);
       if (content.empty()) continue;
+      // Bounded per document, not only per run: every outlined glyph is kept until the end.
+      text_characters_ += static_cast<std::size_t>(std::count_if(
+          content.begin(), content.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      if (text_characters_ > options_.limits.max_text_characters) {
+        refuse(s, "the logo has more than " + std::to_string(options_.limits.max_text_characters) +
+                      " characters of text to outline");
+        return std::nullopt;
+      }
       text::TextRun run;
       run.text = content;
       run.origin = {pen_x, pen_y};
@@ -1705,9 +1734,15 @@ class Builder {
                                    : text::TextRun::Anchor::start;
       }
       std::string error;
-      auto outlined = text::outline_text(run, *options_.fonts, error);
+      auto outlined = text::outline_text(run, *options_.fonts, error, deadline());
       if (!outlined) {
         refuse(s, "text \"" + content + "\" could not be outlined: " + error);
+        return std::nullopt;
+      }
+      text_glyphs_ += outlined->glyph_count;
+      if (text_glyphs_ > options_.limits.max_text_glyphs) {
+        refuse(s, "the logo's text outlines to more than " + std::to_string(options_.limits.max_text_glyphs) +
+                      " glyphs");
         return std::nullopt;
       }
       for (const auto& warning : outlined->warnings) approximate(s, "text: " + warning);
@@ -1755,6 +1790,8 @@ class Builder {
   std::size_t use_instances_ = 0;
   bool refused_ = false;
   std::size_t elements_built_ = 0;
+  std::size_t text_characters_ = 0;  // outlined so far, against Limits::max_text_characters
+  std::size_t text_glyphs_ = 0;      // against Limits::max_text_glyphs
   std::set<std::tuple<std::string, std::string, int, int>> noted_;
   bool inlined_use_noted_ = false;
   bool clip_noop_noted_ = false;

@@ -143,7 +143,13 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   auto run = [&](const Attempt& attempt, Diagnostics& notes) -> std::optional<Outcome> {
     const raster::Indexed* indexed = palette(attempt.detail, attempt.colors);
     if (!indexed) return std::nullopt;
-    auto traced = raster::trace_layers(*indexed, attempt.parameters, error);
+    std::optional<raster::TracedLayers> traced;
+    try {
+      traced = raster::trace_layers(*indexed, attempt.parameters, error, &deadline);
+    } catch (const convert::WorkRefused& refusal) {
+      notes.add("convert-refused", Severity::error, refusal.what());
+      return std::nullopt;
+    }
     if (!traced) return std::nullopt;
     Outcome outcome;
     outcome.document = base;
@@ -252,6 +258,12 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     const raster::Indexed* fine = palette(raster::Detail::fine, 0);
     if (fine && !fine->colors.empty()) {
       Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()));
+      // Stopped by the time limit, the finer search might have been chosen: what is written
+      // must not depend on time.
+      if (finer.failed && deadline.passed()) {
+        changes.add("convert-refused", Severity::error, deadline.refusal());
+        return result;
+      }
       if (!finer.failed && finer.outcome && faithful(finer.outcome->fidelity)) {
         search = std::move(finer);
         changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <polyclipping/clipper.hpp>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "geometry/path_ops.hpp"
@@ -102,16 +105,78 @@ Grid grid_for(const Box& extent, double tolerance) {
   return grid;
 }
 
-ClipperLib::Paths to_clipper(const std::vector<std::vector<Point>>& polygons, const Grid& grid) {
+ClipperLib::Paths to_clipper(const std::vector<std::vector<Point>>& polygons, const Grid& grid,
+                             const convert::Deadline* deadline) {
   ClipperLib::Paths paths;
   paths.reserve(polygons.size());
   for (const auto& polygon : polygons) {
+    convert::check(deadline);
     ClipperLib::Path path;
     path.reserve(polygon.size());
     for (Point p : polygon) path.push_back(grid.to_int(p));
     paths.push_back(std::move(path));
   }
   return paths;
+}
+
+// Clipper's sweep inserts the edges that start at each local minimum into its active edge list by
+// a linear scan, so its work grows as the local minima times the edges crossing one scanline: 10,000
+// dashes side by side (20,000 edges on every scanline) take minutes. This estimates that product.
+struct SweepSize {
+  std::size_t vertices = 0;
+  std::size_t minima = 0;
+  std::size_t widest = 0;  // most edges crossing one horizontal line
+  double work() const { return static_cast<double>(minima) * static_cast<double>(widest); }
+};
+
+SweepSize sweep_size(std::initializer_list<const ClipperLib::Paths*> operands) {
+  SweepSize size;
+  std::vector<std::pair<ClipperLib::cInt, int>> events;  // (y, +1 at an edge's low end, -1 at its high end)
+  for (const ClipperLib::Paths* paths : operands) {
+    for (const ClipperLib::Path& path : *paths) {
+      size.vertices += path.size();
+      // Local minima of the ring's y values, runs of equal y taken as one.
+      std::vector<ClipperLib::cInt> ys;
+      for (const ClipperLib::IntPoint& p : path) {
+        if (ys.empty() || ys.back() != p.Y) ys.push_back(p.Y);
+      }
+      while (ys.size() > 1 && ys.back() == ys.front()) ys.pop_back();
+      for (std::size_t i = 0; ys.size() > 1 && i < ys.size(); ++i) {
+        if (ys[(i + ys.size() - 1) % ys.size()] > ys[i] && ys[(i + 1) % ys.size()] > ys[i]) ++size.minima;
+      }
+      for (std::size_t i = 0; i < path.size(); ++i) {
+        ClipperLib::cInt a = path[i].Y, b = path[(i + 1) % path.size()].Y;
+        if (a == b) continue;
+        events.emplace_back(std::min(a, b), +1);
+        events.emplace_back(std::max(a, b), -1);
+      }
+    }
+  }
+  // Edges meeting at one y count as crossing it together (starts sort before ends): an upper bound.
+  std::sort(events.begin(), events.end(),
+            [](const auto& x, const auto& y) { return x.first != y.first ? x.first < y.first : x.second > y.second; });
+  std::size_t active = 0;
+  for (const auto& event : events) {
+    active = event.second > 0 ? active + 1 : active - 1;
+    size.widest = std::max(size.widest, active);
+  }
+  return size;
+}
+
+// Refuses, before Clipper starts, an operation too large for it to finish in reasonable time
+// (it cannot be interrupted once running).
+void bound_operation(std::initializer_list<const ClipperLib::Paths*> operands) {
+  SweepSize size = sweep_size(operands);
+  if (size.vertices > max_polygon_operation_vertices) {
+    throw convert::WorkRefused("a clip, cut or union of " + std::to_string(size.vertices) +
+                               " polygon vertices is more than the " +
+                               std::to_string(max_polygon_operation_vertices) + " allowed");
+  }
+  if (size.work() > max_polygon_operation_work) {
+    throw convert::WorkRefused("a clip, cut or union with " + std::to_string(size.widest) +
+                               " edges across one line (" + std::to_string(size.minima) +
+                               " local minima) is too large to compute in reasonable time");
+  }
 }
 
 ClipperLib::PolyFillType fill_type(FillRule rule) {
@@ -155,17 +220,18 @@ bool is_axis_aligned_rectangle(const Path& path, Box& box) {
   return true;
 }
 
-Path intersect_box(const Path& subject, const Box& box, double tolerance) {
+Path intersect_box(const Path& subject, const Box& box, double tolerance, const convert::Deadline* deadline) {
   Path out;
   if (box.empty() || !finite(box)) return out;
   for (const Path& subpath : subpaths_of(subject)) {
+    convert::check(deadline);
     Box extent = bounds(subpath);
     if (extent.empty() || !finite(extent) || disjoint(extent, box)) continue;
     if (inside(extent, box)) {
       out.segments.insert(out.segments.end(), subpath.segments.begin(), subpath.segments.end());
       continue;
     }
-    for (const auto& polygon : flatten(subpath, tolerance)) {
+    for (const auto& polygon : flatten(subpath, tolerance, deadline)) {
       std::vector<Point> clipped = clip_half_plane(polygon, true, box.x0, 1);
       clipped = clip_half_plane(clipped, true, box.x1, -1);
       clipped = clip_half_plane(clipped, false, box.y0, 1);
@@ -179,9 +245,10 @@ Path intersect_box(const Path& subject, const Box& box, double tolerance) {
 namespace {
 
 // Clipper's solution back in path coordinates.
-Path from_clipper(const ClipperLib::Paths& solution, const Grid& grid) {
+Path from_clipper(const ClipperLib::Paths& solution, const Grid& grid, const convert::Deadline* deadline) {
   Path out;
   for (const ClipperLib::Path& ring : solution) {
+    convert::check(deadline);
     std::vector<Point> polygon;
     polygon.reserve(ring.size());
     for (const ClipperLib::IntPoint& p : ring) polygon.push_back(grid.from_int(p));
@@ -192,14 +259,18 @@ Path from_clipper(const ClipperLib::Paths& solution, const Grid& grid) {
 
 // One Clipper boolean operation on flattened operands, on a grid fine enough for `tolerance`.
 Path clipper_operation(ClipperLib::ClipType operation, const Path& subject, FillRule subject_rule,
-                       const Path& clip, FillRule clip_rule, const Box& extent, double tolerance) {
+                       const Path& clip, FillRule clip_rule, const Box& extent, double tolerance,
+                       const convert::Deadline* deadline) {
   Grid grid = grid_for(extent, tolerance);
+  ClipperLib::Paths subject_paths = to_clipper(flatten(subject, tolerance / 2, deadline), grid, deadline);
+  ClipperLib::Paths clip_paths = to_clipper(flatten(clip, tolerance / 2, deadline), grid, deadline);
+  bound_operation({&subject_paths, &clip_paths});
+  convert::check_now(deadline);
   ClipperLib::Paths solution;
   try {
     ClipperLib::Clipper clipper;
-    clipper.AddPaths(to_clipper(flatten(subject, tolerance / 2), grid), ClipperLib::ptSubject,
-                     true);
-    clipper.AddPaths(to_clipper(flatten(clip, tolerance / 2), grid), ClipperLib::ptClip, true);
+    clipper.AddPaths(subject_paths, ClipperLib::ptSubject, true);
+    clipper.AddPaths(clip_paths, ClipperLib::ptClip, true);
     if (!clipper.Execute(operation, solution, fill_type(subject_rule), fill_type(clip_rule))) {
       return {};
     }
@@ -207,7 +278,7 @@ Path clipper_operation(ClipperLib::ClipType operation, const Path& subject, Fill
     // Clipper throws only for coordinates beyond its range, which the grid rules out.
     return {};
   }
-  return from_clipper(solution, grid);
+  return from_clipper(solution, grid, deadline);
 }
 
 Box extent_of(const std::vector<std::vector<Point>>& polygons) {
@@ -219,7 +290,10 @@ Box extent_of(const std::vector<std::vector<Point>>& polygons) {
 }
 
 // The union of closed integer polygons under one fill rule.
-Path clipper_union(const ClipperLib::Paths& paths, ClipperLib::PolyFillType rule, const Grid& grid) {
+Path clipper_union(const ClipperLib::Paths& paths, ClipperLib::PolyFillType rule, const Grid& grid,
+                   const convert::Deadline* deadline) {
+  bound_operation({&paths});
+  convert::check_now(deadline);
   ClipperLib::Paths solution;
   try {
     ClipperLib::Clipper clipper;
@@ -230,30 +304,31 @@ Path clipper_union(const ClipperLib::Paths& paths, ClipperLib::PolyFillType rule
   }
   // Pieces that share edges (a stroke's bands and joins) leave zero-width spikes and slivers.
   ClipperLib::CleanPolygons(solution);
-  return from_clipper(solution, grid);
+  return from_clipper(solution, grid, deadline);
 }
 
 }  // namespace
 
-Path unite_polygons(const std::vector<std::vector<Point>>& polygons, double tolerance) {
+Path unite_polygons(const std::vector<std::vector<Point>>& polygons, double tolerance,
+                    const convert::Deadline* deadline) {
   if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
   Box extent = extent_of(polygons);
   if (extent.empty() || !finite(extent)) return {};
   Grid grid = grid_for(extent, tolerance);
-  ClipperLib::Paths paths = to_clipper(polygons, grid);
+  ClipperLib::Paths paths = to_clipper(polygons, grid, deadline);
   // One orientation for all, so that overlapping pieces add up instead of cancelling.
   for (ClipperLib::Path& path : paths) {
     if (!ClipperLib::Orientation(path)) ClipperLib::ReversePath(path);
   }
-  return clipper_union(paths, ClipperLib::pftNonZero, grid);
+  return clipper_union(paths, ClipperLib::pftNonZero, grid, deadline);
 }
 
-Path unite(const std::vector<FilledPath>& regions, double tolerance) {
+Path unite(const std::vector<FilledPath>& regions, double tolerance, const convert::Deadline* deadline) {
   if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
   std::vector<std::vector<std::vector<Point>>> flattened;
   Box extent;
   for (const FilledPath& region : regions) {
-    flattened.push_back(flatten(region.path, tolerance / 2));
+    flattened.push_back(flatten(region.path, tolerance / 2, deadline));
     Box b = extent_of(flattened.back());
     if (b.empty() || !finite(b)) continue;
     extent.add({b.x0, b.y0});
@@ -265,10 +340,13 @@ Path unite(const std::vector<FilledPath>& regions, double tolerance) {
   // fills, so the nonzero union of all of them is the union of the regions.
   ClipperLib::Paths normalised;
   for (std::size_t i = 0; i < regions.size(); ++i) {
+    ClipperLib::Paths region = to_clipper(flattened[i], grid, deadline);
+    bound_operation({&region});
+    convert::check_now(deadline);
     ClipperLib::Paths solution;
     try {
       ClipperLib::Clipper clipper;
-      clipper.AddPaths(to_clipper(flattened[i], grid), ClipperLib::ptSubject, true);
+      clipper.AddPaths(region, ClipperLib::ptSubject, true);
       if (!clipper.Execute(ClipperLib::ctUnion, solution, fill_type(regions[i].rule), fill_type(regions[i].rule))) {
         continue;
       }
@@ -277,12 +355,13 @@ Path unite(const std::vector<FilledPath>& regions, double tolerance) {
     }
     normalised.insert(normalised.end(), solution.begin(), solution.end());
   }
-  return clipper_union(normalised, ClipperLib::pftNonZero, grid);
+  return clipper_union(normalised, ClipperLib::pftNonZero, grid, deadline);
 }
 
-double filled_area(const Path& polygons, double tolerance) {
+double filled_area(const Path& polygons, double tolerance, const convert::Deadline* deadline) {
   double twice = 0;
-  for (const auto& polygon : flatten(polygons, tolerance)) {
+  for (const auto& polygon : flatten(polygons, tolerance, deadline)) {
+    convert::check(deadline);
     for (std::size_t i = 0; i < polygon.size(); ++i) {
       const Point& p = polygon[i];
       const Point& q = polygon[(i + 1) % polygon.size()];
@@ -293,7 +372,7 @@ double filled_area(const Path& polygons, double tolerance) {
 }
 
 Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule,
-               double tolerance) {
+               double tolerance, const convert::Deadline* deadline) {
   if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
   Box subject_extent = bounds(subject), clip_extent = bounds(clip);
   if (subject_extent.empty() || clip_extent.empty() || !finite(subject_extent) ||
@@ -302,20 +381,20 @@ Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, Fil
   }
   Box rectangle;
   if (subject_rule == FillRule::nonzero && is_axis_aligned_rectangle(clip, rectangle)) {
-    return intersect_box(subject, rectangle, tolerance);
+    return intersect_box(subject, rectangle, tolerance, deadline);
   }
   if (clip_rule == FillRule::nonzero && is_axis_aligned_rectangle(subject, rectangle)) {
-    return intersect_box(clip, rectangle, tolerance);
+    return intersect_box(clip, rectangle, tolerance, deadline);
   }
   Box extent = subject_extent;
   extent.add({clip_extent.x0, clip_extent.y0});
   extent.add({clip_extent.x1, clip_extent.y1});
   return clipper_operation(ClipperLib::ctIntersection, subject, subject_rule, clip, clip_rule, extent,
-                           tolerance);
+                           tolerance, deadline);
 }
 
 Path subtract(const Path& subject, FillRule subject_rule, const Path& cut, FillRule cut_rule,
-              double tolerance) {
+              double tolerance, const convert::Deadline* deadline) {
   if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
   Box subject_extent = bounds(subject), cut_extent = bounds(cut);
   if (subject_extent.empty() || !finite(subject_extent)) return {};
@@ -326,7 +405,7 @@ Path subtract(const Path& subject, FillRule subject_rule, const Path& cut, FillR
   extent.add({cut_extent.x0, cut_extent.y0});
   extent.add({cut_extent.x1, cut_extent.y1});
   return clipper_operation(ClipperLib::ctDifference, subject, subject_rule, cut, cut_rule, extent,
-                           tolerance);
+                           tolerance, deadline);
 }
 
 }  // namespace bimi::svgps::geometry

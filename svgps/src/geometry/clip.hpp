@@ -3,11 +3,22 @@
 // coordinates) otherwise.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
+#include "convert/deadline.hpp"
 #include "geometry/path.hpp"
 
 namespace bimi::svgps::geometry {
+
+// Every function here takes an optional deadline, checked as the operands are flattened and
+// converted (throws convert::WorkRefused). One Clipper call cannot be interrupted, so its input is
+// bounded instead, and WorkRefused thrown before it starts: at most this many polygon vertices,
+// and at most this much sweep work, estimated as local minima × the most edges crossing one
+// horizontal line (Clipper inserts each minimum's edges by a linear scan of the crossing edges;
+// 10^7 is about a second). Logos stay far below both; hostile dashes and zig-zags do not.
+inline constexpr std::size_t max_polygon_operation_vertices = 1'000'000;
+inline constexpr double max_polygon_operation_work = 2e7;
 
 // True when the path, as a filled shape, is one axis-aligned rectangle of non-zero area: a single
 // subpath of a move and lines through four corners, edges alternately horizontal and vertical
@@ -19,7 +30,8 @@ bool is_axis_aligned_rectangle(const Path& path, Box& box);
 // inside the box are kept exactly, cubics included; subpaths outside it are dropped; the others
 // are flattened within `tolerance` (lines stay exact) and clipped polygon by polygon
 // (Sutherland–Hodgman), their new vertices lying exactly on the box's edges.
-Path intersect_box(const Path& subject, const Box& box, double tolerance);
+Path intersect_box(const Path& subject, const Box& box, double tolerance,
+                   const convert::Deadline* deadline = nullptr);
 
 // The region filled by both `subject` (under subject_rule) and `clip` (under clip_rule), as closed
 // polygons of line segments to be filled with the NONZERO rule (outer rings and holes wind in
@@ -33,18 +45,19 @@ Path intersect_box(const Path& subject, const Box& box, double tolerance);
 // intersection is empty. Flattening uses flatten()'s point bound (default_max_flatten_points);
 // an operand beyond it is clipped as far as it was flattened.
 Path intersect(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule,
-               double tolerance);
+               double tolerance, const convert::Deadline* deadline = nullptr);
 
 // What of `subject` lies outside `cut`: closed line polygons to fill with nonzero, or `subject`
 // itself, unchanged, when the two do not touch.
 Path subtract(const Path& subject, FillRule subject_rule, const Path& cut, FillRule cut_rule,
-              double tolerance);
+              double tolerance, const convert::Deadline* deadline = nullptr);
 
 // The region covered by at least one of `polygons`, whatever the orientation of each (a ring
 // drawn clockwise and one drawn counter-clockwise over it both count), as closed line polygons to
 // fill with nonzero. Each polygon must be simple (the outline of a stroke is built from convex
 // pieces). Coordinates are rounded to a grid as for intersect().
-Path unite_polygons(const std::vector<std::vector<Point>>& polygons, double tolerance);
+Path unite_polygons(const std::vector<std::vector<Point>>& polygons, double tolerance,
+                    const convert::Deadline* deadline = nullptr);
 
 // The region covered by at least one of `regions`, each filled under its own rule, as closed
 // line polygons to fill with nonzero. Curves are flattened as for intersect().
@@ -52,11 +65,12 @@ struct FilledPath {
   Path path;
   FillRule rule = FillRule::nonzero;
 };
-Path unite(const std::vector<FilledPath>& regions, double tolerance);
+Path unite(const std::vector<FilledPath>& regions, double tolerance,
+           const convert::Deadline* deadline = nullptr);
 
 // The area a path of closed polygons encloses when filled with nonzero, for the results of
 // intersect(), subtract() and unite() (outer rings and holes wind in opposite directions);
 // curves are flattened within `tolerance`.
-double filled_area(const Path& polygons, double tolerance);
+double filled_area(const Path& polygons, double tolerance, const convert::Deadline* deadline = nullptr);
 
 }  // namespace bimi::svgps::geometry

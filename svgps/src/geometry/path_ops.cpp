@@ -152,7 +152,8 @@ Box bounds(const Path& path) {
   return box;
 }
 
-Flattened flatten_path(const Path& path, double tolerance, std::size_t max_points) {
+Flattened flatten_path(const Path& path, double tolerance, std::size_t max_points,
+                       const convert::Deadline* deadline) {
   if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
   Flattened result;
   std::size_t produced = 0;
@@ -166,6 +167,7 @@ Flattened flatten_path(const Path& path, double tolerance, std::size_t max_point
   };
   // Adds a point if the budget allows; false (and incomplete) when it does not.
   auto add = [&](Point p) {
+    convert::check(deadline);
     if (produced + current_line.points.size() >= max_points) {
       result.complete = false;
       return false;
@@ -214,8 +216,9 @@ Flattened flatten_path(const Path& path, double tolerance, std::size_t max_point
   return result;
 }
 
-std::vector<std::vector<Point>> flatten(const Path& path, double tolerance) {
-  Flattened flat = flatten_path(path, tolerance, default_max_flatten_points);
+std::vector<std::vector<Point>> flatten(const Path& path, double tolerance,
+                                        const convert::Deadline* deadline) {
+  Flattened flat = flatten_path(path, tolerance, default_max_flatten_points, deadline);
   std::vector<std::vector<Point>> polygons;
   polygons.reserve(flat.polylines.size());
   for (Polyline& line : flat.polylines) polygons.push_back(std::move(line.points));

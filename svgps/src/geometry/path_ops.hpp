@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "convert/deadline.hpp"
 #include "geometry/path.hpp"
 
 namespace bimi::svgps::geometry {
@@ -34,12 +35,15 @@ struct Flattened {
 // a subpath with fewer than two points (a lone move) is dropped. A tolerance that is not positive
 // and finite is treated as 1e-9. At most `max_points` points are produced in all; past that,
 // complete is false and the subpath being flattened is cut where the budget ran out.
-Flattened flatten_path(const Path& path, double tolerance, std::size_t max_points);
+// `deadline` (optional) is checked as points are produced (throws convert::WorkRefused).
+Flattened flatten_path(const Path& path, double tolerance, std::size_t max_points,
+                       const convert::Deadline* deadline = nullptr);
 
 // The default bound of flatten(): generous for a logo, small enough to keep memory sane.
 inline constexpr std::size_t default_max_flatten_points = 4'000'000;
 
 // The polygons of flatten_path() with the default bound, for filling (closedness dropped).
-std::vector<std::vector<Point>> flatten(const Path& path, double tolerance);
+std::vector<std::vector<Point>> flatten(const Path& path, double tolerance,
+                                        const convert::Deadline* deadline = nullptr);
 
 }  // namespace bimi::svgps::geometry

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string>
 
 #include "geometry/clip.hpp"
 #include "geometry/path_ops.hpp"
@@ -45,7 +46,7 @@ struct StrokeLine {
 
 // The subpaths of a path, curves flattened within `tolerance`. A lone move draws nothing; a
 // subpath of zero length (M x y Z, or lines back to the start) stays, for its caps.
-std::vector<StrokeLine> stroke_lines(const Path& path, double tolerance) {
+std::vector<StrokeLine> stroke_lines(const Path& path, double tolerance, const convert::Deadline* deadline) {
   std::vector<StrokeLine> lines;
   StrokeLine current;
   bool drawn = false;
@@ -59,6 +60,7 @@ std::vector<StrokeLine> stroke_lines(const Path& path, double tolerance) {
     drawn = false;
   };
   for (const Segment& segment : path.segments) {
+    convert::check(deadline);
     if (segment.kind == Segment::Kind::move) {
       finish(false);
       start = at = segment.p[0];
@@ -73,7 +75,7 @@ std::vector<StrokeLine> stroke_lines(const Path& path, double tolerance) {
     }
     if (segment.kind == Segment::Kind::cubic) {
       Path piece{{Segment::move_to(at), segment}};
-      Flattened flat = flatten_path(piece, tolerance, default_max_flatten_points);
+      Flattened flat = flatten_path(piece, tolerance, default_max_flatten_points, deadline);
       if (!flat.polylines.empty()) {
         const std::vector<Point>& points = flat.polylines.front().points;
         for (std::size_t i = 1; i + 1 < points.size(); ++i) current.add(points[i], false);
@@ -96,12 +98,13 @@ std::vector<Vertex> traversal(const StrokeLine& line) {
 // Splits a line into its dashes. Zero-length dashes stay (round and square caps draw them).
 // False when there would be more than `budget` dashes in all.
 bool dash_line(const StrokeLine& line, const std::vector<double>& dashes, double offset, std::size_t& budget,
-               std::vector<StrokeLine>& out) {
+               std::vector<StrokeLine>& out, const convert::Deadline* deadline) {
   double period = std::accumulate(dashes.begin(), dashes.end(), 0.0);
   double phase = std::fmod(offset, period);
   if (phase < 0) phase += period;
   std::size_t index = 0;
   while (phase > 0 && phase >= dashes[index]) {
+    convert::check(deadline);
     phase -= dashes[index];
     index = (index + 1) % dashes.size();
   }
@@ -120,6 +123,7 @@ bool dash_line(const StrokeLine& line, const std::vector<double>& dashes, double
     piece.direction = direction;
     double position = 0;
     while (length - position > remaining) {
+      convert::check(deadline);
       position += remaining;
       Point at = plus(a, times(direction, position));
       if (on) {
@@ -158,8 +162,8 @@ bool dash_line(const StrokeLine& line, const std::vector<double>& dashes, double
 // The convex pieces whose union is a stroke.
 class Outliner {
  public:
-  Outliner(const StrokeStyle& style, double tolerance)
-      : style_(style), half_(style.width / 2), tolerance_(tolerance) {
+  Outliner(const StrokeStyle& style, double tolerance, const convert::Deadline* deadline)
+      : style_(style), half_(style.width / 2), tolerance_(tolerance), deadline_(deadline) {
     // Arcs are polygons inscribed within tolerance / 2 of the circle.
     double sag = tolerance / 2;
     max_step_ = sag < half_ ? 2 * std::acos(1 - sag / half_) : M_PI / 2;
@@ -190,10 +194,23 @@ class Outliner {
   std::vector<std::vector<Point>>& pieces() { return pieces_; }
 
  private:
+  // Every piece goes through here: the deadline is checked, and the vertices counted against the
+  // bound of the union they are all for, so that memory stops growing where the union would
+  // refuse anyway.
+  void add(std::vector<Point> piece) {
+    convert::check(deadline_);
+    vertices_ += piece.size();
+    if (vertices_ > max_polygon_operation_vertices) {
+      throw convert::WorkRefused("a stroke outline of more than " + std::to_string(max_polygon_operation_vertices) +
+                                 " polygon vertices is too large to unite");
+    }
+    pieces_.push_back(std::move(piece));
+  }
+
   // The band a segment sweeps.
   void quad(Point a, Point b) {
     Point n = times(normal(unit(minus(b, a))), half_);
-    pieces_.push_back({plus(a, n), plus(b, n), minus(b, n), minus(a, n)});
+    add({plus(a, n), plus(b, n), minus(b, n), minus(a, n)});
   }
 
   // The arc of the stroke's half width around `centre` from centre + `from` over `sweep` radians
@@ -211,7 +228,7 @@ class Outliner {
     if (!disc) polygon.push_back(plus(centre, to));
     return polygon;
   }
-  void disc(Point centre) { pieces_.push_back(arc(centre, {half_, 0}, {half_, 0}, 2 * M_PI)); }
+  void disc(Point centre) { add(arc(centre, {half_, 0}, {half_, 0}, 2 * M_PI)); }
 
   // A join piece is closed at a point a little inside the corner rather than at the corner
   // itself: its sides then cross the bands instead of running along their ends, where rounding
@@ -242,7 +259,7 @@ class Outliner {
       }
       piece.push_back(plus(p, n2));  // without the tip: a bevel
     }
-    pieces_.push_back(std::move(piece));
+    add(std::move(piece));
   }
 
   // The cap at an open end; `d` points out of the line.
@@ -250,9 +267,9 @@ class Outliner {
     Point n = times(normal(d), half_);
     if (style_.cap == StrokeStyle::Cap::square) {
       Point ahead = times(d, half_);
-      pieces_.push_back({plus(p, n), plus(plus(p, n), ahead), plus(minus(p, n), ahead), minus(p, n)});
+      add({plus(p, n), plus(plus(p, n), ahead), plus(minus(p, n), ahead), minus(p, n)});
     } else if (style_.cap == StrokeStyle::Cap::round) {
-      pieces_.push_back(arc(p, n, times(n, -1), -M_PI));
+      add(arc(p, n, times(n, -1), -M_PI));
     }
   }
 
@@ -262,8 +279,8 @@ class Outliner {
       disc(p);
     } else if (style_.cap == StrokeStyle::Cap::square) {
       Point n = times(normal(d), half_), ahead = times(d, half_);
-      pieces_.push_back({plus(plus(p, n), ahead), minus(plus(p, ahead), n), minus(minus(p, n), ahead),
-                         minus(plus(p, n), ahead)});
+      add({plus(plus(p, n), ahead), minus(plus(p, ahead), n), minus(minus(p, n), ahead),
+           minus(plus(p, n), ahead)});
     }
   }
 
@@ -271,26 +288,29 @@ class Outliner {
   double half_;
   double tolerance_;
   double max_step_;
+  const convert::Deadline* deadline_;
+  std::size_t vertices_ = 0;
   std::vector<std::vector<Point>> pieces_;
 };
 
 }  // namespace
 
-std::optional<Path> outline_stroke(const Path& path, const StrokeStyle& style, double tolerance) {
+std::optional<Path> outline_stroke(const Path& path, const StrokeStyle& style, double tolerance,
+                                   const convert::Deadline* deadline) {
   if (!(tolerance > 0) || !std::isfinite(tolerance)) tolerance = 1e-9;
   if (!(style.width > 0) || !std::isfinite(style.width)) return Path{};
-  std::vector<StrokeLine> lines = stroke_lines(path, tolerance / 2);
+  std::vector<StrokeLine> lines = stroke_lines(path, tolerance / 2, deadline);
   if (!style.dashes.empty()) {
     std::vector<StrokeLine> dashed;
     std::size_t budget = max_stroke_dashes;
     for (const StrokeLine& line : lines) {
-      if (!dash_line(line, style.dashes, style.dash_offset, budget, dashed)) return std::nullopt;
+      if (!dash_line(line, style.dashes, style.dash_offset, budget, dashed, deadline)) return std::nullopt;
     }
     lines = std::move(dashed);
   }
-  Outliner outliner(style, tolerance);
+  Outliner outliner(style, tolerance, deadline);
   for (const StrokeLine& line : lines) outliner.outline(line);
-  return unite_polygons(outliner.pieces(), tolerance);
+  return unite_polygons(outliner.pieces(), tolerance, deadline);
 }
 
 }  // namespace bimi::svgps::geometry

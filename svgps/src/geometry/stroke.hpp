@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "convert/deadline.hpp"
 #include "geometry/path.hpp"
 
 namespace bimi::svgps::geometry {
@@ -30,8 +31,10 @@ struct StrokeStyle {
 // start is joined). Within a flattened curve the pieces are joined round, as renderers do.
 // Curves and arcs deviate at most `tolerance` / 2; the union is rounded as unite_polygons() does.
 // Empty when the stroke paints nothing; nullopt when dashing would make more than
-// max_stroke_dashes dashes.
+// max_stroke_dashes dashes. `deadline` (optional) is checked throughout; it, and pieces of more
+// than max_polygon_operation_vertices vertices in all, throw convert::WorkRefused.
 inline constexpr std::size_t max_stroke_dashes = 100'000;
-std::optional<Path> outline_stroke(const Path& path, const StrokeStyle& style, double tolerance);
+std::optional<Path> outline_stroke(const Path& path, const StrokeStyle& style, double tolerance,
+                                   const convert::Deadline* deadline = nullptr);
 
 }  // namespace bimi::svgps::geometry

@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace bimi::svgps::raster {
@@ -18,19 +19,26 @@ struct LayerBitmap {
   std::vector<potrace_word> words;
   potrace_bitmap_t bitmap{};
   std::size_t set = 0;
+  std::size_t edges = 0;  // pixel edges between a set pixel and an unset one (or the border)
 
-  LayerBitmap(const Indexed& indexed, std::uint8_t from) {
+  LayerBitmap(const Indexed& indexed, std::uint8_t from, const convert::Deadline* deadline) {
     bitmap.w = indexed.width;
     bitmap.h = indexed.height;
     bitmap.dy = (indexed.width + word_bits - 1) / word_bits;
     words.assign(static_cast<std::size_t>(bitmap.dy) * static_cast<std::size_t>(bitmap.h), 0);
+    auto in_layer = [&](int x, int y) {
+      if (x < 0 || y < 0 || x >= indexed.width || y >= indexed.height) return false;
+      std::uint8_t i = indexed.index[static_cast<std::size_t>(y) * indexed.width + x];
+      return i != Indexed::transparent && i >= from;
+    };
     for (int y = 0; y < indexed.height; ++y) {
-      const std::uint8_t* row = indexed.index.data() + static_cast<std::size_t>(y) * indexed.width;
+      convert::check(deadline);
       potrace_word* line = words.data() + static_cast<std::size_t>(y) * bitmap.dy;
       for (int x = 0; x < indexed.width; ++x) {
-        if (row[x] == Indexed::transparent || row[x] < from) continue;
+        if (!in_layer(x, y)) continue;
         line[x / word_bits] |= potrace_word{1} << (word_bits - 1 - x % word_bits);
         ++set;
+        edges += !in_layer(x - 1, y) + !in_layer(x + 1, y) + !in_layer(x, y - 1) + !in_layer(x, y + 1);
       }
     }
     bitmap.map = words.data();
@@ -63,7 +71,8 @@ geo::Path path_of(const potrace_path_t* list) {
 
 }  // namespace
 
-std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TraceParameters& parameters, std::string& error) {
+std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TraceParameters& parameters, std::string& error,
+                                         const convert::Deadline* deadline) {
   std::unique_ptr<potrace_param_t, void (*)(potrace_param_t*)> param(potrace_param_default(), potrace_param_free);
   if (!param) {
     error = "the tracer could not start";
@@ -78,8 +87,15 @@ std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TracePara
   TracedLayers traced;
   const std::size_t canvas = static_cast<std::size_t>(indexed.width) * static_cast<std::size_t>(indexed.height);
   for (std::size_t layer = 0; layer < indexed.colors.size(); ++layer) {
-    LayerBitmap bitmap(indexed, static_cast<std::uint8_t>(layer));
+    convert::check_now(deadline);
+    LayerBitmap bitmap(indexed, static_cast<std::uint8_t>(layer), deadline);
     if (bitmap.set == 0) continue;
+    if (bitmap.edges > max_trace_outline_edges) {
+      error = "colour layer " + std::to_string(layer + 1) + " has an outline of " + std::to_string(bitmap.edges) +
+              " pixel edges, more than the " + std::to_string(max_trace_outline_edges) +
+              " that can be traced (noise or a photograph)";
+      return std::nullopt;
+    }
     if (layer == 0 && bitmap.set == canvas) traced.bottom_covers_canvas = true;
     std::unique_ptr<potrace_state_t, void (*)(potrace_state_t*)> state(potrace_trace(param.get(), &bitmap.bitmap),
                                                                        potrace_state_free);

@@ -1,9 +1,11 @@
 // Potrace on colour layers: every colour of an indexed bitmap becomes one filled shape.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
+#include "convert/deadline.hpp"
 #include "convert/document.hpp"
 #include "raster/palette.hpp"
 
@@ -23,6 +25,14 @@ struct TracedLayers {
 // Layers are stacked in palette order (largest first). Each is traced from its own pixels together
 // with those of every layer drawn above it, so neighbours overlap instead of leaving hairline
 // gaps where their smoothed outlines would meet.
-std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TraceParameters& parameters, std::string& error);
+//
+// Potrace keeps working memory for every pixel edge of a layer's outline while it traces it, and
+// cannot be interrupted, so a layer whose outline has more than max_trace_outline_edges pixel
+// edges (noise, a photograph: nothing a 32 KiB logo could hold) is refused before potrace starts.
+// `deadline` (optional) is checked between layers and while layers are prepared (throws
+// convert::WorkRefused).
+inline constexpr std::size_t max_trace_outline_edges = 250'000;
+std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TraceParameters& parameters, std::string& error,
+                                         const convert::Deadline* deadline = nullptr);
 
 }  // namespace bimi::svgps::raster

@@ -228,7 +228,8 @@ struct GlyphSink {
 
 }  // namespace
 
-std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts, std::string& error) {
+std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts, std::string& error,
+                                         const convert::Deadline* deadline) {
   if (!check_request(run, error)) return std::nullopt;
   DecodedText decoded;
   if (!decode_utf8(run.text, decoded, error)) return std::nullopt;
@@ -346,6 +347,7 @@ std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts,
   for (unsigned i = 0; i < glyph_count; ++i) {
     const hb_glyph_info_t& info = infos[i];
     const hb_glyph_position_t& position = positions[i];
+    convert::check(deadline);
     if (info.codepoint != 0) {
       // Unscaled and unhinted: exact font-unit outlines, independent of any pixel grid.
       if (FT_Load_Glyph(ft_face, info.codepoint,

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "convert/deadline.hpp"
 #include "geometry/path.hpp"
 
 namespace bimi::svgps::text {
@@ -86,8 +87,8 @@ class Fonts {
   struct Impl;
 
  private:
-  friend std::optional<OutlinedText> outline_text(const TextRun&, const Fonts&,
-                                                  std::string&);
+  friend std::optional<OutlinedText> outline_text(const TextRun&, const Fonts&, std::string&,
+                                                  const convert::Deadline*);
   // The caches change behind a const Fonts&: one more reason it is not thread-safe.
   Impl& impl() const { return *impl_; }
   explicit Fonts(std::unique_ptr<Impl> impl);
@@ -96,7 +97,9 @@ class Fonts {
 
 // Shapes and outlines one run. Returns nullopt with `error` set for unusable input (invalid
 // UTF-8, limits exceeded, no usable font at all); characters without a glyph do not fail the run
-// but are listed in OutlinedText::missing and warnings.
-std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts, std::string& error);
+// but are listed in OutlinedText::missing and warnings. `deadline` (optional) is checked glyph by
+// glyph (throws convert::WorkRefused).
+std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts, std::string& error,
+                                         const convert::Deadline* deadline = nullptr);
 
 }  // namespace bimi::svgps::text

@@ -16,6 +16,12 @@ struct Limits {
                                               // near it may pass on a faster machine
   int render_size = 96;                       // pixels per side for the rendered checks: the smallest
                                               // size inboxes show a logo at
+
+  // Work of bimi convert that grows with input, beyond the size limits above. Text is counted
+  // each time it is outlined (a text drawn through `use` counts once per instance); a logo whose
+  // output fits 32 KiB has a few hundred glyphs at most.
+  std::size_t max_text_characters = 10'000;  // characters outlined per document, all runs together
+  std::size_t max_text_glyphs = 40'000;      // glyphs outlined per document
 };
 
 }  // namespace bimi::svgps
