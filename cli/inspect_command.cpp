@@ -35,6 +35,7 @@ nlohmann::json to_json(const vmc::MarkCertificate& cert) {
   out["policies"] = cert.policies;
   out["crl_urls"] = cert.crl_urls;
   out["sct_count"] = cert.sct_count;
+  out["der_errors"] = cert.der_errors;
   if (cert.logotype) {
     nlohmann::json images = nlohmann::json::array();
     for (const auto& image : cert.logotype->images) {
@@ -82,6 +83,10 @@ void print_text(const vmc::MarkCertificate& cert) {
   for (const auto& e : cert.mark.errors) std::cout << "  error: " << e << "\n";
   for (const auto& w : cert.mark.warnings) std::cout << "  warning: " << w << "\n";
   std::cout << "SCTs:       " << cert.sct_count << "\n";
+  if (!cert.der_errors.empty()) {
+    std::cout << "encoding:   not DER\n";
+    for (const auto& e : cert.der_errors) std::cout << "  error: " << e << "\n";
+  }
   if (cert.logotype) {
     for (const auto& image : cert.logotype->images) {
       std::cout << "logotype:   " << image.media_type << "\n";
