@@ -42,6 +42,7 @@ nlohmann::json to_json(const vmc::MarkCertificate& cert) {
   } else {
     out["pilot_identifier"] = nullptr;
   }
+  out["der_errors"] = cert.der_errors;
   if (cert.logotype) {
     nlohmann::json images = nlohmann::json::array();
     for (const auto& image : cert.logotype->images) {
@@ -103,6 +104,10 @@ void print_text(const vmc::MarkCertificate& cert) {
                                             (cert.pilot_identifier->critical ? ", critical)" : ", not critical)")
                                       : std::string("(no extension)"))
             << "\n";
+  if (!cert.der_errors.empty()) {
+    std::cout << "encoding:   not DER\n";
+    for (const auto& e : cert.der_errors) std::cout << "  error: " << printable(e) << "\n";
+  }
   if (cert.logotype) {
     for (const auto& image : cert.logotype->images) {
       std::cout << "logotype:   " << printable(image.media_type) << "\n";

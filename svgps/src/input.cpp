@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "encoding.hpp"
 #include "source_map.hpp"
 
 namespace bimi::svgps::detail {
@@ -161,8 +162,24 @@ std::optional<DecodedInput> decode_input(std::string_view bytes, const Limits& l
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return fatal("input-empty", text.empty() ? "file is empty" : "file holds only whitespace");
   }
-  if (starts_with_at(text, 0, "\xFE\xFF") || starts_with_at(text, 0, "\xFF\xFE")) {
-    return fatal("input-encoding", "file is UTF-16; SVG logos must be UTF-8", {1, 1});
+  // XML allows any declared encoding (and UTF-16 with a byte order mark); everything after this
+  // reads UTF-8, so other encodings are transcoded, within the same byte limit.
+  if (auto encoding = encoding_to_transcode(text)) {
+    Transcoded transcoded = transcode_to_utf8(text, *encoding, limits.max_inflated_bytes);
+    if (transcoded.too_large) {
+      return fatal("input-too-large", "file is more than " + std::to_string(limits.max_inflated_bytes) +
+                                          " bytes once transcoded from " + encoding->name + " to UTF-8");
+    }
+    if (transcoded.unknown_encoding) {
+      return fatal("input-encoding", "the declared encoding \"" + encoding->name + "\" is not one bimi can read");
+    }
+    if (!transcoded.error.empty()) {
+      return fatal("input-encoding", "file cannot be read as " + encoding->name + ": " + transcoded.error,
+                   transcoded.error_location);
+    }
+    text = std::move(transcoded.text);
+    diagnostics.add("input-transcoded", Severity::note,
+                    "file is encoded in " + encoding->name + "; it was read as UTF-8, the encoding logos should use");
   }
   SourceMap map(text);
   if (std::size_t nul = text.find('\0'); nul != std::string::npos) {

@@ -34,6 +34,51 @@ std::size_t count_start_tags(std::string_view text) {
   return count;
 }
 
+// The start tag with the most attributes (counted as '=' outside quoted values), without parsing:
+// tinyxml2 compares each attribute with those before it, so a huge tag is refused before it is
+// parsed. Comments, CDATA sections and processing instructions are skipped; one pass.
+struct CrowdedTag {
+  std::size_t offset = 0;
+  std::size_t attributes = 0;
+};
+CrowdedTag most_attributes(std::string_view text) {
+  CrowdedTag most;
+  std::size_t tag = 0, count = 0;
+  bool in_tag = false;
+  char quote = 0;
+  auto skip_past = [&](std::size_t& i, std::string_view end) {
+    std::size_t at = text.find(end, i);
+    i = at == std::string_view::npos ? text.size() : at + end.size() - 1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (!in_tag) {
+      if (c != '<') continue;
+      if (i + 1 < text.size() && is_name_start(text[i + 1])) {
+        in_tag = true;
+        tag = i;
+        count = 0;
+      } else if (text.compare(i, 4, "<!--") == 0) {
+        skip_past(i, "-->");
+      } else if (text.compare(i, 9, "<![CDATA[") == 0) {
+        skip_past(i, "]]>");
+      } else if (text.compare(i, 2, "<?") == 0) {
+        skip_past(i, "?>");
+      }
+    } else if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '=') {
+      ++count;
+    } else if (c == '>') {
+      in_tag = false;
+    }
+    if (count > most.attributes) most = {tag, count};
+  }
+  return most;
+}
+
 std::pair<std::string_view, std::string_view> split_qname(std::string_view qname) {
   std::size_t colon = qname.find(':');
   if (colon == std::string_view::npos) return {{}, qname};
@@ -42,7 +87,8 @@ std::pair<std::string_view, std::string_view> split_qname(std::string_view qname
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Finds where tags and attributes start in the text, walking forward in document order.
+// Finds where tags and attributes start in the text, walking forward in document order: every
+// byte is looked at a bounded number of times, however long a line or a start tag is.
 class Locator {
  public:
   explicit Locator(const SourceMap& map) : map_(map), text_(map.text()) {}
@@ -62,18 +108,33 @@ class Locator {
     return map_.line_start(line);
   }
 
-  // Offset of an attribute name inside the start tag that begins at tag_offset.
-  std::size_t attribute(std::size_t tag_offset, int line, std::string_view qname) const {
-    std::size_t from = std::max(tag_offset, map_.line_start(line));
-    std::size_t tag_end = text_.find('>', tag_offset);
-    for (std::size_t at = text_.find(qname, from); at != std::string_view::npos && at < tag_end;
-         at = text_.find(qname, at + 1)) {
-      if (at == 0 || !is_space(text_[at - 1])) continue;
-      std::size_t after = at + qname.size();
-      while (after < text_.size() && is_space(text_[after])) ++after;
-      if (after < text_.size() && text_[after] == '=') return at;
+  // Offsets of the attribute names in the start tag "<qname …>" at tag_offset, in the order written
+  // (tinyxml2 keeps that order). Stops at the first thing that is not name="value".
+  std::vector<std::pair<std::string_view, std::size_t>> attributes(std::size_t tag_offset,
+                                                                   std::string_view qname) const {
+    std::vector<std::pair<std::string_view, std::size_t>> found;
+    std::size_t at = tag_offset + 1 + qname.size();
+    auto skip_space = [&] {
+      while (at < text_.size() && is_space(text_[at])) ++at;
+    };
+    for (;;) {
+      skip_space();
+      std::size_t name_start = at;
+      auto ends_name = [&](char c) { return is_space(c) || c == '=' || c == '>' || c == '/'; };
+      while (at < text_.size() && !ends_name(text_[at])) ++at;
+      if (at == name_start) break;
+      std::string_view name = text_.substr(name_start, at - name_start);
+      skip_space();
+      if (at >= text_.size() || text_[at] != '=') break;
+      ++at;
+      skip_space();
+      if (at >= text_.size() || (text_[at] != '"' && text_[at] != '\'')) break;
+      std::size_t close = text_.find(text_[at], at + 1);
+      if (close == std::string_view::npos) break;
+      found.emplace_back(name, name_start);
+      at = close + 1;
     }
-    return from;
+    return found;
   }
 
  private:
@@ -82,12 +143,22 @@ class Locator {
   std::size_t cursor_ = 0;
 };
 
-using Scope = std::map<std::string, std::string, std::less<>>;
+// Namespace declarations of one element, chained to its parent's: a lookup walks at most the
+// nesting depth, and no element copies the declarations in scope.
+struct Scope {
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::map<std::string, std::string, std::less<>> declared;
+  std::size_t parent = none;
+};
 
 class TreeBuilder {
  public:
   TreeBuilder(const SourceMap& map, Diagnostics& diagnostics)
-      : map_(map), locator_(map), diagnostics_(diagnostics) {}
+      : map_(map), locator_(map), diagnostics_(diagnostics) {
+    Scope predefined;
+    predefined.declared["xml"] = std::string(xml_namespace);
+    scopes_.push_back(std::move(predefined));
+  }
 
   RawDocument build(const tinyxml2::XMLDocument& xml) {
     bool first_node = true;
@@ -104,9 +175,9 @@ class TreeBuilder {
 
  private:
   struct Frame {
-    const tinyxml2::XMLElement* element;
+    const tinyxml2::XMLNode* node;  // an element, or a PI or markup declaration inside one
     std::size_t parent;
-    Scope scope;
+    std::size_t scope;
   };
 
   void note_misc(const tinyxml2::XMLNode& node, bool first_node) {
@@ -114,81 +185,103 @@ class TreeBuilder {
       std::string_view value = declaration->Value() ? declaration->Value() : "";
       bool is_xml_declaration =
           first_node && value.substr(0, 3) == "xml" && (value.size() == 3 || is_space(value[3]));
-      if (!is_xml_declaration) {
-        document_.processing_instructions.push_back(locate_line(node.GetLineNum(), "<?"));
-      }
+      // Located even when not reported, so that the next search starts after it.
+      Location location = locate_misc(node.GetLineNum(), "<?");
+      if (!is_xml_declaration) document_.processing_instructions.push_back(location);
     } else if (node.ToUnknown()) {
-      document_.markup_declarations.push_back(locate_line(node.GetLineNum(), "<!"));
+      document_.markup_declarations.push_back(locate_misc(node.GetLineNum(), "<!"));
     }
   }
 
-  Location locate_line(int line, std::string_view marker) const {
-    std::size_t start = map_.line_start(line);
+  // Misc nodes are met in document order, so each search starts after the previous one found.
+  Location locate_misc(int line, std::string_view marker) {
+    std::size_t start = std::max(misc_cursor_, map_.line_start(line));
     std::size_t at = map_.text().find(marker, start);
-    return map_.location(at == std::string_view::npos ? start : at);
+    if (at == std::string_view::npos) return map_.location(map_.line_start(line));
+    misc_cursor_ = at + marker.size();
+    return map_.location(at);
   }
+
+  static bool is_misc(const tinyxml2::XMLNode& node) { return node.ToDeclaration() || node.ToUnknown(); }
 
   void add_tree(const tinyxml2::XMLElement& top) {
-    // Iterative depth-first walk: nesting depth never turns into C++ stack depth.
+    // Iterative depth-first walk in document order: nesting depth never turns into C++ stack depth.
     std::vector<Frame> stack;
-    stack.push_back({&top, RawElement::no_parent, default_scope()});
+    stack.push_back({&top, RawElement::no_parent, 0});
+    std::vector<const tinyxml2::XMLNode*> children;
     while (!stack.empty()) {
-      Frame frame = std::move(stack.back());
+      Frame frame = stack.back();
       stack.pop_back();
-      std::size_t index = add_element(*frame.element, frame.parent, frame.scope);
+      const auto* element = frame.node->ToElement();
+      if (!element) {
+        note_misc(*frame.node, false);
+        continue;
+      }
+      std::size_t scope = open_scope(*element, frame.scope);
+      std::size_t index = add_element(*element, frame.parent, scope);
       // Push children in reverse so they are visited in document order.
-      std::vector<const tinyxml2::XMLElement*> children;
-      for (const tinyxml2::XMLNode* child = frame.element->FirstChild(); child; child = child->NextSibling()) {
-        if (const auto* e = child->ToElement()) {
-          children.push_back(e);
+      children.clear();
+      for (const tinyxml2::XMLNode* child = element->FirstChild(); child; child = child->NextSibling()) {
+        if (child->ToElement() || is_misc(*child)) {
+          children.push_back(child);
         } else if (const auto* t = child->ToText()) {
           add_text(index, *t);
-        } else {
-          note_misc(*child, false);
         }
       }
-      for (auto it = children.rbegin(); it != children.rend(); ++it) {
-        stack.push_back({*it, index, frame.scope});
-      }
+      for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, index, scope});
     }
   }
 
-  static Scope default_scope() {
+  // The scope inside `element`: its parent's, or a new one chained to it when it declares prefixes.
+  std::size_t open_scope(const tinyxml2::XMLElement& element, std::size_t parent_scope) {
     Scope scope;
-    scope["xml"] = std::string(xml_namespace);
-    return scope;
-  }
-
-  std::size_t add_element(const tinyxml2::XMLElement& xml, std::size_t parent, Scope& scope) {
-    // Namespace declarations first: they apply to the element's own name and attributes.
-    for (const tinyxml2::XMLAttribute* a = xml.FirstAttribute(); a; a = a->Next()) {
+    scope.parent = parent_scope;
+    for (const tinyxml2::XMLAttribute* a = element.FirstAttribute(); a; a = a->Next()) {
       std::string_view name = a->Name();
       if (name == "xmlns") {
-        scope[""] = a->Value();
+        scope.declared[""] = a->Value();
       } else if (name.substr(0, 6) == "xmlns:") {
-        scope[std::string(name.substr(6))] = a->Value();
+        scope.declared[std::string(name.substr(6))] = a->Value();
       }
     }
+    if (scope.declared.empty()) return parent_scope;
+    scopes_.push_back(std::move(scope));
+    return scopes_.size() - 1;
+  }
+
+  const std::string* lookup(std::size_t scope, std::string_view prefix) const {
+    for (; scope != Scope::none; scope = scopes_[scope].parent) {
+      auto it = scopes_[scope].declared.find(prefix);
+      if (it != scopes_[scope].declared.end()) return &it->second;
+    }
+    return nullptr;
+  }
+
+  std::size_t add_element(const tinyxml2::XMLElement& xml, std::size_t parent, std::size_t scope) {
     RawElement element;
     element.qname = xml.Name();
     auto [prefix, local] = split_qname(element.qname);
     element.local = std::string(local);
-    element.ns = resolve(scope, prefix, xml.GetLineNum(), element.qname, true);
     std::size_t tag_offset = locator_.element(xml.GetLineNum(), element.qname);
     element.location = map_.location(tag_offset);
+    element.ns = resolve(scope, prefix, element.qname, true, element.location);
     element.parent = parent;
     element.depth = parent == RawElement::no_parent ? 0 : document_.elements[parent].depth + 1;
-    for (const tinyxml2::XMLAttribute* a = xml.FirstAttribute(); a; a = a->Next()) {
+    auto written = locator_.attributes(tag_offset, element.qname);
+    std::size_t position = 0;  // of the attribute in the start tag, namespace declarations included
+    for (const tinyxml2::XMLAttribute* a = xml.FirstAttribute(); a; a = a->Next(), ++position) {
       std::string_view name = a->Name();
       if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
       RawAttribute attribute;
       attribute.qname = std::string(name);
       auto [attr_prefix, attr_local] = split_qname(name);
       attribute.local = std::string(attr_local);
+      bool in_step = position < written.size() && written[position].first == name;
+      attribute.location = map_.location(in_step ? written[position].second
+                                                 : std::max(tag_offset, map_.line_start(a->GetLineNum())));
       // Unprefixed attributes are in no namespace, whatever the default namespace is.
-      attribute.ns = attr_prefix.empty() ? std::string() : resolve(scope, attr_prefix, a->GetLineNum(), name, false);
+      attribute.ns = attr_prefix.empty() ? std::string() : resolve(scope, attr_prefix, name, false, attribute.location);
       attribute.value = a->Value();
-      attribute.location = map_.location(locator_.attribute(tag_offset, a->GetLineNum(), name));
       element.attributes.push_back(std::move(attribute));
     }
     std::size_t index = document_.elements.size();
@@ -197,16 +290,15 @@ class TreeBuilder {
     return index;
   }
 
-  std::string resolve(const Scope& scope, std::string_view prefix, int line, std::string_view qname,
-                      bool is_element) {
-    auto it = scope.find(prefix);
-    if (it != scope.end()) return it->second;
+  std::string resolve(std::size_t scope, std::string_view prefix, std::string_view qname, bool is_element,
+                      Location location) {
+    if (const std::string* uri = lookup(scope, prefix)) return *uri;
     if (prefix.empty()) return {};
     diagnostics_.add("xml-namespace", Severity::error,
                      std::string(is_element ? "element <" : "attribute '") + std::string(qname) +
                          (is_element ? ">" : "'") + " uses the undeclared namespace prefix '" +
                          std::string(prefix) + "'",
-                     locate_line(line, qname));
+                     location);
     return "urn:bimi:undeclared:" + std::string(prefix);
   }
 
@@ -223,6 +315,8 @@ class TreeBuilder {
   Locator locator_;
   Diagnostics& diagnostics_;
   RawDocument document_;
+  std::vector<Scope> scopes_;
+  std::size_t misc_cursor_ = 0;
 };
 
 std::string xml_error_message(const tinyxml2::XMLDocument& xml) {
@@ -249,6 +343,13 @@ std::optional<RawDocument> parse_xml(std::string_view text, const Limits& limits
     diagnostics.add("too-many-elements", Severity::error,
                     "document has " + std::to_string(tags) + " elements, more than the limit of " +
                         std::to_string(limits.max_elements));
+    return std::nullopt;
+  }
+  if (CrowdedTag crowded = most_attributes(text); crowded.attributes > limits.max_attributes) {
+    diagnostics.add("too-many-attributes", Severity::error,
+                    "a start tag has " + std::to_string(crowded.attributes) + " attributes, more than the limit of " +
+                        std::to_string(limits.max_attributes),
+                    map.location(crowded.offset));
     return std::nullopt;
   }
   tinyxml2::XMLDocument xml(true, tinyxml2::PRESERVE_WHITESPACE);

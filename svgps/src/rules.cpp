@@ -10,6 +10,7 @@ namespace {
 
 constexpr auto E = Severity::error;
 constexpr auto W = Severity::warning;
+constexpr auto N = Severity::note;
 
 constexpr std::string_view schema_src = "SVG Tiny P/S RelaxNG schema (BIMI Group SVG_PS-latest.rnc)";
 constexpr std::string_view xml_src = "XML 1.0 (Fifth Edition) well-formedness";
@@ -20,14 +21,21 @@ constexpr std::string_view guidance_src =
 constexpr std::array table{
     // Input: the bytes cannot be read as an SVG document; nothing else is checked.
     Rule{"input-empty", RuleKind::input, E, E, "the file is empty", xml_src},
-    Rule{"input-encoding", RuleKind::input, E, E, "the file is not UTF-8 text (UTF-16, a NUL byte or an invalid sequence)",
-         "XML 1.0 §2.2 characters; draft-svg-tiny-ps-abrotman §2 (UTF-8)"},
+    Rule{"input-encoding", RuleKind::input, E, E,
+         "the file cannot be read as text: an invalid sequence in UTF-8 or in its declared encoding, an encoding "
+         "bimi cannot read, or a NUL byte",
+         "XML 1.0 §2.2 characters, §4.3.3; draft-svg-tiny-ps-abrotman §2 (UTF-8)"},
     Rule{"input-unreadable", RuleKind::input, E, E, "the file cannot be opened or read", "bimi"},
     Rule{"input-too-large", RuleKind::input, E, E, "the file is larger than bimi reads (docs/limits.md)", "bimi limits"},
     Rule{"gzip-invalid", RuleKind::input, E, E, ".svgz data is corrupt, truncated or inflates past the limit", "RFC 1952; bimi limits"},
     Rule{"xml-malformed", RuleKind::input, E, E, "the XML is not well-formed", xml_src},
     Rule{"xml-too-deep", RuleKind::input, E, E, "elements are nested more deeply than bimi reads", "bimi limits"},
     Rule{"too-many-elements", RuleKind::input, E, E, "the document has more elements than bimi reads", "bimi limits"},
+    Rule{"too-many-attributes", RuleKind::input, E, E, "a start tag has more attributes than bimi reads", "bimi limits"},
+    // Read, with a note: another encoding (or UTF-16) is transcoded to UTF-8.
+    Rule{"input-transcoded", RuleKind::guidance, N, N,
+         "the file is in another encoding than UTF-8 (declared, or UTF-16 with a byte order mark) and was transcoded",
+         "XML 1.0 §4.3.3 (character encoding in entities); draft-svg-tiny-ps-abrotman §2 (UTF-8)"},
     // Refused constructs.
     Rule{"doctype", RuleKind::draft, E, E, "a DOCTYPE or other markup declaration is present",
          "draft-svg-tiny-ps-abrotman §2 (no DTD); XML security (entity expansion)"},

@@ -207,7 +207,7 @@ TEST(CliRules, JsonListsEveryRule) {
   for (const auto& rule : json) {
     EXPECT_TRUE(rule.contains("id"));
     EXPECT_TRUE(rule.contains("source"));
-    EXPECT_TRUE(rule["strict"] == "error" || rule["strict"] == "warning");
+    EXPECT_TRUE(rule["strict"] == "error" || rule["strict"] == "warning" || rule["strict"] == "note");
   }
 }
 

@@ -103,10 +103,81 @@ TEST(DecodeInput, NulByteIsReportedWithItsLocation) {
   EXPECT_EQ(d.items()[0].location.column, 4);
 }
 
-TEST(DecodeInput, Utf16IsRefused) {
+// XML 1.0 §4.3.3: a byte order mark or a declared encoding; the rest of bimi reads UTF-8.
+TEST(DecodeInput, Utf16WithAByteOrderMarkIsTranscoded) {
   Diagnostics d;
-  EXPECT_FALSE(decode_input(std::string("\xFF\xFE<\0s\0", 6), Limits{}, d));
+  auto decoded = decode_input(std::string("\xFF\xFE<\0s\0v\0g\0/\0>\0", 14), Limits{}, d);
+  ASSERT_TRUE(decoded) << test::describe(d);
+  EXPECT_EQ(decoded->text, "<svg/>");
+  EXPECT_TRUE(d.has_rule("input-transcoded"));
+  decoded = decode_input(std::string("\xFE\xFF\0<\0s\0v\0g\0/\0>", 14), Limits{}, d);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->text, "<svg/>");
+}
+
+TEST(DecodeInput, DeclaredEncodingIsTranscodedAndItsDeclarationBlanked) {
+  Diagnostics d;
+  std::string latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<svg><title>Caf\xE9</title></svg>";
+  auto decoded = decode_input(latin1, Limits{}, d);
+  ASSERT_TRUE(decoded) << test::describe(d);
+  // encoding="ISO-8859-1" becomes as many spaces: columns on the first line stay put.
+  EXPECT_EQ(decoded->text,
+            "<?xml version=\"1.0\"" + std::string(22, ' ') + "?>\n<svg><title>Caf\xC3\xA9</title></svg>");
+  ASSERT_TRUE(d.has_rule("input-transcoded"));
+  EXPECT_EQ(d.items()[0].severity, Severity::note);
+  EXPECT_EQ(decoded->svg_bytes, latin1.size());  // the file as served
+  Diagnostics cyrillic;
+  decoded = decode_input("<?xml version='1.0' encoding='windows-1251'?><svg><title>\xD0\xEE\xEC</title></svg>",
+                         Limits{}, cyrillic);
+  ASSERT_TRUE(decoded) << test::describe(cyrillic);
+  EXPECT_NE(decoded->text.find("<title>\xD0\xA0\xD0\xBE\xD0\xBC</title>"), std::string::npos);  // "Ром"
+}
+
+TEST(DecodeInput, UtfEightAndAsciiAreLeftAsTheyAre) {
+  Diagnostics d;
+  std::string ascii = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><svg/>";
+  auto decoded = decode_input(ascii, Limits{}, d);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->text, ascii);
+  std::string utf8 = "<?xml version=\"1.0\" encoding=\"utf-8\"?><svg><title>Caf\xC3\xA9</title></svg>";
+  decoded = decode_input(utf8, Limits{}, d);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->text, utf8);
+  EXPECT_FALSE(d.has_rule("input-transcoded"));
+}
+
+TEST(DecodeInput, LocationsAfterTranscodingCountTheOriginalCharacters) {
+  Diagnostics d;
+  std::string text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<svg>\xE9\xE9x";
+  text += '\0';
+  EXPECT_FALSE(decode_input(text, Limits{}, d));
+  ASSERT_TRUE(d.has_rule("input-encoding"));
+  EXPECT_EQ(d.items().back().location.line, 2);
+  EXPECT_EQ(d.items().back().location.column, 9);
+}
+
+TEST(DecodeInput, AByteTheDeclaredEncodingLacksIsRefusedWithItsLocation) {
+  Diagnostics d;
+  EXPECT_FALSE(decode_input("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<svg>\xD0\x98</svg>", Limits{}, d));
+  ASSERT_TRUE(d.has_rule("input-encoding"));
+  EXPECT_NE(d.items().back().message.find("0x98"), std::string::npos) << d.items().back().message;
+  EXPECT_EQ(d.items().back().location.line, 2);
+  EXPECT_EQ(d.items().back().location.column, 7);
+}
+
+TEST(DecodeInput, AnUnknownEncodingIsRefused) {
+  Diagnostics d;
+  EXPECT_FALSE(decode_input("<?xml version=\"1.0\" encoding=\"x-no-such\"?><svg>\xE9</svg>", Limits{}, d));
   EXPECT_TRUE(d.has_rule("input-encoding"));
+}
+
+TEST(DecodeInput, TranscodedTextObeysTheByteLimit) {
+  Limits limits;
+  limits.max_inflated_bytes = 1000;
+  std::string text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><svg>" + std::string(600, '\xE9') + "</svg>";
+  Diagnostics d;
+  EXPECT_FALSE(decode_input(text, limits, d));  // 600 bytes become 1200
+  EXPECT_TRUE(d.has_rule("input-too-large"));
 }
 
 TEST(DecodeInput, Utf8BomIsAccepted) {

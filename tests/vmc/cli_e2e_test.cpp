@@ -142,7 +142,7 @@ TEST_F(Cli, VerifyRealCertificatesAtPinnedTimes) {
   ASSERT_EQ(run.code, 0);
   auto json = nlohmann::json::parse(run.out);
   EXPECT_TRUE(json["valid"]);
-  EXPECT_EQ(json["checks"].size(), 14u);
+  EXPECT_EQ(json["checks"].size(), 15u);
   for (const auto& check : json["checks"]) {
     EXPECT_NE(check["verdict"], "fail") << check.dump();
     EXPECT_FALSE(check["citation"].get<std::string>().empty());

@@ -86,7 +86,7 @@ TEST_P(Defect, FailsExactlyItsChecks) {
   EXPECT_EQ(failed(report), GetParam().fails) << describe(report);
   EXPECT_EQ(report.valid(), GetParam().fails.empty());
   // Every check reports a verdict with a reason, passed ones included.
-  ASSERT_EQ(report.checks.size(), 14u);
+  ASSERT_EQ(report.checks.size(), 15u);
   for (const auto& check : report.checks) EXPECT_FALSE(check.messages.empty()) << check.id;
 }
 

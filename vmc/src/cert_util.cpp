@@ -3,10 +3,12 @@
 #include <algorithm>
 
 #include "der.hpp"
+#include "der_encoding.hpp"
 
 namespace bimi::vmc::detail {
 
-std::variant<std::vector<ossl::X509Ptr>, Error> load_certificates(std::string_view bytes) {
+std::variant<std::vector<ossl::X509Ptr>, Error> load_certificates(std::string_view bytes,
+                                                                  std::vector<std::string>* encodings) {
   ossl::clear_errors();
   std::vector<ossl::X509Ptr> certs;
   if (bytes.find("-----BEGIN") != std::string_view::npos) {
@@ -44,6 +46,7 @@ std::variant<std::vector<ossl::X509Ptr>, Error> load_certificates(std::string_vi
                      (why.empty() ? "" : " (" + why + ")")};
       }
       certs.push_back(std::move(cert));
+      if (encodings) encodings->push_back(std::move(der));
     }
     if (certs.empty()) return Error{"no CERTIFICATE block in the PEM input"};
     return certs;
@@ -60,7 +63,18 @@ std::variant<std::vector<ossl::X509Ptr>, Error> load_certificates(std::string_vi
     return Error{"unexpected data after the DER certificate"};
   }
   certs.push_back(std::move(cert));
+  if (encodings) encodings->emplace_back(bytes);
   return certs;
+}
+
+std::vector<std::string> non_der_certificates(const std::vector<std::string>& encodings) {
+  std::vector<std::string> problems;
+  for (std::size_t i = 0; i < encodings.size(); ++i) {
+    if (auto problem = der_violation(encodings[i])) {
+      problems.push_back("certificate " + std::to_string(i + 1) + " is not DER: " + *problem);
+    }
+  }
+  return problems;
 }
 
 std::vector<NameField> name_fields(const X509_NAME* name) {

@@ -12,7 +12,12 @@
 namespace bimi::vmc::detail {
 
 // PEM (all CERTIFICATE blocks) or one DER certificate; an error when none is found or any is bad.
-std::variant<std::vector<ossl::X509Ptr>, Error> load_certificates(std::string_view bytes);
+// `encodings`, when given, receives each certificate's bytes as given (OpenSSL also reads BER).
+std::variant<std::vector<ossl::X509Ptr>, Error> load_certificates(std::string_view bytes,
+                                                                  std::vector<std::string>* encodings = nullptr);
+
+// Why a certificate's bytes are not DER, as "certificate N: …" per offending certificate.
+std::vector<std::string> non_der_certificates(const std::vector<std::string>& encodings);
 
 std::vector<NameField> name_fields(const X509_NAME* name);
 std::string name_text(const X509_NAME* name);

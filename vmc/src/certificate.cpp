@@ -132,10 +132,12 @@ MarkTypeAssessment assess_mark_type(const std::vector<NameField>& subject, long 
 
 std::variant<MarkCertificate, Error> inspect_certificate(std::string_view bytes) {
   ossl::clear_errors();
-  auto loaded = detail::load_certificates(bytes);
+  std::vector<std::string> encodings;
+  auto loaded = detail::load_certificates(bytes, &encodings);
   if (auto* error = std::get_if<Error>(&loaded)) return *error;
   auto& certs = std::get<std::vector<ossl::X509Ptr>>(loaded);
   MarkCertificate result;
+  result.der_errors = detail::non_der_certificates(encodings);
   for (auto& cert : certs) result.certificates.push_back(detail::summarize(cert.get()));
   X509* leaf = certs.front().get();
   result.dns_names = detail::dns_names(leaf);

@@ -5,7 +5,11 @@
 namespace bimi::vmc {
 namespace {
 
-constexpr std::array<CheckInfo, 14> table{{
+constexpr std::array<CheckInfo, 15> table{{
+    {"der",
+     "every certificate in the file is encoded in DER: definite lengths in their shortest form, primitive strings, "
+     "nothing after the certificate (OpenSSL also reads BER)",
+     "RFC 5280 §4.1; ITU-T X.690 §10.1, §10.2"},
     {"chain",
      "the certificate chains to a trust anchor (the bundled BIMI roots, or --roots) with every signature verified",
      "RFC 5280 §6; draft-fetch-validation-vmc-wchuang"},

@@ -368,7 +368,8 @@ std::variant<VerifyReport, Error> verify_certificate(std::string_view certificat
                                                      const VerifyOptions& options) {
   ossl::clear_errors();
   // Inputs first: anything unreadable is an Error, not a finding.
-  auto loaded = detail::load_certificates(certificate);
+  std::vector<std::string> encodings;
+  auto loaded = detail::load_certificates(certificate, &encodings);
   if (auto* error = std::get_if<Error>(&loaded)) return Error{"certificate: " + error->message};
   auto certs = std::get<std::vector<ossl::X509Ptr>>(std::move(loaded));
   std::string error;
@@ -423,6 +424,13 @@ std::variant<VerifyReport, Error> verify_certificate(std::string_view certificat
   for (const auto& cert : intermediates) {
     X509_up_ref(cert.get());
     untrusted.emplace_back(cert.get());
+  }
+
+  // der: OpenSSL reads BER too, and verifies signatures over the re-encoded DER
+  if (auto problems = detail::non_der_certificates(encodings); problems.empty()) {
+    rec.pass("der", encodings.size() == 1 ? "the certificate is DER" : "every certificate is DER");
+  } else {
+    for (auto& problem : problems) rec.fail("der", std::move(problem));
   }
 
   // chain

@@ -40,6 +40,10 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   }
   // A DOCTYPE is dropped; plain-text entities (Illustrator's namespace URIs) are substituted.
   for (const auto& d : input_findings.items()) {
+    if (d.rule == "input-transcoded") {  // read from another encoding; written in UTF-8
+      changes.add(d);
+      continue;
+    }
     changes.add("convert-removed", Severity::note,
                 d.rule == "doctype" ? "DOCTYPE removed" : "entity declaration removed (plain-text entities substituted)",
                 d.location);

@@ -9,6 +9,8 @@ struct Limits {
   std::size_t max_input_bytes = 8u << 20;     // file as read (compressed or not)
   std::size_t max_inflated_bytes = 8u << 20;  // after gunzip of .svgz
   std::size_t max_elements = 100'000;         // elements in the document
+  std::size_t max_attributes = 256;           // attributes in one start tag: the XML parser compares
+                                              // each with those before it
   std::size_t max_use_instances = 100'000;    // elements drawn once every `use` is expanded
   std::size_t max_pixels = 25'000'000;        // decoded bitmap pixels (5000 × 5000), checked from the
                                               // header before anything is allocated

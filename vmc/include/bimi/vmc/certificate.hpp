@@ -65,6 +65,7 @@ MarkTypeAssessment assess_mark_type(const std::vector<NameField>& subject, long 
 
 struct MarkCertificate {
   std::vector<CertificateSummary> certificates;  // in file order; the first is the leaf
+  std::vector<std::string> der_errors;           // certificates encoded in BER, not DER (RFC 5280 §4.1)
   std::vector<std::string> dns_names;            // subjectAltName dNSNames of the leaf
   std::vector<std::string> extended_key_usages;  // dotted OIDs on the leaf
   std::vector<std::string> policies;             // dotted OIDs on the leaf
