@@ -211,9 +211,12 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
     base.background = svgps::ConvertOptions::Background::automatic;
   } else if (options.background == "none") {
     base.background = svgps::ConvertOptions::Background::none;
-  } else {
+  } else if (auto color = svgps::parse_opaque_color(options.background)) {
     base.background = svgps::ConvertOptions::Background::color;
-    base.background_color = options.background;
+    base.background_color = *color;
+  } else {
+    std::cerr << "bimi convert: --background \"" << options.background << "\" is not a colour\n";
+    return ExitCode::usage;
   }
   base.margin_percent = options.margin;
   base.fit = options.fit == "content" ? svgps::ConvertOptions::Fit::content : svgps::ConvertOptions::Fit::artboard;

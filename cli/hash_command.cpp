@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bimi/svgps/file_format.hpp"
 #include "bimi/vmc/logo_hash.hpp"
 #include "commands.hpp"
 #include "vmc_io.hpp"
@@ -18,6 +19,10 @@ struct HashOptions {
 ExitCode run_hash(const HashOptions& options) {
   auto bytes = vmc_io::read_input(options.logo, vmc::max_logo_bytes, "logo");
   if (!bytes) return ExitCode::bad_input;
+  if (auto format = svgps::sniff_format(*bytes); svgps::is_foreign_format(format)) {
+    std::cerr << "bimi: cannot hash " << options.logo << ": " << svgps::foreign_format_message(format) << "\n";
+    return ExitCode::bad_input;
+  }
   auto hashes = vmc::hash_logo(*bytes);
   if (options.format == "json") {
     nlohmann::json out;
