@@ -11,6 +11,7 @@
 #include "bimi/svgps/convert.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "terminal.hpp"
 
 namespace bimi::cli {
@@ -261,13 +262,15 @@ void setup_convert(CLI::App& app, ExitCode& result) {
       "it cannot");
   command->add_option("inputs", options->inputs, "SVG, SVGZ, PNG or JPEG files, or directories with --out-dir")
       ->required();
-  command->add_option("-o,--output", options->output, "the converted logo (one input)");
-  command->add_option("--out-dir", options->out_dir, "directory for converted logos (several inputs)");
+  auto* output = command->add_option("-o,--output", options->output, "the converted logo (one input)");
+  command->add_option("--out-dir", options->out_dir, "directory for converted logos (several inputs)")
+      ->excludes(output);
   command->add_option("--title", options->title, "<title> (default: the file's own, else its name)");
   command->add_option("--desc", options->desc, "<desc> (default: the file's own, if any)");
   command->add_option("--background", options->background,
                       "auto (add white or black when the logo sits on transparency and that is safe), none, or a "
-                      "CSS colour");
+                      "opaque CSS colour")
+      ->check(background_value());
   command->add_option("--margin", options->margin, "space added on every side, in % of the logo (default 0)")
       ->check(CLI::Range(0.0, 100.0));
   command->add_option("--fit", options->fit, "artboard (keep the artboard, default) or content (crop to what is drawn)")
@@ -280,11 +283,12 @@ void setup_convert(CLI::App& app, ExitCode& result) {
       ->check(CLI::Range(1024, 32768));
   command->add_flag("--force", options->force,
                     "drop filters, masks and external images, and write even when the render differs from the original");
-  command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)");
+  command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
   command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  command->footer(
-      "Exit status: 0 converted, 1 refused (nothing written), 2 usage error, 3 unreadable input, 4 output not "
-      "written.\nThe same input and options always give the same bytes.");
+  command->footer("The same input and options always give the same bytes.\n\n" +
+                  exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input,
+                                    ExitCode::output_failure}));
   command->callback([options, &result] { result = run_convert(*options); });
 }
 

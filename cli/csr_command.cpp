@@ -99,9 +99,11 @@ void setup_csr(CLI::App& app, ExitCode& result) {
   command->add_option("--key-type", r.key_type, "new key: rsa:2048 (default), rsa:3072, ec:P-256 or ec:P-384")
       ->check(CLI::IsMember({"rsa:2048", "rsa:3072", "ec:P-256", "ec:P-384"}))
       ->excludes(key);
-  command->add_option("--key-out", options->key_out, "where to write the new private key (never overwritten)");
+  command->add_option("--key-out", options->key_out, "where to write the new private key (never overwritten)")
+      ->excludes(key);
   command->add_option("-o,--output", options->output, "where to write the request (PEM)")->required();
   command->add_option("--logo", options->logo, "print this logo's hashes and blob beside the request");
+  command->footer(exit_status_help({ExitCode::ok, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_csr(*options); });
 }
 

@@ -54,6 +54,7 @@ void setup_hash(CLI::App& app, ExitCode& result) {
       "hash", "SHA-256 and SHA-1 of a logo's exact bytes, the base64(gzip(svg)) blob CAs take and the data: URI");
   command->add_option("LOGO", options->logo, "the SVG exactly as it will be published")->required();
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(exit_status_help({ExitCode::ok, ExitCode::usage, ExitCode::bad_input}));
   command->callback([options, &result] { result = run_hash(*options); });
 }
 

@@ -142,6 +142,8 @@ void setup_inspect(CLI::App& app, ExitCode& result) {
   command->add_option("CERT", options->certificate, "the certificate (PEM, leaf first, or DER)")->required();
   command->add_option("--extract-logo", options->extract_logo, "write the embedded SVG, byte for byte");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(exit_status_help(
+      {ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_inspect(*options); });
 }
 

@@ -7,6 +7,7 @@
 #include "bimi/records/domain_name.hpp"
 #include "bimi/records/txt.hpp"
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "dns_io.hpp"
 
 namespace bimi::cli {
@@ -81,12 +82,16 @@ ExitCode run_record(const RecordOptions& options) {
 void setup_record(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<RecordOptions>();
   auto* command = app.add_subcommand("record", "Compose a BIMI DNS record, or check published ones tag by tag");
-  command->add_option("--domain", options->domain, "the domain the record is for");
-  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")");
+  auto* domain = command->add_option("--domain", options->domain, "the domain the record is for")->check(domain_name());
+  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")")
+      ->check(selector_name());
   command->add_option("--logo-url", options->logo_url, "HTTPS URL of the SVG logo (l=)");
   command->add_option("--vmc-url", options->vmc_url, "HTTPS URL of the mark certificate PEM (a=)");
-  command->add_option("--parse", options->parse, "a record value to check; - reads one per line from standard input");
+  command->add_option("--parse", options->parse, "a record value to check; - reads one per line from standard input")
+      ->excludes(domain);
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(exit_status_help(
+      {ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_record(*options); });
 }
 

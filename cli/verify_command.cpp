@@ -8,6 +8,7 @@
 #include "bimi/vmc/checks.hpp"
 #include "bimi/vmc/verify.hpp"
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "vmc_io.hpp"
 
 namespace bimi::cli {
@@ -113,13 +114,17 @@ void setup_verify(CLI::App& app, ExitCode& result) {
   auto* command = app.add_subcommand("verify", "Verify a mark certificate against trust anchors, a logo and a domain");
   command->add_option("CERT", options->certificate, "the certificate (PEM, leaf first, or DER)")->required();
   command->add_option("--logo", options->logo, "the logo as published (SVG, or gzip of it)")->required();
-  command->add_option("--domain", options->domain, "the domain the logo is for (A-labels)")->required();
-  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")");
-  command->add_option("--at", options->at, "verification time, ISO-8601 (default: now)");
+  command->add_option("--domain", options->domain, "the domain the logo is for (A-labels)")
+      ->required()
+      ->check(domain_name());
+  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")")
+      ->check(selector_name());
+  command->add_option("--at", options->at, "verification time, ISO-8601 (default: now)")->check(iso_time());
   command->add_option("--roots", options->roots, "PEM trust anchors replacing the bundled BIMI roots");
   command->add_option("--crl", options->crl, "a CRL (PEM or DER) from the issuing CA");
   command->add_option("--ct-logs", options->ct_logs, "PEM public keys of the CT logs; verifies SCT signatures");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input}));
   command->callback([options, &result] { result = run_verify(*options); });
 }
 
