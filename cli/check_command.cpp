@@ -93,6 +93,8 @@ ExitCode run_check(const CheckOptions& options) {
   ReportOptions report_options;
   report_options.color = format == Format::text && use_color(stdout);
   report_options.tool_version = version;
+  std::error_code cwd_error;
+  report_options.base_directory = std::filesystem::current_path(cwd_error);
   switch (format) {
     case Format::text: write_text(std::cout, results, report_options); break;
     case Format::json: write_json(std::cout, results, report_options); break;

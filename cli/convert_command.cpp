@@ -11,6 +11,7 @@
 #include "bimi/svgps/convert.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "findings_json.hpp"
 #include "option_checks.hpp"
 #include "terminal.hpp"
 
@@ -184,17 +185,15 @@ nlohmann::ordered_json outcome_json(const Job& job, const Outcome& outcome) {
   }
   nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const auto& d : r.changes.items()) {
-    nlohmann::ordered_json c{{"kind", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}};
+    nlohmann::ordered_json c = finding_json(d);
+    // Deprecated spellings of `rule` and `location`, kept for one release (README).
+    c["kind"] = d.rule;
     if (d.location.line > 0) c["line"] = d.location.line;
     if (d.location.column > 0) c["column"] = d.location.column;
     changes.push_back(std::move(c));
   }
   j["changes"] = std::move(changes);
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const auto& d : r.output_findings.items()) {
-    findings.push_back({{"rule", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}});
-  }
-  j["output_findings"] = std::move(findings);
+  j["output_findings"] = findings_json(r.output_findings);
   return j;
 }
 

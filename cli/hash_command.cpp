@@ -6,6 +6,7 @@
 #include "bimi/svgps/file_format.hpp"
 #include "bimi/vmc/logo_hash.hpp"
 #include "commands.hpp"
+#include "findings_json.hpp"
 #include "vmc_io.hpp"
 
 namespace bimi::cli {
@@ -25,15 +26,14 @@ ExitCode run_hash(const HashOptions& options) {
   }
   auto hashes = vmc::hash_logo(*bytes);
   if (options.format == "json") {
-    nlohmann::json out;
+    nlohmann::ordered_json out;
     out["file"] = options.logo;
     out["bytes"] = bytes->size();
     out["sha256"] = hashes.sha256;
     out["sha1"] = hashes.sha1;
     out["gzip_base64"] = hashes.gzip_base64;
     out["data_uri"] = hashes.data_uri;
-    out["warnings"] = nlohmann::json::array();
-    for (const auto& w : hashes.warnings.items()) out["warnings"].push_back({{"rule", w.rule}, {"message", w.message}});
+    out["warnings"] = findings_json(hashes.warnings);
     std::cout << out.dump(2) << "\n";
   } else {
     std::cout << "file:        " << options.logo << " (" << bytes->size() << " bytes)\n"

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "option_checks.hpp"
 #include "dns_io.hpp"
+#include "findings_json.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -42,10 +43,7 @@ ExitCode compose(const RecordOptions& options) {
     out["value"] = record.value;
     out["zone"] = zone_line;
     out["valid"] = valid;
-    out["findings"] = nlohmann::ordered_json::array();
-    for (const auto& d : findings.items()) {
-      out["findings"].push_back({{"rule", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}});
-    }
+    out["findings"] = findings_json(findings);
     std::cout << out.dump(2) << "\n";
   } else {
     if (valid) {

@@ -1,5 +1,5 @@
-// The CLI's own parts, in-process: the exit-code table the README shows and the closest-name
-// suggestion.
+// The CLI's own parts, in-process: the exit-code table the README shows, file URIs, and the
+// closest-name suggestion.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -8,6 +8,7 @@
 
 #include "closest_name.hpp"
 #include "exit_codes.hpp"
+#include "file_uri.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -24,6 +25,14 @@ TEST(ExitCodes, ReadmeTableIsTheCodeTable) {
 TEST(ExitCodes, HelpListsTheCodesAskedFor) {
   EXPECT_EQ(exit_status_help({ExitCode::ok, ExitCode::usage}),
             "Exit status:\n  0  no finding at error severity\n  2  usage error (bad option or argument)");
+}
+
+TEST(FileUri, PercentEncodesAllButUnreservedAndSlash) {
+  EXPECT_EQ(percent_encode_path("logos/a-b_c.~d.svg"), "logos/a-b_c.~d.svg");
+  EXPECT_EQ(percent_encode_path("my logo#1 100%.svg"), "my%20logo%231%20100%25.svg");
+  EXPECT_EQ(percent_encode_path("c:x?.svg"), "c%3Ax%3F.svg");
+  EXPECT_EQ(percent_encode_path("\xC3\xA9t\xC3\xA9.svg"), "%C3%A9t%C3%A9.svg");
+  EXPECT_EQ(file_uri("/srv/brand assets/logo.svg"), "file:///srv/brand%20assets/logo.svg");
 }
 
 TEST(ClosestName, SuggestsOnlyLikelyTypos) {
