@@ -7,9 +7,9 @@
 #include "bimi/records/domain_name.hpp"
 #include "bimi/records/txt.hpp"
 #include "commands.hpp"
-#include "option_checks.hpp"
 #include "dns_io.hpp"
 #include "findings_json.hpp"
+#include "option_checks.hpp"
 
 namespace bimi::cli {
 namespace {
