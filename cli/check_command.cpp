@@ -115,6 +115,8 @@ ExitCode run_check(const CheckOptions& options) {
   ReportOptions report_options;
   report_options.color = format == Format::text && use_color(stdout);
   report_options.tool_version = version;
+  std::error_code cwd_error;
+  report_options.base_directory = std::filesystem::current_path(cwd_error);
   switch (format) {
     case Format::text: write_text(std::cout, results, report_options); break;
     case Format::json: write_json(std::cout, results, report_options); break;
@@ -142,10 +144,10 @@ void setup_check(CLI::App& app, ExitCode& result) {
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   command->add_flag("--no-render", options->no_render,
                     "skip the checks measured on a render (colours, background, circle crop)");
-  command->add_option("-j,--jobs", options->jobs, "files checked at once (default: one per core)");
-  command->footer(
-      "Exit status: 0 no error finding, 1 an error finding, 2 usage error, 3 an input could not be read or "
-      "parsed.\nRules: `bimi rules` or docs/rules.md.");
+  command->add_option("-j,--jobs", options->jobs, "files checked at once (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+  command->footer("Rules: `bimi rules` or docs/rules.md.\n\n" +
+                  exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input}));
   command->callback([options, &result] { result = run_check(*options); });
 }
 

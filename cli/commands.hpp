@@ -4,6 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
+#include <string>
+
 #include "exit_codes.hpp"
 
 namespace bimi::cli {
@@ -20,5 +23,9 @@ void setup_inspect(CLI::App& app, ExitCode& result);
 void setup_record(CLI::App& app, ExitCode& result);
 void setup_dmarc(CLI::App& app, ExitCode& result);
 void setup_domain(CLI::App& app, ExitCode& result);
+
+// When the command line names no known subcommand where one belongs: "unknown command 'X'",
+// with the closest name if it looks like a typo, else the list of commands.
+std::optional<std::string> unknown_command_message(const CLI::App& app, int argc, const char* const* argv);
 
 }  // namespace bimi::cli

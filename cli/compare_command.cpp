@@ -64,10 +64,12 @@ void setup_compare(CLI::App& app, ExitCode& result) {
   command->add_option("second", options->second, "SVG or SVGZ, or a PNG or JPEG bitmap")->required();
   command->add_option("--size", options->size, "render size in pixels (default 256)")->check(CLI::Range(8, 4096));
   command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  command->add_option("--min-ssim", options->min_ssim, "structural similarity needed to count as alike (default 0.93)");
+  command->add_option("--min-ssim", options->min_ssim, "structural similarity needed to count as alike (default 0.93)")
+      ->check(CLI::Range(-1.0, 1.0));
   command->add_option("--max-differing", options->max_differing,
-                      "share of visibly differing pixels allowed (default 0.02)");
-  command->footer("Exit status: 0 alike, 1 different, 2 usage error, 3 unreadable input.");
+                      "share of visibly differing pixels allowed (default 0.02)")
+      ->check(CLI::Range(0.0, 1.0));
+  command->footer(exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input}));
   command->callback([options, &result] { result = run_compare(*options); });
 }
 

@@ -13,6 +13,8 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "file_args.hpp"
+#include "findings_json.hpp"
+#include "option_checks.hpp"
 #include "terminal.hpp"
 
 namespace bimi::cli {
@@ -224,17 +226,15 @@ nlohmann::ordered_json outcome_json(const Job& job, const Outcome& outcome) {
   }
   nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const auto& d : r.changes.items()) {
-    nlohmann::ordered_json c{{"kind", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}};
+    nlohmann::ordered_json c = finding_json(d);
+    // Deprecated spellings of `rule` and `location`, kept for one release (README).
+    c["kind"] = d.rule;
     if (d.location.line > 0) c["line"] = d.location.line;
     if (d.location.column > 0) c["column"] = d.location.column;
     changes.push_back(std::move(c));
   }
   j["changes"] = std::move(changes);
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const auto& d : r.output_findings.items()) {
-    findings.push_back({{"rule", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}});
-  }
-  j["output_findings"] = std::move(findings);
+  j["output_findings"] = findings_json(r.output_findings);
   return j;
 }
 
@@ -252,9 +252,12 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
     base.background = svgps::ConvertOptions::Background::automatic;
   } else if (options.background == "none") {
     base.background = svgps::ConvertOptions::Background::none;
-  } else {
+  } else if (auto color = svgps::parse_opaque_color(options.background)) {
     base.background = svgps::ConvertOptions::Background::color;
-    base.background_color = options.background;
+    base.background_color = *color;
+  } else {
+    std::cerr << "bimi convert: --background \"" << options.background << "\" is not a colour\n";
+    return ExitCode::usage;
   }
   base.margin_percent = options.margin;
   base.fit = options.fit == "content" ? svgps::ConvertOptions::Fit::content : svgps::ConvertOptions::Fit::artboard;
@@ -302,13 +305,15 @@ void setup_convert(CLI::App& app, ExitCode& result) {
       "it cannot");
   command->add_option("inputs", options->inputs, "SVG, SVGZ, PNG or JPEG files (- for standard input), or directories with --out-dir")
       ->required();
-  command->add_option("-o,--output", options->output, "the converted logo (one input; - for standard output)");
-  command->add_option("--out-dir", options->out_dir, "directory for converted logos (several inputs)");
+  auto* output = command->add_option("-o,--output", options->output, "the converted logo (one input; - for standard output)");
+  command->add_option("--out-dir", options->out_dir, "directory for converted logos (several inputs)")
+      ->excludes(output);
   command->add_option("--title", options->title, "<title> (default: the file's own, else its name)");
   command->add_option("--desc", options->desc, "<desc> (default: the file's own, if any)");
   command->add_option("--background", options->background,
                       "auto (add white or black when the logo sits on transparency and that is safe), none, or a "
-                      "CSS colour");
+                      "opaque CSS colour")
+      ->check(background_value());
   command->add_option("--margin", options->margin, "space added on every side, in % of the logo (default 0)")
       ->check(CLI::Range(0.0, 100.0));
   command->add_option("--fit", options->fit, "artboard (keep the artboard, default) or content (crop to what is drawn)")
@@ -321,11 +326,12 @@ void setup_convert(CLI::App& app, ExitCode& result) {
       ->check(CLI::Range(1024, 32768));
   command->add_flag("--force", options->force,
                     "drop filters, masks and external images, and write even when the render differs from the original");
-  command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)");
+  command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
   command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  command->footer(
-      "Exit status: 0 converted, 1 refused (nothing written), 2 usage error, 3 unreadable input, 4 output not "
-      "written.\nThe same input and options always give the same bytes.");
+  command->footer("The same input and options always give the same bytes.\n\n" +
+                  exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input,
+                                    ExitCode::output_failure}));
   command->callback([options, &result] { result = run_convert(*options); });
 }
 

@@ -138,7 +138,8 @@ void setup_csr(CLI::App& app, ExitCode& result) {
   command->add_option("--key-type", r.key_type, "new key: rsa:2048 (default), rsa:3072, ec:P-256 or ec:P-384")
       ->check(CLI::IsMember({"rsa:2048", "rsa:3072", "ec:P-256", "ec:P-384"}))
       ->excludes(key);
-  command->add_option("--key-out", options->key_out, "where to write the new private key (never overwritten)");
+  command->add_option("--key-out", options->key_out, "where to write the new private key (never overwritten)")
+      ->excludes(key);
   command->add_option("-o,--output", options->output, "where to write the request (PEM)")->required();
   command->add_option("--logo", options->logo,
                       "print this logo's hashes and blob beside the request (it must pass bimi check)");
@@ -146,9 +147,9 @@ void setup_csr(CLI::App& app, ExitCode& result) {
   command->footer(
       "The subject must be one bimi verify accepts for the mark type: Registered and Modified Registered Mark\n"
       "need --trademark-country and --trademark-id; Government Mark --statute-country and --statute-citation;\n"
-      "Prior Use Mark --prior-use-url and no trademark fields.\n"
-      "Exit status: 0 written, 1 the logo is refused, 2 usage error (any bad value), 3 unreadable key or logo,\n"
-      "4 an output cannot be written.");
+      "Prior Use Mark --prior-use-url and no trademark fields. Every value is checked before the key is read\n"
+      "or made.\n\n" +
+      exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_csr(*options); });
 }
 

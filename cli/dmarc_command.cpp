@@ -10,6 +10,7 @@
 #include "bimi/records/domain_name.hpp"
 #include "bimi/records/public_suffix.hpp"
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "dns_io.hpp"
 #include "terminal.hpp"
 
@@ -65,12 +66,16 @@ ExitCode run_dmarc(const DmarcOptions& options) {
 void setup_dmarc(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<DmarcOptions>();
   auto* command = app.add_subcommand("dmarc", "Check DMARC records, or the DMARC policy a domain gets and whether it allows BIMI");
-  command->add_option("DOMAIN", options->domain, "the sending domain to evaluate live");
-  command->add_option("--parse", options->parse, "a record value to check; - reads one per line from standard input");
+  auto* domain =
+      command->add_option("DOMAIN", options->domain, "the sending domain to evaluate live")->check(domain_name());
+  command->add_option("--parse", options->parse, "a record value to check; - reads one per line from standard input")
+      ->excludes(domain);
   command->add_option("--dns-server", options->dns_server, "ask this DNS server (ADDRESS[:PORT]) instead of the system's");
   command->add_option("--timeout", options->timeout_ms, "milliseconds allowed for each look-up (default 5000)")
       ->check(CLI::Range(100, 60000));
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(exit_status_help(
+      {ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_dmarc(*options); });
 }
 

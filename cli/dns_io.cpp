@@ -8,21 +8,19 @@
 #include "bimi/records/txt.hpp"
 #include "bimi/svgps/lint.hpp"
 #include "terminal.hpp"
+#include "findings_json.hpp"
 
 namespace bimi::cli::dns_io {
 namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json findings_json(const Diagnostics& findings, bool with_column) {
-  ordered_json list = ordered_json::array();
-  for (const auto& d : findings.items()) {
-    ordered_json item;
-    item["rule"] = d.rule;
-    item["severity"] = std::string(to_string(d.severity));
-    item["message"] = d.message;
-    if (with_column && d.location.column > 0) item["column"] = d.location.column;
-    list.push_back(std::move(item));
+// Record findings also carry their column at the top level: a deprecated spelling of
+// location.column, kept for one release (README).
+ordered_json record_findings_json(const Diagnostics& findings) {
+  ordered_json list = findings_json(findings);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (findings.items()[i].location.column > 0) list[i]["column"] = findings.items()[i].location.column;
   }
   return list;
 }
@@ -104,7 +102,7 @@ ExitCode print_parsed(const std::vector<InputValue>& values, const RecordParser&
       record["valid"] = !findings.has_errors();
       record["tags"] = ordered_json::array();
       for (const auto& tag : tags.tags) record["tags"].push_back({{"name", tag.name}, {"value", tag.value}, {"column", tag.column}});
-      record["findings"] = findings_json(findings, true);
+      record["findings"] = record_findings_json(findings);
       root["records"].push_back(std::move(record));
       continue;
     }
@@ -179,7 +177,7 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
       s["skipped"] = step.skipped;
       s["facts"] = ordered_json::object();
       for (const auto& [key, value] : step.facts) s["facts"][key] = value;
-      s["findings"] = findings_json(step.findings, false);
+      s["findings"] = findings_json(step.findings);
       root["steps"].push_back(std::move(s));
     }
     if (report.certificate) {

@@ -9,6 +9,7 @@
 #include "bimi/records/public_suffix.hpp"
 #include "bimi/vmc/certificate.hpp"
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "dns_io.hpp"
 #include "file_args.hpp"
 #include "vmc_io.hpp"
@@ -80,18 +81,21 @@ ExitCode run_domain(const DomainOptions& options) {
 void setup_domain(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<DomainOptions>();
   auto* command = app.add_subcommand("domain", "Check a domain's whole BIMI chain live: DMARC, record, logo and certificate");
-  command->add_option("DOMAIN", options->domain, "the sending domain")->required();
-  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")");
+  command->add_option("DOMAIN", options->domain, "the sending domain")->required()->check(domain_name());
+  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")")
+      ->check(selector_name());
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   command->add_option("--dns-server", options->dns_server,
                       "ask this DNS server (ADDRESS[:PORT]) instead of the system's; it also resolves the l= and a= hosts");
   command->add_option("--ca-file", options->ca_file, "PEM roots for the HTTPS servers instead of the system's");
   command->add_option("--roots", options->roots, "PEM trust anchors for the certificate instead of the bundled BIMI roots");
-  command->add_option("--at", options->at, "certificate verification time, ISO-8601 (default: now)");
+  command->add_option("--at", options->at, "certificate verification time, ISO-8601 (default: now)")->check(iso_time());
   command->add_option("--timeout", options->timeout_ms, "milliseconds allowed for each look-up and each fetch (default 5000)")
       ->check(CLI::Range(100, 60000));
   command->add_flag("--allow-private", options->allow_private,
                     "fetch l= and a= from loopback, private and link-local addresses too (refused by default)");
+  command->footer(exit_status_help(
+      {ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_domain(*options); });
 }
 

@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bimi/svgps/file_format.hpp"
 #include "bimi/vmc/logo_hash.hpp"
 #include "commands.hpp"
+#include "findings_json.hpp"
 #include "vmc_io.hpp"
 #include "terminal.hpp"
 
@@ -20,18 +22,23 @@ struct HashOptions {
 ExitCode run_hash(const HashOptions& options) {
   auto bytes = vmc_io::read_input(options.logo, vmc::max_logo_bytes, "logo");
   if (!bytes) return ExitCode::bad_input;
+  // A PNG or JPEG is pointed to bimi convert (exit 1, below); other formats cannot be logos at all.
+  if (auto format = svgps::sniff_format(*bytes);
+      svgps::is_foreign_format(format) && format != svgps::FileFormat::png && format != svgps::FileFormat::jpeg) {
+    std::cerr << "bimi: cannot hash " << printable(options.logo) << ": " << svgps::foreign_format_message(format) << "\n";
+    return ExitCode::bad_input;
+  }
   if (!vmc_io::logo_fit_for_ca(options.logo, *bytes, options.allow_invalid)) return ExitCode::findings;
   auto hashes = vmc::hash_logo(*bytes);
   if (options.format == "json") {
-    nlohmann::json out;
+    nlohmann::ordered_json out;
     out["file"] = options.logo;
     out["bytes"] = bytes->size();
     out["sha256"] = hashes.sha256;
     out["sha1"] = hashes.sha1;
     out["gzip_base64"] = hashes.gzip_base64;
     out["data_uri"] = hashes.data_uri;
-    out["warnings"] = nlohmann::json::array();
-    for (const auto& w : hashes.warnings.items()) out["warnings"].push_back({{"rule", w.rule}, {"message", w.message}});
+    out["warnings"] = findings_json(hashes.warnings);
     std::cout << out.dump(2) << "\n";
   } else {
     std::cout << "file:        " << printable(options.logo) << " (" << bytes->size() << " bytes)\n"
@@ -57,7 +64,8 @@ void setup_hash(CLI::App& app, ExitCode& result) {
   command->footer(
       "The logo must be an SVG that passes bimi check --profile strict (exit 1 otherwise, with its errors).\n"
       "Warnings (stderr, or \"warnings\" in JSON) name bytes tools tend to change: CRLF line ends, a byte order\n"
-      "mark, final line breaks other than the single LF bimi convert writes, gzip input.");
+      "mark, final line breaks other than the single LF bimi convert writes, gzip input.\n\n" +
+      exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input}));
   command->callback([options, &result] { result = run_hash(*options); });
 }
 

@@ -174,7 +174,8 @@ void setup_inspect(CLI::App& app, ExitCode& result) {
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   command->footer(
       "Shows the subject, names, validity, serial, mark type, EKUs, policies, CRL URLs, SCTs, the pilot identifier\n"
-      "extension (and whether it is critical), the logotype and the certificates in the file; JSON has the same.");
+      "extension (and whether it is critical), the logotype and the certificates in the file; JSON has the same.\n\n" +
+      exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_inspect(*options); });
 }
 

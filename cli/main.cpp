@@ -12,6 +12,7 @@
 
 int main(int argc, char** argv) {
   using bimi::cli::ExitCode;
+  using bimi::cli::exit_status_help;
   // Renders allocate and free same-sized buffers thousands of times in a batch; keeping them on
   // the heap instead of fresh mmaps avoids a page fault storm (bimi convert on a corpus: -25 %).
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
@@ -34,6 +35,19 @@ int main(int argc, char** argv) {
   bimi::cli::setup_record(app, result);
   bimi::cli::setup_dmarc(app, result);
   bimi::cli::setup_domain(app, result);
+
+  app.footer(exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input,
+                               ExitCode::output_failure}));
+
+  // Bare `bimi` is a usage error that shows what there is to do.
+  if (argc <= 1) {
+    std::cerr << app.help();
+    return bimi::cli::to_int(ExitCode::usage);
+  }
+  if (auto message = bimi::cli::unknown_command_message(app, argc, argv)) {
+    std::cerr << "bimi: " << *message << "\nRun 'bimi --help' for the list of commands.\n";
+    return bimi::cli::to_int(ExitCode::usage);
+  }
 
   try {
     app.parse(argc, argv);

@@ -9,6 +9,8 @@
 #include "commands.hpp"
 #include "dns_io.hpp"
 #include "terminal.hpp"
+#include "findings_json.hpp"
+#include "option_checks.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -42,10 +44,7 @@ ExitCode compose(const RecordOptions& options) {
     out["value"] = record.value;
     out["zone"] = zone_line;
     out["valid"] = valid;
-    out["findings"] = nlohmann::ordered_json::array();
-    for (const auto& d : findings.items()) {
-      out["findings"].push_back({{"rule", d.rule}, {"severity", std::string(to_string(d.severity))}, {"message", d.message}});
-    }
+    out["findings"] = findings_json(findings);
     std::cout << out.dump(2) << "\n";
   } else {
     if (valid) {
@@ -82,12 +81,16 @@ ExitCode run_record(const RecordOptions& options) {
 void setup_record(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<RecordOptions>();
   auto* command = app.add_subcommand("record", "Compose a BIMI DNS record, or check published ones tag by tag");
-  command->add_option("--domain", options->domain, "the domain the record is for");
-  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")");
+  auto* domain = command->add_option("--domain", options->domain, "the domain the record is for")->check(domain_name());
+  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")")
+      ->check(selector_name());
   command->add_option("--logo-url", options->logo_url, "HTTPS URL of the SVG logo (l=)");
   command->add_option("--vmc-url", options->vmc_url, "HTTPS URL of the mark certificate PEM (a=)");
-  command->add_option("--parse", options->parse, "a record value to check; - reads one per line from standard input");
+  command->add_option("--parse", options->parse, "a record value to check; - reads one per line from standard input")
+      ->excludes(domain);
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->footer(exit_status_help(
+      {ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_record(*options); });
 }
 

@@ -56,7 +56,7 @@ void setup_render(CLI::App& app, ExitCode& result) {
   command->add_option("-o,--output", options->output, "PNG file to write (- for standard output; a missing directory is created)")->required();
   command->add_option("--size", options->size, "pixels per side (default 512)")->check(CLI::Range(1, 8192));
   command->add_flag("--circle", options->circle, "crop to the circle that inboxes show");
-  command->footer("Exit status: 0 written, 2 usage error, 3 unreadable input, 4 output not written.");
+  command->footer(exit_status_help({ExitCode::ok, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_render(*options); });
 }
 

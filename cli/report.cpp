@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "file_uri.hpp"
+#include "findings_json.hpp"
+
 namespace bimi::cli {
 namespace {
 
@@ -26,11 +29,14 @@ std::string location_text(const std::string& path, Location location) {
   return text;
 }
 
-ordered_json location_json(Location location) {
-  ordered_json j = ordered_json::object();
-  if (location.line > 0) j["line"] = location.line;
-  if (location.column > 0) j["column"] = location.column;
-  return j;
+// SARIF's conventional name for the directory relative paths start from.
+constexpr const char* source_root = "%SRCROOT%";
+
+// An absolute path becomes a file: URI; a relative one stays relative, to the run's %SRCROOT%.
+ordered_json artifact_location(const std::string& path) {
+  std::filesystem::path p(path);
+  if (p.is_absolute()) return {{"uri", file_uri(p)}};
+  return {{"uri", percent_encode_path(p.generic_string())}, {"uriBaseId", source_root}};
 }
 
 }  // namespace
@@ -74,15 +80,7 @@ void write_json(std::ostream& out, const std::vector<FileFindings>& files, const
     f["path"] = file.path;
     f["valid"] = !file.diagnostics.has_errors();
     if (file.unreadable) f["unreadable"] = true;
-    f["findings"] = ordered_json::array();
-    for (const auto& d : file.diagnostics.items()) {
-      ordered_json item;
-      item["rule"] = d.rule;
-      item["severity"] = std::string(to_string(d.severity));
-      item["message"] = d.message;
-      item["location"] = location_json(d.location);
-      f["findings"].push_back(std::move(item));
-    }
+    f["findings"] = findings_json(file.diagnostics);
     errors += file.diagnostics.count(Severity::error);
     warnings += file.diagnostics.count(Severity::warning);
     root["files"].push_back(std::move(f));
@@ -109,7 +107,7 @@ void write_sarif(std::ostream& out, const std::vector<FileFindings>& files, cons
       result["level"] = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "note";
       result["message"] = {{"text", d.message}};
       ordered_json physical;
-      physical["artifactLocation"] = {{"uri", file.path}};
+      physical["artifactLocation"] = artifact_location(file.path);
       if (d.location.line > 0) {
         ordered_json region;
         region["startLine"] = d.location.line;
@@ -129,6 +127,11 @@ void write_sarif(std::ostream& out, const std::vector<FileFindings>& files, cons
   run["tool"] = {{"driver", std::move(driver)}};
   // SARIF columns count Unicode code points here, as bimi's text output does.
   run["columnKind"] = "unicodeCodePoints";
+  if (!options.base_directory.empty()) {
+    std::string base = file_uri(options.base_directory);
+    if (base.back() != '/') base += '/';  // a base URI names a directory only with its trailing slash
+    run["originalUriBaseIds"] = {{source_root, {{"uri", base}}}};
+  }
   run["results"] = std::move(results);
   ordered_json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

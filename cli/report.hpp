@@ -1,6 +1,7 @@
 // Printing findings for people (text) and machines (JSON, SARIF 2.1.0).
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -32,6 +33,8 @@ struct ReportOptions {
   std::string tool_name = "bimi";
   std::string tool_version;
   std::vector<RuleMetadata> rules;
+  // SARIF: relative paths are URIs relative to this directory (originalUriBaseIds %SRCROOT%).
+  std::filesystem::path base_directory;
 };
 
 void write_text(std::ostream& out, const std::vector<FileFindings>& files, const ReportOptions& options);

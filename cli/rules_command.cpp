@@ -108,6 +108,7 @@ void setup_rules(CLI::App& app, ExitCode& result) {
                       "logo (default): the rules of bimi check; certificate: the checks of bimi verify; "
                       "dns: the findings of bimi record, dmarc and domain")
       ->check(CLI::IsMember({"logo", "certificate", "dns"}));
+  command->footer(exit_status_help({ExitCode::ok, ExitCode::usage}));
   command->callback([format, set, &result] {
     if (*set == "certificate") {
       print_certificate_checks(*format);

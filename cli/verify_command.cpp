@@ -11,6 +11,7 @@
 #include "bimi/vmc/checks.hpp"
 #include "bimi/vmc/verify.hpp"
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "vmc_io.hpp"
 #include "terminal.hpp"
 
@@ -155,20 +156,24 @@ void setup_verify(CLI::App& app, ExitCode& result) {
   auto* command = app.add_subcommand("verify", "Verify a mark certificate against trust anchors, a logo and a domain");
   command->add_option("CERT", options->certificate, "the certificate (PEM, leaf first, or DER)")->required();
   command->add_option("--logo", options->logo, "the logo as published (SVG, or gzip of it)")->required();
-  command->add_option("--domain", options->domain, "the domain the logo is for (A-labels, e.g. example.com)")->required();
-  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")");
+  command->add_option("--domain", options->domain, "the domain the logo is for (A-labels, e.g. example.com)")
+      ->required()
+      ->check(domain_name());
+  command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")")
+      ->check(selector_name());
   command->add_option("--at", options->at,
                       "verification time (default: now): 2025-06-01, 2025-06-01T12:00, 2025-06-01T12:00:00Z, "
-                      "2025-06-01T14:00:00+02:00 ...; no zone means UTC");
+                      "2025-06-01T14:00:00+02:00 ...; no zone means UTC")
+      ->check(iso_time());
   command->add_option("--roots", options->roots, "PEM trust anchors replacing the bundled BIMI roots");
   command->add_option("--crl", options->crl, "a CRL (PEM or DER) from the issuing CA");
   command->add_option("--ct-logs", options->ct_logs, "PEM public keys of the CT logs; verifies SCT signatures");
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   command->footer(
       "A logo that differs from the embedded one is explained: CRLF against LF, a byte order mark, an added or\n"
-      "removed final newline, or the first differing line and column.\n"
-      "Exit status: 0 valid, 1 invalid (or no mark certificate at all, e.g. a TLS certificate), 2 usage error\n"
-      "(a bad --at, --domain or --selector), 3 an input cannot be read as what it should be.");
+      "removed final newline, or the first differing line and column. A certificate that is not a mark\n"
+      "certificate at all (e.g. a TLS certificate) is INVALID and named as such.\n\n" +
+      exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input}));
   command->callback([options, &result] { result = run_verify(*options); });
 }
 

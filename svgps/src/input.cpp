@@ -2,6 +2,7 @@
 
 #include "bimi/gzip.hpp"
 
+#include "bimi/svgps/file_format.hpp"
 #include "bimi/svgps/input.hpp"
 
 
@@ -145,6 +146,9 @@ std::optional<DecodedInput> decode_input(std::string_view bytes, const Limits& l
     return fatal("input-too-large", "file is " + std::to_string(bytes.size()) +
                                         " bytes, more than the limit of " +
                                         std::to_string(limits.max_input_bytes));
+  }
+  if (auto format = sniff_format(bytes); is_foreign_format(format)) {
+    return fatal("input-format", foreign_format_message(format));
   }
   DecodedInput decoded;
   if (is_gzip(bytes)) {

@@ -25,6 +25,9 @@ constexpr std::array table{
          "the file cannot be read as text: an invalid sequence in UTF-8 or in its declared encoding, an encoding "
          "bimi cannot read, or a NUL byte",
          "XML 1.0 §2.2 characters, §4.3.3; draft-svg-tiny-ps-abrotman §2 (UTF-8)"},
+    Rule{"input-format", RuleKind::input, E, E,
+         "the file is another format (PNG, JPEG, WebP, GIF, ICO, PDF, AVIF, HEIC, TIFF, BMP), known by its signature",
+         "draft-svg-tiny-ps-abrotman §2 (an SVG document); the formats' own signatures"},
     Rule{"input-unreadable", RuleKind::input, E, E, "the file cannot be opened or read", "bimi"},
     Rule{"input-too-large", RuleKind::input, E, E, "the file is larger than bimi reads (docs/limits.md)", "bimi limits"},
     Rule{"gzip-invalid", RuleKind::input, E, E, ".svgz data is corrupt, truncated or inflates past the limit", "RFC 1952; bimi limits"},

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "json_schema.hpp"
 #include "run_bimi.hpp"
 
 namespace bimi::test {
@@ -159,6 +160,7 @@ TEST(CliCheck, SarifReport) {
   RunResult r = run_bimi("check --format sarif " + fixture("schema/script.svg"));
   EXPECT_EQ(r.exit_code, 1);
   auto sarif = nlohmann::json::parse(r.out);
+  EXPECT_EQ(schema_errors(sarif_schema_path(), r.out), "");
   EXPECT_EQ(sarif["version"], "2.1.0");
   const auto& run = sarif["runs"][0];
   EXPECT_EQ(run["tool"]["driver"]["name"], "bimi");

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "json_schema.hpp"
 #include "live_environment.hpp"
 #include "run_bimi.hpp"
 
@@ -205,6 +206,7 @@ TEST(DmarcCli, EvaluatesALiveDomain) {
   RunResult none = run_bimi("dmarc example.net --dns-server " + world->dns_server() + " --format json");
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_TRUE(contains(rules_of(parse_json(none)), "dmarc-policy-none"));
+  EXPECT_EQ(schema_errors(schema_path("dmarc.json"), none.out), "") << none.out;
 }
 
 // ---- bimi domain, live ----
@@ -217,6 +219,7 @@ TEST(DomainCli, TheGoodChainPassesEndToEnd) {
   RunResult json_run = run_bimi(live_domain("example.com", "default", "--format json"));
   EXPECT_EQ(json_run.exit_code, 0);
   auto json = parse_json(json_run);
+  EXPECT_EQ(schema_errors(schema_path("domain.json"), json_run.out), "") << json_run.out;
   EXPECT_TRUE(json["ready"].get<bool>());
   EXPECT_EQ(json["organizational_domain"], "example.com");
   ASSERT_EQ(json["steps"].size(), 4u);
@@ -272,6 +275,7 @@ TEST(DomainCli, EachInjectedFaultFailsWithItsFinding) {
     RunResult run = run_bimi(live_domain(fault.domain, fault.selector, "--format json"));
     EXPECT_EQ(run.exit_code, 1) << run.out;
     auto json = parse_json(run);
+    EXPECT_EQ(schema_errors(schema_path("domain.json"), run.out), "") << run.out;
     EXPECT_FALSE(json["ready"].get<bool>());
     auto rules = rules_of(json);
     for (const auto& rule : fault.rules) EXPECT_TRUE(contains(rules, rule)) << rule << " missing in " << run.out;

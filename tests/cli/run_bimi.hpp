@@ -27,8 +27,7 @@ inline std::string shell_quote(const std::string& text) {
   return quoted + "'";
 }
 
-inline RunResult run_bimi(const std::string& arguments, bool merge_stderr = false) {
-  std::string command = shell_quote(BIMI_BINARY) + " " + arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+inline RunResult run_shell(const std::string& command) {
   RunResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;
@@ -38,6 +37,16 @@ inline RunResult run_bimi(const std::string& arguments, bool merge_stderr = fals
   int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+inline RunResult run_bimi(const std::string& arguments, bool merge_stderr = false) {
+  return run_shell(shell_quote(BIMI_BINARY) + " " + arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null"));
+}
+
+// The same, from another working directory (relative paths on the command line start there).
+inline RunResult run_bimi_in(const std::filesystem::path& directory, const std::string& arguments) {
+  return run_shell("cd " + shell_quote(directory.string()) + " && " + shell_quote(BIMI_BINARY) + " " + arguments +
+                   " 2>/dev/null");
 }
 
 // A fresh temporary directory removed at the end of the test.

@@ -149,12 +149,18 @@ TEST(Convert, BackgroundAutoAddsWhiteBehindADarkMark) {
 TEST(Convert, BackgroundColourOption) {
   ConvertOptions options;
   options.background = ConvertOptions::Background::color;
-  options.background_color = "rebeccapurple";
+  options.background_color = *parse_opaque_color("rebeccapurple");
   ConvertResult r = convert_fixture("simple-icon", options);
   ASSERT_TRUE(r.svg);
   EXPECT_NE(r.svg->find("fill=\"#639\""), std::string::npos) << *r.svg;
-  options.background_color = "not-a-colour";
-  EXPECT_FALSE(convert_fixture("simple-icon", options).svg);
+}
+
+TEST(Convert, BackgroundColourIsOpaqueCss) {
+  EXPECT_EQ(parse_opaque_color("#fff"), (RgbColor{255, 255, 255}));
+  EXPECT_EQ(parse_opaque_color(" rgb(1, 2, 3) "), (RgbColor{1, 2, 3}));
+  EXPECT_FALSE(parse_opaque_color("not-a-colour"));
+  EXPECT_FALSE(parse_opaque_color("transparent"));
+  EXPECT_FALSE(parse_opaque_color("#ffffff80"));
 }
 
 TEST(Convert, FiltersAreRefusedUnlessForced) {

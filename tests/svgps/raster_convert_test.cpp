@@ -84,7 +84,7 @@ TEST(RasterConvert, TransparentBitmapGetsASafeBackgroundOrNone) {
 TEST(RasterConvert, BackgroundColourFlattensTheBitmap) {
   svgps::ConvertOptions options;
   options.background = svgps::ConvertOptions::Background::color;
-  options.background_color = "#000000";
+  options.background_color = svgps::RgbColor{0, 0, 0};
   auto r = svgps::convert_raster(raster_fixture("logo-rgba.png"), options);
   ASSERT_TRUE(r.svg) << describe(r.changes);
   std::string error;

@@ -125,13 +125,10 @@ bool frame_and_background(model::Document& document, model::ViewBox frame, const
   }
   document.view_box = frame;
   if (options.background == ConvertOptions::Background::color) {
-    auto color = style::parse_color(options.background_color);
-    if (!color) {
-      changes.add("convert-refused", Severity::error, "--background \"" + options.background_color + "\" is not a colour");
-      return false;
-    }
-    document.root.children.insert(document.root.children.begin(), background_node(frame, {color->r, color->g, color->b}));
-    changes.add("convert-structure", Severity::note, "solid background " + options.background_color + " added");
+    const RgbColor& color = options.background_color;
+    document.root.children.insert(document.root.children.begin(), background_node(frame, {color.r, color.g, color.b}));
+    changes.add("convert-structure", Severity::note,
+                "solid background " + style::to_hex({color.r, color.g, color.b}) + " added");
   } else if (options.background == ConvertOptions::Background::automatic) {
     auto framed = framed_render(frame);
     if (framed && transparent_share_in_circle(*framed) > 0.005) {

@@ -96,12 +96,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
 
   std::optional<model::Rgb> background_color;
   if (options.background == ConvertOptions::Background::color) {
-    auto color = style::parse_color(options.background_color);
-    if (!color) {
-      changes.add("convert-refused", Severity::error, "--background \"" + options.background_color + "\" is not a colour");
-      return result;
-    }
-    background_color = model::Rgb{color->r, color->g, color->b};
+    background_color = model::Rgb{options.background_color.r, options.background_color.g, options.background_color.b};
     flatten(working, *background_color);
     flatten(*decoded, *background_color);
   }

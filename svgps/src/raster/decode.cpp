@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 
+#include "bimi/svgps/file_format.hpp"
 #include "bimi/svgps/raster.hpp"
 
 namespace bimi::svgps {
@@ -153,15 +154,11 @@ std::optional<Image> decode_jpeg(std::string_view bytes, const Limits& limits, s
 }  // namespace
 
 RasterFormat sniff_raster(std::string_view bytes) {
-  static constexpr unsigned char png_signature[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  if (bytes.size() >= sizeof png_signature && std::memcmp(bytes.data(), png_signature, sizeof png_signature) == 0) {
-    return RasterFormat::png;
+  switch (sniff_format(bytes)) {
+    case FileFormat::png: return RasterFormat::png;
+    case FileFormat::jpeg: return RasterFormat::jpeg;
+    default: return RasterFormat::none;
   }
-  if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xff && static_cast<unsigned char>(bytes[1]) == 0xd8 &&
-      static_cast<unsigned char>(bytes[2]) == 0xff) {
-    return RasterFormat::jpeg;
-  }
-  return RasterFormat::none;
 }
 
 std::optional<Image> decode_raster(std::string_view bytes, const Limits& limits, std::string& error) {

@@ -5,6 +5,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/css_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/declarations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/font_family.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/opaque_color.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paint.cpp
   ${CMAKE_CURRENT_LIST_DIR}/selector.cpp
   ${CMAKE_CURRENT_LIST_DIR}/shorthands.cpp

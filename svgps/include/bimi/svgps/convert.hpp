@@ -7,6 +7,7 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/fidelity.hpp"
+#include "bimi/svgps/color.hpp"
 #include "bimi/svgps/limits.hpp"
 
 namespace bimi::svgps {
@@ -17,7 +18,7 @@ struct ConvertOptions {
   std::string desc;            // empty: the file's own desc, if any
   enum class Background { automatic, none, color };
   Background background = Background::automatic;
-  std::string background_color;  // a CSS colour, with Background::color
+  RgbColor background_color;      // with Background::color
   double margin_percent = 0;     // space added on every side, in % of the logo's size
   enum class Fit { artboard, content };
   Fit fit = Fit::artboard;
