@@ -58,8 +58,8 @@ inline bool reads_stdin_twice(const std::vector<std::string>& inputs) {
 // Prints why not (to stderr) and returns false: the caller exits 1.
 inline bool logo_fit_for_ca(const std::string& path, std::string_view bytes, bool allow_invalid) {
   if (auto raster = svgps::sniff_raster(bytes); raster != svgps::RasterFormat::none) {
-    std::cerr << "bimi: " << printable(path) << ": this is a " << (raster == svgps::RasterFormat::png ? "PNG" : "JPEG")
-              << "; convert it first with bimi convert (bimi convert " << printable(path) << " -o logo.svg)\n";
+    std::cerr << "bimi: " << printable(input_label(path)) << ": this is a " << (raster == svgps::RasterFormat::png ? "PNG" : "JPEG")
+              << "; convert it first with bimi convert (bimi convert " << printable(input_label(path)) << " -o logo.svg)\n";
     return false;
   }
   svgps::LintOptions options;
@@ -67,12 +67,12 @@ inline bool logo_fit_for_ca(const std::string& path, std::string_view bytes, boo
   auto report = svgps::lint(bytes, options);
   std::size_t errors = report.diagnostics.count(Severity::error);
   if (errors == 0) return true;
-  std::cerr << "bimi: " << printable(path) << " fails bimi check with " << errors << (errors == 1 ? " error" : " errors")
+  std::cerr << "bimi: " << printable(input_label(path)) << " fails bimi check with " << errors << (errors == 1 ? " error" : " errors")
             << (allow_invalid ? " (going on: --allow-invalid)" : "; fix it (bimi convert writes a logo that passes) or give --allow-invalid")
             << ":\n";
   for (const auto& d : report.diagnostics.items()) {
     if (d.severity != Severity::error) continue;
-    std::cerr << printable(path) << ":" << d.location.line << ":" << d.location.column << ": error: " << printable(d.message) << " [" << d.rule
+    std::cerr << printable(input_label(path)) << ":" << d.location.line << ":" << d.location.column << ": error: " << printable(d.message) << " [" << d.rule
               << "]\n";
   }
   return allow_invalid;

@@ -24,7 +24,8 @@ TEST(ExitCodes, ReadmeTableIsTheCodeTable) {
 
 TEST(ExitCodes, HelpListsTheCodesAskedFor) {
   EXPECT_EQ(exit_status_help({ExitCode::ok, ExitCode::usage}),
-            "Exit status:\n  0  no finding at error severity\n  2  usage error (bad option or argument)");
+            "Exit status:\n  0  no finding at error severity\n  2  usage error: a bad option or argument, a directory with no logos, `-` given "
+            "twice, an output that would overwrite an input");
 }
 
 TEST(FileUri, PercentEncodesAllButUnreservedAndSlash) {
