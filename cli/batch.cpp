@@ -7,6 +7,7 @@
 #include "bimi/svgps/input.hpp"
 #include "bimi/svgps/limits.hpp"
 #include "bimi/svgps/raster.hpp"
+#include "render_worker.hpp"
 
 namespace bimi::cli {
 
@@ -49,7 +50,7 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& direc
 }
 
 std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error) {
-  svgps::Limits limits;
+  const svgps::Limits limits = sandboxed_limits();
   auto bytes = read_file(path, limits.max_input_bytes);
   if (auto* io = std::get_if<IoError>(&bytes)) {
     error = io->message;
@@ -70,8 +71,9 @@ std::optional<svgps::Image> load_and_render(const std::string& path, int size, s
     error = path + ": " + diagnostics.items().front().message;
     return std::nullopt;
   }
-  auto image = svgps::render_svg(*text, size, error);
-  if (!image) error = path + ": " + error;
+  svgps::RenderFailure failure;
+  auto image = svgps::render_logo(*text, size, limits, failure);
+  if (!image) error = path + ": " + failure.message;
   return image;
 }
 

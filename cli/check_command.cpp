@@ -9,6 +9,7 @@
 #include "bimi/svgps/lint.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "render_worker.hpp"
 #include "report.hpp"
 #include "terminal.hpp"
 #include "version.hpp"
@@ -68,6 +69,7 @@ FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_
 
 ExitCode run_check(const CheckOptions& options) {
   svgps::LintOptions lint_options;
+  lint_options.limits = sandboxed_limits();
   lint_options.profile = *svgps::parse_profile(options.profile);
   lint_options.render_checks = !options.no_render;
   Format format = *parse_format(options.format);

@@ -11,6 +11,7 @@
 #include "bimi/svgps/convert.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "render_worker.hpp"
 #include "terminal.hpp"
 
 namespace bimi::cli {
@@ -205,6 +206,7 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
     return ExitCode::usage;
   }
   svgps::ConvertOptions base;
+  base.limits = sandboxed_limits();
   base.title = options.title;
   base.desc = options.desc;
   if (options.background == "auto") {

@@ -7,6 +7,7 @@
 
 #include "bimi/records/txt.hpp"
 #include "bimi/svgps/lint.hpp"
+#include "render_worker.hpp"
 
 namespace bimi::cli::dns_io {
 namespace {
@@ -135,6 +136,7 @@ std::unique_ptr<LiveSources> make_live_sources(const LiveOptions& options, bool 
   if (lint_logo) {
     self->sources.lint_logo = [](std::string_view svg) {
       svgps::LintOptions lint;
+      lint.limits = sandboxed_limits();
       lint.profile = svgps::Profile::strict;
       return svgps::lint(svg, lint).diagnostics;
     };

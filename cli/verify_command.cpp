@@ -8,6 +8,7 @@
 #include "bimi/vmc/checks.hpp"
 #include "bimi/vmc/verify.hpp"
 #include "commands.hpp"
+#include "render_worker.hpp"
 #include "vmc_io.hpp"
 
 namespace bimi::cli {
@@ -60,6 +61,7 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
   }
   verify.logo_linter = [](std::string_view svg) {
     svgps::LintOptions lint_options;
+    lint_options.limits = sandboxed_limits();
     lint_options.profile = svgps::Profile::strict;
     return svgps::lint(svg, lint_options).diagnostics;
   };
