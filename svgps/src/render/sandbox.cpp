@@ -81,11 +81,15 @@ bool wait_for(int fd, short events, Clock::time_point deadline) {
 Transfer send_until(int fd, const void* data, std::size_t length, Clock::time_point deadline) {
   const auto* in = static_cast<const char*>(data);
   while (length) {
-    if (!wait_for(fd, POLLOUT, deadline)) return Clock::now() >= deadline ? Transfer::timed_out : Transfer::closed;
+    // Try first: the socket usually has room, and a poll per call costs more than the copy.
     ssize_t n = ::send(fd, in, length, MSG_NOSIGNAL | MSG_DONTWAIT);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) return Transfer::closed;
-    in += n, length -= static_cast<std::size_t>(n);
+    if (n > 0) {
+      in += n, length -= static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0 || errno != EAGAIN) return Transfer::closed;
+    if (!wait_for(fd, POLLOUT, deadline)) return Clock::now() >= deadline ? Transfer::timed_out : Transfer::closed;
   }
   return Transfer::done;
 }
@@ -93,11 +97,14 @@ Transfer send_until(int fd, const void* data, std::size_t length, Clock::time_po
 Transfer receive_until(int fd, void* data, std::size_t length, Clock::time_point deadline) {
   auto* out = static_cast<char*>(data);
   while (length) {
-    if (!wait_for(fd, POLLIN, deadline)) return Clock::now() >= deadline ? Transfer::timed_out : Transfer::closed;
     ssize_t n = ::recv(fd, out, length, MSG_DONTWAIT);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) return Transfer::closed;
-    out += n, length -= static_cast<std::size_t>(n);
+    if (n > 0) {
+      out += n, length -= static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0 || errno != EAGAIN) return Transfer::closed;
+    if (!wait_for(fd, POLLIN, deadline)) return Clock::now() >= deadline ? Transfer::timed_out : Transfer::closed;
   }
   return Transfer::done;
 }
