@@ -73,7 +73,10 @@ std::optional<svgps::Image> load_and_render(const std::string& path, int size, s
   }
   svgps::RenderFailure failure;
   auto image = svgps::render_logo(*text, size, limits, failure);
-  if (!image) error = path + ": " + failure.message;
+  if (!image) {
+    const Location& at = failure.location;
+    error = path + (at.line ? ":" + std::to_string(at.line) + ":" + std::to_string(at.column) : "") + ": " + failure.message;
+  }
   return image;
 }
 

@@ -104,7 +104,8 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
 std::optional<Image> render_logo(std::string_view svg_text, int size, const Limits& limits, RenderFailure& failure) {
   detail::BoundsVerdict bounds = detail::check_render_bounds(svg_text, limits);
   if (!bounds.renderable) {
-    failure = {bounds.limit ? RenderFailure::Kind::limit : RenderFailure::Kind::invalid, bounds.message};
+    failure = {bounds.limit ? RenderFailure::Kind::limit : RenderFailure::Kind::invalid, bounds.message,
+               bounds.location};
     return std::nullopt;
   }
   if (limits.renderer) return limits.renderer->render(svg_text, size, failure);
@@ -113,7 +114,7 @@ std::optional<Image> render_logo(std::string_view svg_text, int size, const Limi
   if (!image) {
     bool memory = error.find("NoMemory") != std::string::npos;  // cairo could not allocate a surface
     failure = {memory ? RenderFailure::Kind::limit : RenderFailure::Kind::invalid,
-               memory ? "the logo could not be rendered at " + std::to_string(size) + " px (out of memory)" : error};
+               memory ? "the logo could not be rendered at " + std::to_string(size) + " px (out of memory)" : error, {}};
   }
   return image;
 }
@@ -121,7 +122,10 @@ std::optional<Image> render_logo(std::string_view svg_text, int size, const Limi
 std::optional<Image> render_logo(std::string_view svg_text, int size, const Limits& limits, std::string& error) {
   RenderFailure failure;
   auto image = render_logo(svg_text, size, limits, failure);
-  if (!image) error = std::move(failure.message);
+  if (!image) {
+    error = (failure.location.line ? "line " + std::to_string(failure.location.line) + ": " : std::string()) +
+            failure.message;
+  }
   return image;
 }
 

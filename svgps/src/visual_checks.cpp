@@ -36,7 +36,7 @@ void check_rendering(std::string_view svg_text, const RawDocument& document, con
     // librsvg's objections are not a Tiny P/S rule (the schema rules speak for the file); a render
     // that crosses a limit is one of bimi's.
     if (failure.kind == RenderFailure::Kind::limit) {
-      diagnostics.add("render-limit", Severity::error, failure.message, at);
+      diagnostics.add("render-limit", Severity::error, failure.message, failure.location.line ? failure.location : at);
     }
     return;
   }

@@ -133,6 +133,11 @@ TEST(RenderLimits, LintReportsARenderLimitInsteadOfAborting) {
   // Before the bound, lint aborted the whole process here (librsvg's panic).
   LintReport report = lint(test::text_logo(1, "1e8"));
   EXPECT_TRUE(report.diagnostics.has_rule("render-limit")) << test::describe(report.diagnostics);
+  for (const Diagnostic& finding : report.diagnostics.items()) {
+    if (finding.rule == "render-limit") {
+      EXPECT_EQ(finding.location.line, 4);  // the <text>, not the root
+    }
+  }
   report = lint(test::image_logo("image/png", test::png_header(20000, 20000)));
   EXPECT_TRUE(report.diagnostics.has_rule("render-limit")) << test::describe(report.diagnostics);
   LintOptions no_render;

@@ -181,7 +181,7 @@ class BoundsCheck {
     auto document = parse_xml(svg_text, limits_, ignored);
     if (!document) {
       // librsvg's parser would refuse it too; it is not a render limit.
-      return {false, false, ignored.empty() ? "the document is not well-formed XML" : ignored.items().front().message};
+      return {false, false, ignored.empty() ? "the document is not well-formed XML" : ignored.items().front().message, {}};
     }
     for (const RawElement& element : document->elements) {
       if (element.is_svg("text") && !check_text(*document, element)) return verdict_;
@@ -201,7 +201,7 @@ class BoundsCheck {
 
  private:
   bool refuse(std::string message, const RawElement& element) {
-    verdict_ = {false, true, "line " + std::to_string(element.location.line) + ": " + std::move(message)};
+    verdict_ = {false, true, std::move(message), element.location};
     return false;
   }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
 
 namespace bimi::svgps::detail {
@@ -16,6 +17,7 @@ struct BoundsVerdict {
   bool limit = false;   // the document is well-formed but asks for more than
                         // `limits` allow
   std::string message;  // one line, when not renderable
+  Location location;    // the element that crossed a bound (line 0: unknown)
 };
 
 BoundsVerdict check_render_bounds(std::string_view svg_text, const Limits& limits);

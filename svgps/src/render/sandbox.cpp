@@ -179,13 +179,13 @@ void SandboxRenderer::stop(Worker worker) const {
 
 std::optional<Image> SandboxRenderer::render(std::string_view svg_text, int size, RenderFailure& failure) const {
   if (size <= 0 || size > 8192) {
-    failure = {RenderFailure::Kind::invalid, "render size must be between 1 and 8192"};
+    failure = {RenderFailure::Kind::invalid, "render size must be between 1 and 8192", {}};
     return std::nullopt;
   }
   std::string error;
   auto worker = take_worker(error);
   if (!worker) {
-    failure = {RenderFailure::Kind::limit, error};
+    failure = {RenderFailure::Kind::limit, error, {}};
     return std::nullopt;
   }
   const std::string within =
@@ -229,9 +229,9 @@ std::optional<Image> SandboxRenderer::render(std::string_view svg_text, int size
     // a bad document.
     if (payload.find("NoMemory") != std::string::npos) {
       failure = {RenderFailure::Kind::limit,
-                 "the logo could not be rendered at " + std::to_string(size) + " px " + within + " (out of memory)"};
+                 "the logo could not be rendered at " + std::to_string(size) + " px " + within + " (out of memory)", {}};
     } else {
-      failure = {RenderFailure::Kind::invalid, payload};
+      failure = {RenderFailure::Kind::invalid, payload, {}};
     }
     return std::nullopt;
   }
@@ -255,12 +255,12 @@ std::optional<Image> SandboxRenderer::render(std::string_view svg_text, int size
   ::close(worker->socket);
   if (transfer == Transfer::timed_out || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
     failure = {RenderFailure::Kind::limit,
-               "the logo could not be rendered within " + seconds_text(settings_.seconds) + " s"};
+               "the logo could not be rendered within " + seconds_text(settings_.seconds) + " s", {}};
   } else if (exited && WIFSIGNALED(status)) {
     failure = {RenderFailure::Kind::limit, "the logo could not be rendered " + within + " (librsvg stopped on signal " +
-                                               std::to_string(WTERMSIG(status)) + ")"};
+                                               std::to_string(WTERMSIG(status)) + ")", {}};
   } else {
-    failure = {RenderFailure::Kind::limit, "the logo could not be rendered " + within + " (the render worker failed)"};
+    failure = {RenderFailure::Kind::limit, "the logo could not be rendered " + within + " (the render worker failed)", {}};
   }
   return std::nullopt;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
 
 namespace bimi::svgps {
@@ -35,6 +36,7 @@ struct RenderFailure {
   };
   Kind kind = Kind::invalid;
   std::string message;  // one line
+  Location location;    // the element that crossed a bound, when one did (line 0 otherwise)
 };
 
 // Draws a document as render_svg does, wherever that happens (this process or a worker).
