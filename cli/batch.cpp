@@ -8,6 +8,7 @@
 #include "bimi/svgps/limits.hpp"
 #include "bimi/svgps/raster.hpp"
 #include "file_args.hpp"
+#include "render_worker.hpp"
 
 namespace bimi::cli {
 
@@ -59,7 +60,7 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& direc
 }
 
 std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error) {
-  svgps::Limits limits;
+  const svgps::Limits limits = sandboxed_limits();
   auto bytes = read_input_file(path, limits.max_input_bytes);
   if (auto* io = std::get_if<IoError>(&bytes)) {
     error = io->message;
@@ -80,8 +81,12 @@ std::optional<svgps::Image> load_and_render(const std::string& path, int size, s
     error = path + ": " + diagnostics.items().front().message;
     return std::nullopt;
   }
-  auto image = svgps::render_svg(*text, size, error);
-  if (!image) error = path + ": " + error;
+  svgps::RenderFailure failure;
+  auto image = svgps::render_logo(*text, size, limits, failure);
+  if (!image) {
+    const Location& at = failure.location;
+    error = path + (at.line ? ":" + std::to_string(at.line) + ":" + std::to_string(at.column) : "") + ": " + failure.message;
+  }
   return image;
 }
 

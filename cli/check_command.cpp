@@ -12,6 +12,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "file_args.hpp"
+#include "render_worker.hpp"
 #include "report.hpp"
 #include "terminal.hpp"
 #include "version.hpp"
@@ -87,6 +88,7 @@ FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_
 
 ExitCode run_check(const CheckOptions& options) {
   svgps::LintOptions lint_options;
+  lint_options.limits = sandboxed_limits();
   lint_options.profile = *svgps::parse_profile(options.profile);
   lint_options.render_checks = !options.no_render;
   Format format = *parse_format(options.format);

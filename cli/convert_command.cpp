@@ -15,6 +15,7 @@
 #include "file_args.hpp"
 #include "findings_json.hpp"
 #include "option_checks.hpp"
+#include "render_worker.hpp"
 #include "terminal.hpp"
 
 namespace bimi::cli {
@@ -246,6 +247,7 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
     return ExitCode::usage;
   }
   svgps::ConvertOptions base;
+  base.limits = sandboxed_limits();
   base.title = options.title;
   base.desc = options.desc;
   if (options.background == "auto") {

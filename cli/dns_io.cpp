@@ -9,6 +9,7 @@
 #include "bimi/svgps/lint.hpp"
 #include "terminal.hpp"
 #include "findings_json.hpp"
+#include "render_worker.hpp"
 
 namespace bimi::cli::dns_io {
 namespace {
@@ -151,6 +152,7 @@ std::unique_ptr<LiveSources> make_live_sources(const LiveOptions& options, bool 
   if (lint_logo) {
     self->sources.lint_logo = [](std::string_view svg) {
       svgps::LintOptions lint;
+      lint.limits = sandboxed_limits();
       lint.profile = svgps::Profile::strict;
       return svgps::lint(svg, lint).diagnostics;
     };

@@ -36,8 +36,8 @@ inline constexpr std::array<ExitCodeMeaning, 5> exit_code_table{{
      "usage error: a bad option or argument, a directory with no logos, `-` given twice, an output that would "
      "overwrite an input"},
     {ExitCode::bad_input,
-     "an input could not be read or parsed (SVG, certificate, key, CRL, roots, standard input), or is not a "
-     "regular file"},
+     "an input could not be read or parsed (SVG, certificate, key, CRL, roots, standard input), is not a regular "
+     "file, or crosses a limit (a logo that cannot be rendered within the render limits included)"},
     {ExitCode::output_failure,
      "an output could not be written (its directory cannot be made, it is a directory, a FIFO nobody reads, …)"},
 }};

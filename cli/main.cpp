@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "render_worker.hpp"
 #include "version.hpp"
 #include "terminal.hpp"
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   // the heap instead of fresh mmaps avoids a page fault storm (bimi convert on a corpus: -25 %).
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  if (auto status = bimi::cli::run_render_worker(argc, argv)) return *status;
   CLI::App app{"bimi: BIMI logos, mark certificates and DNS records — lint, convert, hash, verify, check a domain", "bimi"};
   app.set_version_flag("--version", std::string("bimi ") + bimi::cli::version);
   app.require_subcommand(1);

@@ -12,6 +12,7 @@
 #include "bimi/vmc/verify.hpp"
 #include "commands.hpp"
 #include "option_checks.hpp"
+#include "render_worker.hpp"
 #include "vmc_io.hpp"
 #include "terminal.hpp"
 
@@ -87,6 +88,7 @@ ExitCode run_verify(const VerifyCommandOptions& options) {
   }
   verify.logo_linter = [](std::string_view svg) {
     svgps::LintOptions lint_options;
+    lint_options.limits = sandboxed_limits();
     lint_options.profile = svgps::Profile::strict;
     return svgps::lint(svg, lint_options).diagnostics;
   };

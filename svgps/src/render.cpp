@@ -10,6 +10,8 @@
 #include <cstring>
 #include <memory>
 
+#include "render/bounds.hpp"
+
 namespace bimi::svgps {
 namespace {
 
@@ -95,6 +97,34 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
       p[1] = static_cast<std::uint8_t>(std::min(255u, (((argb >> 8) & 0xFF) * k + 32768u) >> 16));
       p[2] = static_cast<std::uint8_t>(std::min(255u, ((argb & 0xFF) * k + 32768u) >> 16));
     }
+  }
+  return image;
+}
+
+std::optional<Image> render_logo(std::string_view svg_text, int size, const Limits& limits, RenderFailure& failure) {
+  detail::BoundsVerdict bounds = detail::check_render_bounds(svg_text, limits);
+  if (!bounds.renderable) {
+    failure = {bounds.limit ? RenderFailure::Kind::limit : RenderFailure::Kind::invalid, bounds.message,
+               bounds.location};
+    return std::nullopt;
+  }
+  if (limits.renderer) return limits.renderer->render(svg_text, size, failure);
+  std::string error;
+  auto image = render_svg(svg_text, size, error);
+  if (!image) {
+    bool memory = error.find("NoMemory") != std::string::npos;  // cairo could not allocate a surface
+    failure = {memory ? RenderFailure::Kind::limit : RenderFailure::Kind::invalid,
+               memory ? "the logo could not be rendered at " + std::to_string(size) + " px (out of memory)" : error, {}};
+  }
+  return image;
+}
+
+std::optional<Image> render_logo(std::string_view svg_text, int size, const Limits& limits, std::string& error) {
+  RenderFailure failure;
+  auto image = render_logo(svg_text, size, limits, failure);
+  if (!image) {
+    error = (failure.location.line ? "line " + std::to_string(failure.location.line) + ": " : std::string()) +
+            failure.message;
   }
   return image;
 }

@@ -96,6 +96,9 @@ constexpr std::array table{
     Rule{"colors", RuleKind::draft, E, E, "the logo renders as a single uniform colour", "draft-svg-tiny-ps-abrotman §2 (at least two colours)"},
     Rule{"transparent-background", RuleKind::guidance, W, W, "the logo shows transparency inside the circle inboxes display", guidance_src},
     Rule{"circle-crop", RuleKind::guidance, W, W, "content lies outside the circle inboxes crop to", guidance_src},
+    Rule{"render-limit", RuleKind::input, E, E,
+         "the logo cannot be rendered within bimi's render limits (text, font size, embedded images, time, memory)",
+         "bimi limits (docs/limits.md)"},
     Rule{"text-not-outlined", RuleKind::guidance, W, W, "<text> depends on the reader's fonts; convert it to outlines", guidance_src},
 };
 

@@ -30,9 +30,16 @@ std::string percent(double share) {
 void check_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
                      Diagnostics& diagnostics) {
   const Location at = document.root().location;
-  std::string error;
-  auto image = render_svg(svg_text, limits.render_size, error);
-  if (!image) return;  // librsvg's objections are not a Tiny P/S rule; the schema rules speak for the file
+  RenderFailure failure;
+  auto image = render_logo(svg_text, limits.render_size, limits, failure);
+  if (!image) {
+    // librsvg's objections are not a Tiny P/S rule (the schema rules speak for the file); a render
+    // that crosses a limit is one of bimi's.
+    if (failure.kind == RenderFailure::Kind::limit) {
+      diagnostics.add("render-limit", Severity::error, failure.message, failure.location.line ? failure.location : at);
+    }
+    return;
+  }
   const int size = image->width;
   const std::uint8_t* first = image->pixel(0, 0);
 

@@ -119,7 +119,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   std::string reference_error;
   const bool fine = has_text(*raw) || traced;
   const int fidelity_size = fine ? options.fidelity_size_fine : options.fidelity_size;
-  auto reference = render_svg(decoded->text, fidelity_size, reference_error);
+  auto reference = render_logo(decoded->text, fidelity_size, options.limits, reference_error);
 
   // Snapshot before margin and background: those change the picture on purpose.
   model::Document as_original = document;
@@ -130,7 +130,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     auto it = content_renders.find(precision);
     if (it == content_renders.end()) {
       std::string error;
-      auto image = render_svg(convert::write_document(as_original, {precision}), fidelity_size, error);
+      auto image = render_logo(convert::write_document(as_original, {precision}), fidelity_size, options.limits, error);
       if (!image) return nullptr;
       it = content_renders.emplace(precision, std::move(*image)).first;
     }
@@ -152,7 +152,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     std::string error;
     model::Document framed = document;
     framed.view_box = final_frame;
-    return render_svg(convert::write_document(framed, {decimals}), 128, error);
+    return render_logo(convert::write_document(framed, {decimals}), 128, options.limits, error);
   };
   if (!convert::frame_and_background(document, frame, options, framed_render, changes)) return result;
 
@@ -183,7 +183,7 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
         std::string grid = convert::write_document(convert::rescaled(document, factor), {0});
         if (grid.size() > options.max_bytes) continue;
         std::string error;
-        auto image = render_svg(convert::write_document(convert::rescaled(as_original, factor), {0}), fidelity_size, error);
+        auto image = render_logo(convert::write_document(convert::rescaled(as_original, factor), {0}), fidelity_size, options.limits, error);
         auto fidelity = image && reference ? compare_images(*reference, *image, traced ? 1 : 0) : std::nullopt;
         if (!fidelity || fidelity->ssim < gate.min_ssim || fidelity->differing_share > gate.max_differing) break;
         changes.add("convert-structure", Severity::note,

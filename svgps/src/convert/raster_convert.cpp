@@ -156,7 +156,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
       return outcome;
     }
     std::string render_error;
-    auto content = render_svg(content_svg, fidelity_size, render_error);
+    auto content = render_logo(content_svg, fidelity_size, options.limits, render_error);
     if (content) outcome.fidelity = compare_images(reference, *content, 1);
 
     // An opaque bitmap's bottom layer is its background: it grows to fill the square frame,
@@ -187,7 +187,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
       model::Document framed = outcome.document;
       framed.view_box = final_frame;
       std::string ignored;
-      return render_svg(convert::write_document(framed, {attempt.decimals}), 128, ignored);
+      return render_logo(convert::write_document(framed, {attempt.decimals}), 128, options.limits, ignored);
     };
     if (!convert::frame_and_background(outcome.document, frame, framing, framed_render, notes)) return std::nullopt;
     if (own_background) {

@@ -5,6 +5,8 @@
 
 namespace bimi::svgps {
 
+class Renderer;
+
 struct Limits {
   std::size_t max_input_bytes = 8u << 20;     // file as read (compressed or not)
   std::size_t max_inflated_bytes = 8u << 20;  // after gunzip of .svgz
@@ -24,6 +26,22 @@ struct Limits {
   // output fits 32 KiB has a few hundred glyphs at most.
   std::size_t max_text_characters = 10'000;  // characters outlined per document, all runs together
   std::size_t max_text_glyphs = 40'000;      // glyphs outlined per document
+
+  // Checked on the document before librsvg sees it (render_logo); librsvg lays out text and
+  // decodes images with no bound of its own.
+  std::size_t max_render_text_run = 2'000;      // characters in one <text> element (layout time grows
+  std::size_t max_render_text_total = 4'000;    // with their square), and in all text
+  double max_render_font_size = 100'000;        // font-size in user units (librsvg aborts from ~5e6)
+  std::size_t max_render_image_pixels = 25'000'000;  // all embedded images together, from their headers
+  std::size_t max_render_jpeg_scans = 100;      // scans of one embedded JPEG (progressive decoding
+                                                // redoes the whole image per scan)
+  // Enforced on the worker process that renders (SandboxRenderer).
+  double max_render_seconds = 10;               // CPU and wall-clock time of one render
+  std::size_t max_render_memory_mib = 1024;     // address space of the render worker
+
+  // Who draws: nullptr renders in this process, which only callers that trust their input (or
+  // bound it beforehand, as the fuzz targets do) should choose. bimi passes a SandboxRenderer.
+  const Renderer* renderer = nullptr;
 };
 
 }  // namespace bimi::svgps

@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "bimi/diagnostic.hpp"
+#include "bimi/svgps/limits.hpp"
+
 namespace bimi::svgps {
 
 // Straight (not premultiplied) RGBA, row-major, top row first.
@@ -24,6 +27,31 @@ struct Image {
 // default), on a transparent canvas. External resources are never loaded. On failure returns
 // nullopt and sets `error`.
 std::optional<Image> render_svg(std::string_view svg_text, int size, std::string& error);
+
+// Why a render of untrusted input gave no image.
+struct RenderFailure {
+  enum class Kind {
+    invalid,  // librsvg refused the document (not an SVG it can draw): not a limit
+    limit,    // a bound of `Limits` was crossed, or the renderer crashed or ran out of time or memory
+  };
+  Kind kind = Kind::invalid;
+  std::string message;  // one line
+  Location location;    // the element that crossed a bound, when one did (line 0 otherwise)
+};
+
+// Draws a document as render_svg does, wherever that happens (this process or a worker).
+class Renderer {
+ public:
+  virtual ~Renderer() = default;
+  virtual std::optional<Image> render(std::string_view svg_text, int size, RenderFailure& failure) const = 0;
+};
+
+// The way to render input that is not trusted: checks the document against the render bounds of
+// `limits` (text, font size, embedded images) first, then renders with `limits.renderer`, or in
+// this process when it is null. The pixels are exactly render_svg's.
+std::optional<Image> render_logo(std::string_view svg_text, int size, const Limits& limits, RenderFailure& failure);
+// The same for callers that treat every failure alike: only the message.
+std::optional<Image> render_logo(std::string_view svg_text, int size, const Limits& limits, std::string& error);
 
 // Clears everything outside the inscribed circle (anti-aliased edge), as inboxes crop logos.
 void crop_to_circle(Image& image);

@@ -1,0 +1,25 @@
+// Renders of untrusted logos run in worker processes: this same binary,
+// re-executed in a hidden mode. The library cannot know where bimi is
+// installed; the CLI can (/proc/self/exe).
+#pragma once
+
+#include <optional>
+
+#include "bimi/svgps/limits.hpp"
+
+namespace bimi::cli {
+
+// The first argument that turns `bimi` into a render worker; not a command
+// users see.
+inline constexpr const char* render_worker_argument = "__render-worker";
+
+// When argv asks for a render worker, serves renders and returns the exit
+// status; else nullopt.
+std::optional<int> run_render_worker(int argc, char** argv);
+
+// The library's limits with renders going to the shared pool of worker
+// processes (started on first use, one per thread rendering at the same time,
+// stopped at exit).
+svgps::Limits sandboxed_limits();
+
+}  // namespace bimi::cli
