@@ -8,7 +8,11 @@
 #include "geometry/path_ops.hpp"
 #include "geometry/shapes.hpp"
 #include "geometry/transform.hpp"
+#include "bimi/svgps/color.hpp"
+#include "bimi/svgps/file_format.hpp"
+#include "bimi/svgps/limits.hpp"
 #include "numbers.hpp"
+#include "render/bounds.hpp"
 #include "style/color.hpp"
 #include "style/declarations.hpp"
 #include "style/font_family.hpp"
@@ -20,7 +24,7 @@ using namespace bimi::svgps;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  switch (data[0] % 9) {
+  switch (data[0] % 11) {
     case 0: {
       auto parsed = geometry::parse_path_data(text, 100'000);
       auto written = geometry::format_path(parsed.path, 3);
@@ -41,6 +45,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 5: (void)style::parse_stylesheet(text); break;
     case 6: (void)style::parse_font_family_list(text); break;
     case 7: (void)geometry::parse_points(text, 100'000); break;
+    // What a render is checked against before librsvg sees the document: text, font sizes and the
+    // headers of embedded PNG, JPEG and GIF images.
+    case 8: (void)detail::check_render_bounds(text, Limits{}); break;
+    case 9: {
+      (void)foreign_format_message(sniff_format(text));
+      (void)parse_opaque_color(text);
+      break;
+    }
     default: {
       (void)detail::parse_length(text);
       (void)detail::parse_number_list(text);

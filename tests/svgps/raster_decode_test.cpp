@@ -1,5 +1,13 @@
 #include <gtest/gtest.h>
 
+// jpeglib.h needs size_t and FILE declared first.
+#include <cstddef>
+#include <cstdio>
+#include <jpeglib.h>
+
+#include <cstdlib>
+#include <vector>
+
 #include "bimi/svgps/raster.hpp"
 #include "raster/data_uri.hpp"
 #include "test_support.hpp"
@@ -17,6 +25,57 @@ struct Expected {
   svgps::RasterFormat format;
   bool grey;
 };
+
+// A valid progressive greyscale JPEG of `coefficients` AC bands, each sent in two scans (first
+// the high bits, then the refinement), after the DC scans: 2 + 2 × coefficients scans in all.
+std::string progressive_jpeg(int coefficients) {
+  jpeg_compress_struct info;
+  jpeg_error_mgr errors;
+  info.err = jpeg_std_error(&errors);
+  jpeg_create_compress(&info);
+  unsigned char* buffer = nullptr;
+  unsigned long size = 0;
+  jpeg_mem_dest(&info, &buffer, &size);
+  info.image_width = 64;
+  info.image_height = 64;
+  info.input_components = 1;
+  info.in_color_space = JCS_GRAYSCALE;
+  jpeg_set_defaults(&info);
+  std::vector<jpeg_scan_info> scans;
+  scans.push_back({1, {0}, 0, 0, 0, 1});
+  scans.push_back({1, {0}, 0, 0, 1, 0});
+  for (int k = 1; k <= coefficients; ++k) scans.push_back({1, {0}, k, k, 0, 1});
+  for (int k = 1; k <= coefficients; ++k) scans.push_back({1, {0}, k, k, 1, 0});
+  info.scan_info = scans.data();
+  info.num_scans = static_cast<int>(scans.size());
+  jpeg_start_compress(&info, TRUE);
+  std::vector<unsigned char> row(64);
+  while (info.next_scanline < info.image_height) {
+    for (unsigned x = 0; x < 64; ++x) row[x] = static_cast<unsigned char>((x * 4 + info.next_scanline * 3) & 0xFF);
+    JSAMPROW rows[1] = {row.data()};
+    jpeg_write_scanlines(&info, rows, 1);
+  }
+  jpeg_finish_compress(&info);
+  jpeg_destroy_compress(&info);
+  std::string bytes(reinterpret_cast<const char*>(buffer), size);
+  std::free(buffer);
+  return bytes;
+}
+
+TEST(DecodeJpeg, ScansPastTheLimitAreRefusedBeforeTheyAreDecoded) {
+  std::string error;
+  svgps::Limits limits;
+  // 2 + 2 × 40 = 82 scans: within the default 100.
+  auto within = svgps::decode_raster(progressive_jpeg(40), limits, error);
+  ASSERT_TRUE(within) << error;
+  EXPECT_EQ(within->width, 64);
+  // 2 + 2 × 63 = 128 scans.
+  auto past = svgps::decode_raster(progressive_jpeg(63), limits, error);
+  EXPECT_FALSE(past);
+  EXPECT_NE(error.find("more than 100 scans"), std::string::npos) << error;
+  limits.max_render_jpeg_scans = 200;
+  EXPECT_TRUE(svgps::decode_raster(progressive_jpeg(63), limits, error)) << error;
+}
 
 class DecodeEveryKind : public ::testing::TestWithParam<Expected> {};
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <jpeglib.h>
 
+#include <algorithm>
 #include <csetjmp>
 #include <cstring>
 #include <memory>
@@ -58,7 +59,24 @@ struct JpegErrors {
   std::jmp_buf jump;
   char message[JMSG_LENGTH_MAX];
   int corrupt_warnings;
+  bool too_many_scans;
 };
+
+// A progressive JPEG redoes its whole image for each scan, so a 2 KB file of thousands of scans
+// costs minutes; libjpeg calls its progress monitor while it reads, where the scan count is known.
+struct ScanLimit {
+  jpeg_progress_mgr manager;
+  int max_scans;
+};
+
+void stop_past_scan_limit(j_common_ptr info) {
+  auto* decompress = reinterpret_cast<j_decompress_ptr>(info);
+  auto* limit = reinterpret_cast<ScanLimit*>(info->progress);
+  if (decompress->input_scan_number <= limit->max_scans) return;
+  auto* errors = reinterpret_cast<JpegErrors*>(info->err);
+  errors->too_many_scans = true;
+  std::longjmp(errors->jump, 1);
+}
 
 [[noreturn]] void jpeg_fail(j_common_ptr info) {
   auto* errors = reinterpret_cast<JpegErrors*>(info->err);
@@ -72,23 +90,29 @@ void jpeg_message(j_common_ptr info, int level) {
   if (level < 0 && errors->corrupt_warnings++ == 0) (*info->err->format_message)(info, errors->message);
 }
 
-enum class JpegStatus { ok, failed, too_large };
+enum class JpegStatus { ok, failed, too_large, too_many_scans };
 
 // Only trivially destructible locals live across setjmp here; the pixels go into a buffer the
 // caller owns, sized by `allocate` once the header is known to be within the limits.
 template <typename Allocate>
-JpegStatus run_jpeg(std::string_view bytes, JpegErrors& errors, Allocate&& allocate, int& width, int& height) {
+JpegStatus run_jpeg(std::string_view bytes, JpegErrors& errors, Allocate&& allocate, int& width, int& height,
+                    int max_scans) {
   jpeg_decompress_struct info;
   info.err = jpeg_std_error(&errors.manager);
   errors.manager.error_exit = jpeg_fail;
   errors.manager.emit_message = jpeg_message;
   errors.corrupt_warnings = 0;
+  errors.too_many_scans = false;
   errors.message[0] = 0;
+  ScanLimit scan_limit{};
+  scan_limit.manager.progress_monitor = stop_past_scan_limit;
+  scan_limit.max_scans = max_scans;
   if (setjmp(errors.jump)) {
     jpeg_destroy_decompress(&info);
-    return JpegStatus::failed;
+    return errors.too_many_scans ? JpegStatus::too_many_scans : JpegStatus::failed;
   }
   jpeg_create_decompress(&info);
+  info.progress = &scan_limit.manager;
   info.mem->max_memory_to_use = 512L << 20;
   jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&info, TRUE);
@@ -135,9 +159,16 @@ std::optional<Image> decode_jpeg(std::string_view bytes, const Limits& limits, s
     return image.rgba.data();
   };
   JpegErrors errors;
-  JpegStatus status = run_jpeg(bytes, errors, allocate, image.width, image.height);
+  const int max_scans = static_cast<int>(std::min<std::size_t>(limits.max_render_jpeg_scans, 1'000'000));
+  JpegStatus status = run_jpeg(bytes, errors, allocate, image.width, image.height, max_scans);
   if (status == JpegStatus::too_large) {
     error = limit_error;
+    return std::nullopt;
+  }
+  if (status == JpegStatus::too_many_scans) {
+    error = "the JPEG has more than " + std::to_string(max_scans) +
+            " scans (progressive passes, each redecoding the whole image); bimi decodes at most " +
+            std::to_string(max_scans);
     return std::nullopt;
   }
   if (status == JpegStatus::failed) {

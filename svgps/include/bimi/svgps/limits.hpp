@@ -33,8 +33,8 @@ struct Limits {
   std::size_t max_render_text_total = 4'000;    // with their square), and in all text
   double max_render_font_size = 100'000;        // font-size in user units (librsvg aborts from ~5e6)
   std::size_t max_render_image_pixels = 25'000'000;  // all embedded images together, from their headers
-  std::size_t max_render_jpeg_scans = 100;      // scans of one embedded JPEG (progressive decoding
-                                                // redoes the whole image per scan)
+  std::size_t max_render_jpeg_scans = 100;      // scans of one JPEG, embedded or given to convert
+                                                // (progressive decoding redoes the whole image per scan)
   // Enforced on the worker process that renders (SandboxRenderer).
   double max_render_seconds = 10;               // CPU and wall-clock time of one render
   std::size_t max_render_memory_mib = 1024;     // address space of the render worker
