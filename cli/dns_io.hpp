@@ -34,12 +34,6 @@ struct InputValue {
 // why when there is nothing to parse (standard input empty or too large): the caller exits 3.
 std::optional<std::vector<InputValue>> read_values(const std::string& value);
 
-struct ParsedValue {
-  std::string value;
-  records::TagList tags;
-  Diagnostics findings;
-};
-
 using RecordParser = std::function<records::TagList(std::string_view value, Diagnostics& out)>;
 
 // Parses each value and prints it tag by tag with its findings, every line even after a bad one.
