@@ -51,6 +51,13 @@ TEST(LocalPart, DiscoveryFollowsTheLocalPartSelector) {
   EXPECT_EQ(news.name, "news-letters._bimi.example.com");
   EXPECT_EQ(news.selector, "news-letters");
   EXPECT_TRUE(news.diagnostics.has_rule("bimi-local-part-selector"));
+  // Only the findings of the record that applies are reported.
+  test::Zone replaced("default._bimi.example.com: v=BIMI1; l=http://example.com/a.svg; lps=news-\n"
+                      "news-x._bimi.example.com: v=BIMI1; l=https://example.com/news.svg");
+  BimiDiscovery fixed = discover_bimi_record("example.com", "example.com", "default", replaced.lookup(), "news_x");
+  EXPECT_EQ(fixed.name, "news-x._bimi.example.com");
+  EXPECT_FALSE(fixed.diagnostics.has_rule("bimi-logo-url"));
+  EXPECT_TRUE(fixed.has_logo());
   // No prefix matches: the record found first applies, and no other name is queried.
   test::Zone other("default._bimi.example.com: v=BIMI1; l=https://example.com/a.svg; lps=news-");
   BimiDiscovery offers = discover_bimi_record("example.com", "example.com", "default", other.lookup(), "offers");
