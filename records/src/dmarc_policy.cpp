@@ -149,22 +149,21 @@ void apply_policy(DmarcEvaluation& result) {
   }
 }
 
-// RFC 9989 §4.10 steps 3-4 and 7: the next name to query above `domain`; at most seven labels.
-std::optional<std::string> next_target(const std::string& domain) {
+std::size_t label_count(const std::string& domain) {
   std::size_t labels = 1;
   for (char c : domain) labels += c == '.' ? 1 : 0;
+  return labels;
+}
+
+// RFC 9989 §4.10 steps 3-4 and 7: the next name to query above `domain`; at most seven labels.
+std::optional<std::string> next_target(const std::string& domain) {
+  std::size_t labels = label_count(domain);
   if (labels <= 1) return std::nullopt;
   std::size_t keep = labels >= 8 ? 7 : labels - 1;
   std::size_t drop = labels - keep;
   std::size_t at = 0;
   for (std::size_t i = 0; i < drop; ++i) at = domain.find('.', at) + 1;
   return domain.substr(at);
-}
-
-std::size_t label_count(const std::string& domain) {
-  std::size_t labels = 1;
-  for (char c : domain) labels += c == '.' ? 1 : 0;
-  return labels;
 }
 
 // The last `labels` labels of `domain`.
