@@ -8,7 +8,6 @@
 #include "bimi/records/dmarc_policy.hpp"
 #include "bimi/records/dmarc_record.hpp"
 #include "bimi/records/domain_name.hpp"
-#include "bimi/records/public_suffix.hpp"
 #include "commands.hpp"
 #include "option_checks.hpp"
 #include "dns_io.hpp"
@@ -23,6 +22,7 @@ struct DmarcOptions {
   std::string dns_server;
   int timeout_ms = 5000;
   std::string format = "text";
+  std::string dmarc = "rfc9989";
 };
 
 ExitCode run_live(const DmarcOptions& options) {
@@ -31,16 +31,14 @@ ExitCode run_live(const DmarcOptions& options) {
     std::cerr << "bimi: \"" << printable(options.domain) << "\" is not a domain name\n";
     return ExitCode::usage;
   }
-  auto psl = records::PublicSuffixList::load();
-  if (auto* why = std::get_if<std::string>(&psl)) {
-    std::cerr << "bimi: " << printable(*why) << "\n";
-    return ExitCode::bad_input;
-  }
-  auto live = dns_io::make_live_sources({options.dns_server, "", options.timeout_ms}, false);
-  if (!live) return ExitCode::usage;
   net::DomainCheckOptions check;
   check.domain = *domain;
-  auto report = net::check_dmarc(check, std::get<records::PublicSuffixList>(psl), live->sources);
+  check.dmarc = *records::parse_dmarc_standard(options.dmarc);
+  auto psl = dns_io::load_public_suffix_list(check.dmarc);
+  if (!psl) return ExitCode::bad_input;
+  auto live = dns_io::make_live_sources({options.dns_server, "", options.timeout_ms}, false);
+  if (!live) return ExitCode::usage;
+  auto report = net::check_dmarc(check, psl->get(), live->sources);
   return dns_io::print_domain_report(report, options.format == "json", std::cout);
 }
 
@@ -53,12 +51,15 @@ ExitCode run_dmarc(const DmarcOptions& options) {
   auto values = dns_io::read_values(options.parse);
   if (!values) return ExitCode::bad_input;
   // The syntax, and what the record means for BIMI if it is the one that applies.
-  auto parse = [](std::string_view value, Diagnostics& out) {
-    records::DmarcRecord record = records::parse_dmarc_record(value, out);
+  records::DmarcStandard standard = *records::parse_dmarc_standard(options.dmarc);
+  auto parse = [standard](std::string_view value, Diagnostics& out) {
+    records::DmarcRecord record = records::parse_dmarc_record(value, out, standard);
     records::check_record_for_bimi("the record", record, out);
+    records::check_test_mode_for_bimi("the record", record, out);
     return record.tags;
   };
-  return dns_io::print_parsed(*values, parse, options.format == "json", std::cout);
+  return dns_io::print_parsed(*values, parse, options.format == "json", std::cout,
+                              options.format == "json" ? records::id_of(standard) : records::name_of(standard));
 }
 
 }  // namespace
@@ -74,6 +75,7 @@ void setup_dmarc(CLI::App& app, ExitCode& result) {
   command->add_option("--timeout", options->timeout_ms, "milliseconds allowed for each look-up (default 5000)")
       ->check(CLI::Range(100, 60000));
   command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  dns_io::add_dmarc_standard_option(*command, options->dmarc);
   command->footer(exit_status_help(
       {ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_dmarc(*options); });

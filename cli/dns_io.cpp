@@ -76,10 +76,13 @@ void print_findings_text(const Diagnostics& findings, std::ostream& out, std::st
   }
 }
 
-ExitCode print_parsed(const std::vector<InputValue>& values, const RecordParser& parse, bool json, std::ostream& out) {
+ExitCode print_parsed(const std::vector<InputValue>& values, const RecordParser& parse, bool json, std::ostream& out,
+                      std::string_view standard) {
   std::size_t errors = 0, warnings = 0, unreadable = 0;
   ordered_json root;
+  if (!standard.empty()) root["standard"] = standard;
   root["records"] = ordered_json::array();
+  if (!json && !standard.empty()) out << "checked against " << standard << "\n";
   for (const auto& [value, line, error] : values) {
     if (!error.empty()) {
       // Reported in its place; the lines after it are still parsed.
@@ -160,6 +163,23 @@ std::unique_ptr<LiveSources> make_live_sources(const LiveOptions& options, bool 
   return live;
 }
 
+void add_dmarc_standard_option(CLI::App& command, std::string& value) {
+  command
+      .add_option("--dmarc", value,
+                  "the DMARC standard: rfc9989 (default: DNS tree walk, np=, psd=, t=) or rfc7489 (Public Suffix List, pct=)")
+      ->check(CLI::IsMember({"rfc9989", "rfc7489"}));
+}
+
+std::optional<std::unique_ptr<records::PublicSuffixList>> load_public_suffix_list(records::DmarcStandard standard) {
+  if (standard != records::DmarcStandard::rfc7489) return std::unique_ptr<records::PublicSuffixList>();
+  auto psl = records::PublicSuffixList::load();
+  if (auto* why = std::get_if<std::string>(&psl)) {
+    std::cerr << "bimi: " << printable(*why) << "\n";
+    return std::nullopt;
+  }
+  return std::make_unique<records::PublicSuffixList>(std::get<records::PublicSuffixList>(std::move(psl)));
+}
+
 ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out) {
   std::size_t errors = 0, warnings = 0;
   for (const auto& step : report.steps) {
@@ -170,7 +190,9 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
     ordered_json root;
     root["domain"] = report.domain;
     root["selector"] = report.selector;
+    root["dmarc_standard"] = records::id_of(report.dmarc_standard);
     root["organizational_domain"] = report.organizational_domain;
+    root["organizational_domain_from"] = report.organizational_domain_from;
     root["ready"] = report.ready();
     root["steps"] = ordered_json::array();
     for (const auto& step : report.steps) {
@@ -193,7 +215,7 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
     out << root.dump(2) << "\n";
   } else {
     out << printable(report.domain) << ", selector " << printable(report.selector) << " (organizational domain "
-        << printable(report.organizational_domain) << ")\n";
+        << printable(report.organizational_domain) << "; DMARC by " << records::name_of(report.dmarc_standard) << ")\n";
     for (const auto& step : report.steps) {
       out << "\n" << step.name << (step.skipped ? ": skipped, nothing to check" : "") << "\n";
       for (const auto& [key, value] : step.facts) out << "  " << printable(key) << ": " << printable(value) << "\n";

@@ -2,6 +2,8 @@
 // records and domain reports in text or JSON, and wiring the live look-ups and fetches.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -13,6 +15,8 @@
 #include "bimi/diagnostic.hpp"
 #include "bimi/net/dns.hpp"
 #include "bimi/net/domain_check.hpp"
+#include "bimi/records/dmarc_standard.hpp"
+#include "bimi/records/public_suffix.hpp"
 #include "bimi/records/tag_list.hpp"
 #include "exit_codes.hpp"
 
@@ -39,7 +43,10 @@ using RecordParser = std::function<records::TagList(std::string_view value, Diag
 // Parses each value and prints it tag by tag with its findings, every line even after a bad one.
 // The exit code is the worst line's: 3 for a line that could not be read, else 1 on any error
 // finding.
-ExitCode print_parsed(const std::vector<InputValue>& values, const RecordParser& parse, bool json, std::ostream& out);
+// `standard`, when not empty, names the specification the values were checked against (text: a
+// first line; JSON: "standard").
+ExitCode print_parsed(const std::vector<InputValue>& values, const RecordParser& parse, bool json, std::ostream& out,
+                      std::string_view standard = {});
 
 void print_findings_text(const Diagnostics& findings, std::ostream& out, std::string_view indent);
 
@@ -59,6 +66,13 @@ struct LiveSources {
 
 // Nullptr after printing why (a bad --dns-server: exit 2).
 std::unique_ptr<LiveSources> make_live_sources(const LiveOptions& options, bool lint_logo);
+
+// --dmarc rfc9989|rfc7489 (default rfc9989) on `bimi dmarc` and `bimi domain`.
+void add_dmarc_standard_option(CLI::App& command, std::string& value);
+
+// The Public Suffix List when `standard` needs it (RFC 7489), else a null pointer: RFC 9989 walks
+// the DNS instead. Nullopt after printing why the list could not be read (exit 3).
+std::optional<std::unique_ptr<records::PublicSuffixList>> load_public_suffix_list(records::DmarcStandard standard);
 
 ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out);
 

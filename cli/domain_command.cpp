@@ -6,7 +6,6 @@
 #include <variant>
 
 #include "bimi/records/domain_name.hpp"
-#include "bimi/records/public_suffix.hpp"
 #include "bimi/vmc/certificate.hpp"
 #include "commands.hpp"
 #include "option_checks.hpp"
@@ -28,6 +27,9 @@ struct DomainOptions {
   int timeout_ms = 5000;
   bool allow_private = false;
   std::string format = "text";
+  std::string dmarc = "rfc9989";
+  std::string local_part;
+  int warn_days = 30;
 };
 
 constexpr std::size_t max_roots_bytes = 16u << 20;
@@ -44,6 +46,15 @@ ExitCode run_domain(const DomainOptions& options) {
   }
   check.domain = *domain;
   check.selector = *selector;
+  check.dmarc = *records::parse_dmarc_standard(options.dmarc);
+  // A local part is at most 64 octets (RFC 5321 §4.5.3.1.1).
+  if (options.local_part.size() > 64 || options.local_part.find('@') != std::string::npos) {
+    std::cerr << "bimi: --local-part \"" << printable(options.local_part)
+              << "\" is not a local part (at most 64 characters, without the @ and the domain)\n";
+    return ExitCode::usage;
+  }
+  check.local_part = options.local_part;
+  check.warn_days = options.warn_days;
   if (options.at.empty()) {
     check.at = static_cast<long long>(std::time(nullptr));
   } else if (auto at = vmc::parse_time(options.at)) {
@@ -65,14 +76,11 @@ ExitCode run_domain(const DomainOptions& options) {
     }
     if (!vmc_io::read_input(options.ca_file, max_roots_bytes, "TLS CA file")) return ExitCode::bad_input;
   }
-  auto psl = records::PublicSuffixList::load();
-  if (auto* why = std::get_if<std::string>(&psl)) {
-    std::cerr << "bimi: " << printable(*why) << "\n";
-    return ExitCode::bad_input;
-  }
+  auto psl = dns_io::load_public_suffix_list(check.dmarc);
+  if (!psl) return ExitCode::bad_input;
   auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms, options.allow_private}, true);
   if (!live) return ExitCode::usage;
-  auto report = net::check_domain(check, std::get<records::PublicSuffixList>(psl), live->sources);
+  auto report = net::check_domain(check, psl->get(), live->sources);
   return dns_io::print_domain_report(report, options.format == "json", std::cout);
 }
 
@@ -92,6 +100,12 @@ void setup_domain(CLI::App& app, ExitCode& result) {
   command->add_option("--at", options->at, "certificate verification time, ISO-8601 (default: now)")->check(iso_time());
   command->add_option("--timeout", options->timeout_ms, "milliseconds allowed for each look-up and each fetch (default 5000)")
       ->check(CLI::Range(100, 60000));
+  dns_io::add_dmarc_standard_option(*command, options->dmarc);
+  command->add_option("--local-part", options->local_part,
+                      "the sender's local part (before the @), for records with lps= (local-part selectors)");
+  command->add_option("--warn-days", options->warn_days,
+                      "warn when the certificate expires within this many days (default 30)")
+      ->check(CLI::Range(0, 3650));
   command->add_flag("--allow-private", options->allow_private,
                     "fetch l= and a= from loopback, private and link-local addresses too (refused by default)");
   command->footer(exit_status_help(

@@ -12,20 +12,37 @@ void append(Diagnostics& to, const Diagnostics& from) {
   for (const auto& finding : from.items()) to.add(finding);
 }
 
-Step dmarc_step(const DomainReport& report, const ChainSources& sources) {
+// The DMARC policy under the standard in use; under RFC 9989 it also settles the organizational
+// domain the BIMI record falls back to.
+Step dmarc_step(DomainReport& report, const records::PublicSuffixList* psl, const ChainSources& sources) {
   Step step{"dmarc", {}, {}, false};
+  bool rfc9989 = report.dmarc_standard == records::DmarcStandard::rfc9989;
+  if (!rfc9989) {
+    report.organizational_domain = psl != nullptr ? psl->organizational_domain(report.domain) : report.domain;
+    report.organizational_domain_from = "the Public Suffix List (RFC 7489 §3.2)";
+  }
   records::DmarcEvaluation evaluation =
-      records::evaluate_dmarc(report.domain, report.organizational_domain, sources.txt);
+      rfc9989 ? records::evaluate_dmarc_tree_walk(report.domain, sources.txt)
+              : records::evaluate_dmarc(report.domain, report.organizational_domain, sources.txt);
+  if (rfc9989) {
+    report.organizational_domain = evaluation.organizational_domain;
+    report.organizational_domain_from = evaluation.organizational_domain_from;
+  }
   // A name that does not exist explains every missing record after it: it comes first.
   if (!evaluation.domain_exists) step.facts.emplace_back(report.domain, "does not exist (NXDOMAIN)");
+  step.facts.emplace_back("standard", std::string(records::name_of(report.dmarc_standard)));
   auto record_fact = [&](const std::string& name, const std::optional<records::DmarcSource>& source) {
     step.facts.emplace_back(name, source ? source->value : std::string("(no record)"));
   };
   record_fact("_dmarc." + report.domain, evaluation.own);
   if (report.domain != report.organizational_domain) record_fact("_dmarc." + report.organizational_domain, evaluation.organizational);
+  if (evaluation.public_suffix) record_fact(evaluation.public_suffix->name, evaluation.public_suffix);
   if (evaluation.applied) {
-    step.facts.emplace_back("applied policy", std::string(records::to_string(*evaluation.applied)) + " (" +
-                                                  evaluation.applied_from + ", pct=" + std::to_string(evaluation.applied_pct) + ")");
+    step.facts.emplace_back("applied policy",
+                            std::string(records::to_string(*evaluation.applied)) + " (" + evaluation.applied_from +
+                                (rfc9989 ? std::string(evaluation.test_mode ? ", t=y" : "")
+                                         : ", pct=" + std::to_string(evaluation.applied_pct)) +
+                                ")");
   }
   step.facts.emplace_back("eligible for BIMI", evaluation.eligible() ? "yes" : "no");
   step.findings = std::move(evaluation.diagnostics);
@@ -81,6 +98,20 @@ Step logo_step(const records::BimiDiscovery& discovery, const ChainSources& sour
   return step;
 }
 
+// A certificate valid now that ends within options.warn_days days needs renewing soon.
+void warn_if_expiring(const std::string& pem, const DomainCheckOptions& options, Step& step) {
+  auto inspected = vmc::inspect_certificate(pem);
+  auto* certificate = std::get_if<vmc::MarkCertificate>(&inspected);
+  if (certificate == nullptr || certificate->certificates.empty()) return;
+  long long not_after = certificate->certificates.front().not_after;
+  long long left = not_after - options.at;
+  if (left <= 0 || left >= static_cast<long long>(options.warn_days) * 86400) return;
+  long long days = left / 86400;
+  records::report(step.findings, "certificate-expiring",
+                  "the certificate expires in " + (days == 0 ? std::string("less than a day") : std::to_string(days) + (days == 1 ? " day" : " days")) +
+                      " (within --warn-days " + std::to_string(options.warn_days) + "): renew it");
+}
+
 Step certificate_step(const DomainCheckOptions& options, const records::BimiDiscovery& discovery,
                       const ChainSources& sources, const std::optional<std::string>& logo,
                       std::optional<vmc::VerifyReport>& verified) {
@@ -105,19 +136,39 @@ Step certificate_step(const DomainCheckOptions& options, const records::BimiDisc
     }
     step.facts.emplace_back("logo compared", "the certificate's own (the published logo is not available)");
   }
+  // The certificate must cover the domain that sends, which inherited the record when discovery
+  // fell back; a certificate for the organizational domain the record came from covers it too.
   vmc::VerifyOptions verify;
-  verify.domain = discovery.record_domain.value_or(options.domain);
-  verify.selector = options.selector;
+  verify.domain = options.domain;
+  verify.selector = discovery.selector.empty() ? options.selector : discovery.selector;
   verify.at = options.at;
   verify.roots_pem = options.roots_pem;
   verify.logo_linter = sources.lint_logo;
-  step.facts.emplace_back("verified for", verify.selector + " at " + verify.domain);
   auto result = vmc::verify_certificate(fetched.body, compared, verify);
   if (auto* error = std::get_if<vmc::Error>(&result)) {
     records::report(step.findings, "certificate-unreadable", url + ": " + error->message);
     return step;
   }
+  auto san_failed = [](const vmc::VerifyReport& r) {
+    const vmc::CheckResult* san = r.find("san");
+    return san != nullptr && san->verdict == vmc::Verdict::fail;
+  };
+  std::string verified_for = verify.selector + " at " + verify.domain;
+  if (discovery.fallback && discovery.record_domain) {
+    verified_for += ", which inherited the record of " + *discovery.record_domain;
+    if (san_failed(std::get<vmc::VerifyReport>(result))) {
+      vmc::VerifyOptions organizational = verify;
+      organizational.domain = *discovery.record_domain;
+      auto retry = vmc::verify_certificate(fetched.body, compared, organizational);
+      if (auto* r = std::get_if<vmc::VerifyReport>(&retry); r != nullptr && !san_failed(*r)) {
+        result = std::move(retry);
+        verified_for += " (the certificate names " + organizational.domain + ")";
+      }
+    }
+  }
+  step.facts.emplace_back("verified for", verified_for);
   auto& report = std::get<vmc::VerifyReport>(result);
+  warn_if_expiring(fetched.body, options, step);
   step.facts.emplace_back("mark", std::string(vmc::to_string(report.mark_class)) +
                                       (report.mark_type.empty() ? std::string() : " (" + report.mark_type + ")"));
   for (const auto& finding : report.diagnostics.items()) {
@@ -127,11 +178,12 @@ Step certificate_step(const DomainCheckOptions& options, const records::BimiDisc
   return step;
 }
 
-DomainReport start(const DomainCheckOptions& options, const records::PublicSuffixList& psl) {
+DomainReport start(const DomainCheckOptions& options) {
   DomainReport report;
   report.domain = options.domain;
   report.selector = options.selector;
-  report.organizational_domain = psl.organizational_domain(options.domain);
+  report.dmarc_standard = options.dmarc;
+  report.organizational_domain = options.domain;
   return report;
 }
 
@@ -144,20 +196,20 @@ bool DomainReport::ready() const {
   return !steps.empty();
 }
 
-DomainReport check_dmarc(const DomainCheckOptions& options, const records::PublicSuffixList& psl,
+DomainReport check_dmarc(const DomainCheckOptions& options, const records::PublicSuffixList* psl,
                          const ChainSources& sources) {
-  DomainReport report = start(options, psl);
-  report.steps.push_back(dmarc_step(report, sources));
+  DomainReport report = start(options);
+  report.steps.push_back(dmarc_step(report, psl, sources));
   return report;
 }
 
-DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList& psl,
+DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList* psl,
                           const ChainSources& sources) {
-  DomainReport report = start(options, psl);
-  report.steps.push_back(dmarc_step(report, sources));
+  DomainReport report = start(options);
+  report.steps.push_back(dmarc_step(report, psl, sources));
 
-  records::BimiDiscovery discovery =
-      records::discover_bimi_record(report.domain, report.organizational_domain, report.selector, sources.txt);
+  records::BimiDiscovery discovery = records::discover_bimi_record(
+      report.domain, report.organizational_domain, report.selector, sources.txt, options.local_part);
   Step record{"bimi-record", {}, discovery.diagnostics, false};
   if (discovery.name) {
     record.facts.emplace_back(*discovery.name, *discovery.value);

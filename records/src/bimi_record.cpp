@@ -1,6 +1,8 @@
 #include "bimi/records/bimi_record.hpp"
 
 #include <array>
+#include <optional>
+#include <vector>
 
 #include "bimi/records/rules.hpp"
 #include "bimi/records/url.hpp"
@@ -10,7 +12,7 @@ namespace bimi::records {
 namespace {
 
 constexpr std::array<std::string_view, 5> known_tags{"v", "l", "a", "lps", "avp"};
-// Suffixes of image formats receivers meet instead of SVG (BIMI draft §4.3.2 makes them errors).
+// Suffixes of image formats receivers meet instead of SVG (BIMI draft §5.3.2 makes them errors).
 constexpr std::array<std::string_view, 9> other_image_suffixes{".png", ".jpg", ".jpeg", ".gif", ".webp",
                                                                ".bmp", ".ico", ".tif", ".tiff"};
 
@@ -37,18 +39,21 @@ void check_version(const TagList& list, Diagnostics& out) {
 
 // local-part-selector = "lps" *WSP "=" *WSP *1local-part-prefix-list, prefixes of 1*63
 // (ALPHA / DIGIT / "-") separated by *WSP "," *WSP. Empty is valid (every local-part matches).
-bool is_prefix_list(std::string_view value) {
-  if (value.empty()) return true;
+// Nullopt when the value does not match; else the prefixes.
+std::optional<std::vector<std::string>> prefix_list(std::string_view value) {
+  std::vector<std::string> prefixes;
+  if (value.empty()) return prefixes;
   std::size_t start = 0;
   while (true) {
     std::size_t comma = value.find(',', start);
     std::string_view item = trim(value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (item.empty() || item.size() > 63) return false;
+    if (item.empty() || item.size() > 63) return std::nullopt;
     for (char c : item) {
       bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-      if (!ok) return false;
+      if (!ok) return std::nullopt;
     }
-    if (comma == std::string_view::npos) return true;
+    prefixes.emplace_back(item);
+    if (comma == std::string_view::npos) return prefixes;
     start = comma + 1;
   }
 }
@@ -116,15 +121,27 @@ BimiRecord parse_bimi_record(std::string_view record, Diagnostics& out) {
     result.declination = true;
     report(out, "bimi-declination", "this record declines BIMI: no logo is shown for this selector", {0, 1});
   }
-  if (const Tag* lps = list.find("lps"); lps != nullptr && !is_prefix_list(lps->value)) {
-    report(out, "bimi-tag-value",
-           "lps=" + lps->value + " is not a comma-separated list of local-part prefixes (letters, digits and '-', at most 63 each)",
-           column_of(*lps));
+  if (const Tag* lps = list.find("lps"); lps != nullptr) {
+    if (auto prefixes = prefix_list(lps->value)) {
+      result.local_part_selector = true;
+      result.local_part_prefixes = std::move(*prefixes);
+    } else {
+      report(out, "bimi-tag-value",
+             "lps=" + lps->value + " is not a comma-separated list of local-part prefixes (letters, digits and '-', at most 63 each)",
+             column_of(*lps));
+    }
   }
-  // bimi-logo-preference = "avp" *WSP "=" *WSP %s "personal"/"brand": %s makes the values
-  // case-sensitive (RFC 7405 §2.1).
-  if (const Tag* avp = list.find("avp"); avp != nullptr && avp->value != "personal" && avp->value != "brand") {
-    report(out, "bimi-tag-value", "avp=" + avp->value + " is neither personal nor brand (lower case)", column_of(*avp));
+  // bimi-logo-preference = "avp" *WSP "=" *WSP %s "personal"/"brand": %s binds to the string
+  // right after it (RFC 7405 §2.1), so "personal" is case-sensitive while the quoted "brand"
+  // matches in any case (RFC 5234 §2.3). Other values are ignored: the default, brand, applies.
+  if (const Tag* avp = list.find("avp"); avp != nullptr) {
+    if (avp->value == "personal") {
+      result.avatar_preference = "personal";
+    } else if (!equals_any_case(avp->value, "brand")) {
+      report(out, "bimi-tag-value",
+             "avp=" + avp->value + " is neither personal (lower case) nor brand: receivers ignore it and show the brand logo",
+             column_of(*avp));
+    }
   }
   return result;
 }

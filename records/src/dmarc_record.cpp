@@ -12,6 +12,15 @@ namespace {
 
 constexpr std::array<std::string_view, 14> known_tags{"v",   "p",  "sp", "np", "pct", "adkim", "aspf",
                                                       "rua", "ruf", "fo", "rf", "ri",  "t",     "psd"};
+// The tags RFC 9989 §9 moved to "historic" in the DMARC tag registry (its §4.7 no longer defines them).
+constexpr std::array<std::string_view, 3> obsolete_tags{"pct", "rf", "ri"};
+
+bool is_obsolete(const Tag& tag) {
+  for (auto name : obsolete_tags) {
+    if (tag.is(name)) return true;
+  }
+  return false;
+}
 
 Location column_of(const Tag& tag) { return {0, tag.value_column}; }
 
@@ -62,9 +71,13 @@ bool is_keyword(std::string_view text) {
 }
 
 // dmarc-uri = URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ] (RFC 7489 §6.4): the unit in any
-// case, the number within 64 bits. Returns why not.
-std::string report_uri_problem(std::string_view uri) {
+// case, the number within 64 bits. RFC 9989 §4.8 dropped the size: dmarc-uri = URI, with '!'
+// encoded. Returns why not.
+std::string report_uri_problem(std::string_view uri, DmarcStandard standard) {
   std::size_t bang = uri.rfind('!');
+  if (bang != std::string_view::npos && standard == DmarcStandard::rfc9989) {
+    return "a '!' must be written %21: RFC 9989 has no !size suffix (RFC 7489 had one)";
+  }
   if (bang != std::string_view::npos) {
     std::string_view size = uri.substr(bang + 1);
     if (!size.empty() && std::string_view("kmgtKMGT").find(size.back()) != std::string_view::npos) size.remove_suffix(1);
@@ -101,7 +114,9 @@ void check_policy_tag(const Tag& tag, std::optional<DmarcPolicy>& slot, Diagnost
   }
 }
 
-void check_report_uris(const Tag& tag, Diagnostics& out) {
+// Returns true when at least one entry is a valid URI.
+bool check_report_uris(const Tag& tag, DmarcStandard standard, Diagnostics& out) {
+  bool any_valid = false;
   std::string_view list = tag.value;
   std::size_t start = 0;
   while (start <= list.size()) {
@@ -109,7 +124,8 @@ void check_report_uris(const Tag& tag, Diagnostics& out) {
     std::string_view raw = list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     std::string_view item = trim(raw);
     std::size_t item_offset = start + (raw.size() - ltrim(raw).size());
-    std::string problem = item.empty() ? std::string("an entry is empty") : report_uri_problem(item);
+    std::string problem = item.empty() ? std::string("an entry is empty") : report_uri_problem(item, standard);
+    any_valid = any_valid || problem.empty();
     if (!problem.empty()) {
       report(out, "dmarc-report-uri", tag.name + "= entry \"" + std::string(item) + "\": " + problem,
              {0, tag.value_column + static_cast<int>(item_offset)});
@@ -117,6 +133,7 @@ void check_report_uris(const Tag& tag, Diagnostics& out) {
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
+  return any_valid;
 }
 
 // True when `check` holds for every ':'-separated item. White space may stand around each item,
@@ -137,11 +154,14 @@ bool each_colon_item(std::string_view list, bool space_after_colon, Check check)
   }
 }
 
-// fo=, rf=, ri= (RFC 7489 §6.4), t= and psd= (DMARCbis): what receivers would misread.
-void check_other_value(const Tag& tag, Diagnostics& out) {
+// fo=, rf=, ri= (RFC 7489 §6.4), t= and psd= (RFC 9989 §4.8): what receivers would misread.
+void check_other_value(const Tag& tag, DmarcStandard standard, Diagnostics& out) {
   std::string_view value = tag.value;
   std::string why;
-  if (tag.is("fo")) {
+  if (tag.is("fo") && standard == DmarcStandard::rfc9989) {
+    // dmarc-fo = "0" / "1" / "d" / "s" / "d:s" / "s:d" (RFC 9989 §4.8): one option, or d and s.
+    if (!is_one_of_any_case(value, {"0", "1", "d", "s", "d:s", "s:d"})) why = "is not 0, 1, d, s, d:s or s:d";
+  } else if (tag.is("fo")) {
     // dmarc-fo = "fo" *WSP "=" *WSP ( "0" / "1" / "d" / "s" ) *(*WSP ":" *WSP ( "0" / "1" / "d" / "s" ))
     if (!each_colon_item(value, true, [](std::string_view item) { return is_one_of_any_case(item, {"0", "1", "d", "s"}); })) {
       why = "is not a ':'-separated list of 0, 1, d and s";
@@ -178,11 +198,19 @@ std::string_view to_string(DmarcPolicy policy) {
 bool DmarcRecord::usable() const {
   bool sp_broken = tags.find("sp") != nullptr && !sp;
   bool np_broken = tags.find("np") != nullptr && !np;
-  return version_ok && p.has_value() && !sp_broken && !np_broken && tags.well_formed;
+  return version_ok && tags.well_formed && ((p.has_value() && !sp_broken && !np_broken) || implies_none());
 }
 
-DmarcRecord parse_dmarc_record(std::string_view record, Diagnostics& out) {
+bool DmarcRecord::implies_none() const {
+  bool sp_broken = tags.find("sp") != nullptr && !sp;
+  bool np_broken = tags.find("np") != nullptr && !np;
+  bool policy_broken = !p.has_value() || sp_broken || np_broken;
+  return standard == DmarcStandard::rfc9989 && version_ok && tags.well_formed && policy_broken && valid_rua;
+}
+
+DmarcRecord parse_dmarc_record(std::string_view record, Diagnostics& out, DmarcStandard standard) {
   DmarcRecord result;
+  result.standard = standard;
   result.tags = parse_tag_list(record, out);
   const TagList& list = result.tags;
   if (list.tags.empty() && !list.well_formed) return result;
@@ -196,9 +224,10 @@ DmarcRecord parse_dmarc_record(std::string_view record, Diagnostics& out) {
     result.version_ok = v == 0 && tag.value == "DMARC1";
   }
   int p = list.index_of("p");
-  if (p < 0) {
+  bool rfc9989 = standard == DmarcStandard::rfc9989;
+  if (p < 0 && !rfc9989) {
     report(out, "dmarc-policy-missing", "the record has no p= tag (none, quarantine or reject)", {0, 1});
-  } else if (p != 1) {
+  } else if (p > 0 && p != 1 && !rfc9989) {
     report(out, "dmarc-policy-order", "p= should follow v= directly", {0, list.tags[static_cast<std::size_t>(p)].column});
   }
   for (const auto& tag : list.tags) {
@@ -206,6 +235,15 @@ DmarcRecord parse_dmarc_record(std::string_view record, Diagnostics& out) {
     for (auto name : known_tags) known = known || tag.is(name);
     if (!known) {
       report(out, "tag-unknown", "tag " + tag.name + "= is not a DMARC tag; receivers ignore it", {0, tag.column});
+    } else if (rfc9989 && is_obsolete(tag)) {
+      if (tag.is("pct") && is_number(tag.value, 3) && std::stoi(tag.value) <= 100) {
+        result.pct = std::stoi(tag.value);
+        result.pct_given = true;
+      }
+      report(out, "dmarc-tag-obsolete",
+             tag.name + "=" + tag.value + " is obsolete: RFC 9989 removed it and its receivers ignore it" +
+                 (tag.is("pct") ? " (the policy covers all mail); RFC 7489 receivers still read it" : std::string()),
+             {0, tag.column});
     } else if (tag.is("p")) {
       check_policy_tag(tag, result.p, out);
     } else if (tag.is("sp")) {
@@ -224,10 +262,21 @@ DmarcRecord parse_dmarc_record(std::string_view record, Diagnostics& out) {
         report(out, "dmarc-alignment-value", tag.name + "=" + tag.value + " is not r (relaxed) or s (strict)", column_of(tag));
       }
     } else if (tag.is("rua") || tag.is("ruf")) {
-      check_report_uris(tag, out);
+      bool valid = check_report_uris(tag, standard, out);
+      if (tag.is("rua")) result.valid_rua = valid;
     } else if (!tag.is("v")) {
-      check_other_value(tag, out);
+      check_other_value(tag, standard, out);
+      if (tag.is("t") && rfc9989) result.test_mode = equals_any_case(tag.value, "y");
+      if (tag.is("psd") && is_one_of_any_case(tag.value, {"y", "n", "u"})) {
+        result.psd = static_cast<char>(lowercase(tag.value).front());
+      }
     }
+  }
+  // RFC 9989 §4.10.1: without p= the record is read as p=none when rua= holds a valid URI
+  // (check_record_for_bimi says so), and not applied at all otherwise.
+  if (p < 0 && rfc9989 && !result.valid_rua) {
+    report(out, "dmarc-policy-missing", "the record has no p= tag and no valid rua=: RFC 9989 receivers do not apply it",
+           {0, 1});
   }
   return result;
 }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "json_schema.hpp"
@@ -179,7 +180,7 @@ TEST(DmarcCli, ParsesWithBimiConsequences) {
   EXPECT_NE(none.out.find("[dmarc-policy-none]"), std::string::npos);
   RunResult reject = run_bimi("dmarc --parse 'v=DMARC1; p=reject; adkim=s; aspf=s'");
   EXPECT_EQ(reject.exit_code, 0) << reject.out;
-  RunResult syntax = run_bimi("dmarc --parse 'v=DMARC1; p=reject; pct=101; adkim=x; rua=x' --format json");
+  RunResult syntax = run_bimi("dmarc --dmarc rfc7489 --parse 'v=DMARC1; p=reject; pct=101; adkim=x; rua=x' --format json");
   EXPECT_EQ(syntax.exit_code, 1);
   auto json = parse_json(syntax);
   std::vector<std::string> rules;
@@ -196,13 +197,72 @@ TEST(DmarcCli, UsageErrors) {
   EXPECT_EQ(run_bimi("dmarc example.com --dns-server nonsense").exit_code, 2);
 }
 
+TEST(DmarcCli, ParsesByTheStandardAskedFor) {
+  // RFC 9989: pct= is obsolete, the !size suffix is gone, p= may stand anywhere, fo= is one option.
+  RunResult current = run_bimi("dmarc --parse 'v=DMARC1; rua=mailto:d@example.com!10m; p=quarantine; pct=50; fo=1:d' --format json");
+  EXPECT_EQ(current.exit_code, 0) << current.out;
+  auto json = parse_json(current);
+  EXPECT_EQ(json["standard"], "rfc9989");
+  EXPECT_EQ(schema_errors(schema_path("dmarc.json"), current.out), "") << current.out;
+  std::vector<std::string> rules;
+  for (const auto& f : json["records"][0]["findings"]) rules.push_back(f["rule"]);
+  EXPECT_TRUE(contains(rules, "dmarc-tag-obsolete"));
+  EXPECT_TRUE(contains(rules, "dmarc-report-uri"));
+  EXPECT_TRUE(contains(rules, "dmarc-tag-value"));
+  EXPECT_FALSE(contains(rules, "dmarc-policy-order"));
+  EXPECT_FALSE(contains(rules, "dmarc-pct"));
+  // RFC 7489: the same record is quarantine at 50 %, so no BIMI.
+  RunResult old = run_bimi("dmarc --dmarc rfc7489 --parse 'v=DMARC1; rua=mailto:d@example.com!10m; p=quarantine; pct=50; fo=1:d'");
+  EXPECT_EQ(old.exit_code, 1) << old.out;
+  EXPECT_EQ(old.out.rfind("checked against RFC 7489\n", 0), 0u) << old.out;
+  EXPECT_NE(old.out.find("[dmarc-pct]"), std::string::npos) << old.out;
+  EXPECT_NE(old.out.find("[dmarc-policy-order]"), std::string::npos) << old.out;
+  // t=y: test mode is not enforcement under RFC 9989; RFC 7489 has no t=.
+  EXPECT_EQ(run_bimi("dmarc --parse 'v=DMARC1; p=reject; t=y'").exit_code, 1);
+  EXPECT_EQ(run_bimi("dmarc --dmarc rfc7489 --parse 'v=DMARC1; p=reject; t=y'").exit_code, 0);
+  // A missing p= with a valid rua= is p=none under RFC 9989.
+  RunResult implied = run_bimi("dmarc --parse 'v=DMARC1; rua=mailto:d@example.com'");
+  EXPECT_EQ(implied.exit_code, 1);
+  EXPECT_NE(implied.out.find("[dmarc-policy-none]"), std::string::npos) << implied.out;
+  EXPECT_EQ(run_bimi("dmarc --dmarc rfc2119 --parse 'v=DMARC1; p=reject'").exit_code, 2);
+}
+
+TEST(DmarcCli, TheTreeWalkAndTheListDisagreeAboutAThreeLabelOrganization) {
+  BIMI_REQUIRE_LOOPBACK();
+  const auto* world = loopback_world();
+  RunResult walked = run_bimi("dmarc mail.shop.example.com --format json --dns-server " + world->dns_server());
+  EXPECT_EQ(walked.exit_code, 0) << walked.out;
+  auto json = parse_json(walked);
+  EXPECT_EQ(schema_errors(schema_path("dmarc.json"), walked.out), "") << walked.out;
+  EXPECT_EQ(json["dmarc_standard"], "rfc9989");
+  EXPECT_EQ(json["organizational_domain"], "shop.example.com");
+  EXPECT_NE(json["organizational_domain_from"].get<std::string>().find("psd=n"), std::string::npos);
+  RunResult listed = run_bimi("dmarc mail.shop.example.com --dmarc rfc7489 --format json --dns-server " + world->dns_server());
+  auto old = parse_json(listed);
+  EXPECT_EQ(old["dmarc_standard"], "rfc7489");
+  EXPECT_EQ(old["organizational_domain"], "example.com");
+  // Test mode and np=none are not enforcement.
+  EXPECT_EQ(run_bimi("dmarc testing.example.com --dns-server " + world->dns_server()).exit_code, 1);
+  EXPECT_EQ(run_bimi("dmarc ghost.strict.example.com --dns-server " + world->dns_server()).exit_code, 1);
+  EXPECT_EQ(run_bimi("dmarc mail.strict.example.com --dns-server " + world->dns_server()).exit_code, 0);
+  EXPECT_EQ(run_bimi("dmarc mail.brand.shops.example.org --dns-server " + world->dns_server()).exit_code, 0);
+}
+
 TEST(DmarcCli, EvaluatesALiveDomain) {
   BIMI_REQUIRE_LOOPBACK();
   const auto* world = loopback_world();
-  RunResult inherited = run_bimi("dmarc mail.example.com --dns-server " + world->dns_server());
+  RunResult inherited = run_bimi("dmarc mail.example.com --dmarc rfc7489 --dns-server " + world->dns_server());
   EXPECT_EQ(inherited.exit_code, 0) << inherited.out;
   EXPECT_NE(inherited.out.find("applied policy: quarantine (sp= of _dmarc.example.com (inherited), pct=100)"), std::string::npos)
       << inherited.out;
+  EXPECT_NE(inherited.out.find("DMARC by RFC 7489"), std::string::npos) << inherited.out;
+  // RFC 9989, the default: no pct=, and the tree walk says how it found example.com.
+  RunResult walked = run_bimi("dmarc mail.example.com --dns-server " + world->dns_server());
+  EXPECT_EQ(walked.exit_code, 0) << walked.out;
+  EXPECT_NE(walked.out.find("applied policy: quarantine (sp= of _dmarc.example.com (inherited))"), std::string::npos)
+      << walked.out;
+  EXPECT_NE(walked.out.find("DMARC by RFC 9989"), std::string::npos) << walked.out;
+  EXPECT_NE(walked.out.find("[dmarc-tree-walk]"), std::string::npos) << walked.out;
   RunResult none = run_bimi("dmarc example.net --dns-server " + world->dns_server() + " --format json");
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_TRUE(contains(rules_of(parse_json(none)), "dmarc-policy-none"));
@@ -243,12 +303,15 @@ struct Fault {
   const char* domain;
   const char* selector;
   std::vector<std::string> rules;  // every one must be reported
+  const char* options = "";
 };
 
 // The faults BIMI deployments meet, one per name in the test zone.
 const std::vector<Fault> faults{
     {"DMARC still at p=none", "example.net", "default", {"dmarc-policy-none"}},
-    {"pct=50 with quarantine", "pct.example.com", "default", {"dmarc-pct"}},
+    {"pct=50 with quarantine (RFC 7489)", "pct.example.com", "default", {"dmarc-pct"}, "--dmarc rfc7489"},
+    {"DMARC in test mode", "testing.example.com", "default", {"dmarc-test-mode"}},
+    {"np=none for a name that does not exist", "ghost.strict.example.com", "default", {"dmarc-policy-none"}},
     {"a subdomain overriding to none", "news.example.com", "default", {"dmarc-policy-none"}},
     {"the record on the wrong name", "example.org", "default", {"bimi-record-missing", "bimi-record-wrong-name"}},
     {"the logo answering 404", "example.com", "missing", {"https-status"}},
@@ -272,7 +335,7 @@ TEST(DomainCli, EachInjectedFaultFailsWithItsFinding) {
   BIMI_REQUIRE_LOOPBACK();
   for (const auto& fault : faults) {
     SCOPED_TRACE(fault.what);
-    RunResult run = run_bimi(live_domain(fault.domain, fault.selector, "--format json"));
+    RunResult run = run_bimi(live_domain(fault.domain, fault.selector, std::string("--format json ") + fault.options));
     EXPECT_EQ(run.exit_code, 1) << run.out;
     auto json = parse_json(run);
     EXPECT_EQ(schema_errors(schema_path("domain.json"), run.out), "") << run.out;
@@ -280,6 +343,43 @@ TEST(DomainCli, EachInjectedFaultFailsWithItsFinding) {
     auto rules = rules_of(json);
     for (const auto& rule : fault.rules) EXPECT_TRUE(contains(rules, rule)) << rule << " missing in " << run.out;
   }
+}
+
+TEST(DomainCli, TodaysStandardsPassWhereOldCheckersFail) {
+  BIMI_REQUIRE_LOOPBACK();
+  // avp=personal is valid; lps= names the sender's selector; a three-label organizational domain
+  // (psd=n) lends its record to its subdomain; a public suffix operator's policy applies.
+  for (const auto& [domain, selector, extra] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"example.com", "avatar", ""},
+           {"example.com", "brands", "--local-part news.letters"},
+           {"example.com", "split", "--dmarc rfc7489"},
+           {"mail.example.com", "default", "--dmarc rfc7489"}}) {
+    RunResult run = run_bimi(live_domain(domain, selector, extra));
+    EXPECT_EQ(run.exit_code, 0) << domain << " " << selector << "\n" << run.out;
+  }
+  RunResult news = run_bimi(live_domain("example.com", "brands", "--local-part news.letters --format json"));
+  auto json = parse_json(news);
+  EXPECT_EQ(json["steps"][1]["facts"].count("news-letters._bimi.example.com"), 1u) << news.out;
+  EXPECT_EQ(schema_errors(schema_path("domain.json"), news.out), "") << news.out;
+  RunResult shop = run_bimi(live_domain("mail.shop.example.com", "default", "--format json"));
+  auto walked = parse_json(shop);
+  EXPECT_EQ(walked["organizational_domain"], "shop.example.com");
+  EXPECT_EQ(walked["steps"][1]["facts"].count("default._bimi.shop.example.com"), 1u) << shop.out;
+}
+
+TEST(DomainCli, ACertificateCloseToItsEndIsAWarning) {
+  BIMI_REQUIRE_LOOPBACK();
+  // The live certificate ends on 2025-01-01.
+  std::string base = live_domain("example.com");
+  std::string late = base.replace(base.find("2024-06-01"), 10, "2024-12-15");
+  RunResult warned = run_bimi(late);
+  EXPECT_EQ(warned.exit_code, 0) << warned.out;
+  EXPECT_NE(warned.out.find("[certificate-expiring]"), std::string::npos) << warned.out;
+  EXPECT_NE(warned.out.find("expires in 17 days"), std::string::npos) << warned.out;
+  RunResult quiet = run_bimi(late + " --warn-days 10");
+  EXPECT_EQ(quiet.out.find("[certificate-expiring]"), std::string::npos) << quiet.out;
+  RunResult early = run_bimi(live_domain("example.com"));
+  EXPECT_EQ(early.out.find("[certificate-expiring]"), std::string::npos) << early.out;
 }
 
 TEST(DomainCli, ADomainThatDoesNotExistIsSaidFirst) {
@@ -348,6 +448,10 @@ TEST(DomainCli, UsageAndInputErrors) {
   EXPECT_EQ(run_bimi("domain example.com --at yesterday").exit_code, 2);
   EXPECT_EQ(run_bimi("domain example.com --format yaml").exit_code, 2);
   EXPECT_EQ(run_bimi("domain example.com --timeout 5").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --dmarc rfc7490").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --warn-days -1").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --local-part a@example.com").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --local-part " + std::string(65, 'a')).exit_code, 2);
   EXPECT_EQ(run_bimi("domain example.com --roots /nonexistent/roots.pem").exit_code, 3);
   EXPECT_EQ(run_bimi("domain example.com --ca-file /nonexistent/ca.pem").exit_code, 3);
 }

@@ -212,6 +212,18 @@ std::string example_com(const LoopbackWorld& w) {
   z += "mail IN TXT \"v=spf1 -all\"\n";
   record("_dmarc.news", "v=DMARC1; p=none");
   record("_dmarc.pct", "v=DMARC1; p=quarantine; pct=50");
+  // RFC 9989 and the current BIMI draft. shop.example.com is an organizational domain of three
+  // labels (psd=n), which the Public Suffix List cannot know; testing is in test mode; strict sets
+  // np=none for its names that do not exist.
+  record("_dmarc.shop", "v=DMARC1; p=reject; psd=n");
+  z += "mail.shop IN TXT \"v=spf1 -all\"\n";
+  record("default._bimi.shop", bimi(url("/logo.svg"), url("/live.pem")));
+  record("_dmarc.testing", "v=DMARC1; p=reject; t=y");
+  record("_dmarc.strict", "v=DMARC1; p=reject; np=none; psd=n");
+  z += "mail.strict IN TXT \"v=spf1 -all\"\n";
+  record("avatar._bimi", bimi(url("/logo.svg"), url("/live.pem")) + " avp=personal;");
+  record("brands._bimi", bimi(url("/other-logo.svg"), url("/live.pem")) + " lps=news-;");
+  record("news-letters._bimi", bimi(url("/logo.svg"), url("/live.pem")));
   return z;
 }
 
@@ -226,6 +238,9 @@ std::string example_org(const LoopbackWorld& w) {
   std::string z = soa("example.org");
   z += "_dmarc IN TXT \"v=DMARC1; p=reject\"\nlogo IN A 127.0.0.1\n";
   z += "_bimi IN TXT " + txt(bimi(w.url("logo.example.org", "/logo.svg"), w.url("logo.example.org", "/live.pem"))) + "\n";
+  // A public suffix operator below example.org: its record has psd=y (RFC 9989 §5.2).
+  z += "_dmarc.shops IN TXT \"v=DMARC1; p=reject; np=none; psd=y\"\n";
+  z += "mail.brand.shops IN TXT \"v=spf1 -all\"\n";
   return z;
 }
 
@@ -245,6 +260,11 @@ std::string nsd_conf(const LoopbackWorld& w) {
          "zone:\n  name: example.net\n  zonefile: example.net.zone\n"
          "zone:\n  name: example.org\n  zonefile: example.org.zone\n"
          "zone:\n  name: example\n  zonefile: example.zone\n"
+         // The parents the RFC 9989 tree walk ends at: empty, so _dmarc.com is NXDOMAIN as on the
+         // internet instead of REFUSED.
+         "zone:\n  name: com\n  zonefile: com.zone\n"
+         "zone:\n  name: net\n  zonefile: net.zone\n"
+         "zone:\n  name: org\n  zonefile: org.zone\n"
          // Configured without data: NSD answers SERVFAIL for it.
          "zone:\n  name: broken.test\n  zonefile: missing.zone\n";
 }
@@ -281,6 +301,7 @@ void write_world(const LoopbackWorld& w) {
   write_file(w.dir / "zones/example.net.zone", example_net(w));
   write_file(w.dir / "zones/example.org.zone", example_org(w));
   write_file(w.dir / "zones/example.zone", example_tld());
+  for (const char* tld : {"com", "net", "org"}) write_file(w.dir / "zones" / (std::string(tld) + ".zone"), soa(tld));
   write_file(w.dir / "nsd/nsd.conf", nsd_conf(w));
   write_file(w.dir / "nginx/nginx.conf", nginx_conf(w));
   fs::path www = w.dir / "www";

@@ -20,7 +20,10 @@ enum class Kind {
   bimi_record,  // the input is a BIMI record value
   dmarc_record, // the input is a DMARC record value
   dmarc_policy, // the input is a zone (zone.hpp) and mail.example.com's DMARC policy is evaluated
+                // by RFC 7489 with example.com as the organizational domain
+  dmarc_walk,   // the same by RFC 9989's DNS tree walk
   discovery,    // the input is a zone and the record for mail.example.com, selector default, is found
+  local_part,   // the same, for the local part "news.letters"
 };
 
 struct RuleCase {
@@ -28,7 +31,10 @@ struct RuleCase {
   Kind kind;
   std::string failing;
   std::string passing;
+  DmarcStandard standard = DmarcStandard::rfc9989;  // how DMARC records are parsed
 };
+
+constexpr DmarcStandard rfc7489 = DmarcStandard::rfc7489;
 
 const std::string logo = "https://example.com/logo.svg";
 const std::string vmc = "https://example.com/vmc.pem";
@@ -66,26 +72,32 @@ const std::vector<RuleCase>& cases() {
       {"bimi-evidence-without-logo", Kind::bimi_record, "v=BIMI1; l=; a=" + vmc, good_bimi},
       {"bimi-declination", Kind::bimi_record, "v=BIMI1; l=; a=;", good_bimi},
       {"bimi-tag-value", Kind::bimi_record, good_bimi + " avp=logo;", good_bimi + " avp=personal;"},
-      {"bimi-tag-value", Kind::bimi_record, good_bimi + " avp=Brand;", good_bimi + " avp=brand;"},
+      {"bimi-tag-value", Kind::bimi_record, good_bimi + " avp=Personal;", good_bimi + " avp=Brand;"},
       {"bimi-tag-value", Kind::bimi_record, good_bimi + " lps=brand_one;", good_bimi + " lps=brand-one , brand-two;"},
       {"dmarc-version", Kind::dmarc_record, "p=reject; v=DMARC1", "v=DMARC1; p=reject"},
       {"dmarc-version", Kind::dmarc_record, "v=DMARC2; p=reject", "v=DMARC1; p=reject"},
       {"dmarc-version", Kind::dmarc_record, "v=dmarc1; p=reject", "V=DMARC1; P=reject"},
-      {"dmarc-policy-missing", Kind::dmarc_record, "v=DMARC1; rua=mailto:d@example.com", "v=DMARC1; p=none; rua=mailto:d@example.com"},
-      {"dmarc-policy-order", Kind::dmarc_record, "v=DMARC1; pct=100; p=reject", "v=DMARC1; p=reject; pct=100"},
+      {"dmarc-policy-missing", Kind::dmarc_record, "v=DMARC1; rua=mailto:d@example.com", "v=DMARC1; p=none; rua=mailto:d@example.com", rfc7489},
+      {"dmarc-policy-missing", Kind::dmarc_record, "v=DMARC1; rua=d@example.com", "v=DMARC1; rua=mailto:d@example.com"},
+      {"dmarc-policy-order", Kind::dmarc_record, "v=DMARC1; pct=100; p=reject", "v=DMARC1; p=reject; pct=100", rfc7489},
       {"dmarc-policy-value", Kind::dmarc_record, "v=DMARC1; p=block", "v=DMARC1; p=reject"},
       {"dmarc-policy-value", Kind::dmarc_record, "v=DMARC1; p=reject; sp=rejected", "v=DMARC1; p=reject; sp=Reject"},
       {"dmarc-policy-value", Kind::dmarc_record, "v=DMARC1; p=reject; np=drop", "v=DMARC1; p=reject; np=reject"},
-      {"dmarc-pct-value", Kind::dmarc_record, "v=DMARC1; p=reject; pct=150", "v=DMARC1; p=reject; pct=100"},
-      {"dmarc-pct-value", Kind::dmarc_record, "v=DMARC1; p=reject; pct=50%", "v=DMARC1; p=reject; pct=50"},
+      {"dmarc-pct-value", Kind::dmarc_record, "v=DMARC1; p=reject; pct=150", "v=DMARC1; p=reject; pct=100", rfc7489},
+      {"dmarc-pct-value", Kind::dmarc_record, "v=DMARC1; p=reject; pct=50%", "v=DMARC1; p=reject; pct=50", rfc7489},
+      {"dmarc-tag-obsolete", Kind::dmarc_record, "v=DMARC1; p=reject; pct=50", "v=DMARC1; p=reject"},
+      {"dmarc-tag-obsolete", Kind::dmarc_record, "v=DMARC1; p=reject; ri=86400; rf=afrf", "v=DMARC1; p=reject; t=n"},
       {"dmarc-alignment-value", Kind::dmarc_record, "v=DMARC1; p=reject; adkim=strict", "v=DMARC1; p=reject; adkim=s"},
       {"dmarc-report-uri", Kind::dmarc_record, "v=DMARC1; p=reject; rua=dmarc@example.com", "v=DMARC1; p=reject; rua=mailto:dmarc@example.com"},
-      {"dmarc-report-uri", Kind::dmarc_record, "v=DMARC1; p=reject; ruf=mailto:a@example.com!10x", "v=DMARC1; p=reject; ruf=mailto:a@example.com!10m"},
+      {"dmarc-report-uri", Kind::dmarc_record, "v=DMARC1; p=reject; ruf=mailto:a@example.com!10x", "v=DMARC1; p=reject; ruf=mailto:a@example.com!10m", rfc7489},
+      {"dmarc-report-uri", Kind::dmarc_record, "v=DMARC1; p=reject; rua=mailto:a@example.com!10m", "v=DMARC1; p=reject; rua=mailto:a@example.com"},
       {"dmarc-report-uri", Kind::dmarc_record, "v=DMARC1; p=reject; rua=mailto:a@example.com,", "v=DMARC1; p=reject; rua=mailto:a@example.com,mailto:b@example.net"},
-      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; fo=2", "v=DMARC1; p=reject; fo=1:d"},
-      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; ri=daily", "v=DMARC1; p=reject; ri=86400"},
-      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; ri=4294967296", "v=DMARC1; p=reject; ri=4294967295"},
-      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; rf=xml", "v=DMARC1; p=reject; rf=AFRF"},
+      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; fo=2", "v=DMARC1; p=reject; fo=1:d", rfc7489},
+      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; ri=daily", "v=DMARC1; p=reject; ri=86400", rfc7489},
+      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; ri=4294967296", "v=DMARC1; p=reject; ri=4294967295", rfc7489},
+      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; rf=xml", "v=DMARC1; p=reject; rf=AFRF", rfc7489},
+      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; fo=1:d", "v=DMARC1; p=reject; fo=S:D"},
+      {"dmarc-tag-value", Kind::dmarc_record, "v=DMARC1; p=reject; t=yes; psd=x", "v=DMARC1; p=reject; t=Y; psd=N"},
       {"dmarc-missing", Kind::dmarc_policy, "mail.example.com: v=spf1 -all", "_dmarc.example.com: v=DMARC1; p=reject"},
       {"dmarc-missing", Kind::dmarc_policy, "_dmarc.example.com: v=DMARC1 p=reject\nmail.example.com: v=spf1 -all",  // discarded: no ';'
        "_dmarc.example.com: v=DMARC1; p=reject"},
@@ -109,6 +121,19 @@ const std::vector<RuleCase>& cases() {
       {"dmarc-pct", Kind::dmarc_policy,  // inherited sp=quarantine below 100 %
        "_dmarc.example.com: v=DMARC1; p=reject; sp=quarantine; pct=50\nmail.example.com: v=spf1 -all",
        "_dmarc.example.com: v=DMARC1; p=reject; sp=quarantine\nmail.example.com: v=spf1 -all"},
+      {"dmarc-policy-missing", Kind::dmarc_walk, "_dmarc.example.com: v=DMARC1; adkim=s",
+       "_dmarc.example.com: v=DMARC1; adkim=s; rua=mailto:d@example.com"},  // read as p=none
+      {"dmarc-policy-none", Kind::dmarc_walk, "_dmarc.example.com: v=DMARC1; rua=mailto:d@example.com",
+       "_dmarc.example.com: v=DMARC1; p=reject; rua=mailto:d@example.com"},
+      {"dmarc-test-mode", Kind::dmarc_walk, "_dmarc.example.com: v=DMARC1; p=reject; t=y", "_dmarc.example.com: v=DMARC1; p=reject; t=n"},
+      {"dmarc-test-mode", Kind::dmarc_walk,  // t=y on the record that applies, not on one that does not
+       "_dmarc.mail.example.com: v=DMARC1; p=quarantine; t=y\n_dmarc.example.com: v=DMARC1; p=reject",
+       "_dmarc.mail.example.com: v=DMARC1; p=quarantine\n_dmarc.example.com: v=DMARC1; p=reject; t=y"},
+      {"dmarc-tree-walk", Kind::dmarc_walk, "_dmarc.example.com: v=DMARC1; p=reject", "_dmarc.mail.example.com: !failure"},
+      {"dmarc-missing", Kind::dmarc_walk, "mail.example.com: v=spf1 -all", "_dmarc.com: v=DMARC1; p=reject; psd=y\nmail.example.com: v=spf1 -all"},
+      {"dmarc-applied-policy", Kind::dmarc_walk, "_dmarc.com: v=DMARC1; p=reject; psd=y", ""},
+      {"dmarc-multiple", Kind::dmarc_walk, "_dmarc.com: v=DMARC1; p=reject; psd=y\n_dmarc.com: v=DMARC1; p=none; psd=y",
+       "_dmarc.com: v=DMARC1; p=reject; psd=y"},
       {"dmarc-pct-reject", Kind::dmarc_policy, "_dmarc.example.com: v=DMARC1; p=reject; pct=50", "_dmarc.example.com: v=DMARC1; p=reject"},
       {"dns-timeout", Kind::dmarc_policy, "_dmarc.mail.example.com: !timeout\n_dmarc.example.com: v=DMARC1; p=reject",
        "_dmarc.mail.example.com: !no_records\n_dmarc.example.com: v=DMARC1; p=reject"},
@@ -126,23 +151,33 @@ const std::vector<RuleCase>& cases() {
       {"bimi-record-wrong-name", Kind::discovery, "default.bimi.mail.example.com: " + good_bimi, "default._bimi.mail.example.com: " + good_bimi},
       {"bimi-declined", Kind::discovery, "default._bimi.mail.example.com: v=BIMI1; l=; a=;\ndefault._bimi.example.com: " + good_bimi,
        "default._bimi.example.com: " + good_bimi},
+      {"bimi-local-part-selector", Kind::local_part, "default._bimi.mail.example.com: " + good_bimi + " lps=news-",
+       "default._bimi.mail.example.com: " + good_bimi},
       {"bimi-no-evidence", Kind::discovery, "default._bimi.mail.example.com: v=BIMI1; l=" + logo, "default._bimi.mail.example.com: " + good_bimi},
   };
   return all;
 }
 
-Diagnostics run(Kind kind, const std::string& input) {
+Diagnostics run(Kind kind, const std::string& input, DmarcStandard standard) {
   Diagnostics out;
   switch (kind) {
     case Kind::bimi_record: parse_bimi_record(input, out); break;
-    case Kind::dmarc_record: parse_dmarc_record(input, out); break;
+    case Kind::dmarc_record: parse_dmarc_record(input, out, standard); break;
     case Kind::dmarc_policy: {
       test::Zone zone(input);
       return evaluate_dmarc("mail.example.com", "example.com", zone.lookup()).diagnostics;
     }
+    case Kind::dmarc_walk: {
+      test::Zone zone(input);
+      return evaluate_dmarc_tree_walk("mail.example.com", zone.lookup()).diagnostics;
+    }
     case Kind::discovery: {
       test::Zone zone(input);
       return discover_bimi_record("mail.example.com", "example.com", "default", zone.lookup()).diagnostics;
+    }
+    case Kind::local_part: {
+      test::Zone zone(input);
+      return discover_bimi_record("mail.example.com", "example.com", "default", zone.lookup(), "news.letters").diagnostics;
     }
   }
   return out;
@@ -157,9 +192,9 @@ std::string describe(const Diagnostics& findings) {
 TEST(RuleCases, EachFailingInputGivesItsFindingAndThePassingOneDoesNot) {
   for (const auto& c : cases()) {
     SCOPED_TRACE(c.rule + " on: " + c.failing.substr(0, 200));
-    Diagnostics failing = run(c.kind, c.failing);
+    Diagnostics failing = run(c.kind, c.failing, c.standard);
     EXPECT_TRUE(failing.has_rule(c.rule)) << describe(failing);
-    Diagnostics passing = run(c.kind, c.passing);
+    Diagnostics passing = run(c.kind, c.passing, c.standard);
     EXPECT_FALSE(passing.has_rule(c.rule)) << c.passing << describe(passing);
   }
 }
@@ -177,7 +212,7 @@ TEST(RuleCases, EveryRuleOutsideHttpsHasACase) {
 
 TEST(RuleCases, FindingsCarryTheTableSeverity) {
   for (const auto& c : cases()) {
-    Diagnostics findings = run(c.kind, c.failing);
+    Diagnostics findings = run(c.kind, c.failing, c.standard);
     for (const auto& d : findings.items()) {
       const RuleInfo* info = find_rule(d.rule);
       ASSERT_NE(info, nullptr) << d.rule;

@@ -36,7 +36,8 @@ void expect(const Spelling& spelling, const Diagnostics& findings) {
   }
 }
 
-TEST(TagGrammar, DmarcTagByTag) {
+// RFC 7489 §6.4 (--dmarc rfc7489).
+TEST(TagGrammar, DmarcTagByTagRfc7489) {
   const std::vector<Spelling> spellings{
       // dmarc-version: "v" quoted, DMARC1 in %x codes.
       {"v", "V=DMARC1; p=reject", ""},
@@ -79,6 +80,46 @@ TEST(TagGrammar, DmarcTagByTag) {
       // DMARCbis t= and psd=: quoted literals.
       {"t", "v=DMARC1; p=reject; T=Y", ""},
       {"psd", "v=DMARC1; p=reject; PSD=U", ""},
+  };
+  for (const auto& spelling : spellings) {
+    Diagnostics out;
+    parse_dmarc_record(spelling.record, out, DmarcStandard::rfc7489);
+    expect(spelling, out);
+  }
+}
+
+// RFC 9989 §4.8, the default.
+TEST(TagGrammar, DmarcTagByTagRfc9989) {
+  const std::vector<Spelling> spellings{
+      // dmarc-version = "v" equals %s"DMARC1".
+      {"v", "V=DMARC1; p=reject", ""},
+      {"v", "v=dmarc1; p=reject", "dmarc-version"},
+      // dmarc-request: quoted literals; p= may stand anywhere.
+      {"p", "v=DMARC1; p=Reject", ""},
+      {"p", "v=DMARC1; adkim=s; P=QUARANTINE", ""},
+      {"p", "v=DMARC1; p=rejects", "dmarc-policy-value"},
+      {"np", "v=DMARC1; p=reject; Np=None", ""},
+      {"np", "v=DMARC1; p=reject; np=drop", "dmarc-policy-value"},
+      // dmarc-fo = "0" / "1" / "d" / "s" / "d:s" / "s:d".
+      {"fo", "v=DMARC1; p=reject; FO=D:S", ""},
+      {"fo", "v=DMARC1; p=reject; fo=1", ""},
+      {"fo", "v=DMARC1; p=reject; fo=0:d", "dmarc-tag-value"},
+      {"fo", "v=DMARC1; p=reject; fo=d : s", "dmarc-tag-value"},
+      // dmarc-yorn, dmarc-psd.
+      {"t", "v=DMARC1; p=reject; T=N", ""},
+      {"t", "v=DMARC1; p=reject; t=yes", "dmarc-tag-value"},
+      {"psd", "v=DMARC1; p=reject; PSD=Y", ""},
+      {"psd", "v=DMARC1; p=reject; psd=x", "dmarc-tag-value"},
+      // dmarc-urilist: dmarc-uri = URI, '!' encoded.
+      {"rua", "v=DMARC1; p=reject; RUA=MAILTO:d@example.com , mailto:e@example.com", ""},
+      {"rua", "v=DMARC1; p=reject; rua=mailto:d@example.com!10m", "dmarc-report-uri"},
+      // pct, rf, ri: removed, their values not checked.
+      {"pct", "v=DMARC1; p=reject; pct=0100", "dmarc-tag-obsolete"},
+      {"rf", "v=DMARC1; p=reject; rf=iodef", "dmarc-tag-obsolete"},
+      {"ri", "v=DMARC1; p=reject; ri=-1", "dmarc-tag-obsolete"},
+      // Without p=: read as p=none when rua= holds a valid URI, else not applied.
+      {"p", "v=DMARC1; rua=mailto:d@example.com", ""},
+      {"p", "v=DMARC1; adkim=r", "dmarc-policy-missing"},
   };
   for (const auto& spelling : spellings) {
     Diagnostics out;

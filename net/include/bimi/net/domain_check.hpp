@@ -12,6 +12,7 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/net/https.hpp"
+#include "bimi/records/dmarc_standard.hpp"
 #include "bimi/records/lookup.hpp"
 #include "bimi/records/public_suffix.hpp"
 #include "bimi/vmc/verify.hpp"
@@ -33,6 +34,9 @@ struct ChainSources {
 struct DomainCheckOptions {
   std::string domain;                    // normalized
   std::string selector = "default";      // normalized
+  std::string local_part;                // the sender's local part, for lps= (BIMI draft §5.5); may be empty
+  records::DmarcStandard dmarc = records::DmarcStandard::rfc9989;
+  int warn_days = 30;                    // certificate-expiring when the certificate ends sooner
   long long at = 0;                      // certificate verification time (seconds since the epoch)
   std::optional<std::string> roots_pem;  // trust anchors replacing the bundled BIMI roots
 };
@@ -46,7 +50,9 @@ struct Step {
 
 struct DomainReport {
   std::string domain;
-  std::string organizational_domain;
+  records::DmarcStandard dmarc_standard = records::DmarcStandard::rfc9989;
+  std::string organizational_domain;       // by the DNS tree walk (RFC 9989) or the Public Suffix List (RFC 7489)
+  std::string organizational_domain_from;  // how it was found
   std::string selector;
   std::vector<Step> steps;
   std::optional<vmc::VerifyReport> certificate;  // when a certificate was verified
@@ -55,13 +61,14 @@ struct DomainReport {
   bool ready() const;
 };
 
-// The DMARC step alone (bimi dmarc DOMAIN).
-DomainReport check_dmarc(const DomainCheckOptions& options, const records::PublicSuffixList& psl,
+// The DMARC step alone (bimi dmarc DOMAIN). `psl` is needed for RFC 7489 only (may be null
+// otherwise): RFC 9989 finds the organizational domain by the DNS tree walk.
+DomainReport check_dmarc(const DomainCheckOptions& options, const records::PublicSuffixList* psl,
                          const ChainSources& sources);
 
 // Every step (bimi domain DOMAIN). Later steps run even when earlier ones fail, so one report
 // lists every problem.
-DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList& psl,
+DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList* psl,
                           const ChainSources& sources);
 
 }  // namespace bimi::net

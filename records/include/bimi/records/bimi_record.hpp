@@ -1,10 +1,11 @@
-// BIMI assertion records (BIMI draft §4.3): parsing with findings, and composing one for
+// BIMI assertion records (BIMI draft §5.3): parsing with findings, and composing one for
 // `bimi record`.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/records/tag_list.hpp"
@@ -16,6 +17,10 @@ struct BimiRecord {
   std::optional<std::string> logo_url;      // l=, possibly empty
   std::optional<std::string> evidence_url;  // a=, possibly empty
   bool declination = false;                 // v=BIMI1; l=; a=;
+  // lps= (BIMI draft §5.5): present, and its prefixes (none: every local part matches).
+  bool local_part_selector = false;
+  std::vector<std::string> local_part_prefixes;
+  std::string avatar_preference = "brand";  // avp= (§5.3): "personal" or "brand", the default
 };
 
 // Every finding about the record's syntax and its tags, with the column of the tag.

@@ -41,7 +41,7 @@ struct TagList {
 TagList parse_tag_list(std::string_view record, Diagnostics& out);
 
 // How a version literal is written in its grammar: DMARC1 in %x codes (RFC 7489 §6.4) matches
-// exactly, "BIMI1" quoted (BIMI draft §4.3) in any case (RFC 5234 §2.3).
+// exactly, "BIMI1" quoted (BIMI draft §5.3) in any case (RFC 5234 §2.3).
 enum class LiteralCase { exact, any };
 
 // True when the record's first tag is `v=<version>` (how receivers pick records among the TXT
