@@ -1,0 +1,42 @@
+// The message parser, DKIM tag lists, signatures and key records, and verification with a key
+// record taken from the input: none may crash, hang or read out of bounds.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "bimi/auth/dkim_key.hpp"
+#include "bimi/auth/dkim_signature.hpp"
+#include "bimi/auth/dkim_tags.hpp"
+#include "bimi/auth/dkim_verify.hpp"
+#include "bimi/auth/message.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  // The first line, when there is one, is the key record every look-up answers with.
+  std::size_t newline = input.find('\n');
+  std::string key_record(newline == std::string_view::npos ? std::string_view() : input.substr(0, newline));
+  std::string_view text = newline == std::string_view::npos ? input : input.substr(newline + 1);
+
+  std::string error;
+  (void)bimi::auth::parse_dkim_tags(input, error);
+  (void)bimi::auth::parse_dkim_key(key_record);
+  (void)bimi::auth::parse_dkim_signature(input);
+
+  bimi::Diagnostics out;
+  auto message = bimi::auth::parse_message(text, out);
+  if (!message) return 0;
+  for (const auto& field : message->headers()) (void)bimi::auth::Message::unfolded_value(field);
+  bimi::auth::DkimVerifyOptions options;
+  options.now = 1'800'000'000;
+  (void)bimi::auth::verify_dkim(
+      *message,
+      [&key_record](const std::string&) {
+        bimi::records::TxtLookup lookup;
+        lookup.status = bimi::records::LookupStatus::found;
+        lookup.records.push_back(key_record);
+        return lookup;
+      },
+      options);
+  return 0;
+}
