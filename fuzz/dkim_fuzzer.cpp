@@ -1,10 +1,11 @@
-// The message parser, DKIM tag lists, signatures and key records, and verification with a key
+// The message parser, DKIM tag lists, signatures and key records, DKIM and ARC verification with a key
 // record taken from the input: none may crash, hang or read out of bounds.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "bimi/auth/arc_verify.hpp"
 #include "bimi/auth/dkim_key.hpp"
 #include "bimi/auth/dkim_signature.hpp"
 #include "bimi/auth/dkim_tags.hpp"
@@ -29,14 +30,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& field : message->headers()) (void)bimi::auth::Message::unfolded_value(field);
   bimi::auth::DkimVerifyOptions options;
   options.now = 1'800'000'000;
-  (void)bimi::auth::verify_dkim(
-      *message,
-      [&key_record](const std::string&) {
-        bimi::records::TxtLookup lookup;
-        lookup.status = bimi::records::LookupStatus::found;
-        lookup.records.push_back(key_record);
-        return lookup;
-      },
-      options);
+  auto lookup = [&key_record](const std::string&) {
+    bimi::records::TxtLookup answer;
+    answer.status = bimi::records::LookupStatus::found;
+    answer.records.push_back(key_record);
+    return answer;
+  };
+  (void)bimi::auth::verify_dkim(*message, lookup, options);
+  (void)bimi::auth::validate_arc(*message, lookup, options);
   return 0;
 }

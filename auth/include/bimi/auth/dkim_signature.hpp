@@ -23,7 +23,8 @@ struct DkimSignature {
   Canonicalization body_canonicalization = Canonicalization::simple;
   std::string domain;    // d=, lower case
   std::string selector;  // s=, lower case
-  std::string identity;  // i=, or "@" + d= when absent
+  std::string identity;  // i=, or "@" + d= when absent (DKIM only)
+  int instance = 0;      // i= of an ARC-Message-Signature
   std::vector<std::string> signed_headers;  // h=, lower case, in order
   std::optional<std::uint64_t> body_length;  // l=
   std::optional<std::int64_t> timestamp;     // t=
@@ -47,7 +48,14 @@ struct DkimSignatureParse {
   DkimSignatureError error;
 };
 
-DkimSignatureParse parse_dkim_signature(std::string_view raw_field);
+// An ARC-Message-Signature (RFC 8617 §4.1.2) is a DKIM signature with i= holding the ARC instance
+// and no v=; its h= may be empty and must not name ARC-Seal.
+enum class SignatureKind { dkim, arc_message };
+
+DkimSignatureParse parse_dkim_signature(std::string_view raw_field, SignatureKind kind = SignatureKind::dkim);
+
+// An ARC instance number, i=1 to i=50 (RFC 8617 §4.2.1); nullopt for anything else.
+std::optional<int> parse_arc_instance(std::string_view value);
 
 // RFC 6376 §3.5 bounds: l= at most 76 digits, t= and x= at most 12.
 inline constexpr std::size_t max_signed_headers = 256;
