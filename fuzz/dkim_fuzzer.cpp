@@ -1,11 +1,14 @@
-// The message parser, DKIM tag lists, signatures and key records, DKIM and ARC verification with a key
-// record taken from the input: none may crash, hang or read out of bounds.
+// The message parser, the From: address, the BIMI-Selector field, DKIM tag lists, signatures and
+// key records, and DKIM and ARC verification with a key record taken from the input: none may
+// crash, hang or read out of bounds.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "bimi/auth/arc_verify.hpp"
+#include "bimi/auth/author.hpp"
+#include "bimi/auth/bimi_selector_header.hpp"
 #include "bimi/auth/dkim_key.hpp"
 #include "bimi/auth/dkim_signature.hpp"
 #include "bimi/auth/dkim_tags.hpp"
@@ -23,11 +26,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)bimi::auth::parse_dkim_tags(input, error);
   (void)bimi::auth::parse_dkim_key(key_record);
   (void)bimi::auth::parse_dkim_signature(input);
+  (void)bimi::auth::parse_bimi_selector_header(input);
+  (void)bimi::auth::address_specs(input);
 
   bimi::Diagnostics out;
   auto message = bimi::auth::parse_message(text, out);
   if (!message) return 0;
   for (const auto& field : message->headers()) (void)bimi::auth::Message::unfolded_value(field);
+  (void)bimi::auth::find_author(*message);
   bimi::auth::DkimVerifyOptions options;
   options.now = 1'800'000'000;
   auto lookup = [&key_record](const std::string&) {
