@@ -1,4 +1,4 @@
-// The message parser, the From: address, the BIMI-Selector field, DKIM tag lists, signatures and
+// The message parser, the From: address, Received: and Return-Path:, the BIMI-Selector field, DKIM tag lists, signatures and
 // key records, and DKIM and ARC verification with a key record taken from the input: none may
 // crash, hang or read out of bounds.
 #include <cstddef>
@@ -14,6 +14,7 @@
 #include "bimi/auth/dkim_tags.hpp"
 #include "bimi/auth/dkim_verify.hpp"
 #include "bimi/auth/message.hpp"
+#include "bimi/auth/smtp_facts.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -34,6 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!message) return 0;
   for (const auto& field : message->headers()) (void)bimi::auth::Message::unfolded_value(field);
   (void)bimi::auth::find_author(*message);
+  (void)bimi::auth::smtp_facts_from_headers(*message);
   bimi::auth::DkimVerifyOptions options;
   options.now = 1'800'000'000;
   auto lookup = [&key_record](const std::string&) {
