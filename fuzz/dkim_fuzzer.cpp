@@ -1,6 +1,6 @@
-// The message parser, the From: address, Received: and Return-Path:, the BIMI-Selector field, DKIM tag lists, signatures and
-// key records, and DKIM and ARC verification with a key record taken from the input: none may
-// crash, hang or read out of bounds.
+// The message parser, the From: address, Received: and Return-Path:, the BIMI-Selector field,
+// DKIM tag lists, signatures and key records, and DKIM and ARC verification with a key record
+// taken from the input: none may crash, hang or read out of bounds.
 #include <cstddef>
 #include <cstdint>
 #include <string>
