@@ -10,10 +10,10 @@ packages=(
   libgtest-dev libgmock-dev nlohmann-json3-dev
   libpng-dev libjpeg-dev libimagequant-dev libpolyclipping-dev
   libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
-  libpsl-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
+  libpsl-dev libidn2-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
   nsd nginx
   libmail-dmarc-perl
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-dkim python3-yaml
 )
 
 missing=()

@@ -1,0 +1,148 @@
+#include "signature_check.hpp"
+
+#include <openssl/x509.h>
+
+#include "bimi/auth/dkim_key.hpp"
+#include "text.hpp"
+
+namespace bimi::auth::detail {
+namespace {
+
+struct MdCtxFree {
+  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+};
+using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
+
+// RSA from SubjectPublicKeyInfo (RFC 6376 §3.6.1) or, as some publishers write it, a bare
+// RSAPublicKey; Ed25519 from its 32 raw bytes (RFC 8463 §4).
+Pkey load_key(const DkimKey& key) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(key.public_key.data());
+  auto size = static_cast<long>(key.public_key.size());
+  if (key.type == DkimKeyType::ed25519) {
+    if (key.public_key.size() != 32) return nullptr;
+    return Pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes, 32));
+  }
+  const unsigned char* cursor = bytes;
+  Pkey pkey(d2i_PUBKEY(nullptr, &cursor, size));
+  if (!pkey || cursor != bytes + size) {
+    cursor = bytes;
+    pkey.reset(d2i_PublicKey(EVP_PKEY_RSA, nullptr, &cursor, size));
+    if (pkey && cursor != bytes + size) pkey.reset();
+  }
+  if (pkey && EVP_PKEY_get_base_id(pkey.get()) != EVP_PKEY_RSA) pkey.reset();
+  return pkey;
+}
+
+KeyOutcome refusal(DkimResult result, std::string reason, std::string message) {
+  KeyOutcome outcome;
+  outcome.result = result;
+  outcome.reason = std::move(reason);
+  outcome.message = std::move(message);
+  return outcome;
+}
+
+}  // namespace
+
+std::string sha256(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr);
+  return std::string(reinterpret_cast<const char*>(digest), size);
+}
+
+KeyOutcome fetch_key(const std::string& selector, const std::string& domain, DkimAlgorithm algorithm,
+                     const records::TxtLookupFunction& lookup, unsigned min_rsa_bits) {
+  std::string name = selector + "._domainkey." + domain;
+  records::TxtLookup answer = lookup(name);
+  switch (answer.status) {
+    case records::LookupStatus::found: break;
+    case records::LookupStatus::no_records:
+    case records::LookupStatus::no_name:
+      return refusal(DkimResult::permerror, "dkim-key-missing", "no key record at " + name);
+    case records::LookupStatus::timeout:
+    case records::LookupStatus::failure:
+      return refusal(DkimResult::temperror, "dkim-key-dns", "the key record at " + name + " could not be read: " + answer.detail);
+    case records::LookupStatus::too_large:
+      return refusal(DkimResult::permerror, "dkim-key-syntax", "too many TXT records at " + name);
+  }
+  // The first record that parses is the key (RFC 6376 §3.6.2.2 leaves the choice to the verifier).
+  DkimKeyParse parse;
+  for (const auto& record : answer.records) {
+    parse = parse_dkim_key(record);
+    if (parse.key) break;
+  }
+  if (answer.records.empty()) return refusal(DkimResult::permerror, "dkim-key-missing", "no key record at " + name);
+  if (!parse.key) return refusal(DkimResult::permerror, parse.error.reason, parse.error.message + " at " + name);
+  const DkimKey& key = *parse.key;
+  if (key.revoked) return refusal(DkimResult::permerror, "dkim-key-revoked", "the key at " + name + " is revoked (empty p=)");
+  bool ed25519 = algorithm == DkimAlgorithm::ed25519_sha256;
+  if ((key.type == DkimKeyType::ed25519) != ed25519)
+    return refusal(DkimResult::permerror, "dkim-key-type",
+                   "the key at " + name + " is not of the type a=" + std::string(to_string(algorithm)) + " needs");
+  if (!key.hashes.empty()) {
+    bool allowed = false;
+    for (const auto& hash : key.hashes) allowed = allowed || hash == "sha256";
+    if (!allowed) return refusal(DkimResult::permerror, "dkim-key-hash", "the key at " + name + " does not allow sha256 (h=)");
+  }
+  KeyOutcome outcome;
+  outcome.testing = key.testing;
+  outcome.strict_identity = key.strict_identity;
+  outcome.key = load_key(key);
+  if (!outcome.key) return refusal(DkimResult::permerror, "dkim-key-syntax", "p= at " + name + " is not a public key");
+  outcome.bits = static_cast<unsigned>(EVP_PKEY_get_bits(outcome.key.get()));
+  if (!ed25519 && outcome.bits < min_rsa_bits) {
+    KeyOutcome small = refusal(DkimResult::permerror, "dkim-key-small",
+                               "the key at " + name + " has " + std::to_string(outcome.bits) + " bits; RSA keys under " +
+                                   std::to_string(min_rsa_bits) + " bits are not valid (RFC 8301 §3.2)");
+    small.bits = outcome.bits;
+    return small;
+  }
+  return outcome;
+}
+
+bool signature_matches(EVP_PKEY* key, DkimAlgorithm algorithm, std::string_view data, std::string_view signature) {
+  MdCtx ctx(EVP_MD_CTX_new());
+  if (!ctx) return false;
+  const auto* sig = reinterpret_cast<const unsigned char*>(signature.data());
+  if (algorithm == DkimAlgorithm::ed25519_sha256) {
+    // RFC 8463 §3: PureEdDSA over the SHA-256 of the data.
+    std::string digest = sha256(data);
+    if (EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key) != 1) return false;
+    return EVP_DigestVerify(ctx.get(), sig, signature.size(), reinterpret_cast<const unsigned char*>(digest.data()),
+                            digest.size()) == 1;
+  }
+  if (EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1) return false;
+  return EVP_DigestVerify(ctx.get(), sig, signature.size(), reinterpret_cast<const unsigned char*>(data.data()),
+                          data.size()) == 1;
+}
+
+std::string selected_headers(const Message& message, const std::vector<std::string>& names, Canonicalization mode) {
+  std::string data;
+  std::vector<bool> used(message.headers().size(), false);
+  for (const auto& name : names) {
+    for (std::size_t i = message.headers().size(); i-- > 0;) {
+      const HeaderField& field = message.headers()[i];
+      if (used[i] || lower(field.name) != name) continue;
+      used[i] = true;
+      data += canonical_header(field.raw, mode);
+      break;
+    }
+  }
+  return data;
+}
+
+std::string without_signature(std::string_view raw_field, std::size_t b_begin, std::size_t b_end, Canonicalization mode) {
+  std::string raw(raw_field.substr(0, b_begin));
+  raw += raw_field.substr(b_end);
+  std::string canonical = canonical_header(raw, mode);
+  canonical.resize(canonical.size() - 2);
+  return canonical;
+}
+
+const std::string& BodyHashes::canonical(Canonicalization mode) {
+  auto& slot = mode == Canonicalization::simple ? simple_ : relaxed_;
+  if (!slot) slot = canonical_body(body_, mode);
+  return *slot;
+}
+
+}  // namespace bimi::auth::detail

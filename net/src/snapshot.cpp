@@ -1,0 +1,207 @@
+#include "bimi/net/snapshot.hpp"
+
+#include <openssl/evp.h>
+
+#include <nlohmann/json.hpp>
+
+namespace bimi::net {
+namespace {
+
+constexpr int format_version = 1;
+
+// Names in the file, one per status, so a snapshot reads well and survives reordering the enums.
+const std::map<records::LookupStatus, std::string>& lookup_names() {
+  static const std::map<records::LookupStatus, std::string> names{
+      {records::LookupStatus::found, "found"},         {records::LookupStatus::no_records, "no-records"},
+      {records::LookupStatus::no_name, "no-name"},     {records::LookupStatus::timeout, "timeout"},
+      {records::LookupStatus::failure, "failure"},     {records::LookupStatus::too_large, "too-large"}};
+  return names;
+}
+
+const std::map<FetchStatus, std::string>& fetch_names() {
+  static const std::map<FetchStatus, std::string> names{
+      {FetchStatus::ok, "ok"},           {FetchStatus::failure, "failure"},     {FetchStatus::tls, "tls"},
+      {FetchStatus::timeout, "timeout"}, {FetchStatus::redirect, "redirect"},   {FetchStatus::too_large, "too-large"},
+      {FetchStatus::bad_host, "bad-host"}, {FetchStatus::private_address, "private-address"}};
+  return names;
+}
+
+template <typename Enum>
+std::optional<Enum> from_name(const std::map<Enum, std::string>& names, const std::string& name) {
+  for (const auto& [value, text] : names)
+    if (text == name) return value;
+  return std::nullopt;
+}
+
+std::string base64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(bytes.data()),
+                          static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::optional<std::string> unbase64(const std::string& text) {
+  if (text.size() % 4 != 0) return std::nullopt;
+  std::string out(text.size() / 4 * 3, '\0');
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(text.data()),
+                          static_cast<int>(text.size()));
+  if (n < 0) return std::nullopt;
+  std::size_t padding = 0;
+  if (!text.empty() && text.back() == '=') ++padding;
+  if (text.size() > 1 && text[text.size() - 2] == '=') ++padding;
+  out.resize(static_cast<std::size_t>(n) - padding);
+  return out;
+}
+
+}  // namespace
+
+records::TxtLookupFunction Snapshot::record_txt(records::TxtLookupFunction live) {
+  return [this, live = std::move(live)](const std::string& name) {
+    records::TxtLookup answer = live(name);
+    txt_.emplace(name, answer);
+    return answer;
+  };
+}
+
+FetchFunction Snapshot::record_fetch(FetchFunction live) {
+  return [this, live = std::move(live)](const std::string& url, std::size_t max_bytes) {
+    FetchResult result = live(url, max_bytes);
+    fetches_.emplace(url, result);
+    return result;
+  };
+}
+
+records::TxtLookupFunction Snapshot::replay_txt() const {
+  return [this](const std::string& name) {
+    auto it = txt_.find(name);
+    if (it != txt_.end()) return it->second;
+    records::TxtLookup missing;
+    missing.status = records::LookupStatus::failure;
+    missing.detail = "the snapshot holds no answer for " + name;
+    return missing;
+  };
+}
+
+FetchFunction Snapshot::replay_fetch() const {
+  return [this](const std::string& url, std::size_t max_bytes) {
+    auto it = fetches_.find(url);
+    if (it == fetches_.end()) {
+      FetchResult missing;
+      missing.detail = "the snapshot holds no response for " + url;
+      return missing;
+    }
+    FetchResult result = it->second;
+    // The limit applies on replay as it did live.
+    if (result.body.size() > max_bytes) {
+      result.status = FetchStatus::too_large;
+      result.body.clear();
+    }
+    return result;
+  };
+}
+
+std::string Snapshot::to_json() const {
+  nlohmann::ordered_json dns = nlohmann::ordered_json::array();
+  for (const auto& [name, answer] : txt_) {
+    dns.push_back({{"type", "txt"}, {"name", name}, {"status", lookup_names().at(answer.status)},
+                   {"records", answer.records}, {"detail", answer.detail}});
+  }
+  nlohmann::ordered_json https = nlohmann::ordered_json::array();
+  for (const auto& [url, result] : fetches_) {
+    https.push_back({{"url", url}, {"status", fetch_names().at(result.status)}, {"http_status", result.http_status},
+                     {"content_type", result.content_type}, {"final_url", result.final_url},
+                     {"redirects", result.redirects}, {"detail", result.detail}, {"body_base64", base64(result.body)}});
+  }
+  nlohmann::ordered_json document{{"bimi_snapshot", format_version}, {"dns", dns}, {"https", https}};
+  return document.dump(1) + "\n";
+}
+
+std::optional<Snapshot> Snapshot::from_json(std::string_view text, std::string& error) {
+  if (text.size() > max_snapshot_bytes) {
+    error = "the snapshot is larger than " + std::to_string(max_snapshot_bytes >> 20) + " MiB";
+    return std::nullopt;
+  }
+  nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
+  if (document.is_discarded() || !document.is_object()) {
+    error = "the snapshot is not JSON";
+    return std::nullopt;
+  }
+  auto version = document.find("bimi_snapshot");
+  if (version == document.end() || !version->is_number_integer() || version->get<int>() != format_version) {
+    error = "the file is not a bimi snapshot of version " + std::to_string(format_version);
+    return std::nullopt;
+  }
+  auto dns = document.find("dns");
+  auto https = document.find("https");
+  if (dns == document.end() || !dns->is_array() || https == document.end() || !https->is_array()) {
+    error = "the snapshot lacks its dns or https list";
+    return std::nullopt;
+  }
+  if (dns->size() + https->size() > max_snapshot_entries) {
+    error = "the snapshot has more than " + std::to_string(max_snapshot_entries) + " entries";
+    return std::nullopt;
+  }
+  auto text_field = [](const nlohmann::json& entry, const char* key) -> std::optional<std::string> {
+    auto it = entry.find(key);
+    if (it == entry.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  Snapshot snapshot;
+  for (const auto& entry : *dns) {
+    if (!entry.is_object()) {
+      error = "a dns entry is not an object";
+      return std::nullopt;
+    }
+    auto type = text_field(entry, "type");
+    auto name = text_field(entry, "name");
+    auto status = text_field(entry, "status");
+    auto records = entry.find("records");
+    std::optional<records::LookupStatus> parsed = status ? from_name(lookup_names(), *status) : std::nullopt;
+    if (!type || *type != "txt" || !name || !parsed || records == entry.end() || !records->is_array()) {
+      error = "a dns entry is malformed";
+      return std::nullopt;
+    }
+    records::TxtLookup answer;
+    answer.status = *parsed;
+    answer.detail = text_field(entry, "detail").value_or("");
+    for (const auto& record : *records) {
+      if (!record.is_string()) {
+        error = "a dns record is not a string";
+        return std::nullopt;
+      }
+      answer.records.push_back(record.get<std::string>());
+    }
+    snapshot.txt_.emplace(*name, std::move(answer));
+  }
+  for (const auto& entry : *https) {
+    if (!entry.is_object()) {
+      error = "an https entry is not an object";
+      return std::nullopt;
+    }
+    auto url = text_field(entry, "url");
+    auto status = text_field(entry, "status");
+    auto body = text_field(entry, "body_base64");
+    auto http_status = entry.find("http_status");
+    auto redirects = entry.find("redirects");
+    std::optional<FetchStatus> parsed = status ? from_name(fetch_names(), *status) : std::nullopt;
+    std::optional<std::string> decoded = body ? unbase64(*body) : std::nullopt;
+    if (!url || !parsed || !decoded || http_status == entry.end() || !http_status->is_number_integer() ||
+        redirects == entry.end() || !redirects->is_number_integer()) {
+      error = "an https entry is malformed";
+      return std::nullopt;
+    }
+    FetchResult result;
+    result.status = *parsed;
+    result.http_status = http_status->get<long>();
+    result.redirects = redirects->get<int>();
+    result.content_type = text_field(entry, "content_type").value_or("");
+    result.final_url = text_field(entry, "final_url").value_or("");
+    result.detail = text_field(entry, "detail").value_or("");
+    result.body = std::move(*decoded);
+    snapshot.fetches_.emplace(*url, std::move(result));
+  }
+  return snapshot;
+}
+
+}  // namespace bimi::net
