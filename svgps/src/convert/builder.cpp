@@ -17,15 +17,15 @@
 #include "geometry/shapes.hpp"
 #include "geometry/stroke.hpp"
 #include "geometry/transform.hpp"
-#include "numbers.hpp"
 #include "raster/data_uri.hpp"
 #include "raster/prepare.hpp"
 #include "raster/trace.hpp"
 #include "style/color.hpp"
 #include "style/font_family.hpp"
+#include "svg/iri.hpp"
+#include "svg/numbers.hpp"
+#include "svg/xml_space.hpp"
 #include "text/outline.hpp"
-#include "iri.hpp"
-#include "xml_space.hpp"
 
 namespace bimi::svgps::convert {
 namespace {

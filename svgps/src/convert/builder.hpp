@@ -10,9 +10,9 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
-#include "convert/deadline.hpp"
-#include "convert/document.hpp"
-#include "raw_tree.hpp"
+#include "model/document.hpp"
+#include "svg/deadline.hpp"
+#include "svg/raw_tree.hpp"
 
 namespace bimi::svgps::text {
 class Fonts;

@@ -6,12 +6,12 @@
 #include <map>
 
 #include "bimi/svgps/render.hpp"
-#include "checks.hpp"
 #include "convert/builder.hpp"
 #include "convert/framing.hpp"
-#include "convert/writer.hpp"
-#include "input.hpp"
-#include "raw_tree.hpp"
+#include "lint/checks.hpp"
+#include "model/writer.hpp"
+#include "svg/input.hpp"
+#include "svg/raw_tree.hpp"
 #include "text/outline.hpp"
 
 namespace bimi::svgps {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "bimi/diagnostic.hpp"
-#include "raw_tree.hpp"
+#include "svg/raw_tree.hpp"
 
 namespace bimi::svgps::convert {
 

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "checks.hpp"
-#include "iri.hpp"
-#include "xml_space.hpp"
+#include "lint/checks.hpp"
+#include "svg/iri.hpp"
+#include "svg/xml_space.hpp"
 
 namespace bimi::svgps::detail {
 namespace {

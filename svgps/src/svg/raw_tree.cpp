@@ -1,4 +1,4 @@
-#include "raw_tree.hpp"
+#include "svg/raw_tree.hpp"
 
 #include <tinyxml2.h>
 
@@ -7,7 +7,7 @@
 #include <map>
 #include <utility>
 
-#include "source_map.hpp"
+#include "svg/source_map.hpp"
 
 namespace bimi::svgps::detail {
 
