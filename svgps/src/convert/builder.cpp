@@ -101,6 +101,9 @@ class Builder {
     }
   }
 
+  // Whether run() traced an embedded bitmap.
+  bool traced() const { return traced_; }
+
   std::optional<model::Document> run() {
     const RawElement& root = document_.root();
     if (!root.is_svg("svg")) {
@@ -986,6 +989,7 @@ class Builder {
       shape.fill.opacity = context.opacity;
       place_shape(e, std::move(shape), placed, group);
     }
+    traced_ = true;
     note("convert-traced", e,
          "embedded " + std::to_string(bitmap->width) + "×" + std::to_string(bitmap->height) + " " +
              (uri->media_type == "image/png" ? "PNG" : "JPEG") + " traced into " +
@@ -1789,6 +1793,7 @@ class Builder {
   model::Document* document_out_ = nullptr;
   std::size_t use_instances_ = 0;
   bool refused_ = false;
+  bool traced_ = false;  // an embedded bitmap was traced
   std::size_t elements_built_ = 0;
   std::size_t text_characters_ = 0;  // outlined so far, against Limits::max_text_characters
   std::size_t text_glyphs_ = 0;      // against Limits::max_text_glyphs
@@ -1799,9 +1804,12 @@ class Builder {
 
 }  // namespace
 
-std::optional<model::Document> build_document(const RawDocument& document, const BuildOptions& options,
-                                              Diagnostics& changes) {
-  return Builder(document, options, changes).run();
+std::optional<Built> build_document(const RawDocument& document, const BuildOptions& options,
+                                    Diagnostics& changes) {
+  Builder builder(document, options, changes);
+  auto built = builder.run();
+  if (!built) return std::nullopt;
+  return Built{std::move(*built), builder.traced()};
 }
 
 }  // namespace bimi::svgps::convert
