@@ -93,13 +93,7 @@ class Builder {
  public:
   Builder(const RawDocument& document, const BuildOptions& options, Diagnostics& changes)
       : document_(document), options_(options), changes_(changes),
-        styles_(ComputedStyles::compute(document, changes)) {
-    for (std::size_t i = 0; i < document.elements.size(); ++i) {
-      for (const char* name : {"id", "xml:id"}) {
-        if (const RawAttribute* a = document.elements[i].attribute(name)) ids_.emplace(trim_xml_space(a->value), i);
-      }
-    }
-  }
+        styles_(ComputedStyles::compute(document, changes)) {}
 
   // Whether run() traced an embedded bitmap.
   bool traced() const { return traced_; }
@@ -1785,7 +1779,7 @@ class Builder {
   const BuildOptions& options_;
   Diagnostics& changes_;
   ComputedStyles styles_;
-  std::map<std::string, std::size_t, std::less<>> ids_;
+  const std::map<std::string, std::size_t, std::less<>>& ids_ = document_.ids;  // built by parse_xml
   std::vector<std::unique_ptr<Clip>> clips_;
   std::map<std::size_t, ComputedStyles::Values> instance_styles_;
   std::map<std::size_t, geo::Matrix> gradient_spaces_;  // gradient index -> its stretching transform
