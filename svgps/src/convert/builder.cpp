@@ -10,7 +10,6 @@
 #include <tuple>
 
 #include "bimi/svgps/raster.hpp"
-#include "convert/styles.hpp"
 #include "geometry/clip.hpp"
 #include "geometry/path_data.hpp"
 #include "geometry/path_ops.hpp"
@@ -21,6 +20,7 @@
 #include "raster/prepare.hpp"
 #include "raster/trace.hpp"
 #include "style/color.hpp"
+#include "style/computed_styles.hpp"
 #include "style/font_family.hpp"
 #include "svg/iri.hpp"
 #include "svg/numbers.hpp"
@@ -34,6 +34,7 @@ using detail::RawAttribute;
 using detail::RawDocument;
 using detail::RawElement;
 using detail::trim_xml_space;
+using style::ComputedStyles;
 namespace geo = geometry;
 
 constexpr std::size_t max_path_segments = 1'000'000;

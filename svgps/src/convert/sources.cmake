@@ -4,5 +4,4 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/builder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/convert.cpp
   ${CMAKE_CURRENT_LIST_DIR}/framing.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/raster_convert.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/styles.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/raster_convert.cpp)
