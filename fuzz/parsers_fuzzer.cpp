@@ -3,21 +3,21 @@
 #include <cstdint>
 #include <string_view>
 
+#include "bimi/svgps/color.hpp"
+#include "bimi/svgps/file_format.hpp"
+#include "bimi/svgps/limits.hpp"
 #include "geometry/format.hpp"
 #include "geometry/path_data.hpp"
 #include "geometry/path_ops.hpp"
 #include "geometry/shapes.hpp"
 #include "geometry/transform.hpp"
-#include "bimi/svgps/color.hpp"
-#include "bimi/svgps/file_format.hpp"
-#include "bimi/svgps/limits.hpp"
-#include "numbers.hpp"
 #include "render/bounds.hpp"
 #include "style/color.hpp"
 #include "style/declarations.hpp"
 #include "style/font_family.hpp"
 #include "style/paint.hpp"
 #include "style/stylesheet.hpp"
+#include "svg/numbers.hpp"
 
 using namespace bimi::svgps;
 

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 
+#include "bimi/handle.hpp"
 #include "bimi/net/address_range.hpp"
 #include "bimi/records/domain_name.hpp"
 
@@ -21,22 +22,10 @@ void init_curl_once() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-struct EasyDeleter {
-  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
-};
-struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-struct UrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
-};
-struct CurlStringDeleter {
-  void operator()(char* text) const { curl_free(text); }
-};
-using Easy = std::unique_ptr<CURL, EasyDeleter>;
-using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
-using Url = std::unique_ptr<CURLU, UrlDeleter>;
-using CurlString = std::unique_ptr<char, CurlStringDeleter>;
+using Easy = Handle<CURL, curl_easy_cleanup>;
+using Slist = Handle<curl_slist, curl_slist_free_all>;
+using Url = Handle<CURLU, curl_url_cleanup>;
+using CurlString = Handle<char, curl_free>;
 
 struct Sink {
   std::string body;

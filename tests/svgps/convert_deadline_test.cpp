@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "bimi/svgps/convert.hpp"
-#include "convert/deadline.hpp"
 #include "geometry/clip.hpp"
 #include "geometry/stroke.hpp"
 #include "raster/trace.hpp"
+#include "svg/deadline.hpp"
 #include "test_support.hpp"
 
 namespace bimi::svgps {

@@ -1,4 +1,4 @@
-#include "input.hpp"
+#include "svg/input.hpp"
 
 #include <gtest/gtest.h>
 #include "bimi/gzip.hpp"

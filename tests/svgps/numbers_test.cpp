@@ -1,4 +1,4 @@
-#include "numbers.hpp"
+#include "svg/numbers.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,12 @@
 #include <gtest/gtest.h>
 
+#include "bimi/base64.hpp"
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/lint.hpp"
 #include "bimi/svgps/raster.hpp"
 #include "bimi/svgps/render.hpp"
+#include "convert/builder.hpp"
+#include "svg/raw_tree.hpp"
 #include "test_support.hpp"
 
 namespace bimi::test {
@@ -159,19 +162,7 @@ TEST(RasterConvert, ConvertLogoDispatchesOnContent) {
   EXPECT_TRUE(vector.svg) << describe(vector.changes);
 }
 
-std::string base64(const std::string& bytes) {
-  static const char table[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    unsigned v = 0;
-    for (std::size_t k = 0; k < 3; ++k) {
-      v = v << 8 | (i + k < bytes.size() ? static_cast<unsigned char>(bytes[i + k]) : 0u);
-    }
-    std::size_t chars = std::min<std::size_t>(4, (bytes.size() - i) * 4 / 3 + 1);
-    for (std::size_t k = 0; k < 4; ++k) out += k < chars ? table[(v >> (18 - 6 * k)) & 63] : '=';
-  }
-  return out;
-}
+std::string base64(const std::string& bytes) { return base64_encode(bytes); }
 
 std::string svg_with_image(const std::string& href, const std::string& extra = "") {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 200 200\">\n"
@@ -193,6 +184,23 @@ TEST(RasterConvert, EmbeddedImageIsTracedAndSaysSo) {
   EXPECT_TRUE(said) << describe(r.changes);
   EXPECT_EQ(r.svg->find("<image"), std::string::npos);
   EXPECT_GE(r.fidelity->ssim, 0.95);
+}
+
+// The pipeline judges traced input with the traced thresholds; the builder says so as data, not
+// only as a note in the change log.
+TEST(RasterConvert, BuilderReportsWhetherItTracedAnImage) {
+  auto build = [](const std::string& svg) {
+    Diagnostics changes;
+    auto raw = svgps::detail::parse_xml(svg, svgps::Limits{}, changes);
+    EXPECT_TRUE(raw);
+    return svgps::convert::build_document(*raw, {}, changes);
+  };
+  auto traced = build(svg_with_image("data:image/png;base64," + base64(raster_fixture("logo-rgba.png"))));
+  ASSERT_TRUE(traced);
+  EXPECT_TRUE(traced->traced);
+  auto vector = build(read_bytes(fixtures() / "convert" / "figma.svg"));
+  ASSERT_TRUE(vector);
+  EXPECT_FALSE(vector->traced);
 }
 
 TEST(RasterConvert, ExternalOrUndecodableImagesAreRefusedOrDropped) {

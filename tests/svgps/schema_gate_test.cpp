@@ -1,7 +1,7 @@
 // The libxml2 gate on its own: it must reject what the schema rejects and accept what it accepts.
 #include <gtest/gtest.h>
 
-#include "checks.hpp"
+#include "lint/checks.hpp"
 #include "test_support.hpp"
 
 namespace bimi::svgps::detail {

@@ -1,4 +1,4 @@
-#include "schema_model.hpp"
+#include "lint/schema_model.hpp"
 
 #include <gtest/gtest.h>
 

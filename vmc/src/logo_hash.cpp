@@ -21,15 +21,6 @@ const EVP_MD* md_for(HashAlgorithm algorithm) {
   return EVP_sha256();
 }
 
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
 }  // namespace
 
 std::string_view to_string(HashAlgorithm algorithm) {
@@ -76,63 +67,6 @@ std::string to_hex(std::string_view bytes) {
     text += digits[b & 0x0f];
   }
   return text;
-}
-
-std::string base64_encode(std::string_view bytes) {
-  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string text;
-  text.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[k])); };
-  for (; i + 3 <= bytes.size(); i += 3) {
-    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
-    text += alphabet[(v >> 18) & 63];
-    text += alphabet[(v >> 12) & 63];
-    text += alphabet[(v >> 6) & 63];
-    text += alphabet[v & 63];
-  }
-  std::size_t rest = bytes.size() - i;
-  if (rest == 1) {
-    unsigned v = byte(i) << 16;
-    text += alphabet[(v >> 18) & 63];
-    text += alphabet[(v >> 12) & 63];
-    text += "==";
-  } else if (rest == 2) {
-    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8);
-    text += alphabet[(v >> 18) & 63];
-    text += alphabet[(v >> 12) & 63];
-    text += alphabet[(v >> 6) & 63];
-    text += '=';
-  }
-  return text;
-}
-
-std::optional<std::string> base64_decode(std::string_view text) {
-  if (text.size() % 4 != 0) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  for (std::size_t i = 0; i < text.size(); i += 4) {
-    bool last = i + 4 == text.size();
-    int v[4];
-    int padding = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = text[i + static_cast<std::size_t>(k)];
-      if (c == '=' && last && k >= 2) {
-        v[k] = 0;
-        ++padding;
-        continue;
-      }
-      if (padding > 0) return std::nullopt;  // data after padding
-      v[k] = base64_value(c);
-      if (v[k] < 0) return std::nullopt;
-    }
-    unsigned bits = (static_cast<unsigned>(v[0]) << 18) | (static_cast<unsigned>(v[1]) << 12) |
-                    (static_cast<unsigned>(v[2]) << 6) | static_cast<unsigned>(v[3]);
-    out += static_cast<char>((bits >> 16) & 0xff);
-    if (padding < 2) out += static_cast<char>((bits >> 8) & 0xff);
-    if (padding < 1) out += static_cast<char>(bits & 0xff);
-  }
-  return out;
 }
 
 LogoHashes hash_logo(std::string_view bytes) {

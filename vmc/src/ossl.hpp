@@ -11,19 +11,15 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bimi/handle.hpp"
+
 namespace bimi::vmc::ossl {
 
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* p) const { Free(p); }
-};
-template <typename T, void (*Free)(T*)>
-using Handle = std::unique_ptr<T, Deleter<T, Free>>;
+using bimi::Handle;
 
 using Bio = Handle<BIO, BIO_free_all>;
 using X509Ptr = Handle<X509, X509_free>;

@@ -338,6 +338,354 @@ void check_revocation(Recorder& rec, X509* leaf, X509* issuer, const VerifyOptio
   ossl::clear_errors();
 }
 
+// What the checks read: the inputs, loaded and parsed once before any check runs.
+struct Verification {
+  explicit Verification(const VerifyOptions& given) : options(given) {}
+
+  const VerifyOptions& options;
+  std::vector<ossl::X509Ptr> certs;  // as given; the first is the leaf
+  std::vector<std::string> encodings;
+  std::vector<ossl::X509Ptr> given_roots;
+  const Bundled* bundled = nullptr;
+  std::vector<ossl::X509Ptr> untrusted;  // the given certificates past the leaf, then the bundled intermediates
+  std::string svg;                       // the logo given, inflated when gzipped
+  ossl::X509CrlPtr crl;
+  std::vector<ossl::EvpPkeyPtr> log_keys;
+
+  X509* leaf() const { return certs.front().get(); }
+  const std::vector<ossl::X509Ptr>& roots() const { return options.roots_pem ? given_roots : bundled->roots; }
+  const std::vector<ossl::X509Ptr>& intermediates() const { return bundled->intermediates; }
+};
+
+// Anything unreadable in the inputs is an Error, not a finding.
+std::variant<Verification, Error> load_verification(std::string_view certificate, std::string_view logo,
+                                                     const VerifyOptions& options) {
+  Verification v(options);
+  auto loaded = detail::load_certificates(certificate, &v.encodings);
+  if (auto* error = std::get_if<Error>(&loaded)) return Error{"certificate: " + error->message};
+  v.certs = std::get<std::vector<ossl::X509Ptr>>(std::move(loaded));
+  std::string error;
+  if (options.roots_pem) {
+    v.given_roots = parse_bundle(*options.roots_pem, "trust anchors", error);
+    if (!error.empty()) return Error{error};
+  }
+  v.bundled = &bundled_certificates();
+  if (!v.bundled->error.empty()) return Error{v.bundled->error};
+  if (is_gzip(logo)) {
+    auto inflated = gunzip(logo, max_logo_bytes, error);
+    if (!inflated) return Error{"logo: " + error};
+    v.svg = std::move(*inflated);
+  } else {
+    v.svg = std::string(logo);
+  }
+  if (options.crl) {
+    ossl::Bio bio = ossl::memory_bio(*options.crl);
+    if (options.crl->find("-----BEGIN") != std::string::npos) {
+      v.crl.reset(PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr));
+    } else {
+      const auto* p = reinterpret_cast<const unsigned char*>(options.crl->data());
+      v.crl.reset(d2i_X509_CRL(nullptr, &p, static_cast<long>(options.crl->size())));
+    }
+    if (!v.crl) return Error{"CRL: not a valid CRL (" + ossl::drain_errors() + ")"};
+  }
+  if (options.ct_log_keys) {
+    ossl::Bio bio = ossl::memory_bio(*options.ct_log_keys);
+    for (;;) {
+      ossl::EvpPkeyPtr key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
+      if (!key) break;
+      v.log_keys.push_back(std::move(key));
+    }
+    ossl::clear_errors();
+    if (v.log_keys.empty()) return Error{"CT logs: no PEM public key found"};
+  }
+  for (std::size_t i = 1; i < v.certs.size(); ++i) {
+    X509_up_ref(v.certs[i].get());
+    v.untrusted.emplace_back(v.certs[i].get());
+  }
+  for (const auto& cert : v.intermediates()) {
+    X509_up_ref(cert.get());
+    v.untrusted.emplace_back(cert.get());
+  }
+  return v;
+}
+
+// One function per row of the check table (docs/vmc-checks.md), in its order. Checks that later
+// ones depend on return what they established.
+
+// der: OpenSSL reads BER too, and verifies signatures over the re-encoded DER.
+void check_der(Recorder& rec, const Verification& v) {
+  if (auto problems = detail::non_der_certificates(v.encodings); problems.empty()) {
+    rec.pass("der", v.encodings.size() == 1 ? "the certificate is DER" : "every certificate is DER");
+  } else {
+    for (auto& problem : problems) rec.fail("der", std::move(problem));
+  }
+}
+
+ChainResult check_chain(Recorder& rec, const Verification& v) {
+  ChainResult chain = build_chain(v.leaf(), v.roots(), v.untrusted, v.options.at);
+  if (chain.ok) {
+    rec.pass("chain", "chains to trust anchor " + subject_of(chain.chain.back().get()) + " (" +
+                          std::to_string(chain.chain.size()) + " certificates, signatures verified)");
+  } else {
+    rec.fail("chain", "no valid chain to a trust anchor: " + chain.message);
+  }
+  return chain;
+}
+
+// The issuing CA: from the built chain, else looked for among every certificate at hand.
+X509* issuer_of_leaf(const Verification& v, const ChainResult& chain) {
+  if (chain.ok && chain.chain.size() > 1) return chain.chain[1].get();
+  return find_issuer(v.leaf(), {&v.certs, &v.intermediates(), &v.roots()});
+}
+
+// critical-extension: over the built chain, or what we have.
+void check_critical_extension(Recorder& rec, const Verification& v, const ChainResult& chain) {
+  std::vector<X509*> examined;
+  for (const auto& cert : chain.ok ? chain.chain : v.certs) examined.push_back(cert.get());
+  check_critical_extensions(rec, examined);
+}
+
+struct KeyUsages {
+  bool present = false;  // the extension is there
+  std::vector<std::string> oids;
+
+  bool has(std::string_view oid) const { return std::find(oids.begin(), oids.end(), oid) != oids.end(); }
+};
+
+KeyUsages extended_key_usages(X509* cert) {
+  KeyUsages usages;
+  usages.oids = detail::extended_key_usages(cert, usages.present);
+  return usages;
+}
+
+void check_eku_leaf(Recorder& rec, const KeyUsages& ekus) {
+  if (!ekus.present) {
+    rec.fail("eku-leaf", "the leaf has no extended key usage extension (needs " + std::string(bimi_eku_oid) + ")");
+  } else if (!ekus.has(bimi_eku_oid)) {
+    rec.fail("eku-leaf", "the leaf's extended key usage lacks " + std::string(bimi_eku_oid) + " (has " + join(ekus.oids) + ")");
+  } else if (ekus.oids.size() != 1) {
+    rec.fail("eku-leaf", "the leaf has other purposes besides BIMI: " + join(ekus.oids));
+  } else {
+    rec.pass("eku-leaf", "the leaf's only extended key usage is BIMI (" + std::string(bimi_eku_oid) + ")");
+  }
+}
+
+void check_eku_issuer(Recorder& rec, X509* issuer) {
+  if (issuer == nullptr) {
+    rec.fail("eku-issuer", "the issuing CA certificate was not found");
+    return;
+  }
+  KeyUsages ekus = extended_key_usages(issuer);
+  if (!ekus.present) {
+    rec.fail("eku-issuer", "the issuing CA " + subject_of(issuer) + " has no extended key usage extension");
+  } else if (!ekus.has(bimi_eku_oid)) {
+    rec.fail("eku-issuer", "the issuing CA " + subject_of(issuer) + " lacks the BIMI extended key usage");
+  } else {
+    rec.pass("eku-issuer", "the issuing CA " + subject_of(issuer) + " has the BIMI extended key usage");
+  }
+}
+
+// Neither the BIMI EKU nor a logotype: say what the certificate is instead (empty when it is one).
+std::string not_a_mark_certificate(X509* leaf, const KeyUsages& ekus) {
+  if (detail::find_extension(leaf, logotype_oid) || ekus.has(bimi_eku_oid)) return {};
+  return std::string(ekus.has(tls_server_eku_oid) ? "a TLS certificate, not a mark certificate" : "not a mark certificate") +
+         ": no BIMI EKU, no logotype";
+}
+
+// What the logotype check found, for logotype-hash, logo-bytes and logo-profile.
+struct LogotypeFound {
+  enum class State { absent, unparsable, parsed } state = State::absent;
+  std::optional<LogotypeImage> svg_image;  // the first image/svg+xml image
+  std::optional<EmbeddedLogo> embedded;    // its first data: URI that decodes
+};
+
+LogotypeFound check_logotype(Recorder& rec, X509* leaf) {
+  LogotypeFound found;
+  auto raw = detail::find_extension(leaf, logotype_oid);
+  if (!raw) {
+    rec.fail("logotype", "no logotype extension (" + std::string(logotype_oid) + ")");
+    return found;
+  }
+  if (raw->critical) rec.fail("logotype", "the logotype extension is marked critical; it must not be");
+  auto parsed = parse_logotype(raw->value);
+  if (auto* failure = std::get_if<Error>(&parsed)) {
+    rec.fail("logotype", failure->message);
+    found.state = LogotypeFound::State::unparsable;
+    return found;
+  }
+  found.state = LogotypeFound::State::parsed;
+  auto& logotype = std::get<Logotype>(parsed);
+  if (logotype.images.size() > 1) rec.warn("logotype", "more than one logotype image; the first SVG is used");
+  for (auto& candidate : logotype.images) {
+    if (lower(candidate.media_type) == "image/svg+xml") {
+      found.svg_image = std::move(candidate);
+      break;
+    }
+  }
+  if (!found.svg_image) {
+    rec.fail("logotype", "no image/svg+xml logotype image (media type " + logotype.images.front().media_type + ")");
+    return found;
+  }
+  for (const auto& uri : found.svg_image->uris) {
+    auto decoded = decode_data_uri(uri);
+    if (auto* bad = std::get_if<Error>(&decoded)) {
+      rec.fail("logotype", bad->message);
+    } else if (!found.embedded) {
+      found.embedded = std::get<EmbeddedLogo>(std::move(decoded));
+    }
+  }
+  if (found.embedded) {
+    rec.pass("logotype", "image/svg+xml in a data: URI, " + std::to_string(found.embedded->svg.size()) + " bytes" +
+                             (found.embedded->gzipped ? " after gunzip" : ""));
+  }
+  return found;
+}
+
+// logotype-hash: over the exact SVG bytes given.
+void check_logotype_hash(Recorder& rec, const LogotypeFound& found, const std::string& svg) {
+  if (found.state == LogotypeFound::State::absent) {
+    rec.skip("logotype-hash", "not checked: no logotype extension");
+    return;
+  }
+  if (found.state == LogotypeFound::State::unparsable) {
+    rec.skip("logotype-hash", "not checked: the logotype extension does not parse");
+    return;
+  }
+  if (!found.svg_image) return;
+  std::size_t known = 0;
+  for (const auto& hash : found.svg_image->hashes) {
+    if (!hash.algorithm) {
+      rec.skip("logotype-hash", "hash algorithm " + hash.algorithm_oid + " is not known; not checked");
+      continue;
+    }
+    ++known;
+    std::string name(to_string(*hash.algorithm));
+    std::string actual = digest(*hash.algorithm, svg);
+    if (actual == hash.value) {
+      rec.pass("logotype-hash", name + " " + to_hex(hash.value) + " matches the logo");
+    } else {
+      std::string why = "";
+      if (found.embedded && found.embedded->gzipped && digest(*hash.algorithm, found.embedded->payload) == hash.value) {
+        why = " (it looks computed over gzip bytes, not the SVG)";
+      }
+      rec.fail("logotype-hash", name + " in the certificate is " + to_hex(hash.value) + " but the logo's is " +
+                                    to_hex(actual) + why);
+    }
+  }
+  if (known == 0) rec.fail("logotype-hash", "no logotype hash uses an algorithm we know (SHA-1/256/384/512)");
+}
+
+void check_logo_bytes(Recorder& rec, const std::optional<EmbeddedLogo>& embedded, const std::string& svg) {
+  if (!embedded) {
+    rec.fail("logo-bytes", "no embedded logo to compare");
+  } else if (embedded->svg == svg) {
+    rec.pass("logo-bytes", "the embedded SVG is byte-for-byte the logo given (" + std::to_string(svg.size()) + " bytes)");
+  } else {
+    std::size_t first = 0;
+    while (first < svg.size() && first < embedded->svg.size() && svg[first] == embedded->svg[first]) ++first;
+    rec.fail("logo-bytes", "the embedded SVG (" + std::to_string(embedded->svg.size()) +
+                               " bytes) differs from the logo given (" + std::to_string(svg.size()) +
+                               " bytes) from byte offset " + std::to_string(first) + ": " +
+                               explain_logo_difference(embedded->svg, svg, "the embedded SVG", "the logo given"));
+  }
+}
+
+void check_san(Recorder& rec, X509* leaf, const VerifyOptions& options) {
+  auto names = detail::dns_names(leaf);
+  std::string domain = normalize_dns(options.domain);
+  std::string selector = lower(options.selector.empty() ? std::string("default") : options.selector);
+  if (domain.empty()) {
+    rec.fail("san", "no domain given");
+  } else if (!is_ascii(domain)) {
+    rec.fail("san", "the domain \"" + options.domain + "\" is not ASCII; give its A-label (xn--) form");
+  } else if (names.empty()) {
+    rec.fail("san", "the leaf has no subjectAltName dNSName");
+  } else {
+    std::string selector_name = selector + "._bimi." + domain;
+    std::string matched;
+    for (const auto& name : names) {
+      std::string n = normalize_dns(name);
+      if (n == domain || n == selector_name) {
+        matched = name;
+        break;
+      }
+    }
+    if (!matched.empty()) {
+      rec.pass("san", "dNSName " + matched + " covers " +
+                          (normalize_dns(matched) == domain ? domain + " (any selector)" : "selector " + selector + " of " + domain));
+    } else {
+      rec.fail("san", "no dNSName covers " + domain + " with selector " + selector + " (names: " + join(names) + ")");
+    }
+  }
+}
+
+struct ValidityPeriod {
+  long long not_before = 0;
+  long long not_after = 0;
+};
+
+ValidityPeriod validity_period(X509* leaf) {
+  ValidityPeriod period;
+  ossl::to_unix(X509_get0_notBefore(leaf), period.not_before);
+  ossl::to_unix(X509_get0_notAfter(leaf), period.not_after);
+  return period;
+}
+
+void check_validity(Recorder& rec, const ValidityPeriod& valid, long long at) {
+  std::string period = format_time(valid.not_before) + " to " + format_time(valid.not_after);
+  if (at < valid.not_before) {
+    rec.fail("validity", "not yet valid at " + format_time(at) + " (valid " + period + ")");
+  } else if (at > valid.not_after) {
+    rec.fail("validity", "expired at " + format_time(at) + " (valid " + period + ")");
+  } else {
+    rec.pass("validity", "valid at " + format_time(at) + " (" + period + ")");
+  }
+}
+
+void check_policy(Recorder& rec, X509* leaf) {
+  bool present = false;
+  auto policy_list = detail::policies(leaf, present);
+  if (std::find(policy_list.begin(), policy_list.end(), mark_policy_oid) != policy_list.end()) {
+    rec.pass("policy", "asserts the mark certificate policy " + std::string(mark_policy_oid));
+  } else {
+    rec.fail("policy", present ? "certificate policies lack " + std::string(mark_policy_oid) + " (has " + join(policy_list) + ")"
+                               : "no certificate policies extension (needs " + std::string(mark_policy_oid) + ")");
+  }
+}
+
+MarkTypeAssessment check_mark_type(Recorder& rec, X509* leaf, long long not_before) {
+  auto mark = assess_mark_type(detail::name_fields(X509_get_subject_name(leaf)), not_before);
+  for (const auto& message : mark.errors) rec.fail("mark-type", message);
+  for (const auto& message : mark.warnings) rec.warn("mark-type", message);
+  if (mark.errors.empty() && mark.mark_class != MarkClass::unknown) {
+    rec.pass("mark-type", std::string(to_string(mark.mark_class)) +
+                              (mark.mark_type.empty() ? "" : " (" + mark.mark_type + ")") + "; subject fields as required");
+  }
+  return mark;
+}
+
+void check_logo_profile(Recorder& rec, const VerifyOptions& options, const std::optional<EmbeddedLogo>& embedded) {
+  if (!options.logo_linter) {
+    rec.skip("logo-profile", "not checked (no logo linter)");
+    return;
+  }
+  if (!embedded) {
+    rec.fail("logo-profile", "no embedded logo to check");
+    return;
+  }
+  Diagnostics found = options.logo_linter(embedded->svg);
+  std::size_t errors = 0;
+  for (const auto& d : found.items()) {
+    if (d.severity == Severity::error) {
+      ++errors;
+      rec.fail("logo-profile", d.rule + ": " + d.message);
+    } else if (d.severity == Severity::warning) {
+      rec.warn("logo-profile", d.rule + ": " + d.message);
+    }
+  }
+  if (errors == 0) rec.pass("logo-profile", "the embedded logo passes bimi check");
+}
+
 }  // namespace
 
 std::string_view to_string(Verdict verdict) {
@@ -367,287 +715,37 @@ std::string_view bundled_intermediates_pem() { return embedded::bimi_intermediat
 std::variant<VerifyReport, Error> verify_certificate(std::string_view certificate, std::string_view logo,
                                                      const VerifyOptions& options) {
   ossl::clear_errors();
-  // Inputs first: anything unreadable is an Error, not a finding.
-  std::vector<std::string> encodings;
-  auto loaded = detail::load_certificates(certificate, &encodings);
-  if (auto* error = std::get_if<Error>(&loaded)) return Error{"certificate: " + error->message};
-  auto certs = std::get<std::vector<ossl::X509Ptr>>(std::move(loaded));
-  std::string error;
-  std::vector<ossl::X509Ptr> given_roots;
-  if (options.roots_pem) {
-    given_roots = parse_bundle(*options.roots_pem, "trust anchors", error);
-    if (!error.empty()) return Error{error};
-  }
-  const Bundled& bundled = bundled_certificates();
-  if (!bundled.error.empty()) return Error{bundled.error};
-  const std::vector<ossl::X509Ptr>& roots = options.roots_pem ? given_roots : bundled.roots;
-  const std::vector<ossl::X509Ptr>& intermediates = bundled.intermediates;
-  std::string svg;
-  if (is_gzip(logo)) {
-    auto inflated = gunzip(logo, max_logo_bytes, error);
-    if (!inflated) return Error{"logo: " + error};
-    svg = std::move(*inflated);
-  } else {
-    svg = std::string(logo);
-  }
-  ossl::X509CrlPtr crl;
-  if (options.crl) {
-    ossl::Bio bio = ossl::memory_bio(*options.crl);
-    if (options.crl->find("-----BEGIN") != std::string::npos) {
-      crl.reset(PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr));
-    } else {
-      const auto* p = reinterpret_cast<const unsigned char*>(options.crl->data());
-      crl.reset(d2i_X509_CRL(nullptr, &p, static_cast<long>(options.crl->size())));
-    }
-    if (!crl) return Error{"CRL: not a valid CRL (" + ossl::drain_errors() + ")"};
-  }
-  std::vector<ossl::EvpPkeyPtr> log_keys;
-  if (options.ct_log_keys) {
-    ossl::Bio bio = ossl::memory_bio(*options.ct_log_keys);
-    for (;;) {
-      ossl::EvpPkeyPtr key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
-      if (!key) break;
-      log_keys.push_back(std::move(key));
-    }
-    ossl::clear_errors();
-    if (log_keys.empty()) return Error{"CT logs: no PEM public key found"};
-  }
+  auto loaded = load_verification(certificate, logo, options);
+  if (auto* error = std::get_if<Error>(&loaded)) return std::move(*error);
+  const auto& v = std::get<Verification>(loaded);
+  X509* leaf = v.leaf();
 
   VerifyReport report;
   Recorder rec;
-  X509* leaf = certs.front().get();
-  std::vector<ossl::X509Ptr> untrusted;
-  for (std::size_t i = 1; i < certs.size(); ++i) {
-    X509_up_ref(certs[i].get());
-    untrusted.emplace_back(certs[i].get());
-  }
-  for (const auto& cert : intermediates) {
-    X509_up_ref(cert.get());
-    untrusted.emplace_back(cert.get());
-  }
-
-  // der: OpenSSL reads BER too, and verifies signatures over the re-encoded DER
-  if (auto problems = detail::non_der_certificates(encodings); problems.empty()) {
-    rec.pass("der", encodings.size() == 1 ? "the certificate is DER" : "every certificate is DER");
-  } else {
-    for (auto& problem : problems) rec.fail("der", std::move(problem));
-  }
-
-  // chain
-  ChainResult chain = build_chain(leaf, roots, untrusted, options.at);
+  check_der(rec, v);
+  ChainResult chain = check_chain(rec, v);
   if (chain.ok) {
     for (const auto& cert : chain.chain) report.chain.push_back(subject_of(cert.get()));
-    rec.pass("chain", "chains to trust anchor " + report.chain.back() + " (" + std::to_string(chain.chain.size()) +
-                          " certificates, signatures verified)");
-  } else {
-    rec.fail("chain", "no valid chain to a trust anchor: " + chain.message);
   }
-  X509* issuer = chain.ok && chain.chain.size() > 1 ? chain.chain[1].get()
-                                                    : find_issuer(leaf, {&certs, &intermediates, &roots});
-
-  // critical-extension: over the built chain, or what we have
-  std::vector<X509*> examined;
-  if (chain.ok) {
-    for (const auto& cert : chain.chain) examined.push_back(cert.get());
-  } else {
-    for (const auto& cert : certs) examined.push_back(cert.get());
-  }
-  check_critical_extensions(rec, examined);
-
-  // eku-leaf
-  bool eku_present = false;
-  auto ekus = detail::extended_key_usages(leaf, eku_present);
-  if (!eku_present) {
-    rec.fail("eku-leaf", "the leaf has no extended key usage extension (needs " + std::string(bimi_eku_oid) + ")");
-  } else if (std::find(ekus.begin(), ekus.end(), bimi_eku_oid) == ekus.end()) {
-    rec.fail("eku-leaf", "the leaf's extended key usage lacks " + std::string(bimi_eku_oid) + " (has " + join(ekus) + ")");
-  } else if (ekus.size() != 1) {
-    rec.fail("eku-leaf", "the leaf has other purposes besides BIMI: " + join(ekus));
-  } else {
-    rec.pass("eku-leaf", "the leaf's only extended key usage is BIMI (" + std::string(bimi_eku_oid) + ")");
-  }
-
-  // eku-issuer
-  if (issuer == nullptr) {
-    rec.fail("eku-issuer", "the issuing CA certificate was not found");
-  } else {
-    bool present = false;
-    auto issuer_ekus = detail::extended_key_usages(issuer, present);
-    if (!present) {
-      rec.fail("eku-issuer", "the issuing CA " + subject_of(issuer) + " has no extended key usage extension");
-    } else if (std::find(issuer_ekus.begin(), issuer_ekus.end(), bimi_eku_oid) == issuer_ekus.end()) {
-      rec.fail("eku-issuer", "the issuing CA " + subject_of(issuer) + " lacks the BIMI extended key usage");
-    } else {
-      rec.pass("eku-issuer", "the issuing CA " + subject_of(issuer) + " has the BIMI extended key usage");
-    }
-  }
-
-  // logotype, logotype-hash, logo-bytes
-  std::optional<EmbeddedLogo> embedded;
-  auto raw = detail::find_extension(leaf, logotype_oid);
-  if (!raw && std::find(ekus.begin(), ekus.end(), bimi_eku_oid) == ekus.end()) {
-    bool tls = std::find(ekus.begin(), ekus.end(), tls_server_eku_oid) != ekus.end();
-    report.not_a_mark_certificate =
-        std::string(tls ? "a TLS certificate, not a mark certificate" : "not a mark certificate") +
-        ": no BIMI EKU, no logotype";
-  }
-  if (!raw) {
-    rec.fail("logotype", "no logotype extension (" + std::string(logotype_oid) + ")");
-    rec.skip("logotype-hash", "not checked: no logotype extension");
-  } else {
-    if (raw->critical) rec.fail("logotype", "the logotype extension is marked critical; it must not be");
-    auto parsed = parse_logotype(raw->value);
-    if (auto* failure = std::get_if<Error>(&parsed)) {
-      rec.fail("logotype", failure->message);
-      rec.skip("logotype-hash", "not checked: the logotype extension does not parse");
-    } else {
-      const auto& logotype = std::get<Logotype>(parsed);
-      if (logotype.images.size() > 1) rec.warn("logotype", "more than one logotype image; the first SVG is used");
-      const LogotypeImage* image = nullptr;
-      for (const auto& candidate : logotype.images) {
-        if (lower(candidate.media_type) == "image/svg+xml") {
-          image = &candidate;
-          break;
-        }
-      }
-      if (image == nullptr) {
-        rec.fail("logotype", "no image/svg+xml logotype image (media type " + logotype.images.front().media_type + ")");
-      } else {
-        for (const auto& uri : image->uris) {
-          auto decoded = decode_data_uri(uri);
-          if (auto* bad = std::get_if<Error>(&decoded)) {
-            rec.fail("logotype", bad->message);
-          } else if (!embedded) {
-            embedded = std::get<EmbeddedLogo>(std::move(decoded));
-          }
-        }
-        if (embedded) {
-          rec.pass("logotype", "image/svg+xml in a data: URI, " + std::to_string(embedded->svg.size()) + " bytes" +
-                                   (embedded->gzipped ? " after gunzip" : ""));
-        }
-        // logotype-hash: over the exact SVG bytes given
-        std::size_t known = 0;
-        for (const auto& hash : image->hashes) {
-          if (!hash.algorithm) {
-            rec.skip("logotype-hash", "hash algorithm " + hash.algorithm_oid + " is not known; not checked");
-            continue;
-          }
-          ++known;
-          std::string name(to_string(*hash.algorithm));
-          std::string actual = digest(*hash.algorithm, svg);
-          if (actual == hash.value) {
-            rec.pass("logotype-hash", name + " " + to_hex(hash.value) + " matches the logo");
-          } else {
-            std::string why = "";
-            if (embedded && embedded->gzipped && digest(*hash.algorithm, embedded->payload) == hash.value) {
-              why = " (it looks computed over gzip bytes, not the SVG)";
-            }
-            rec.fail("logotype-hash", name + " in the certificate is " + to_hex(hash.value) + " but the logo's is " +
-                                          to_hex(actual) + why);
-          }
-        }
-        if (known == 0) rec.fail("logotype-hash", "no logotype hash uses an algorithm we know (SHA-1/256/384/512)");
-      }
-    }
-  }
-  if (embedded) {
-    if (embedded->svg == svg) {
-      rec.pass("logo-bytes", "the embedded SVG is byte-for-byte the logo given (" + std::to_string(svg.size()) + " bytes)");
-    } else {
-      std::size_t first = 0;
-      while (first < svg.size() && first < embedded->svg.size() && svg[first] == embedded->svg[first]) ++first;
-      rec.fail("logo-bytes", "the embedded SVG (" + std::to_string(embedded->svg.size()) +
-                                 " bytes) differs from the logo given (" + std::to_string(svg.size()) +
-                                 " bytes) from byte offset " + std::to_string(first) + ": " +
-                                 explain_logo_difference(embedded->svg, svg, "the embedded SVG", "the logo given"));
-    }
-  } else {
-    rec.fail("logo-bytes", "no embedded logo to compare");
-  }
-
-  // san
-  auto names = detail::dns_names(leaf);
-  std::string domain = normalize_dns(options.domain);
-  std::string selector = lower(options.selector.empty() ? std::string("default") : options.selector);
-  if (domain.empty()) {
-    rec.fail("san", "no domain given");
-  } else if (!is_ascii(domain)) {
-    rec.fail("san", "the domain \"" + options.domain + "\" is not ASCII; give its A-label (xn--) form");
-  } else if (names.empty()) {
-    rec.fail("san", "the leaf has no subjectAltName dNSName");
-  } else {
-    std::string selector_name = selector + "._bimi." + domain;
-    std::string matched;
-    for (const auto& name : names) {
-      std::string n = normalize_dns(name);
-      if (n == domain || n == selector_name) {
-        matched = name;
-        break;
-      }
-    }
-    if (!matched.empty()) {
-      rec.pass("san", "dNSName " + matched + " covers " +
-                          (normalize_dns(matched) == domain ? domain + " (any selector)" : "selector " + selector + " of " + domain));
-    } else {
-      rec.fail("san", "no dNSName covers " + domain + " with selector " + selector + " (names: " + join(names) + ")");
-    }
-  }
-
-  // validity
-  long long not_before = 0, not_after = 0;
-  ossl::to_unix(X509_get0_notBefore(leaf), not_before);
-  ossl::to_unix(X509_get0_notAfter(leaf), not_after);
-  std::string period = format_time(not_before) + " to " + format_time(not_after);
-  if (options.at < not_before) {
-    rec.fail("validity", "not yet valid at " + format_time(options.at) + " (valid " + period + ")");
-  } else if (options.at > not_after) {
-    rec.fail("validity", "expired at " + format_time(options.at) + " (valid " + period + ")");
-  } else {
-    rec.pass("validity", "valid at " + format_time(options.at) + " (" + period + ")");
-  }
-
-  // policy
-  bool policy_present = false;
-  auto policy_list = detail::policies(leaf, policy_present);
-  if (std::find(policy_list.begin(), policy_list.end(), mark_policy_oid) != policy_list.end()) {
-    rec.pass("policy", "asserts the mark certificate policy " + std::string(mark_policy_oid));
-  } else {
-    rec.fail("policy", policy_present ? "certificate policies lack " + std::string(mark_policy_oid) + " (has " + join(policy_list) + ")"
-                                      : "no certificate policies extension (needs " + std::string(mark_policy_oid) + ")");
-  }
-
-  check_sct(rec, leaf, issuer, options, log_keys);
-  check_revocation(rec, leaf, issuer, options, crl.get());
-
-  // mark-type
-  auto mark = assess_mark_type(detail::name_fields(X509_get_subject_name(leaf)), not_before);
+  X509* issuer = issuer_of_leaf(v, chain);
+  check_critical_extension(rec, v, chain);
+  KeyUsages ekus = extended_key_usages(leaf);
+  check_eku_leaf(rec, ekus);
+  check_eku_issuer(rec, issuer);
+  report.not_a_mark_certificate = not_a_mark_certificate(leaf, ekus);
+  LogotypeFound logotype = check_logotype(rec, leaf);
+  check_logotype_hash(rec, logotype, v.svg);
+  check_logo_bytes(rec, logotype.embedded, v.svg);
+  check_san(rec, leaf, options);
+  ValidityPeriod valid = validity_period(leaf);
+  check_validity(rec, valid, options.at);
+  check_policy(rec, leaf);
+  check_sct(rec, leaf, issuer, options, v.log_keys);
+  check_revocation(rec, leaf, issuer, options, v.crl.get());
+  MarkTypeAssessment mark = check_mark_type(rec, leaf, valid.not_before);
   report.mark_class = mark.mark_class;
   report.mark_type = mark.mark_type;
-  for (const auto& message : mark.errors) rec.fail("mark-type", message);
-  for (const auto& message : mark.warnings) rec.warn("mark-type", message);
-  if (mark.errors.empty() && mark.mark_class != MarkClass::unknown) {
-    rec.pass("mark-type", std::string(to_string(mark.mark_class)) +
-                              (mark.mark_type.empty() ? "" : " (" + mark.mark_type + ")") + "; subject fields as required");
-  }
-
-  // logo-profile
-  if (!options.logo_linter) {
-    rec.skip("logo-profile", "not checked (no logo linter)");
-  } else if (!embedded) {
-    rec.fail("logo-profile", "no embedded logo to check");
-  } else {
-    Diagnostics found = options.logo_linter(embedded->svg);
-    std::size_t errors = 0;
-    for (const auto& d : found.items()) {
-      if (d.severity == Severity::error) {
-        ++errors;
-        rec.fail("logo-profile", d.rule + ": " + d.message);
-      } else if (d.severity == Severity::warning) {
-        rec.warn("logo-profile", d.rule + ": " + d.message);
-      }
-    }
-    if (errors == 0) rec.pass("logo-profile", "the embedded logo passes bimi check");
-  }
+  check_logo_profile(rec, options, logotype.embedded);
 
   rec.finish(report);
   ossl::clear_errors();

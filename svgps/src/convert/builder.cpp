@@ -10,22 +10,22 @@
 #include <tuple>
 
 #include "bimi/svgps/raster.hpp"
-#include "convert/styles.hpp"
 #include "geometry/clip.hpp"
 #include "geometry/path_data.hpp"
 #include "geometry/path_ops.hpp"
 #include "geometry/shapes.hpp"
 #include "geometry/stroke.hpp"
 #include "geometry/transform.hpp"
-#include "numbers.hpp"
 #include "raster/data_uri.hpp"
 #include "raster/prepare.hpp"
 #include "raster/trace.hpp"
 #include "style/color.hpp"
+#include "style/computed_styles.hpp"
 #include "style/font_family.hpp"
+#include "svg/iri.hpp"
+#include "svg/numbers.hpp"
+#include "svg/xml_space.hpp"
 #include "text/outline.hpp"
-#include "iri.hpp"
-#include "xml_space.hpp"
 
 namespace bimi::svgps::convert {
 namespace {
@@ -34,6 +34,7 @@ using detail::RawAttribute;
 using detail::RawDocument;
 using detail::RawElement;
 using detail::trim_xml_space;
+using style::ComputedStyles;
 namespace geo = geometry;
 
 constexpr std::size_t max_path_segments = 1'000'000;
@@ -93,13 +94,10 @@ class Builder {
  public:
   Builder(const RawDocument& document, const BuildOptions& options, Diagnostics& changes)
       : document_(document), options_(options), changes_(changes),
-        styles_(ComputedStyles::compute(document, changes)) {
-    for (std::size_t i = 0; i < document.elements.size(); ++i) {
-      for (const char* name : {"id", "xml:id"}) {
-        if (const RawAttribute* a = document.elements[i].attribute(name)) ids_.emplace(trim_xml_space(a->value), i);
-      }
-    }
-  }
+        styles_(ComputedStyles::compute(document, changes)) {}
+
+  // Whether run() traced an embedded bitmap.
+  bool traced() const { return traced_; }
 
   std::optional<model::Document> run() {
     const RawElement& root = document_.root();
@@ -986,6 +984,7 @@ class Builder {
       shape.fill.opacity = context.opacity;
       place_shape(e, std::move(shape), placed, group);
     }
+    traced_ = true;
     note("convert-traced", e,
          "embedded " + std::to_string(bitmap->width) + "×" + std::to_string(bitmap->height) + " " +
              (uri->media_type == "image/png" ? "PNG" : "JPEG") + " traced into " +
@@ -1781,7 +1780,7 @@ class Builder {
   const BuildOptions& options_;
   Diagnostics& changes_;
   ComputedStyles styles_;
-  std::map<std::string, std::size_t, std::less<>> ids_;
+  const std::map<std::string, std::size_t, std::less<>>& ids_ = document_.ids;  // built by parse_xml
   std::vector<std::unique_ptr<Clip>> clips_;
   std::map<std::size_t, ComputedStyles::Values> instance_styles_;
   std::map<std::size_t, geo::Matrix> gradient_spaces_;  // gradient index -> its stretching transform
@@ -1789,6 +1788,7 @@ class Builder {
   model::Document* document_out_ = nullptr;
   std::size_t use_instances_ = 0;
   bool refused_ = false;
+  bool traced_ = false;  // an embedded bitmap was traced
   std::size_t elements_built_ = 0;
   std::size_t text_characters_ = 0;  // outlined so far, against Limits::max_text_characters
   std::size_t text_glyphs_ = 0;      // against Limits::max_text_glyphs
@@ -1799,9 +1799,12 @@ class Builder {
 
 }  // namespace
 
-std::optional<model::Document> build_document(const RawDocument& document, const BuildOptions& options,
-                                              Diagnostics& changes) {
-  return Builder(document, options, changes).run();
+std::optional<Built> build_document(const RawDocument& document, const BuildOptions& options,
+                                    Diagnostics& changes) {
+  Builder builder(document, options, changes);
+  auto built = builder.run();
+  if (!built) return std::nullopt;
+  return Built{std::move(*built), builder.traced()};
 }
 
 }  // namespace bimi::svgps::convert

@@ -10,9 +10,9 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
-#include "convert/deadline.hpp"
-#include "convert/document.hpp"
-#include "raw_tree.hpp"
+#include "model/document.hpp"
+#include "svg/deadline.hpp"
+#include "svg/raw_tree.hpp"
 
 namespace bimi::svgps::text {
 class Fonts;
@@ -35,7 +35,15 @@ struct BuildOptions {
 //   convert-approximated: a warning, something was kept only approximately;
 //   convert-dropped: a warning, something visible was dropped under --force;
 //   convert-refused: an error, the input cannot be converted faithfully.
-std::optional<model::Document> build_document(const detail::RawDocument& document, const BuildOptions& options,
-                                              Diagnostics& changes);
+// What the builder made, and what the rest of the pipeline needs to know of the input.
+struct Built {
+  model::Document document;
+  // An embedded PNG or JPEG was traced into shapes: the result is judged as bitmap logos are
+  // (the traced fidelity thresholds, a finer comparison render).
+  bool traced = false;
+};
+
+std::optional<Built> build_document(const detail::RawDocument& document, const BuildOptions& options,
+                                    Diagnostics& changes);
 
 }  // namespace bimi::svgps::convert

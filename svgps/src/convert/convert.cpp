@@ -6,12 +6,12 @@
 #include <map>
 
 #include "bimi/svgps/render.hpp"
-#include "checks.hpp"
 #include "convert/builder.hpp"
 #include "convert/framing.hpp"
-#include "convert/writer.hpp"
-#include "input.hpp"
-#include "raw_tree.hpp"
+#include "lint/checks.hpp"
+#include "model/writer.hpp"
+#include "svg/input.hpp"
+#include "svg/raw_tree.hpp"
 #include "text/outline.hpp"
 
 namespace bimi::svgps {
@@ -87,11 +87,10 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   build_options.deadline = &deadline;
   auto built = convert::build_document(*raw, build_options, changes);
   if (!built) return result;
-  model::Document document = std::move(*built);
+  model::Document document = std::move(built->document);
   const model::ViewBox original_box = document.view_box;
   // Traced raster images are judged as bitmap logos are: an outline a pixel off is no change.
-  const bool traced = std::any_of(changes.items().begin(), changes.items().end(),
-                                  [](const Diagnostic& d) { return d.rule == "convert-traced"; });
+  const bool traced = built->traced;
   ConvertOptions gate = options;
   if (traced) {
     gate.min_ssim = options.min_ssim_traced;

@@ -9,8 +9,8 @@
 
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/render.hpp"
-#include "convert/document.hpp"
 #include "geometry/path.hpp"
+#include "model/document.hpp"
 
 namespace bimi::svgps::convert {
 

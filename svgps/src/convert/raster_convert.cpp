@@ -8,13 +8,13 @@
 
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/raster.hpp"
-#include "convert/deadline.hpp"
 #include "convert/framing.hpp"
-#include "convert/writer.hpp"
+#include "model/writer.hpp"
 #include "raster/palette.hpp"
 #include "raster/prepare.hpp"
 #include "raster/trace.hpp"
 #include "style/color.hpp"
+#include "svg/deadline.hpp"
 
 namespace bimi::svgps {
 namespace {

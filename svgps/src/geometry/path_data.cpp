@@ -4,7 +4,7 @@
 #include <array>
 #include <cmath>
 
-#include "numbers.hpp"
+#include "svg/numbers.hpp"
 
 namespace bimi::svgps::geometry {
 namespace {

@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "convert/deadline.hpp"
 #include "geometry/path.hpp"
+#include "svg/deadline.hpp"
 
 namespace bimi::svgps::geometry {
 

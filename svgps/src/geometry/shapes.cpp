@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "numbers.hpp"
+#include "svg/numbers.hpp"
 
 namespace bimi::svgps::geometry {
 namespace {

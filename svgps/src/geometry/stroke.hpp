@@ -7,8 +7,8 @@
 #include <optional>
 #include <vector>
 
-#include "convert/deadline.hpp"
 #include "geometry/path.hpp"
+#include "svg/deadline.hpp"
 
 namespace bimi::svgps::geometry {
 

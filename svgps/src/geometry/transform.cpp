@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstddef>
 
-#include "numbers.hpp"
+#include "svg/numbers.hpp"
 
 namespace bimi::svgps::geometry {
 namespace {

@@ -3,43 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "bimi/base64.hpp"
+
 namespace bimi::svgps::raster {
 namespace {
 
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::optional<std::string> decode_base64(std::string_view text, std::size_t max_bytes) {
-  std::string out;
-  unsigned buffer = 0;
-  int bits = 0;
-  bool padding = false;
-  for (char c : text) {
-    if (is_space(c)) continue;
-    if (c == '=') {
-      padding = true;
-      continue;
-    }
-    int v = base64_value(c);
-    if (v < 0 || padding) return std::nullopt;
-    buffer = (buffer << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      if (out.size() >= max_bytes) return std::nullopt;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xff));
-    }
-  }
-  return out;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -84,7 +53,7 @@ std::optional<DataUri> decode_data_uri(std::string_view uri, std::size_t max_byt
   result.media_type.erase(std::remove_if(result.media_type.begin(), result.media_type.end(), is_space),
                           result.media_type.end());
   bool base64 = header.size() >= 7 && header.compare(header.size() - 7, 7, ";base64") == 0;
-  auto bytes = base64 ? decode_base64(payload, max_bytes) : decode_percent(payload, max_bytes);
+  auto bytes = base64 ? base64_decode(payload, Base64Mode::lenient, max_bytes) : decode_percent(payload, max_bytes);
   if (!bytes) return std::nullopt;
   result.bytes = std::move(*bytes);
   return result;

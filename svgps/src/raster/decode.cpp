@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 
+#include "bimi/handle.hpp"
 #include "bimi/svgps/file_format.hpp"
 #include "bimi/svgps/raster.hpp"
 
@@ -39,7 +40,7 @@ std::optional<Image> decode_png(std::string_view bytes, const Limits& limits, st
     return std::nullopt;
   }
   // Frees libpng's state on every path out.
-  std::unique_ptr<png_image, void (*)(png_image*)> guard(&png, png_image_free);
+  Handle<png_image, png_image_free> guard(&png);
   if (too_many_pixels(png.width, png.height, limits, error)) return std::nullopt;
   png.format = PNG_FORMAT_RGBA;
   Image image;

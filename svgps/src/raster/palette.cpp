@@ -8,6 +8,8 @@
 #include <memory>
 #include <numeric>
 
+#include "bimi/handle.hpp"
+
 // libimagequant sizes its k-means work by the calling thread's OpenMP thread count, and the sums
 // it averages depend on that split. Pinning the count for this thread (OpenMP keeps it per
 // thread) makes the palette the same on every machine.
@@ -85,7 +87,7 @@ std::optional<Indexed> quantize(const Image& image, int max_colors, int quality,
     }
   }
   SingleThreadedOpenMp single_thread;
-  std::unique_ptr<liq_attr, void (*)(liq_attr*)> attr(liq_attr_create(), liq_attr_destroy);
+  Handle<liq_attr, liq_attr_destroy> attr(liq_attr_create());
   if (!attr) {
     error = "colour reduction failed to start";
     return std::nullopt;
@@ -93,8 +95,8 @@ std::optional<Indexed> quantize(const Image& image, int max_colors, int quality,
   liq_set_max_colors(attr.get(), std::clamp(max_colors + 1, 2, 255));  // one entry may be transparency
   liq_set_quality(attr.get(), 0, std::clamp(quality, 0, 100));
   liq_set_speed(attr.get(), 4);
-  std::unique_ptr<liq_image, void (*)(liq_image*)> input(
-      liq_image_create_rgba(attr.get(), rgba.data(), image.width, image.height, 0), liq_image_destroy);
+  Handle<liq_image, liq_image_destroy> input(
+      liq_image_create_rgba(attr.get(), rgba.data(), image.width, image.height, 0));
   if (!input) {
     error = "colour reduction rejected the image";
     return std::nullopt;
@@ -104,7 +106,7 @@ std::optional<Indexed> quantize(const Image& image, int max_colors, int quality,
     error = "colour reduction failed";
     return std::nullopt;
   }
-  std::unique_ptr<liq_result, void (*)(liq_result*)> result(raw_result, liq_result_destroy);
+  Handle<liq_result, liq_result_destroy> result(raw_result);
   liq_set_dithering_level(result.get(), 0);
   Indexed indexed;
   indexed.width = image.width;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "bimi/svgps/render.hpp"
-#include "convert/document.hpp"
+#include "model/document.hpp"
 
 namespace bimi::svgps::raster {
 

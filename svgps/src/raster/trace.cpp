@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "bimi/handle.hpp"
+
 namespace bimi::svgps::raster {
 namespace {
 
@@ -73,7 +75,7 @@ geo::Path path_of(const potrace_path_t* list) {
 
 std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TraceParameters& parameters, std::string& error,
                                          const convert::Deadline* deadline) {
-  std::unique_ptr<potrace_param_t, void (*)(potrace_param_t*)> param(potrace_param_default(), potrace_param_free);
+  Handle<potrace_param_t, potrace_param_free> param(potrace_param_default());
   if (!param) {
     error = "the tracer could not start";
     return std::nullopt;
@@ -97,8 +99,7 @@ std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TracePara
       return std::nullopt;
     }
     if (layer == 0 && bitmap.set == canvas) traced.bottom_covers_canvas = true;
-    std::unique_ptr<potrace_state_t, void (*)(potrace_state_t*)> state(potrace_trace(param.get(), &bitmap.bitmap),
-                                                                       potrace_state_free);
+    Handle<potrace_state_t, potrace_state_free> state(potrace_trace(param.get(), &bitmap.bitmap));
     if (!state || state->status != POTRACE_STATUS_OK) {
       error = "the tracer failed (out of memory?)";
       return std::nullopt;

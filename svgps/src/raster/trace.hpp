@@ -5,9 +5,9 @@
 #include <optional>
 #include <string>
 
-#include "convert/deadline.hpp"
-#include "convert/document.hpp"
+#include "model/document.hpp"
 #include "raster/palette.hpp"
+#include "svg/deadline.hpp"
 
 namespace bimi::svgps::raster {
 

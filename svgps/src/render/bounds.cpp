@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "numbers.hpp"
 #include "raster/data_uri.hpp"
-#include "raw_tree.hpp"
+#include "svg/numbers.hpp"
+#include "svg/raw_tree.hpp"
 
 namespace bimi::svgps::detail {
 namespace {

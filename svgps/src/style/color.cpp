@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "numbers.hpp"
 #include "style/css_text.hpp"
+#include "svg/numbers.hpp"
 
 namespace bimi::svgps::style {
 namespace {

@@ -1,6 +1,6 @@
 #include "bimi/svgps/color.hpp"
 
-#include "color.hpp"
+#include "style/color.hpp"
 
 namespace bimi::svgps {
 

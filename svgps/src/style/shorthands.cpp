@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "numbers.hpp"
 #include "style/css_text.hpp"
+#include "svg/numbers.hpp"
 
 namespace bimi::svgps::style {
 namespace {

@@ -1,7 +1,9 @@
-# The style stage: colours, paints, CSS declarations, stylesheets, selectors and the cascade.
+# The style stage: colours, paints, CSS declarations, stylesheets, selectors, the cascade, and the
+# computed values of every element of a raw tree.
 list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/cascade.cpp
   ${CMAKE_CURRENT_LIST_DIR}/color.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/computed_styles.cpp
   ${CMAKE_CURRENT_LIST_DIR}/css_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/declarations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/font_family.cpp

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "convert/deadline.hpp"
 #include "geometry/path.hpp"
+#include "svg/deadline.hpp"
 
 namespace bimi::svgps::text {
 

@@ -1,6 +1,7 @@
 // The hashes, gzip blob and data: URI of a logo's exact bytes, as CAs and certificates use them.
 #pragma once
 
+#include "bimi/base64.hpp"
 #include "bimi/gzip.hpp"
 
 #include <cstddef>
@@ -26,9 +27,10 @@ std::string hex_digest(HashAlgorithm algorithm, std::string_view bytes);
 std::string digest(HashAlgorithm algorithm, std::string_view bytes);
 
 std::string to_hex(std::string_view bytes);
-std::string base64_encode(std::string_view bytes);
-// Strict standard base64 (padding required, no whitespace); nullopt on any other character.
-std::optional<std::string> base64_decode(std::string_view text);
+
+// base64 lives in bimi/base64.hpp, shared with svgps; certificates use its strict mode (the default).
+using bimi::base64_decode;
+using bimi::base64_encode;
 
 // gzip, is_gzip and gunzip live in bimi/gzip.hpp, shared with svgps.
 using bimi::gunzip;

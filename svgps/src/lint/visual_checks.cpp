@@ -4,7 +4,7 @@
 #include <string>
 
 #include "bimi/svgps/render.hpp"
-#include "checks.hpp"
+#include "lint/checks.hpp"
 
 namespace bimi::svgps::detail {
 namespace {

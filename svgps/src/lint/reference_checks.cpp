@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "checks.hpp"
-#include "iri.hpp"
-#include "xml_space.hpp"
+#include "lint/checks.hpp"
+#include "svg/iri.hpp"
+#include "svg/xml_space.hpp"
 
 namespace bimi::svgps::detail {
 namespace {
@@ -42,7 +42,7 @@ class ReferenceChecker {
       : document_(document), limits_(limits), diagnostics_(diagnostics) {}
 
   bool run() {
-    collect_ids();
+    report_repeated_ids();
     std::vector<Reference> references;
     for (std::size_t i = 0; i < document_.elements.size(); ++i) {
       for (const RawAttribute& a : document_.elements[i].attributes) {
@@ -88,18 +88,12 @@ class ReferenceChecker {
     return uri.size() > 60 ? std::string(uri.substr(0, 57)) + "..." : std::string(uri);
   }
 
-  void collect_ids() {
-    for (std::size_t i = 0; i < document_.elements.size(); ++i) {
-      for (const RawAttribute& a : document_.elements[i].attributes) {
-        if (a.qname != "id" && a.qname != "xml:id") continue;
-        std::string id = trim_xml_space(a.value);
-        auto [it, inserted] = ids_.emplace(id, i);
-        if (!inserted && it->second != i) {
-          report("duplicate-id", "id \"" + id + "\" is already used at line " +
-                                     std::to_string(document_.elements[it->second].location.line),
-                 a.location);
-        }
-      }
+  void report_repeated_ids() {
+    for (const RepeatedId& repeated : document_.repeated_ids) {
+      const RawAttribute& a = document_.elements[repeated.element].attributes[repeated.attribute];
+      report("duplicate-id", "id \"" + trim_xml_space(a.value) + "\" is already used at line " +
+                                 std::to_string(document_.elements[repeated.first].location.line),
+             a.location);
     }
   }
 
@@ -168,7 +162,7 @@ class ReferenceChecker {
   const RawDocument& document_;
   const Limits& limits_;
   Diagnostics& diagnostics_;
-  std::map<std::string, std::size_t, std::less<>> ids_;
+  const std::map<std::string, std::size_t, std::less<>>& ids_ = document_.ids;
 };
 
 }  // namespace

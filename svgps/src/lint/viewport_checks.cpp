@@ -2,8 +2,8 @@
 #include <optional>
 #include <string>
 
-#include "checks.hpp"
-#include "numbers.hpp"
+#include "lint/checks.hpp"
+#include "svg/numbers.hpp"
 
 namespace bimi::svgps::detail {
 namespace {

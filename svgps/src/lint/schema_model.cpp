@@ -1,6 +1,6 @@
-#include "schema_model.hpp"
+#include "lint/schema_model.hpp"
 
-#include "xml_space.hpp"
+#include "svg/xml_space.hpp"
 
 #include <tinyxml2.h>
 

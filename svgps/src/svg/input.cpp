@@ -1,4 +1,4 @@
-#include "input.hpp"
+#include "svg/input.hpp"
 
 #include "bimi/gzip.hpp"
 
@@ -11,8 +11,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "encoding.hpp"
-#include "source_map.hpp"
+#include "svg/encoding.hpp"
+#include "svg/source_map.hpp"
 
 namespace bimi::svgps::detail {
 

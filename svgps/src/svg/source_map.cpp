@@ -1,4 +1,4 @@
-#include "source_map.hpp"
+#include "svg/source_map.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "encoding.hpp"
+#include "svg/encoding.hpp"
 
 #include <iconv.h>
 
@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "source_map.hpp"
+#include "svg/source_map.hpp"
 
 namespace bimi::svgps::detail {
 namespace {

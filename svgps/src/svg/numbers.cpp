@@ -1,4 +1,4 @@
-#include "numbers.hpp"
+#include "svg/numbers.hpp"
 
 #include <charconv>
 #include <cmath>

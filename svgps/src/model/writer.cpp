@@ -1,4 +1,4 @@
-#include "convert/writer.hpp"
+#include "model/writer.hpp"
 
 #include <charconv>
 #include <cmath>

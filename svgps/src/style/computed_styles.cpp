@@ -1,18 +1,18 @@
-#include "convert/styles.hpp"
+#include "style/computed_styles.hpp"
 
 #include <memory>
 
 #include "style/cascade.hpp"
 #include "style/css_text.hpp"
 
-namespace bimi::svgps::convert {
+namespace bimi::svgps::style {
 namespace {
 
 using detail::RawDocument;
 using detail::RawElement;
 
 // Presents the raw tree to the CSS matcher.
-class RawElementView final : public style::ElementView {
+class RawElementView final : public ElementView {
  public:
   RawElementView(const RawDocument& document, std::size_t index, const std::vector<RawElementView>& all)
       : document_(document), index_(index), all_(all) {}
@@ -46,8 +46,6 @@ bool is_rendering_css(std::string_view property) {
          property == "mask-type";
 }
 
-bool is_inherit(std::string_view value) { return style::is_inherit(value); }
-
 }  // namespace
 
 ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics& changes) {
@@ -56,13 +54,13 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
   out.computed_.resize(n);
   out.specified_.resize(n);
 
-  std::vector<std::unique_ptr<style::StyleSheet>> sheets;
-  std::vector<const style::StyleSheet*> sheet_pointers;
+  std::vector<std::unique_ptr<StyleSheet>> sheets;
+  std::vector<const StyleSheet*> sheet_pointers;
   for (const auto& e : document.elements) {
     if (!e.is_svg("style")) continue;
     const auto* type = e.attribute("type");
     if (type && type->value != "text/css" && !type->value.empty()) continue;
-    auto sheet = std::make_unique<style::StyleSheet>(style::parse_stylesheet(e.text));
+    auto sheet = std::make_unique<StyleSheet>(parse_stylesheet(e.text));
     for (const auto& skipped : sheet->skipped) {
       changes.add("convert-css", Severity::warning, "CSS not applied (" + skipped.reason + "): " + skipped.excerpt,
                   e.location);
@@ -75,14 +73,14 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
   views.reserve(n);
   for (std::size_t i = 0; i < n; ++i) views.emplace_back(document, i, views);
 
-  style::Cascade cascade(sheet_pointers);
+  Cascade cascade(sheet_pointers);
   std::size_t styled_elements = 0;
   Location first_styled;
   for (std::size_t i = 0; i < n; ++i) {
     const RawElement& e = document.elements[i];
     Values& specified = out.specified_[i];
     for (const auto& a : e.attributes) {
-      if (a.ns.empty() && (style::is_presentation_attribute(a.local) || is_rendering_css(a.local))) {
+      if (a.ns.empty() && (is_presentation_attribute(a.local) || is_rendering_css(a.local))) {
         specified[a.local] = a.value;
       }
     }
@@ -92,7 +90,7 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
       auto declarations = cascade.resolve(views[i], style_attribute ? std::string_view(style_attribute->value)
                                                                   : std::string_view());
       for (const auto& d : declarations) {
-        if (!style::is_presentation_attribute(d.property) && !is_rendering_css(d.property)) continue;
+        if (!is_presentation_attribute(d.property) && !is_rendering_css(d.property)) continue;
         specified[d.property] = d.value;
         styled = true;
       }
@@ -103,7 +101,7 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
     Values& computed = out.computed_[i];
     if (e.parent != RawElement::no_parent) {
       for (const auto& [property, value] : out.computed_[e.parent]) {
-        if (style::is_inherited(property) || property == "paint-order") computed[property] = value;
+        if (is_inherited(property) || property == "paint-order") computed[property] = value;
       }
     }
     for (const auto& [property, value] : specified) {
@@ -137,7 +135,7 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
 ComputedStyles::Values ComputedStyles::computed_under(const Values& parent, std::size_t element) const {
   Values computed;
   for (const auto& [property, value] : parent) {
-    if (style::is_inherited(property) || property == "paint-order") computed[property] = value;
+    if (is_inherited(property) || property == "paint-order") computed[property] = value;
   }
   for (const auto& [property, value] : specified_[element]) {
     if (is_inherit(value)) {
@@ -168,4 +166,4 @@ std::optional<std::string_view> ComputedStyles::specified(std::size_t element, s
   return std::string_view(it->second);
 }
 
-}  // namespace bimi::svgps::convert
+}  // namespace bimi::svgps::style

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "checks.hpp"
-#include "input.hpp"
-#include "raw_tree.hpp"
+#include "lint/checks.hpp"
+#include "svg/input.hpp"
+#include "svg/raw_tree.hpp"
 
 namespace bimi::svgps {
 namespace {

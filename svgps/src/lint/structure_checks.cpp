@@ -2,9 +2,9 @@
 #include <array>
 #include <string>
 
-#include "checks.hpp"
-#include "schema_model.hpp"
-#include "xml_space.hpp"
+#include "lint/checks.hpp"
+#include "lint/schema_model.hpp"
+#include "svg/xml_space.hpp"
 
 namespace bimi::svgps::detail {
 namespace {

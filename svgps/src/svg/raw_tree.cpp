@@ -1,4 +1,4 @@
-#include "raw_tree.hpp"
+#include "svg/raw_tree.hpp"
 
 #include <tinyxml2.h>
 
@@ -7,7 +7,8 @@
 #include <map>
 #include <utility>
 
-#include "source_map.hpp"
+#include "svg/source_map.hpp"
+#include "svg/xml_space.hpp"
 
 namespace bimi::svgps::detail {
 
@@ -337,6 +338,21 @@ std::string xml_error_message(const tinyxml2::XMLDocument& xml) {
 
 }  // namespace
 
+namespace {
+
+void index_ids(RawDocument& document) {
+  for (std::size_t i = 0; i < document.elements.size(); ++i) {
+    const auto& attributes = document.elements[i].attributes;
+    for (std::size_t k = 0; k < attributes.size(); ++k) {
+      if (attributes[k].qname != "id" && attributes[k].qname != "xml:id") continue;
+      auto [it, inserted] = document.ids.emplace(trim_xml_space(attributes[k].value), i);
+      if (!inserted && it->second != i) document.repeated_ids.push_back({i, k, it->second});
+    }
+  }
+}
+
+}  // namespace
+
 std::optional<RawDocument> parse_xml(std::string_view text, const Limits& limits, Diagnostics& diagnostics) {
   SourceMap map(text);
   if (std::size_t tags = count_start_tags(text); tags > limits.max_elements) {
@@ -384,7 +400,9 @@ std::optional<RawDocument> parse_xml(std::string_view text, const Limits& limits
     return std::nullopt;
   }
   TreeBuilder builder(map, diagnostics);
-  return builder.build(xml);
+  RawDocument document = builder.build(xml);
+  index_ids(document);
+  return document;
 }
 
 }  // namespace bimi::svgps::detail

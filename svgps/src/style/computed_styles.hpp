@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "bimi/diagnostic.hpp"
-#include "raw_tree.hpp"
+#include "svg/raw_tree.hpp"
 
-namespace bimi::svgps::convert {
+namespace bimi::svgps::style {
 
 class ComputedStyles {
  public:
@@ -35,4 +35,4 @@ class ComputedStyles {
   std::vector<Values> specified_;
 };
 
-}  // namespace bimi::svgps::convert
+}  // namespace bimi::svgps::style

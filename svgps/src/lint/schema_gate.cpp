@@ -7,8 +7,8 @@
 #include <mutex>
 #include <string>
 
-#include "checks.hpp"
-#include "schema_model.hpp"
+#include "lint/checks.hpp"
+#include "lint/schema_model.hpp"
 
 namespace bimi::svgps::detail {
 namespace {

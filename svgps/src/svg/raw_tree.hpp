@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,10 +45,23 @@ struct RawElement {
   bool is_svg(std::string_view name) const { return ns == svg_namespace && local == name; }
 };
 
+// An id given again on a later element: elements[element].attributes[attribute] repeats the id
+// of elements[first].
+struct RepeatedId {
+  std::size_t element;
+  std::size_t attribute;
+  std::size_t first;
+};
+
 struct RawDocument {
   std::vector<RawElement> elements;  // document order; elements[0] is the root
   std::vector<Location> processing_instructions;
   std::vector<Location> markup_declarations;  // <!ELEMENT …> and the like outside a DOCTYPE
+  // Every id (the id and xml:id attributes, XML white space trimmed) to the first element in
+  // document order that has it. Built once by parse_xml; the reference checks and the converter
+  // both resolve references through it.
+  std::map<std::string, std::size_t, std::less<>> ids;
+  std::vector<RepeatedId> repeated_ids;  // in document order, for duplicate-id
 
   const RawElement& root() const { return elements.front(); }
 };

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "xml_space.hpp"
+#include "svg/xml_space.hpp"
 
 namespace bimi::svgps::detail {
 

@@ -6,7 +6,7 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
-#include "raw_tree.hpp"
+#include "svg/raw_tree.hpp"
 
 namespace bimi::svgps::detail {
 
@@ -17,7 +17,7 @@ void check_structure(const RawDocument& document, Diagnostics& diagnostics);
 // Returns false when references make the document unsafe to render (cycles, expansion).
 bool check_references(const RawDocument& document, const Limits& limits, Diagnostics& diagnostics);
 
-// viewBox, squareness, width/height units and minimum size (geometry_checks.cpp).
+// viewBox, squareness, width/height units and minimum size (viewport_checks.cpp).
 void check_geometry(const RawDocument& document, Diagnostics& diagnostics);
 
 // Colours, background and circle crop, measured on a render (visual_checks.cpp).

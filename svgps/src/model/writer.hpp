@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "convert/document.hpp"
+#include "model/document.hpp"
 
 namespace bimi::svgps::convert {
 
