@@ -3,7 +3,7 @@
 #include <map>
 #include <optional>
 
-#include "base64.hpp"
+#include "bimi/base64.hpp"
 #include "bimi/auth/dkim_tags.hpp"
 #include "signature_check.hpp"
 #include "text.hpp"
@@ -83,7 +83,7 @@ std::optional<Seal> parse_seal(const HeaderField& field, std::string& error) {
     return std::nullopt;
   }
   const DkimTag* b = tags->find("b");
-  auto signature = decode_base64(without_white_space(b->value));
+  auto signature = base64_decode(without_white_space(b->value));
   if (!signature || signature->empty()) {
     error = "the ARC-Seal's b= is not base64";
     return std::nullopt;

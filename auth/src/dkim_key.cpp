@@ -1,6 +1,6 @@
 #include "bimi/auth/dkim_key.hpp"
 
-#include "base64.hpp"
+#include "bimi/base64.hpp"
 #include "bimi/auth/dkim_tags.hpp"
 #include "text.hpp"
 
@@ -50,7 +50,7 @@ DkimKeyParse parse_dkim_key(std::string_view record) {
   if (encoded.empty()) {
     key.revoked = true;
   } else {
-    auto decoded = decode_base64(encoded);
+    auto decoded = base64_decode(encoded);
     if (!decoded) return failure("dkim-key-syntax", "p= is not base64");
     key.public_key = std::move(*decoded);
   }

@@ -1,6 +1,6 @@
 #include "bimi/auth/dkim_signature.hpp"
 
-#include "base64.hpp"
+#include "bimi/base64.hpp"
 #include "bimi/auth/dkim_tags.hpp"
 #include "text.hpp"
 
@@ -95,13 +95,13 @@ DkimSignatureParse parse_dkim_signature(std::string_view raw_field, SignatureKin
   else return failure("dkim-algorithm", "unknown signing algorithm a=" + std::string(a));
 
   const DkimTag* b = tags->find("b");
-  auto signature = decode_base64(without_white_space(b->value));
+  auto signature = base64_decode(without_white_space(b->value));
   if (!signature || signature->empty()) return failure("dkim-syntax", "b= is not base64");
   sig.signature = std::move(*signature);
   sig.b_value_begin = value_offset + b->raw_begin;
   sig.b_value_end = value_offset + b->raw_end;
 
-  auto body_hash = decode_base64(without_white_space(tags->find("bh")->value));
+  auto body_hash = base64_decode(without_white_space(tags->find("bh")->value));
   if (!body_hash || body_hash->empty()) return failure("dkim-syntax", "bh= is not base64");
   sig.body_hash = std::move(*body_hash);
 

@@ -1,7 +1,6 @@
 #include "bimi/auth/receiver_headers.hpp"
 
-#include <openssl/evp.h>
-
+#include "bimi/base64.hpp"
 #include "signature_check.hpp"
 
 namespace bimi::auth {
@@ -45,13 +44,6 @@ std::string fold(std::string_view name, const std::vector<std::string>& words) {
   return out;
 }
 
-std::string base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(bytes.data()),
-                          static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
 
 }  // namespace
 
@@ -85,7 +77,7 @@ std::string bimi_location_field(std::string_view location_uri, std::string_view 
 
 std::string bimi_indicator_field(std::string_view svg) {
   // base64string allows folding white space anywhere between characters.
-  std::string encoded = base64(svg);
+  std::string encoded = base64_encode(svg);
   std::string out = "BIMI-Indicator:";
   std::size_t first = line_limit - out.size() - 1;
   out += ' ';

@@ -8,10 +8,7 @@
 namespace bimi::auth::detail {
 namespace {
 
-struct MdCtxFree {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
-using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
+using MdCtx = Handle<EVP_MD_CTX, EVP_MD_CTX_free>;
 
 // RSA from SubjectPublicKeyInfo (RFC 6376 §3.6.1) or, as some publishers write it, a bare
 // RSAPublicKey; Ed25519 from its 32 raw bytes (RFC 8463 §4).

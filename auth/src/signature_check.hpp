@@ -4,13 +4,13 @@
 
 #include <openssl/evp.h>
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bimi/auth/dkim_canonical.hpp"
+#include "bimi/handle.hpp"
 #include "bimi/auth/dkim_signature.hpp"
 #include "bimi/auth/dkim_verify.hpp"
 #include "bimi/auth/message.hpp"
@@ -18,10 +18,7 @@
 
 namespace bimi::auth::detail {
 
-struct PkeyFree {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
+using Pkey = Handle<EVP_PKEY, EVP_PKEY_free>;
 
 std::string sha256(std::string_view data);
 

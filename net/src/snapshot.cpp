@@ -1,8 +1,8 @@
 #include "bimi/net/snapshot.hpp"
 
-#include <openssl/evp.h>
-
 #include <nlohmann/json.hpp>
+
+#include "bimi/base64.hpp"
 
 namespace bimi::net {
 namespace {
@@ -33,26 +33,6 @@ std::optional<Enum> from_name(const std::map<Enum, std::string>& names, const st
   return std::nullopt;
 }
 
-std::string base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(bytes.data()),
-                          static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
-std::optional<std::string> unbase64(const std::string& text) {
-  if (text.size() % 4 != 0) return std::nullopt;
-  std::string out(text.size() / 4 * 3, '\0');
-  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(text.data()),
-                          static_cast<int>(text.size()));
-  if (n < 0) return std::nullopt;
-  std::size_t padding = 0;
-  if (!text.empty() && text.back() == '=') ++padding;
-  if (text.size() > 1 && text[text.size() - 2] == '=') ++padding;
-  out.resize(static_cast<std::size_t>(n) - padding);
-  return out;
-}
 
 }  // namespace
 
@@ -111,7 +91,7 @@ std::string Snapshot::to_json() const {
   for (const auto& [url, result] : fetches_) {
     https.push_back({{"url", url}, {"status", fetch_names().at(result.status)}, {"http_status", result.http_status},
                      {"content_type", result.content_type}, {"final_url", result.final_url},
-                     {"redirects", result.redirects}, {"detail", result.detail}, {"body_base64", base64(result.body)}});
+                     {"redirects", result.redirects}, {"detail", result.detail}, {"body_base64", base64_encode(result.body)}});
   }
   nlohmann::ordered_json document{{"bimi_snapshot", format_version}, {"dns", dns}, {"https", https}};
   return document.dump(1) + "\n";
@@ -185,7 +165,7 @@ std::optional<Snapshot> Snapshot::from_json(std::string_view text, std::string& 
     auto http_status = entry.find("http_status");
     auto redirects = entry.find("redirects");
     std::optional<FetchStatus> parsed = status ? from_name(fetch_names(), *status) : std::nullopt;
-    std::optional<std::string> decoded = body ? unbase64(*body) : std::nullopt;
+    std::optional<std::string> decoded = body ? base64_decode(*body) : std::nullopt;
     if (!url || !parsed || !decoded || http_status == entry.end() || !http_status->is_number_integer() ||
         redirects == entry.end() || !redirects->is_number_integer()) {
       error = "an https entry is malformed";
