@@ -372,6 +372,18 @@ double segment_distance_squared(Point p, Point a, Point b) {
   return ex * ex + ey * ey;
 }
 
+// The edge a→b's contribution to the winding number of `p` (a ray towards +x).
+int crossing(Point a, Point b, Point p) {
+  double side = (b.x - a.x) * (p.y - a.y) - (p.x - a.x) * (b.y - a.y);
+  if (a.y <= p.y && b.y > p.y && side > 0) return 1;
+  if (a.y > p.y && b.y <= p.y && side < 0) return -1;
+  return 0;
+}
+
+bool filled(const Layer& layer, int winding) {
+  return layer.rule == FillRule::evenodd ? (winding % 2) != 0 : winding != 0;
+}
+
 enum class Side { inside, outside, unknown };
 
 // Where the disc of `radius` around `p` lies against the layer's fill: wholly inside, wholly
@@ -391,12 +403,10 @@ Side disc_side(const Layer& layer, Point p, double radius, std::size_t& budget) 
       Point a = polygon[i];
       Point b = polygon[(i + 1) % polygon.size()];
       if (segment_distance_squared(p, a, b) < limit) return Side::unknown;
-      if (a.y <= p.y && b.y > p.y && (b.x - a.x) * (p.y - a.y) - (p.x - a.x) * (b.y - a.y) > 0) ++winding;
-      if (a.y > p.y && b.y <= p.y && (b.x - a.x) * (p.y - a.y) - (p.x - a.x) * (b.y - a.y) < 0) --winding;
+      winding += crossing(a, b, p);
     }
   }
-  bool inside = layer.rule == FillRule::evenodd ? (winding % 2) != 0 : winding != 0;
-  return inside ? Side::inside : Side::outside;
+  return filled(layer, winding) ? Side::inside : Side::outside;
 }
 
 bool touches(const Box& box, double x0, double y0, double x1, double y1, double by) {
@@ -426,23 +436,48 @@ bool clear_of(const Layer& layer, Point p, double radius, std::size_t& budget) {
   return true;
 }
 
-bool covers_render(const Layer& layer, int size) {
+// Whether the layer paints, in one opaque colour, every pixel the circle-crop rule counts (centres
+// over half a pixel outside the circle) and every corner: each edge of its outline either stays
+// well inside the circle or runs along or beyond the border of the render, so nothing crosses the
+// region between, and one point of that region is inside. A full-size background rectangle is the
+// common case; a dark square with the mark cut out of it is another.
+bool covers_outside_circle(const Layer& layer, int size) {
+  if (!layer.is_fill || !layer.opaque()) return false;
   constexpr double epsilon = 1e-3;  // far below cairo's 1/256 px fixed-point grid
-  if (!layer.is_fill || !layer.opaque() || !layer.rectangle) return false;
-  const Box& r = *layer.rectangle;
-  return r.x0 <= epsilon && r.y0 <= epsilon && r.x1 >= size - epsilon && r.y1 >= size - epsilon;
+  const double high = size - epsilon;
+  if (layer.rectangle) {
+    const Box& r = *layer.rectangle;
+    if (r.x0 <= epsilon && r.y0 <= epsilon && r.x1 >= high && r.y1 >= high) return true;
+  }
+  const double centre = size / 2.0;
+  const double inner = centre + 0.5 - margin;
+  auto within = [&](Point p) { return std::hypot(p.x - centre, p.y - centre) <= inner; };
+  const Point probe{0.5, 0.5};
+  int winding = 0;
+  for (const auto& polygon : layer.polygons) {
+    for (std::size_t i = 0; i < polygon.size(); ++i) {
+      Point a = polygon[i];
+      Point b = polygon[(i + 1) % polygon.size()];
+      bool border = (a.x <= epsilon && b.x <= epsilon) || (a.y <= epsilon && b.y <= epsilon) ||
+                    (a.x >= high && b.x >= high) || (a.y >= high && b.y >= high);
+      if (!border && !(within(a) && within(b))) return false;
+      winding += crossing(a, b, probe);
+    }
+  }
+  return filled(layer, winding);
 }
 
-// The last layer that paints every pixel in one opaque colour; what precedes it is hidden.
+// The last layer that paints everything outside the circle in one opaque colour; what precedes it
+// is hidden there.
 std::optional<std::size_t> last_full_background(const std::vector<Layer>& layers, int size) {
   for (std::size_t i = layers.size(); i-- > 0;) {
-    if (covers_render(layers[i], size)) return i;
+    if (covers_outside_circle(layers[i], size)) return i;
   }
   return std::nullopt;
 }
 
-// circle-crop: every layer over the background stays inside the circle, with a margin, so the
-// pixels the rule counts outside the circle are all background (or all transparent).
+// circle-crop: every layer over that one stays inside the circle, with a margin, so the pixels the
+// rule counts outside the circle are all of its colour (or, without it, all transparent).
 bool nothing_outside_circle(const std::vector<Layer>& layers, int size) {
   auto background = last_full_background(layers, size);
   std::size_t first = background ? *background + 1 : 0;
@@ -473,7 +508,7 @@ bool circle_opaque(const std::vector<Layer>& layers, int size, std::size_t& budg
 // A pixel of `layer`'s box that the layer's fill covers entirely and that `allowed` accepts.
 template <class Accept>
 bool find_covered_pixel(const Layer& layer, int size, std::size_t& budget, Accept allowed) {
-  constexpr int steps = 12;
+  constexpr int steps = 24;
   double x0 = std::max(layer.box.x0, 0.0), y0 = std::max(layer.box.y0, 0.0);
   double x1 = std::min(layer.box.x1, double(size)), y1 = std::min(layer.box.y1, double(size));
   if (x1 - x0 < 2 || y1 - y0 < 2) return false;
@@ -496,7 +531,7 @@ bool two_colours(const std::vector<Layer>& layers, int size, std::size_t& budget
   std::optional<style::Color> corner;  // nullopt: transparent
   for (std::size_t i = layers.size(); i-- > 0;) {
     if (clear_of(layers[i], {0.5, 0.5}, margin, budget)) continue;
-    if (!covers_render(layers[i], size)) return false;
+    if (!covers_outside_circle(layers[i], size)) return false;
     corner = layers[i].color;
     break;
   }

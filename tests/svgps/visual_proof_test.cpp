@@ -81,6 +81,8 @@ TEST(VisualProof, ThresholdFixtures) {
       {"render-content-crosses", {"circle-crop"}},
       {"render-stroke-reaches-out", {}},
       {"proved-stroke-inside", {}},
+      {"proved-cutout-square", {}},
+      {"render-cutout-reaches-out", {"circle-crop"}},
       {"render-transform", {}},
       {"render-gradient", {"circle-crop"}},
   };
