@@ -161,7 +161,12 @@ class SceneBuilder {
     if (!std::isfinite(x) || !std::isfinite(y) || !(w > 0) || w != h || !std::isfinite(w)) return false;
     const RawAttribute* width = root.attribute("width");
     const RawAttribute* height = root.attribute("height");
-    if (bool(width) != bool(height) || (width && width->value != height->value)) return false;
+    if (bool(width) != bool(height)) return false;
+    if (width) {
+      // Equal and positive: a zero or negative size draws nothing at all.
+      auto length = parse_length(width->value);
+      if (width->value != height->value || !length || !(length->value > 0)) return false;
+    }
     scale_ = size / w;
     to_pixels_ = {scale_, 0, 0, scale_, -x * scale_, -y * scale_};
     centre_ = size / 2.0;

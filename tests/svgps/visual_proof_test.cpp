@@ -149,6 +149,12 @@ TEST(VisualProof, RefusesWhatItDoesNotModel) {
   EXPECT_FALSE(proved(test::good_logo("<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
                                       "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\"/>",
                                       "viewBox=\"0 0 100 100\" width=\"100\" height=\"50\"")));
+  EXPECT_FALSE(proved(test::good_logo("<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+                                      "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\"/>",
+                                      "viewBox=\"0 0 100 100\" width=\"-5\" height=\"-5\"")));
+  EXPECT_TRUE(proved(test::good_logo("<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+                                     "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\"/>",
+                                     "viewBox=\"0 0 100 100\" width=\"100\" height=\"100\"")));
   std::string with_pi = good;
   with_pi.insert(with_pi.find("<title>"), "<?pi x?>");
   EXPECT_FALSE(proved(with_pi));
