@@ -47,6 +47,7 @@ struct Layer {
   Box box;                      // everything the layer can touch
   double reach = 0;             // the farthest it can touch from the render's centre
   std::optional<Box> rectangle;  // fills whose outline is one axis-aligned rectangle
+  Path path;                     // fills: the outline as drawn, curves unflattened
 
   bool opaque() const { return color && color->alpha == 1 && opacity == 1; }
 };
@@ -304,7 +305,8 @@ class SceneBuilder {
       for (const Point& p : polyline.points) include(layer, p, 0);
       layer.polygons.push_back(std::move(polyline.points));
     }
-    layer.rectangle = rectangle(layer.polygons);
+    layer.rectangle = rectangle(path);
+    layer.path = path;
     layers_.push_back(std::move(layer));
     return true;
   }
@@ -339,11 +341,15 @@ class SceneBuilder {
   }
 
   // One subpath of four corners joined by horizontal and vertical edges.
-  static std::optional<Box> rectangle(const std::vector<std::vector<Point>>& polygons) {
-    if (polygons.size() != 1) return std::nullopt;
+  // Straight edges only: a curve, however flat, may leave the border pixels partly uncovered.
+  static std::optional<Box> rectangle(const Path& path) {
     std::vector<Point> corners;
-    for (const Point& p : polygons.front()) {
-      if (corners.empty() || !(corners.back() == p)) corners.push_back(p);
+    for (std::size_t i = 0; i < path.segments.size(); ++i) {
+      const auto& segment = path.segments[i];
+      if (segment.kind == geometry::Segment::Kind::cubic) return std::nullopt;
+      if (segment.kind == geometry::Segment::Kind::move && i > 0) return std::nullopt;  // one subpath
+      if (segment.kind == geometry::Segment::Kind::close) continue;
+      if (corners.empty() || !(corners.back() == segment.p[0])) corners.push_back(segment.p[0]);
     }
     while (corners.size() > 1 && corners.back() == corners.front()) corners.pop_back();
     if (corners.size() != 4) return std::nullopt;
@@ -457,16 +463,42 @@ bool covers_outside_circle(const Layer& layer, int size) {
   const double centre = size / 2.0;
   const double inner = centre + 0.5 - margin;
   auto within = [&](Point p) { return std::hypot(p.x - centre, p.y - centre) <= inner; };
+  // Which side every point of a piece lies on. Cairo draws a curve within its control points' hull,
+  // so a piece whose defining points all lie in the disc, or all beyond one border line, stays there.
+  auto piece_allowed = [&](std::initializer_list<Point> points) {
+    auto all = [&](auto test) { return std::all_of(points.begin(), points.end(), test); };
+    return all(within) || all([&](Point p) { return p.x <= epsilon; }) ||
+           all([&](Point p) { return p.y <= epsilon; }) || all([&](Point p) { return p.x >= high; }) ||
+           all([&](Point p) { return p.y >= high; });
+  };
+  Point current, start;
+  for (const auto& segment : layer.path.segments) {
+    switch (segment.kind) {
+      case geometry::Segment::Kind::move:
+        if (!piece_allowed({current, start})) return false;  // the implicit close of a fill
+        current = start = segment.p[0];
+        break;
+      case geometry::Segment::Kind::line:
+        if (!piece_allowed({current, segment.p[0]})) return false;
+        current = segment.p[0];
+        break;
+      case geometry::Segment::Kind::cubic:
+        if (!piece_allowed({current, segment.p[0], segment.p[1], segment.p[2]})) return false;
+        current = segment.p[2];
+        break;
+      case geometry::Segment::Kind::close:
+        if (!piece_allowed({current, start})) return false;
+        current = start;
+        break;
+    }
+  }
+  if (!piece_allowed({current, start})) return false;
+  // Nothing crosses the region between the disc and the border, so one point decides for all of it.
   const Point probe{0.5, 0.5};
   int winding = 0;
   for (const auto& polygon : layer.polygons) {
     for (std::size_t i = 0; i < polygon.size(); ++i) {
-      Point a = polygon[i];
-      Point b = polygon[(i + 1) % polygon.size()];
-      bool border = (a.x <= epsilon && b.x <= epsilon) || (a.y <= epsilon && b.y <= epsilon) ||
-                    (a.x >= high && b.x >= high) || (a.y >= high && b.y >= high);
-      if (!border && !(within(a) && within(b))) return false;
-      winding += crossing(a, b, probe);
+      winding += crossing(polygon[i], polygon[(i + 1) % polygon.size()], probe);
     }
   }
   return filled(layer, winding);

@@ -83,6 +83,8 @@ TEST(VisualProof, ThresholdFixtures) {
       {"proved-stroke-inside", {}},
       {"proved-cutout-square", {}},
       {"render-cutout-reaches-out", {"circle-crop"}},
+      {"proved-cutout-round", {}},
+      {"render-square-curved-edge", {}},
       {"render-transform", {}},
       {"render-gradient", {"circle-crop"}},
   };
