@@ -292,18 +292,26 @@ class SceneBuilder {
     return add_stroke(path, **stroke, extent);
   }
 
-  bool add_fill(const Path& path, const style::Color& color, double fill_opacity, FillRule rule) {
+  // The path flattened within the document's point budget; false when the budget ran out.
+  bool flatten_into(Layer& layer, const Path& path) {
     geometry::Flattened flat = geometry::flatten_path(path, flatten_tolerance, max_points - points_);
     if (!flat.complete) return false;
+    for (auto& polyline : flat.polylines) {
+      points_ += polyline.points.size();
+      layer.polygons.push_back(std::move(polyline.points));
+    }
+    return true;
+  }
+
+  bool add_fill(const Path& path, const style::Color& color, double fill_opacity, FillRule rule) {
     Layer layer;
     layer.is_fill = true;
     layer.rule = rule;
     layer.color = color;
     layer.opacity = fill_opacity;
-    for (auto& polyline : flat.polylines) {
-      points_ += polyline.points.size();
-      for (const Point& p : polyline.points) include(layer, p, 0);
-      layer.polygons.push_back(std::move(polyline.points));
+    if (!flatten_into(layer, path)) return false;
+    for (const auto& polygon : layer.polygons) {
+      for (const Point& p : polygon) include(layer, p, 0);
     }
     layer.rectangle = rectangle(path);
     layer.path = path;
@@ -312,9 +320,8 @@ class SceneBuilder {
   }
 
   bool add_stroke(const Path& path, const style::Color& color, double extent) {
-    geometry::Flattened flat = geometry::flatten_path(path, flatten_tolerance, max_points - points_);
-    if (!flat.complete) return false;
     Layer layer;
+    if (!flatten_into(layer, path)) return false;
     layer.is_fill = false;
     layer.color = color;
     layer.extent = extent;
@@ -325,10 +332,6 @@ class SceneBuilder {
                                                                     : 1;
       for (int k = 0; k < points; ++k) include(layer, segment.p[k], extent);
       if (segment.kind == geometry::Segment::Kind::move) layer.moves.push_back(segment.p[0]);
-    }
-    for (auto& polyline : flat.polylines) {
-      points_ += polyline.points.size();
-      layer.polygons.push_back(std::move(polyline.points));
     }
     layers_.push_back(std::move(layer));
     return true;
