@@ -46,8 +46,9 @@ struct Layer {
   std::vector<Point> moves;     // strokes: where subpaths start (a lone one can still get caps)
   Box box;                      // everything the layer can touch
   double reach = 0;             // the farthest it can touch from the render's centre
+  double reach_floor = 0;       // the farthest point on the path itself: reach is at least this
   std::optional<Box> rectangle;  // fills whose outline is one axis-aligned rectangle
-  Path path;                     // fills: the outline as drawn, curves unflattened
+  Path path;                     // as drawn, curves unflattened (flattened into polygons later)
 
   bool opaque() const { return color && color->alpha == 1 && opacity == 1; }
 };
@@ -292,28 +293,15 @@ class SceneBuilder {
     return add_stroke(path, **stroke, extent);
   }
 
-  // The path flattened within the document's point budget; false when the budget ran out.
-  bool flatten_into(Layer& layer, const Path& path) {
-    geometry::Flattened flat = geometry::flatten_path(path, flatten_tolerance, max_points - points_);
-    if (!flat.complete) return false;
-    for (auto& polyline : flat.polylines) {
-      points_ += polyline.points.size();
-      layer.polygons.push_back(std::move(polyline.points));
-    }
-    return true;
-  }
-
+  // Layers keep their path; polygons come later (flatten_layers), once cheap tests have passed.
   bool add_fill(const Path& path, const style::Color& color, double fill_opacity, FillRule rule) {
     Layer layer;
     layer.is_fill = true;
     layer.rule = rule;
     layer.color = color;
     layer.opacity = fill_opacity;
-    if (!flatten_into(layer, path)) return false;
-    for (const auto& polygon : layer.polygons) {
-      for (const Point& p : polygon) include(layer, p, 0);
-    }
     layer.rectangle = rectangle(path);
+    bound(layer, path, 0);
     layer.path = path;
     layers_.push_back(std::move(layer));
     return true;
@@ -321,20 +309,30 @@ class SceneBuilder {
 
   bool add_stroke(const Path& path, const style::Color& color, double extent) {
     Layer layer;
-    if (!flatten_into(layer, path)) return false;
     layer.is_fill = false;
     layer.color = color;
     layer.extent = extent;
-    // Bézier curves stay inside their control points' hull, so the control points bound the stroke.
+    bound(layer, path, extent);
     for (const auto& segment : path.segments) {
-      int points = segment.kind == geometry::Segment::Kind::cubic ? 3
-                   : segment.kind == geometry::Segment::Kind::close ? 0
-                                                                    : 1;
-      for (int k = 0; k < points; ++k) include(layer, segment.p[k], extent);
       if (segment.kind == geometry::Segment::Kind::move) layer.moves.push_back(segment.p[0]);
     }
+    layer.path = path;
     layers_.push_back(std::move(layer));
     return true;
+  }
+
+  // Bézier curves stay inside their control points' hull, so the control points bound the box and
+  // the reach; the end points lie on the path, so they give the reach a floor.
+  void bound(Layer& layer, const Path& path, double extent) const {
+    for (const auto& segment : path.segments) {
+      bool cubic = segment.kind == geometry::Segment::Kind::cubic;
+      int points = cubic ? 3 : segment.kind == geometry::Segment::Kind::close ? 0 : 1;
+      for (int k = 0; k < points; ++k) include(layer, segment.p[k], extent);
+      if (points > 0) {
+        Point end = segment.p[points - 1];
+        layer.reach_floor = std::max(layer.reach_floor, std::hypot(end.x - centre_, end.y - centre_));
+      }
+    }
   }
 
   void include(Layer& layer, Point p, double extent) const {
@@ -375,8 +373,32 @@ class SceneBuilder {
   geometry::Matrix to_pixels_;
   double scale_ = 1;
   double centre_ = 0;
-  std::size_t points_ = 0;
 };
+
+// Flattens every layer within the document's point budget (false when it runs out); a fill's box
+// and reach then come from its polygons, tighter than its control points.
+bool flatten_layers(std::vector<Layer>& layers, Point centre) {
+  std::size_t points = 0;
+  for (Layer& layer : layers) {
+    geometry::Flattened flat = geometry::flatten_path(layer.path, flatten_tolerance, max_points - points);
+    if (!flat.complete) return false;
+    if (layer.is_fill) {
+      layer.box = Box{};
+      layer.reach = 0;
+    }
+    for (auto& polyline : flat.polylines) {
+      points += polyline.points.size();
+      if (layer.is_fill) {
+        for (const Point& p : polyline.points) {
+          layer.box.add(p);
+          layer.reach = std::max(layer.reach, std::hypot(p.x - centre.x, p.y - centre.y));
+        }
+      }
+      layer.polygons.push_back(std::move(polyline.points));
+    }
+  }
+  return true;
+}
 
 double segment_distance_squared(Point p, Point a, Point b) {
   double dx = b.x - a.x, dy = b.y - a.y;
@@ -450,19 +472,13 @@ bool clear_of(const Layer& layer, Point p, double radius, std::size_t& budget) {
   return true;
 }
 
-// Whether the layer paints, in one opaque colour, every pixel the circle-crop rule counts (centres
-// over half a pixel outside the circle) and every corner: each edge of its outline either stays
-// well inside the circle or runs along or beyond the border of the render, so nothing crosses the
-// region between, and one point of that region is inside. A full-size background rectangle is the
-// common case; a dark square with the mark cut out of it is another.
-bool covers_outside_circle(const Layer& layer, int size) {
-  if (!layer.is_fill || !layer.opaque()) return false;
-  constexpr double epsilon = 1e-3;  // far below cairo's 1/256 px fixed-point grid
+constexpr double border_epsilon = 1e-3;  // far below cairo's 1/256 px fixed-point grid
+
+// The first half of the test below, on the path alone: no piece of the outline enters the region
+// between the circle and the border of the render.
+bool outline_avoids_ring(const Layer& layer, int size) {
+  constexpr double epsilon = border_epsilon;
   const double high = size - epsilon;
-  if (layer.rectangle) {
-    const Box& r = *layer.rectangle;
-    if (r.x0 <= epsilon && r.y0 <= epsilon && r.x1 >= high && r.y1 >= high) return true;
-  }
   const double centre = size / 2.0;
   const double inner = centre + 0.5 - margin;
   auto within = [&](Point p) { return std::hypot(p.x - centre, p.y - centre) <= inner; };
@@ -495,7 +511,22 @@ bool covers_outside_circle(const Layer& layer, int size) {
         break;
     }
   }
-  if (!piece_allowed({current, start})) return false;
+  return piece_allowed({current, start});
+}
+
+// Whether the layer paints, in one opaque colour, every pixel the circle-crop rule counts (centres
+// over half a pixel outside the circle) and every corner: each edge of its outline either stays
+// well inside the circle or runs along or beyond the border of the render, so nothing crosses the
+// region between, and one point of that region is inside. A full-size background rectangle is the
+// common case; a dark square with the mark cut out of it is another.
+bool covers_outside_circle(const Layer& layer, int size) {
+  if (!layer.is_fill || !layer.opaque()) return false;
+  if (layer.rectangle) {
+    const Box& r = *layer.rectangle;
+    const double high = size - border_epsilon;
+    if (r.x0 <= border_epsilon && r.y0 <= border_epsilon && r.x1 >= high && r.y1 >= high) return true;
+  }
+  if (!outline_avoids_ring(layer, size)) return false;
   // Nothing crosses the region between the disc and the border, so one point decides for all of it.
   const Point probe{0.5, 0.5};
   int winding = 0;
@@ -525,6 +556,24 @@ bool nothing_outside_circle(const std::vector<Layer>& layers, int size) {
   const double limit = size / 2.0 + 0.5 - margin;
   for (std::size_t i = first; i < layers.size(); ++i) {
     if (layers[i].reach > limit) return false;
+  }
+  return true;
+}
+
+// A quick refusal before anything is flattened: past the last layer that may cover the outside of
+// the circle, some point on a path already lies beyond what circle-crop allows (a mark drawn to
+// the edge on transparency, the common case, ends here).
+bool may_stay_inside(const std::vector<Layer>& layers, int size) {
+  std::size_t first = 0;
+  for (std::size_t i = layers.size(); i-- > 0;) {
+    if (layers[i].is_fill && layers[i].opaque() && outline_avoids_ring(layers[i], size)) {
+      first = i + 1;
+      break;
+    }
+  }
+  const double limit = size / 2.0 + 0.5 - margin;
+  for (std::size_t i = first; i < layers.size(); ++i) {
+    if (layers[i].reach_floor > limit) return false;
   }
   return true;
 }
@@ -603,7 +652,7 @@ bool two_colours(const std::vector<Layer>& layers, int size, std::size_t& budget
 bool visual_rules_proved_silent(std::string_view svg_text, const RawDocument& document, int size) {
   if (size < 8 || document.elements.empty() || !plain_markup(svg_text, document)) return false;
   auto layers = SceneBuilder(document).build(size);
-  if (!layers) return false;
+  if (!layers || !may_stay_inside(*layers, size) || !flatten_layers(*layers, {size / 2.0, size / 2.0})) return false;
   std::size_t budget = max_edge_tests;
   return nothing_outside_circle(*layers, size) && circle_opaque(*layers, size, budget) &&
          two_colours(*layers, size, budget);
