@@ -25,7 +25,8 @@ struct CheckOptions {
   std::string profile = "strict";
   std::string format = "text";
   bool no_render = false;
-  unsigned jobs = 0;  // 0: one per core
+  bool count_renders = false;  // hidden, for bench/check_bench.sh: how many logos needed a render
+  unsigned jobs = 0;           // 0: one per core
 };
 
 // Files named on the command line are checked whatever their name ("-" is standard input);
@@ -69,7 +70,7 @@ std::vector<RuleMetadata> rule_metadata() {
   return out;
 }
 
-FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_options) {
+FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_options, bool& rendered) {
   FileFindings findings{path, {}, false};
   auto bytes = read_input_file(path, lint_options.limits.max_input_bytes);
   if (auto* error = std::get_if<IoError>(&bytes)) {
@@ -83,6 +84,7 @@ FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_
   svgps::LintReport report = svgps::lint(std::get<std::string>(bytes), lint_options);
   findings.diagnostics = std::move(report.diagnostics);
   findings.unreadable = report.fatal;
+  rendered = report.rendered;
   return findings;
 }
 
@@ -102,7 +104,16 @@ ExitCode run_check(const CheckOptions& options) {
 
   // Files are independent: check them on several threads, report them in input order.
   std::vector<FileFindings> results(files.size());
-  for_each_parallel(files.size(), options.jobs, [&](std::size_t i) { results[i] = check_file(files[i], lint_options); });
+  std::vector<char> rendered(files.size(), 0);
+  for_each_parallel(files.size(), options.jobs, [&](std::size_t i) {
+    bool did_render = false;
+    results[i] = check_file(files[i], lint_options, did_render);
+    rendered[i] = did_render;
+  });
+  if (options.count_renders) {
+    std::cerr << "bimi: " << std::count(rendered.begin(), rendered.end(), 1) << " of " << files.size()
+              << " files rendered\n";
+  }
 
   ExitCode code = ExitCode::ok;
   for (const auto& findings : results) {
@@ -112,7 +123,6 @@ ExitCode run_check(const CheckOptions& options) {
       code = worst(code, ExitCode::findings);
     }
   }
-
 
   ReportOptions report_options;
   report_options.color = format == Format::text && use_color(stdout);
@@ -146,6 +156,7 @@ void setup_check(CLI::App& app, ExitCode& result) {
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   command->add_flag("--no-render", options->no_render,
                     "skip the checks measured on a render (colours, background, circle crop)");
+  command->add_flag("--count-renders", options->count_renders, "print how many files needed a render")->group("");
   command->add_option("-j,--jobs", options->jobs, "files checked at once (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   command->footer("Rules: `bimi rules` or docs/rules.md.\n\n" +

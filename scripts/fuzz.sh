@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_lint fuzz_parsers fuzz_convert fuzz_raster fuzz_certificate fuzz_verify fuzz_records fuzz_dkim fuzz_snapshot)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_lint fuzz_parsers fuzz_convert fuzz_raster fuzz_visual_proof fuzz_certificate fuzz_verify fuzz_records fuzz_dkim fuzz_snapshot)
 build=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$build" -DBIMI_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
@@ -16,6 +16,7 @@ cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
 seeds() {
   case $1 in
     fuzz_lint|fuzz_convert) find fixtures samples -name '*.svg' -o -name '*.svgz' ;;
+    fuzz_visual_proof) find fixtures/visual fixtures/convert samples -name '*.svg' ;;
     fuzz_parsers) find fixtures/convert fixtures/rules -name '*.svg' | head -50 ;;
     fuzz_raster) find fixtures/raster -name '*.png' -o -name '*.jpg' ;;
     fuzz_certificate|fuzz_verify) find fixtures -name '*.pem' ;;

@@ -245,5 +245,25 @@ TEST(CliCheck, InputIsNeverModified) {
   EXPECT_EQ(text.str(), good);
 }
 
+
+// Logos whose document settles the rendered rules are not rendered (no render worker either):
+// fixtures/visual names them proved-*; the others need the render.
+TEST(CheckRenders, OnlyLogosTheDocumentDoesNotSettle) {
+  std::size_t proved = 0, total = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(BIMI_FIXTURES_DIR) + "/visual")) {
+    if (entry.path().extension() != ".svg") continue;
+    ++total;
+    if (entry.path().filename().string().rfind("proved-", 0) == 0) ++proved;
+  }
+  ASSERT_GT(proved, 0u);
+  RunResult all = run_shell(shell_quote(BIMI_BINARY) + " check --count-renders " + fixture("visual") + " 2>&1 >/dev/null");
+  EXPECT_NE(all.out.find(std::to_string(total - proved) + " of " + std::to_string(total) + " files rendered"),
+            std::string::npos)
+      << all.out;
+  RunResult none =
+      run_shell(shell_quote(BIMI_BINARY) + " check --no-render --count-renders " + fixture("visual") + " 2>&1 >/dev/null");
+  EXPECT_NE(none.out.find("0 of " + std::to_string(total) + " files rendered"), std::string::npos) << none.out;
+}
+
 }  // namespace
 }  // namespace bimi::test

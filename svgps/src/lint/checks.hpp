@@ -20,9 +20,13 @@ bool check_references(const RawDocument& document, const Limits& limits, Diagnos
 // viewBox, squareness, width/height units and minimum size (viewport_checks.cpp).
 void check_geometry(const RawDocument& document, Diagnostics& diagnostics);
 
-// Colours, background and circle crop, measured on a render (visual_checks.cpp).
-void check_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
+// Colours, background and circle crop, measured on a render (visual_checks.cpp) unless the document
+// proves none of them fires (visual_proof.cpp). Returns whether it rendered.
+bool check_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
                      Diagnostics& diagnostics);
+// The same three rules, always measured on a render (the proof's oracle in the tests).
+void measure_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
+                       Diagnostics& diagnostics);
 
 // libxml2 RelaxNG validation with the bundled schema (schema_gate.cpp). Reports `schema` findings.
 void check_schema_gate(std::string_view svg_text, Diagnostics& diagnostics);

@@ -8,5 +8,6 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/schema_model.cpp
   ${CMAKE_CURRENT_LIST_DIR}/structure_checks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/viewport_checks.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/visual_checks.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/visual_checks.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/visual_proof.cpp)
 list(APPEND svgps_stage_libraries PkgConfig::LIBXML2)

@@ -5,6 +5,7 @@
 
 #include "bimi/svgps/render.hpp"
 #include "lint/checks.hpp"
+#include "lint/visual_proof.hpp"
 
 namespace bimi::svgps::detail {
 namespace {
@@ -27,8 +28,8 @@ std::string percent(double share) {
 
 }  // namespace
 
-void check_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
-                     Diagnostics& diagnostics) {
+void measure_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
+                       Diagnostics& diagnostics) {
   const Location at = document.root().location;
   RenderFailure failure;
   auto image = render_logo(svg_text, limits.render_size, limits, failure);
@@ -98,6 +99,14 @@ void check_rendering(std::string_view svg_text, const RawDocument& document, con
                         " of the logo lies outside the circle that inboxes crop to; add margin around the mark",
                     at);
   }
+}
+
+bool check_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
+                     Diagnostics& diagnostics) {
+  // A logo whose document already settles all three rules (none would fire) is not rendered.
+  if (visual_rules_proved_silent(svg_text, document, limits.render_size)) return false;
+  measure_rendering(svg_text, document, limits, diagnostics);
+  return true;
 }
 
 }  // namespace bimi::svgps::detail
