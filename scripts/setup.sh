@@ -12,7 +12,7 @@ packages=(
   libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
   libpsl-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
   nsd nginx
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-spf
 )
 
 missing=()
