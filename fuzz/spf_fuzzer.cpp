@@ -4,7 +4,6 @@
 // "name TYPE value" (TXT, A, AAAA, MX, PTR, CNAME, TIMEOUT) for the zone.
 #include <cstddef>
 #include <cstdint>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -33,17 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   testing::ZoneResolver zone;
   zone.add("example.com", "TXT", first);
-  if (newline != std::string_view::npos) {
-    std::istringstream lines{std::string(input.substr(newline + 1))};
-    std::string line;
-    while (std::getline(lines, line)) {
-      std::istringstream fields(line);
-      std::string name, type, value;
-      fields >> name >> type;
-      std::getline(fields >> std::ws, value);
-      if (!name.empty()) zone.add(name, type, value);
-    }
-  }
+  if (newline != std::string_view::npos) zone.add_lines(std::string(input.substr(newline + 1)));
   SpfRequest request;
   request.ip = context.ip;
   request.mail_from = context.local_part + "@example.com";

@@ -46,11 +46,6 @@ std::string describe(const DnsAnswer& answer) {
   return {};
 }
 
-bool is_void(const DnsAnswer& answer) {
-  return answer.outcome == DnsOutcome::no_name || answer.outcome == DnsOutcome::no_data ||
-         (answer.outcome == DnsOutcome::found && answer.records.empty());
-}
-
 // One check_host() run: the budget and trace are shared by every include and redirect.
 class Evaluation {
  public:
@@ -137,9 +132,8 @@ class Evaluation {
   }
 
   // The record at `domain` (§4.4, §4.5): nullopt with the verdict set when there is none to use.
-  std::optional<SpfRecord> fetch_record(const std::string& domain, int depth, Verdict& verdict, bool& was_void) {
+  std::optional<SpfRecord> fetch_record(const std::string& domain, int depth, Verdict& verdict) {
     DnsAnswer answer = query(DnsType::txt, domain, depth, domain);
-    was_void = is_void(answer);
     if (answer.outcome == DnsOutcome::temporary_failure) {
       verdict = {SpfResult::temperror, "the TXT look-up of " + domain + " failed: " + describe(answer)};
       return std::nullopt;
@@ -283,8 +277,7 @@ class Evaluation {
 
   Verdict evaluate(const std::string& domain, int depth, bool in_include) {
     Verdict verdict;
-    bool was_void = false;
-    auto record = fetch_record(domain, depth, verdict, was_void);
+    auto record = fetch_record(domain, depth, verdict);
     if (!record) return verdict;
     for (const auto& mechanism : record->mechanisms) {
       auto result = evaluate_mechanism(mechanism, domain, depth);
@@ -366,6 +359,11 @@ std::string_view to_string(DnsType type) {
     case DnsType::ptr: return "PTR";
   }
   return "?";
+}
+
+bool is_void(const DnsAnswer& answer) {
+  return answer.outcome == DnsOutcome::no_name || answer.outcome == DnsOutcome::no_data ||
+         (answer.outcome == DnsOutcome::found && answer.records.empty());
 }
 
 bool is_valid_spf_domain(std::string_view domain) {

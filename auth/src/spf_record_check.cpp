@@ -15,11 +15,6 @@ namespace {
 // past the limit of 10 to show what an over-limit record really costs, bounded for include loops.
 constexpr int max_followed_terms = 50;
 
-bool is_void(const DnsAnswer& answer) {
-  return answer.outcome == DnsOutcome::no_name || answer.outcome == DnsOutcome::no_data ||
-         (answer.outcome == DnsOutcome::found && answer.records.empty());
-}
-
 std::string without_trailing_dot(std::string name) {
   if (!name.empty() && name.back() == '.') name.pop_back();
   return ascii_lower(name);
@@ -123,6 +118,9 @@ class RecordWalk {
   void count_void(SpfTermCost& node, const DnsAnswer& answer, const std::string& domain) {
     if (answer.outcome == DnsOutcome::temporary_failure) {
       node.note = "look-up failed: " + answer.detail;
+      records::report(out_, "dns-failure", "'" + node.term + "' in the record of " + domain + ": the look-up failed" +
+                                               (answer.detail.empty() ? "" : " (" + answer.detail + ")") + ", which is temperror");
+      broken_ = true;
       return;
     }
     if (!is_void(answer)) return;

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <set>
-#include <sstream>
 
 #include "bimi/auth/spf_record_check.hpp"
 #include "bimi/records/rules.hpp"
@@ -12,23 +11,9 @@
 namespace bimi::auth {
 namespace {
 
-// "name TYPE value" per line; value runs to the end of the line.
-testing::ZoneResolver zone_of(const std::string& text) {
-  testing::ZoneResolver zone;
-  std::istringstream lines(text);
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::istringstream fields(line);
-    std::string name, type, value;
-    fields >> name >> type;
-    std::getline(fields >> std::ws, value);
-    if (!name.empty()) zone.add(name, type, value);
-  }
-  return zone;
-}
-
 Diagnostics check(const std::string& zone_text, SpfRecordCheck* result = nullptr) {
-  testing::ZoneResolver zone = zone_of(zone_text);
+  testing::ZoneResolver zone;
+  zone.add_lines(zone_text);
   Diagnostics out;
   SpfRecordCheck check = check_spf_record(zone, "example.com", out);
   if (result) *result = check;
@@ -156,6 +141,20 @@ TEST(SpfRecordCheck, AnIncludeLoopIsBounded) {
   SpfRecordCheck result;
   Diagnostics findings = check("example.com TXT v=spf1 include:example.com -all", &result);
   EXPECT_TRUE(findings.has_rule("spf-too-many-lookups")) << describe(findings);
+  EXPECT_FALSE(result.usable);
+}
+
+}  // namespace
+}  // namespace bimi::auth
+
+namespace bimi::auth {
+namespace {
+
+TEST(SpfRecordCheck, AFailedLookUpIsADnsFailureAndMakesSpfUnusable) {
+  SpfRecordCheck result;
+  Diagnostics findings = check("example.com TXT v=spf1 a:slow.example.com -all\nslow.example.com TIMEOUT", &result);
+  EXPECT_TRUE(findings.has_rule("dns-failure")) << describe(findings);
+  EXPECT_TRUE(findings.has_rule("spf-dmarc-unusable"));
   EXPECT_FALSE(result.usable);
 }
 

@@ -1,6 +1,7 @@
 #include "zone_resolver.hpp"
 
 #include <cctype>
+#include <sstream>
 
 namespace bimi::auth::testing {
 namespace {
@@ -15,6 +16,18 @@ std::string lower(std::string text) {
 
 void ZoneResolver::add(const std::string& name, std::string type, std::string value) {
   zone_[lower(name)].push_back({std::move(type), std::move(value)});
+}
+
+void ZoneResolver::add_lines(const std::string& text) {
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream fields(line);
+    std::string name, type, value;
+    fields >> name >> type;
+    std::getline(fields >> std::ws, value);
+    if (!name.empty()) add(name, type, value);
+  }
 }
 
 DnsAnswer ZoneResolver::lookup(DnsType type, const std::string& name) {

@@ -19,6 +19,8 @@ struct ZoneEntry {
 class ZoneResolver : public DnsResolver {
  public:
   void add(const std::string& name, std::string type, std::string value = {});
+  // One record per line: "name TYPE value", the value running to the end of the line.
+  void add_lines(const std::string& text);
   DnsAnswer lookup(DnsType type, const std::string& name) override;
   std::vector<std::string> queries;  // "TYPE name", in order
 

@@ -34,4 +34,7 @@ class DnsResolver {
 
 std::string_view to_string(DnsType type);
 
+// NXDOMAIN or an answer without records: a "void lookup" of RFC 7208 §4.6.4.
+bool is_void(const DnsAnswer& answer);
+
 }  // namespace bimi::auth
