@@ -9,6 +9,7 @@
 #include "bimi/svgps/lint.hpp"
 #include "terminal.hpp"
 #include "findings_json.hpp"
+#include "spf_report.hpp"
 #include "render_worker.hpp"
 
 namespace bimi::cli::dns_io {
@@ -204,6 +205,7 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
       s["findings"] = findings_json(step.findings);
       root["steps"].push_back(std::move(s));
     }
+    if (report.spf) root["spf"] = spf_json(*report.spf);
     if (report.certificate) {
       root["certificate_checks"] = ordered_json::array();
       for (const auto& check : report.certificate->checks) {
@@ -219,6 +221,7 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
     for (const auto& step : report.steps) {
       out << "\n" << step.name << (step.skipped ? ": skipped, nothing to check" : "") << "\n";
       for (const auto& [key, value] : step.facts) out << "  " << printable(key) << ": " << printable(value) << "\n";
+      if (step.name == "spf" && report.spf) print_spf_tree_text(*report.spf, out, "  ");
       print_findings_text(step.findings, out, "  ");
     }
     out << "\n" << (report.ready() ? "ready" : "NOT READY") << ": " << plural(errors, "error") << ", "

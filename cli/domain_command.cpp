@@ -1,10 +1,11 @@
-// bimi domain DOMAIN: the whole BIMI chain, live — DMARC, the assertion record, the logo and the
-// certificate — in one report with a verdict.
+// bimi domain DOMAIN: the whole BIMI chain, live — DMARC, SPF, the assertion record, the logo and
+// the certificate — in one report with a verdict.
 #include <ctime>
 #include <iostream>
 #include <string>
 #include <variant>
 
+#include "bimi/net/spf_resolver.hpp"
 #include "bimi/records/domain_name.hpp"
 #include "bimi/vmc/certificate.hpp"
 #include "commands.hpp"
@@ -33,6 +34,11 @@ struct DomainOptions {
 };
 
 constexpr std::size_t max_roots_bytes = 16u << 20;
+
+// The SPF step asks the same resolver (and so the same --dns-server) as the rest of the chain.
+void add_spf_lookups(dns_io::LiveSources& live) {
+  live.sources.spf_dns = std::shared_ptr<auth::DnsResolver>(net::make_spf_resolver(live.dns));
+}
 
 ExitCode run_domain(const DomainOptions& options) {
   net::DomainCheckOptions check;
@@ -80,6 +86,7 @@ ExitCode run_domain(const DomainOptions& options) {
   if (!psl) return ExitCode::bad_input;
   auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms, options.allow_private}, true);
   if (!live) return ExitCode::usage;
+  add_spf_lookups(*live);
   auto report = net::check_domain(check, psl->get(), live->sources);
   return dns_io::print_domain_report(report, options.format == "json", std::cout);
 }
@@ -88,7 +95,7 @@ ExitCode run_domain(const DomainOptions& options) {
 
 void setup_domain(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<DomainOptions>();
-  auto* command = app.add_subcommand("domain", "Check a domain's whole BIMI chain live: DMARC, record, logo and certificate");
+  auto* command = app.add_subcommand("domain", "Check a domain's whole BIMI chain live: DMARC, SPF, record, logo and certificate");
   command->add_option("DOMAIN", options->domain, "the sending domain")->required()->check(domain_name());
   command->add_option("--selector", options->selector, "the BIMI selector (default: \"default\")")
       ->check(selector_name());

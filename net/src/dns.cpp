@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <ares.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
 
@@ -12,6 +13,8 @@ namespace bimi::net {
 namespace {
 
 constexpr int type_a = 1;
+constexpr int type_ptr = 12;
+constexpr int type_mx = 15;
 constexpr int type_txt = 16;
 constexpr int type_aaaa = 28;
 constexpr int class_in = 1;
@@ -55,6 +58,26 @@ std::string detail_of(int ares_status) {
     case ARES_ECONNREFUSED: return "no server gave an answer: SERVFAIL, REFUSED or unreachable";
     default: return ares_strerror(ares_status);
   }
+}
+
+// The status and detail of a failed query, for any lookup result type.
+template <typename Lookup>
+bool set_failure(Lookup& result, int ares_status) {
+  result.status = status_of(ares_status);
+  if (ares_status == ARES_SUCCESS) return false;
+  if (result.status == records::LookupStatus::failure || result.status == records::LookupStatus::timeout) {
+    result.detail = detail_of(ares_status);
+  }
+  return true;
+}
+
+void malformed(records::LookupStatus& status, std::string& detail, int parsed) {
+  if (parsed == ARES_ENODATA) {
+    status = records::LookupStatus::no_records;
+    return;
+  }
+  status = records::LookupStatus::failure;
+  detail = std::string("malformed answer: ") + ares_strerror(parsed);
 }
 
 }  // namespace
@@ -207,6 +230,76 @@ AddressLookup DnsResolver::addresses(const std::string& name) {
     result.status = records::LookupStatus::found;
     result.detail.clear();
   }
+  return result;
+}
+
+AddressLookup DnsResolver::addresses_of_family(const std::string& name, bool v6) {
+  AddressLookup result;
+  Answer answer = channel_->query(name, v6 ? type_aaaa : type_a);
+  if (set_failure(result, answer.status)) return result;
+  char text[INET6_ADDRSTRLEN];
+  int count = static_cast<int>(max_answer_records);
+  int parsed;
+  if (!v6) {
+    ares_addrttl entries[max_answer_records];
+    parsed = ares_parse_a_reply(answer.bytes.data(), static_cast<int>(answer.bytes.size()), nullptr, entries, &count);
+    for (int i = 0; parsed == ARES_SUCCESS && i < count; ++i) {
+      if (inet_ntop(AF_INET, &entries[i].ipaddr, text, sizeof text) != nullptr) result.addresses.emplace_back(text);
+    }
+  } else {
+    ares_addr6ttl entries[max_answer_records];
+    parsed = ares_parse_aaaa_reply(answer.bytes.data(), static_cast<int>(answer.bytes.size()), nullptr, entries, &count);
+    for (int i = 0; parsed == ARES_SUCCESS && i < count; ++i) {
+      if (inet_ntop(AF_INET6, &entries[i].ip6addr, text, sizeof text) != nullptr) result.addresses.emplace_back(text);
+    }
+  }
+  if (parsed != ARES_SUCCESS) malformed(result.status, result.detail, parsed);
+  if (result.status == records::LookupStatus::found && result.addresses.empty()) result.status = records::LookupStatus::no_records;
+  return result;
+}
+
+NameLookup DnsResolver::mx(const std::string& name) {
+  NameLookup result;
+  Answer answer = channel_->query(name, type_mx);
+  if (set_failure(result, answer.status)) return result;
+  ares_mx_reply* head = nullptr;
+  int parsed = ares_parse_mx_reply(answer.bytes.data(), static_cast<int>(answer.bytes.size()), &head);
+  if (parsed != ARES_SUCCESS) {
+    malformed(result.status, result.detail, parsed);
+    return result;
+  }
+  for (ares_mx_reply* entry = head; entry != nullptr; entry = entry->next) {
+    if (result.names.size() == max_answer_records) {
+      result.status = records::LookupStatus::too_large;
+      break;
+    }
+    result.names.emplace_back(entry->host);
+  }
+  ares_free_data(head);
+  if (result.status == records::LookupStatus::found && result.names.empty()) result.status = records::LookupStatus::no_records;
+  return result;
+}
+
+NameLookup DnsResolver::ptr(const std::string& reverse_name) {
+  NameLookup result;
+  Answer answer = channel_->query(reverse_name, type_ptr);
+  if (set_failure(result, answer.status)) return result;
+  hostent* host = nullptr;
+  // c-ares copies this address into the hostent it returns; the names are what matter here.
+  unsigned char unused[4] = {};
+  int parsed = ares_parse_ptr_reply(answer.bytes.data(), static_cast<int>(answer.bytes.size()), unused, sizeof unused, AF_INET, &host);
+  if (parsed != ARES_SUCCESS) {
+    malformed(result.status, result.detail, parsed);
+    return result;
+  }
+  // The first PTR name is h_name, the others are aliases.
+  if (host->h_name != nullptr) result.names.emplace_back(host->h_name);
+  for (char** alias = host->h_aliases; alias != nullptr && *alias != nullptr; ++alias) {
+    if (result.names.size() == max_answer_records) break;
+    result.names.emplace_back(*alias);
+  }
+  ares_free_hostent(host);
+  if (result.names.empty()) result.status = records::LookupStatus::no_records;
   return result;
 }
 

@@ -1,5 +1,6 @@
 #include "bimi/net/domain_check.hpp"
 
+#include "bimi/auth/spf_limits.hpp"
 #include "bimi/records/bimi_discovery.hpp"
 #include "bimi/records/dmarc_policy.hpp"
 #include "bimi/records/rules.hpp"
@@ -178,6 +179,20 @@ Step certificate_step(const DomainCheckOptions& options, const records::BimiDisc
   return step;
 }
 
+// The sending domain's SPF record (RFC 7208): DMARC passes through SPF only when it is sound.
+Step spf_step(const DomainReport& report, auth::DnsResolver& dns, std::optional<auth::SpfRecordCheck>& spf) {
+  Step step{"spf", {}, {}, false};
+  auth::SpfRecordCheck check = auth::check_spf_record(dns, report.domain, step.findings);
+  step.facts.emplace_back(report.domain, check.record ? *check.record : std::string("(no SPF record)"));
+  if (check.record) {
+    step.facts.emplace_back("dns lookups", std::to_string(check.lookups) + " of " + std::to_string(auth::max_dns_terms));
+    step.facts.emplace_back("void lookups", std::to_string(check.void_lookups) + " of " + std::to_string(auth::max_void_lookups));
+  }
+  step.facts.emplace_back("dmarc can pass through spf", check.usable ? "yes" : "no");
+  spf = std::move(check);
+  return step;
+}
+
 DomainReport start(const DomainCheckOptions& options) {
   DomainReport report;
   report.domain = options.domain;
@@ -220,6 +235,7 @@ DomainReport check_domain(const DomainCheckOptions& options, const records::Publ
   std::optional<std::string> logo;
   report.steps.push_back(logo_step(discovery, sources, logo));
   report.steps.push_back(certificate_step(options, discovery, sources, logo, report.certificate));
+  if (sources.spf_dns) report.steps.push_back(spf_step(report, *sources.spf_dns, report.spf));
   return report;
 }
 

@@ -10,7 +10,7 @@ constexpr std::string_view bimi_draft = "draft-brand-indicators-for-message-iden
 
 // Sources are named by section; "BIMI draft" is the revision of 2025-11-03. DMARC rules cite RFC 9989
 // (the default) and RFC 7489 (--dmarc rfc7489) where they differ.
-constexpr std::array<RuleInfo, 58> table{{
+constexpr std::array<RuleInfo, 69> table{{
     // Tag lists, shared by BIMI and DMARC records.
     {"record-too-long", Severity::error, "a TXT record is longer than bimi reads (4096 bytes)",
      "bimi's bound; RFC 1035 §3.3.14 (TXT is a list of strings of at most 255 bytes)"},
@@ -94,6 +94,29 @@ constexpr std::array<RuleInfo, 58> table{{
      "RFC 1035 §4.1.1 (RCODE); BIMI draft §8.7 (temperror)"},
     {"dns-answer-too-large", Severity::error, "a name holds more TXT records than bimi reads (32)",
      "bimi's bound"},
+    // The sending domain's SPF record (RFC 7208), which DMARC can pass through when it aligns.
+    {"spf-missing", Severity::warning, "the domain publishes no SPF record: its mail gets SPF none and passes DMARC only through DKIM",
+     "RFC 7208 §4.5 (no record: none); RFC 7489 §4.2 (DMARC passes through aligned SPF or DKIM)"},
+    {"spf-multiple", Severity::error, "a name holds more than one `v=spf1` record: receivers return permerror",
+     "RFC 7208 §4.5 (more than one record: permerror) and §3.2"},
+    {"spf-syntax", Severity::error, "an SPF record, the domain's or one it includes or redirects to, does not follow the grammar: permerror",
+     "RFC 7208 §4.6 and §12 (ABNF); §7.1 (macro-string, domain-spec)"},
+    {"spf-include-missing", Severity::error, "an `include:` or `redirect=` names a domain without an SPF record: permerror",
+     "RFC 7208 §5.2 (include of none is permerror) and §6.1 (redirect to none is permerror)"},
+    {"spf-too-many-lookups", Severity::error, "more than 10 DNS-querying terms (include, a, mx, ptr, exists, redirect), counted through includes and redirects: receivers return permerror at the 11th",
+     "RFC 7208 §4.6.4"},
+    {"spf-too-many-void-lookups", Severity::error, "more than 2 terms whose look-up answers NXDOMAIN or no records: receivers return permerror",
+     "RFC 7208 §4.6.4 (void lookups, limit of two)"},
+    {"spf-mx-too-many", Severity::error, "an `mx` term names a domain with more than 10 MX records: permerror",
+     "RFC 7208 §4.6.4 (at most 10 MX names per mx term)"},
+    {"spf-pass-all", Severity::error, "`+all` (or a bare `all`) authorizes every host on the Internet: any sender passes SPF, and passes DMARC through it",
+     "RFC 7208 §5.1 and §10.1 (the domain owner is responsible for what its record authorizes); M3AAWG Email Authentication Recommended Best Practices §3.4 (end with -all or ~all)"},
+    {"spf-neutral-all", Severity::warning, "`?all` gives every other host neutral: the record asserts nothing about them",
+     "RFC 7208 §2.6.2 (neutral is treated as none) and §8.2"},
+    {"spf-ptr", Severity::warning, "the `ptr` mechanism is slow, unreliable and discouraged",
+     "RFC 7208 §5.5 (ptr SHOULD NOT be used)"},
+    {"spf-dmarc-unusable", Severity::warning, "the domain's SPF gives none, permerror or temperror for every message: its mail cannot pass DMARC through SPF, only through DKIM",
+     "RFC 7489 §3.1.2 and §4.2 (aligned SPF pass); RFC 7208 §2.6"},
     // BIMI record discovery.
     {"bimi-record-missing", Severity::error, "no BIMI record at `<selector>._bimi.<domain>` nor at the organizational domain",
      "BIMI draft §8.2 steps 3 and 6, and the second step 8 (no record: no BIMI)"},

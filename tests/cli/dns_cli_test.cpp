@@ -282,11 +282,30 @@ TEST(DomainCli, TheGoodChainPassesEndToEnd) {
   EXPECT_EQ(schema_errors(schema_path("domain.json"), json_run.out), "") << json_run.out;
   EXPECT_TRUE(json["ready"].get<bool>());
   EXPECT_EQ(json["organizational_domain"], "example.com");
-  ASSERT_EQ(json["steps"].size(), 4u);
+  ASSERT_EQ(json["steps"].size(), 5u);
   EXPECT_EQ(json["steps"][2]["facts"]["content type"], "image/svg+xml");
+  EXPECT_EQ(json["steps"][4]["name"], "spf");
+  EXPECT_EQ(json["spf"]["record"], "v=spf1 -all");
   bool all_pass = true;
   for (const auto& check : json["certificate_checks"]) all_pass = all_pass && check["verdict"] != "fail";
   EXPECT_TRUE(all_pass) << json["certificate_checks"].dump();
+}
+
+TEST(DomainCli, AnSpfRecordOverTheLimitIsShownPerTerm) {
+  BIMI_REQUIRE_LOOPBACK();
+  RunResult run = run_bimi(live_domain("spf-over.example.org"));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("dns lookups: 12 of 10"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("include:l1.spf-over.example.org  [9 lookups]"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("[spf-too-many-lookups]"), std::string::npos) << run.out;
+  RunResult json_run = run_bimi(live_domain("spf-over.example.org", "default", "--format json"));
+  EXPECT_EQ(schema_errors(schema_path("domain.json"), json_run.out), "") << json_run.out;
+  auto json = parse_json(json_run);
+  EXPECT_EQ(json["spf"]["lookups"], 12);
+  EXPECT_EQ(json["spf"]["tree"]["terms"][0]["lookups"], 9);
+  RunResult ok = run_bimi(live_domain("spf-ok.example.org"));
+  EXPECT_NE(ok.out.find("dns lookups: 5 of 10"), std::string::npos) << ok.out;
+  EXPECT_EQ(ok.out.find("[spf-"), std::string::npos) << ok.out;
 }
 
 TEST(DomainCli, SplitStringsRedirectsAndInheritedPoliciesPass) {

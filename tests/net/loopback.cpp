@@ -234,6 +234,24 @@ std::string example_net(const LoopbackWorld& w) {
   return z;
 }
 
+// SPF (RFC 7208 §4.6.4) under example.org: spf-ok costs 5 DNS look-ups through an include, a and
+// mx; spf-over reaches 12 through includes nested three deep.
+std::string spf_scenarios() {
+  std::string z;
+  z += "spf-ok IN TXT \"v=spf1 a mx include:_spf.spf-ok.example.org ip4:192.0.2.0/24 -all\"\n";
+  z += "spf-ok IN A 192.0.2.10\nspf-ok IN AAAA 2001:db8::10\nspf-ok IN MX 10 mx1.spf-ok\nspf-ok IN MX 20 mx2.spf-ok\n";
+  z += "mx1.spf-ok IN A 198.51.100.1\nmx2.spf-ok IN A 198.51.100.2\n";
+  z += "_spf.spf-ok IN TXT \"v=spf1 a:mx1.spf-ok.example.org exists:%{i}.allow.spf-ok.example.org ~all\"\n";
+  z += "spf-over IN TXT \"v=spf1 include:l1.spf-over.example.org include:l2.spf-over.example.org mx -all\"\n";
+  z += "l1.spf-over IN TXT \"v=spf1 include:l1a.spf-over.example.org include:l1b.spf-over.example.org ip4:203.0.113.1\"\n";
+  z += "l1a.spf-over IN TXT \"v=spf1 include:l1c.spf-over.example.org a:x1.spf-over.example.org a:x2.spf-over.example.org\"\n";
+  z += "l1b.spf-over IN TXT \"v=spf1 ip4:203.0.113.2\"\n";
+  z += "l1c.spf-over IN TXT \"v=spf1 a:x1.spf-over.example.org a:x2.spf-over.example.org mx:spf-over.example.org\"\n";
+  z += "l2.spf-over IN TXT \"v=spf1 a:x1.spf-over.example.org ip4:203.0.113.3\"\n";
+  z += "x1.spf-over IN A 203.0.113.10\nx2.spf-over IN A 203.0.113.11\nspf-over IN MX 10 x1.spf-over\n";
+  return z;
+}
+
 std::string example_org(const LoopbackWorld& w) {
   std::string z = soa("example.org");
   z += "_dmarc IN TXT \"v=DMARC1; p=reject\"\nlogo IN A 127.0.0.1\n";
@@ -241,6 +259,7 @@ std::string example_org(const LoopbackWorld& w) {
   // A public suffix operator below example.org: its record has psd=y (RFC 9989 §5.2).
   z += "_dmarc.shops IN TXT \"v=DMARC1; p=reject; np=none; psd=y\"\n";
   z += "mail.brand.shops IN TXT \"v=spf1 -all\"\n";
+  z += spf_scenarios();
   return z;
 }
 

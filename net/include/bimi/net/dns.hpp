@@ -23,6 +23,16 @@ struct AddressLookup {
   std::string detail;
 };
 
+// Names from MX (exchanges) or PTR records, without a trailing dot.
+struct NameLookup {
+  records::LookupStatus status = records::LookupStatus::failure;
+  std::vector<std::string> names;
+  std::string detail;
+};
+
+// The most records of one type bimi reads from an A, AAAA, MX or PTR answer.
+inline constexpr std::size_t max_answer_records = 64;
+
 class DnsResolver {
  public:
   // A resolver, or why it could not be set up (a bad server address).
@@ -32,6 +42,11 @@ class DnsResolver {
   records::TxtLookup txt(const std::string& name);
   // A and AAAA records.
   AddressLookup addresses(const std::string& name);
+  // A or AAAA records alone, with the outcome of that one query (SPF counts them one by one).
+  AddressLookup addresses_of_family(const std::string& name, bool v6);
+  NameLookup mx(const std::string& name);
+  // PTR records at a reverse name (…in-addr.arpa, …ip6.arpa).
+  NameLookup ptr(const std::string& reverse_name);
 
   ~DnsResolver();
   DnsResolver(DnsResolver&&) noexcept;

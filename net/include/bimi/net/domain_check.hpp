@@ -4,12 +4,15 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "bimi/auth/dns_resolver.hpp"
+#include "bimi/auth/spf_record_check.hpp"
 #include "bimi/diagnostic.hpp"
 #include "bimi/net/https.hpp"
 #include "bimi/records/dmarc_standard.hpp"
@@ -29,6 +32,8 @@ struct ChainSources {
   std::function<FetchResult(const std::string& url, std::size_t max_bytes)> fetch;
   // Findings about the logo's bytes (e.g. bimi::svgps::lint); empty: the logo is not linted.
   std::function<Diagnostics(std::string_view svg)> lint_logo;
+  // The look-ups of the SPF step (TXT, A, AAAA, MX); null: the report has no SPF step.
+  std::shared_ptr<auth::DnsResolver> spf_dns;
 };
 
 struct DomainCheckOptions {
@@ -56,6 +61,7 @@ struct DomainReport {
   std::string selector;
   std::vector<Step> steps;
   std::optional<vmc::VerifyReport> certificate;  // when a certificate was verified
+  std::optional<auth::SpfRecordCheck> spf;       // the SPF step's include tree, when it ran
 
   // No error finding in any step: receivers that follow the BIMI draft would show the logo.
   bool ready() const;
