@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "bimi/net/snapshot.hpp"
 #include "bimi/net/spf_resolver.hpp"
 #include "bimi/records/domain_name.hpp"
 #include "bimi/vmc/certificate.hpp"
@@ -31,6 +32,8 @@ struct DomainOptions {
   std::string dmarc = "rfc9989";
   std::string local_part;
   int warn_days = 30;
+  std::string record_dns;    // write every DNS answer and HTTPS response the run used
+  std::string dns_snapshot;  // replay such a file instead of the network
 };
 
 constexpr std::size_t max_roots_bytes = 16u << 20;
@@ -38,6 +41,17 @@ constexpr std::size_t max_roots_bytes = 16u << 20;
 // The SPF step asks the same resolver (and so the same --dns-server) as the rest of the chain.
 void add_spf_lookups(dns_io::LiveSources& live) {
   live.sources.spf_dns = std::shared_ptr<auth::DnsResolver>(net::make_spf_resolver(live.dns));
+}
+
+// --dns-snapshot: every answer from the file, none from the network; nullopt after printing why
+// the file cannot be read (exit 3).
+std::optional<net::Snapshot> load_snapshot(const std::string& path) {
+  auto text = vmc_io::read_input(path, net::max_snapshot_bytes, "snapshot");
+  if (!text) return std::nullopt;
+  std::string error;
+  auto snapshot = net::Snapshot::from_json(*text, error);
+  if (!snapshot) std::cerr << "bimi: " << printable(input_label(path)) << ": " << error << "\n";
+  return snapshot;
 }
 
 ExitCode run_domain(const DomainOptions& options) {
@@ -61,8 +75,18 @@ ExitCode run_domain(const DomainOptions& options) {
   }
   check.local_part = options.local_part;
   check.warn_days = options.warn_days;
+  if (is_standard_stream(options.record_dns)) {
+    std::cerr << "bimi: --record-dns needs a file name: the report goes to standard output\n";
+    return ExitCode::usage;
+  }
+  std::optional<net::Snapshot> replay;
+  if (!options.dns_snapshot.empty()) {
+    replay = load_snapshot(options.dns_snapshot);
+    if (!replay) return ExitCode::bad_input;
+  }
   if (options.at.empty()) {
-    check.at = static_cast<long long>(std::time(nullptr));
+    // A replay judges the certificate at the time of the recorded run, so it gives the same report.
+    check.at = replay && replay->time() ? *replay->time() : static_cast<long long>(std::time(nullptr));
   } else if (auto at = vmc::parse_time(options.at)) {
     check.at = *at;
   } else {
@@ -87,7 +111,20 @@ ExitCode run_domain(const DomainOptions& options) {
   auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms, options.allow_private}, true);
   if (!live) return ExitCode::usage;
   add_spf_lookups(*live);
+  net::Snapshot recording;
+  if (replay) {
+    live->sources.txt = replay->replay_txt();
+    live->sources.fetch = replay->replay_fetch();
+    live->sources.spf_dns = replay->replay_resolver();
+  } else if (!options.record_dns.empty()) {
+    live->sources.txt = recording.record_txt(live->sources.txt);
+    live->sources.fetch = recording.record_fetch(live->sources.fetch);
+    live->sources.spf_dns = recording.record_resolver(live->sources.spf_dns);
+    recording.set_time(check.at);
+  }
   auto report = net::check_domain(check, psl->get(), live->sources);
+  if (!options.record_dns.empty() && !vmc_io::write_output(options.record_dns, recording.to_json()))
+    return ExitCode::output_failure;
   return dns_io::print_domain_report(report, options.format == "json", std::cout);
 }
 
@@ -113,6 +150,11 @@ void setup_domain(CLI::App& app, ExitCode& result) {
   command->add_option("--warn-days", options->warn_days,
                       "warn when the certificate expires within this many days (default 30)")
       ->check(CLI::Range(0, 3650));
+  auto* record = command->add_option("--record-dns", options->record_dns,
+                                     "write every DNS answer and HTTPS response this run used to FILE, to replay it with --dns-snapshot");
+  command->add_option("--dns-snapshot", options->dns_snapshot,
+                      "replay a file written by --record-dns instead of asking the network (the same report, offline)")
+      ->excludes(record);
   command->add_flag("--allow-private", options->allow_private,
                     "fetch l= and a= from loopback, private and link-local addresses too (refused by default)");
   command->footer(exit_status_help(

@@ -26,6 +26,54 @@ const std::map<FetchStatus, std::string>& fetch_names() {
   return names;
 }
 
+const std::map<auth::DnsOutcome, std::string>& outcome_names() {
+  static const std::map<auth::DnsOutcome, std::string> names{{auth::DnsOutcome::found, "found"},
+                                                             {auth::DnsOutcome::no_data, "no-data"},
+                                                             {auth::DnsOutcome::no_name, "no-name"},
+                                                             {auth::DnsOutcome::temporary_failure, "temporary-failure"}};
+  return names;
+}
+
+const std::map<auth::DnsType, std::string>& type_names() {
+  static const std::map<auth::DnsType, std::string> names{{auth::DnsType::txt, "txt"}, {auth::DnsType::a, "a"},
+                                                          {auth::DnsType::aaaa, "aaaa"}, {auth::DnsType::mx, "mx"},
+                                                          {auth::DnsType::ptr, "ptr"}};
+  return names;
+}
+
+using ResolverAnswers = std::map<std::pair<auth::DnsType, std::string>, auth::DnsAnswer>;
+
+class RecordingResolver : public auth::DnsResolver {
+ public:
+  RecordingResolver(std::shared_ptr<auth::DnsResolver> live, ResolverAnswers& answers)
+      : live_(std::move(live)), answers_(answers) {}
+  auth::DnsAnswer lookup(auth::DnsType type, const std::string& name) override {
+    auth::DnsAnswer answer = live_->lookup(type, name);
+    answers_.emplace(std::make_pair(type, name), answer);
+    return answer;
+  }
+
+ private:
+  std::shared_ptr<auth::DnsResolver> live_;
+  ResolverAnswers& answers_;
+};
+
+class ReplayingResolver : public auth::DnsResolver {
+ public:
+  explicit ReplayingResolver(const ResolverAnswers& answers) : answers_(answers) {}
+  auth::DnsAnswer lookup(auth::DnsType type, const std::string& name) override {
+    auto it = answers_.find({type, name});
+    if (it != answers_.end()) return it->second;
+    auth::DnsAnswer missing;
+    missing.outcome = auth::DnsOutcome::temporary_failure;
+    missing.detail = "the snapshot holds no " + type_names().at(type) + " answer for " + name;
+    return missing;
+  }
+
+ private:
+  const ResolverAnswers& answers_;
+};
+
 template <typename Enum>
 std::optional<Enum> from_name(const std::map<Enum, std::string>& names, const std::string& name) {
   for (const auto& [value, text] : names)
@@ -50,6 +98,14 @@ FetchFunction Snapshot::record_fetch(FetchFunction live) {
     fetches_.emplace(url, result);
     return result;
   };
+}
+
+std::shared_ptr<auth::DnsResolver> Snapshot::record_resolver(std::shared_ptr<auth::DnsResolver> live) {
+  return std::make_shared<RecordingResolver>(std::move(live), resolver_);
+}
+
+std::shared_ptr<auth::DnsResolver> Snapshot::replay_resolver() const {
+  return std::make_shared<ReplayingResolver>(resolver_);
 }
 
 records::TxtLookupFunction Snapshot::replay_txt() const {
@@ -93,7 +149,17 @@ std::string Snapshot::to_json() const {
                      {"content_type", result.content_type}, {"final_url", result.final_url},
                      {"redirects", result.redirects}, {"detail", result.detail}, {"body_base64", base64_encode(result.body)}});
   }
-  nlohmann::ordered_json document{{"bimi_snapshot", format_version}, {"dns", dns}, {"https", https}};
+  nlohmann::ordered_json resolver = nlohmann::ordered_json::array();
+  for (const auto& [question, answer] : resolver_) {
+    resolver.push_back({{"type", type_names().at(question.first)}, {"name", question.second},
+                        {"outcome", outcome_names().at(answer.outcome)}, {"records", answer.records},
+                        {"detail", answer.detail}});
+  }
+  nlohmann::ordered_json document{{"bimi_snapshot", format_version}};
+  if (at_) document["at"] = *at_;
+  document["dns"] = dns;
+  document["resolver"] = resolver;
+  document["https"] = https;
   return document.dump(1) + "\n";
 }
 
@@ -118,7 +184,13 @@ std::optional<Snapshot> Snapshot::from_json(std::string_view text, std::string& 
     error = "the snapshot lacks its dns or https list";
     return std::nullopt;
   }
-  if (dns->size() + https->size() > max_snapshot_entries) {
+  auto resolver = document.find("resolver");
+  if (resolver != document.end() && !resolver->is_array()) {
+    error = "the snapshot's resolver list is not a list";
+    return std::nullopt;
+  }
+  std::size_t resolver_entries = resolver == document.end() ? 0 : resolver->size();
+  if (dns->size() + https->size() + resolver_entries > max_snapshot_entries) {
     error = "the snapshot has more than " + std::to_string(max_snapshot_entries) + " entries";
     return std::nullopt;
   }
@@ -128,6 +200,42 @@ std::optional<Snapshot> Snapshot::from_json(std::string_view text, std::string& 
     return it->get<std::string>();
   };
   Snapshot snapshot;
+  if (auto at = document.find("at"); at != document.end()) {
+    if (!at->is_number_integer()) {
+      error = "the snapshot's time is not a number of seconds";
+      return std::nullopt;
+    }
+    snapshot.at_ = at->get<long long>();
+  }
+  if (resolver != document.end()) {
+    for (const auto& entry : *resolver) {
+      if (!entry.is_object()) {
+        error = "a resolver entry is not an object";
+        return std::nullopt;
+      }
+      auto type = text_field(entry, "type");
+      auto name = text_field(entry, "name");
+      auto outcome = text_field(entry, "outcome");
+      auto records = entry.find("records");
+      auto parsed_type = type ? from_name(type_names(), *type) : std::nullopt;
+      auto parsed_outcome = outcome ? from_name(outcome_names(), *outcome) : std::nullopt;
+      if (!parsed_type || !name || !parsed_outcome || records == entry.end() || !records->is_array()) {
+        error = "a resolver entry is malformed";
+        return std::nullopt;
+      }
+      auth::DnsAnswer answer;
+      answer.outcome = *parsed_outcome;
+      answer.detail = text_field(entry, "detail").value_or("");
+      for (const auto& record : *records) {
+        if (!record.is_string()) {
+          error = "a resolver record is not a string";
+          return std::nullopt;
+        }
+        answer.records.push_back(record.get<std::string>());
+      }
+      snapshot.resolver_.emplace(std::make_pair(*parsed_type, *name), std::move(answer));
+    }
+  }
   for (const auto& entry : *dns) {
     if (!entry.is_object()) {
       error = "a dns entry is not an object";

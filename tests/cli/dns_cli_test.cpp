@@ -350,6 +350,39 @@ const std::vector<Fault> faults{
     {"a redirect to an IP address", "example.com", "toip", {"https-host"}},
 };
 
+// A recorded run replays offline to the same report, byte for byte: the good chain, a faulty one
+// and the SPF tree; the replay asks a DNS server that does not exist, so nothing comes from the network.
+TEST(DomainCli, ARecordedRunReplaysOfflineToTheSameReport) {
+  BIMI_REQUIRE_LOOPBACK();
+  TempDir dir;
+  for (const std::string domain : {"example.com", "spf-over.example.org", "testing.example.com"}) {
+    SCOPED_TRACE(domain);
+    std::string snapshot = (dir.path() / (domain + ".json")).string();
+    RunResult live = run_bimi(live_domain(domain, "default", "--format json --record-dns " + shell_quote(snapshot)));
+    ASSERT_TRUE(std::filesystem::exists(snapshot)) << live.out;
+    RunResult replay = run_bimi("domain " + domain + " --format json --dns-server 127.0.0.1:9 --roots " +
+                                shell_quote(loopback_world()->roots()) + " --dns-snapshot " + shell_quote(snapshot));
+    EXPECT_EQ(replay.exit_code, live.exit_code);
+    EXPECT_EQ(replay.out, live.out);
+    RunResult text_live = run_bimi(live_domain(domain));
+    RunResult text_replay = run_bimi("domain " + domain + " --roots " + shell_quote(loopback_world()->roots()) +
+                                     " --dns-snapshot " + shell_quote(snapshot));
+    EXPECT_EQ(text_replay.out, text_live.out);
+  }
+}
+
+TEST(DomainCli, SnapshotUsageAndUnreadableSnapshots) {
+  TempDir dir;
+  std::string bad = (dir.path() / "bad.json").string();
+  std::ofstream(bad) << "{\"bimi_snapshot\": 9}";
+  RunResult unreadable = run_bimi("domain example.com --dns-snapshot " + shell_quote(bad), true);
+  EXPECT_EQ(unreadable.exit_code, 3);
+  EXPECT_NE(unreadable.out.find("not a bimi snapshot"), std::string::npos) << unreadable.out;
+  EXPECT_EQ(run_bimi("domain example.com --dns-snapshot " + shell_quote(bad) + " --record-dns x.json").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --record-dns -").exit_code, 2);
+  EXPECT_EQ(run_bimi("domain example.com --dns-snapshot " + shell_quote((dir.path() / "missing.json").string())).exit_code, 3);
+}
+
 TEST(DomainCli, EachInjectedFaultFailsWithItsFinding) {
   BIMI_REQUIRE_LOOPBACK();
   for (const auto& fault : faults) {

@@ -54,6 +54,43 @@ TEST(Snapshot, RecordsThenReplaysTheSameAnswersWithoutTheLiveSources) {
   EXPECT_EQ(loaded->replay_fetch()("https://example.com/other.pem", 1000).status, FetchStatus::failure);
 }
 
+class FixedResolver : public auth::DnsResolver {
+ public:
+  int queries = 0;
+  auth::DnsAnswer lookup(auth::DnsType type, const std::string& name) override {
+    ++queries;
+    auth::DnsAnswer answer;
+    if (type == auth::DnsType::a && name == "mail.example.com") {
+      answer.outcome = auth::DnsOutcome::found;
+      answer.records = {"192.0.2.1"};
+    } else {
+      answer.outcome = auth::DnsOutcome::no_name;
+    }
+    return answer;
+  }
+};
+
+TEST(Snapshot, ResolverAnswersAndTheTimeReplayToo) {
+  Snapshot snapshot;
+  auto live = std::make_shared<FixedResolver>();
+  auto recording = snapshot.record_resolver(live);
+  EXPECT_EQ(recording->lookup(auth::DnsType::a, "mail.example.com").records[0], "192.0.2.1");
+  EXPECT_EQ(recording->lookup(auth::DnsType::mx, "example.com").outcome, auth::DnsOutcome::no_name);
+  EXPECT_EQ(live->queries, 2);
+  snapshot.set_time(1'800'000'000);
+  std::string error;
+  auto loaded = Snapshot::from_json(snapshot.to_json(), error);
+  ASSERT_TRUE(loaded) << error;
+  EXPECT_EQ(loaded->time(), 1'800'000'000);
+  auto replay = loaded->replay_resolver();
+  EXPECT_EQ(replay->lookup(auth::DnsType::a, "mail.example.com").records[0], "192.0.2.1");
+  EXPECT_EQ(replay->lookup(auth::DnsType::mx, "example.com").outcome, auth::DnsOutcome::no_name);
+  auto missing = replay->lookup(auth::DnsType::aaaa, "mail.example.com");
+  EXPECT_EQ(missing.outcome, auth::DnsOutcome::temporary_failure);
+  EXPECT_NE(missing.detail.find("snapshot"), std::string::npos);
+  EXPECT_EQ(loaded->to_json(), snapshot.to_json());
+}
+
 TEST(Snapshot, RefusesWhatIsNotASnapshot) {
   std::string error;
   for (std::string text : {"", "[]", "{\"bimi_snapshot\": 2, \"dns\": [], \"https\": []}",
@@ -63,7 +100,10 @@ TEST(Snapshot, RefusesWhatIsNotASnapshot) {
                            "{\"bimi_snapshot\": 1, \"dns\": [{\"type\": \"txt\", \"name\": \"a\", \"status\": \"maybe\", "
                            "\"records\": []}], \"https\": []}",
                            "{\"bimi_snapshot\": 1, \"dns\": [], \"https\": [{\"url\": \"u\", \"status\": \"ok\", "
-                           "\"http_status\": 200, \"redirects\": 0, \"body_base64\": \"***\"}]}"}) {
+                           "\"http_status\": 200, \"redirects\": 0, \"body_base64\": \"***\"}]}",
+                           "{\"bimi_snapshot\": 1, \"at\": \"now\", \"dns\": [], \"https\": []}",
+                           "{\"bimi_snapshot\": 1, \"dns\": [], \"https\": [], \"resolver\": [{\"type\": \"srv\", "
+                           "\"name\": \"a\", \"outcome\": \"found\", \"records\": []}]}"}) {
     error.clear();
     EXPECT_FALSE(Snapshot::from_json(text, error)) << text;
     EXPECT_FALSE(error.empty()) << text;
