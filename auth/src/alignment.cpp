@@ -6,7 +6,7 @@ namespace bimi::auth {
 namespace {
 
 std::string canonical(const std::string& domain) {
-  std::string name = lower(domain);
+  std::string name = ascii_lower(domain);
   if (!name.empty() && name.back() == '.') name.pop_back();
   return name;
 }

@@ -91,8 +91,8 @@ std::optional<Seal> parse_seal(const HeaderField& field, std::string& error) {
   seal.signature = std::move(*signature);
   seal.b_value_begin = value_offset + b->raw_begin;
   seal.b_value_end = value_offset + b->raw_end;
-  seal.domain = lower(tags->find("d")->value);
-  seal.selector = lower(tags->find("s")->value);
+  seal.domain = ascii_lower(tags->find("d")->value);
+  seal.selector = ascii_lower(tags->find("s")->value);
   if (!is_domain_name(seal.domain) || !is_domain_name(seal.selector)) {
     error = "the ARC-Seal's d= or s= is not a domain name";
     return std::nullopt;

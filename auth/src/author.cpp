@@ -152,7 +152,7 @@ std::optional<std::string> dns_domain(std::string_view written, std::string& pro
     domain = converted;
     idn2_free(converted);
   }
-  domain = lower(domain);
+  domain = ascii_lower(domain);
   if (domain.size() > 253) {
     problem = "the domain is longer than 253 characters";
     return std::nullopt;

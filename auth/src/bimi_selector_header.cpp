@@ -29,7 +29,7 @@ BimiSelectorHeader parse_bimi_selector_header(std::string_view value) {
     std::string_view part = trim(parts[i]);
     std::size_t eq = part.find('=');
     if (eq == std::string_view::npos) return ignored("\"" + std::string(part) + "\" is not a tag");
-    std::string name = lower(trim(part.substr(0, eq)));
+    std::string name = ascii_lower(trim(part.substr(0, eq)));
     std::string_view tag_value = trim(part.substr(eq + 1));
     if (i == 0 && name != "v") return ignored("v= is not the first tag");
     if (name == "v") {
@@ -37,7 +37,7 @@ BimiSelectorHeader parse_bimi_selector_header(std::string_view value) {
       version = std::string(tag_value);
     } else if (name == "s") {
       if (selector) return ignored("s= appears twice");
-      selector = lower(tag_value);
+      selector = ascii_lower(tag_value);
     }
   }
   if (!version) return ignored("the field has no v= tag");

@@ -31,7 +31,7 @@ DkimKeyParse parse_dkim_key(std::string_view record) {
     else return failure("dkim-key-type", "unknown key type k=" + std::string(k->value));
   }
   if (const DkimTag* h = tags->find("h"))
-    for (const std::string& hash : list_items(h->value)) key.hashes.push_back(lower(hash));
+    for (const std::string& hash : list_items(h->value)) key.hashes.push_back(ascii_lower(hash));
   if (const DkimTag* s = tags->find("s")) {
     bool email = false;
     for (const std::string& service : list_items(s->value))

@@ -128,9 +128,9 @@ DkimSignatureParse parse_dkim_signature(std::string_view raw_field, SignatureKin
     sig.body_canonicalization = *bd;
   }
 
-  sig.domain = lower(tags->find("d")->value);
+  sig.domain = ascii_lower(tags->find("d")->value);
   if (!is_domain_name(sig.domain)) return failure("dkim-syntax", "d=" + sig.domain + " is not a domain name");
-  sig.selector = lower(tags->find("s")->value);
+  sig.selector = ascii_lower(tags->find("s")->value);
   if (!is_domain_name(sig.selector)) return failure("dkim-syntax", "s=" + sig.selector + " is not a selector");
 
   std::string_view h = tags->find("h")->value;
@@ -141,7 +141,7 @@ DkimSignatureParse parse_dkim_signature(std::string_view raw_field, SignatureKin
     if (item.empty()) return failure("dkim-syntax", "h= has an empty header name");
     if (sig.signed_headers.size() == max_signed_headers)
       return failure("dkim-limit", "h= names more than " + std::to_string(max_signed_headers) + " header fields");
-    sig.signed_headers.push_back(lower(item));
+    sig.signed_headers.push_back(ascii_lower(item));
   }
   bool from_signed = false;
   for (const auto& name : sig.signed_headers) from_signed = from_signed || name == "from";
@@ -159,7 +159,7 @@ DkimSignatureParse parse_dkim_signature(std::string_view raw_field, SignatureKin
     sig.identity = std::string(i->value);
     std::size_t at = sig.identity.rfind('@');
     if (at == std::string::npos) return failure("dkim-syntax", "i=" + sig.identity + " has no @");
-    std::string domain = lower(std::string_view(sig.identity).substr(at + 1));
+    std::string domain = ascii_lower(std::string_view(sig.identity).substr(at + 1));
     bool inside = domain == sig.domain ||
                   (domain.size() > sig.domain.size() && domain.ends_with("." + sig.domain));
     if (!inside)
@@ -195,7 +195,7 @@ DkimSignatureParse parse_dkim_signature(std::string_view raw_field, SignatureKin
       auto decoded = decode_quoted_printable(item);
       std::size_t sep = decoded ? decoded->find(':') : std::string::npos;
       if (sep == std::string::npos) return failure("dkim-syntax", "z= has an item that is not name:value");
-      sig.copied_headers.emplace_back(lower(std::string_view(*decoded).substr(0, sep)), decoded->substr(sep + 1));
+      sig.copied_headers.emplace_back(ascii_lower(std::string_view(*decoded).substr(0, sep)), decoded->substr(sep + 1));
     }
   }
   DkimSignatureParse parse;

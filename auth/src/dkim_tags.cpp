@@ -1,11 +1,11 @@
 #include "bimi/auth/dkim_tags.hpp"
 
+#include "ascii.hpp"
+
 namespace bimi::auth {
 namespace {
 
 bool is_fws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 

@@ -56,7 +56,7 @@ DkimVerification verify_one(const Message& message, const HeaderField& field, co
   out.key_testing = key.testing;
   out.key_bits = key.bits;
   if (!key.key) return set(key.result, key.reason, key.message);
-  if (key.strict_identity && lower(sig.identity.substr(sig.identity.rfind('@') + 1)) != sig.domain)
+  if (key.strict_identity && ascii_lower(sig.identity.substr(sig.identity.rfind('@') + 1)) != sig.domain)
     return set(DkimResult::permerror, "dkim-key-strict-identity",
                "the key at " + sig.selector + "._domainkey." + sig.domain + " has t=s, so i= must be in " + sig.domain + " itself");
 

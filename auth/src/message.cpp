@@ -2,20 +2,12 @@
 
 #include <string>
 
+#include "ascii.hpp"
+
 namespace bimi::auth {
 namespace {
 
 bool is_wsp(char c) { return c == ' ' || c == '\t'; }
-
-bool ascii_iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
-    char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] + 32) : b[i];
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // Lines end in CRLF on the wire. A message saved with bare LF gets CRLF, so DKIM hashes what was
 // signed; a lone CR is data and stays.
@@ -44,7 +36,7 @@ bool valid_field_name(std::string_view name) {
 std::vector<const HeaderField*> Message::fields(std::string_view name) const {
   std::vector<const HeaderField*> found;
   for (const auto& field : headers_)
-    if (ascii_iequal(field.name, name)) found.push_back(&field);
+    if (iequals(field.name, name)) found.push_back(&field);
   return found;
 }
 

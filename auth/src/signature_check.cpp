@@ -119,7 +119,7 @@ std::string selected_headers(const Message& message, const std::vector<std::stri
   for (const auto& name : names) {
     for (std::size_t i = message.headers().size(); i-- > 0;) {
       const HeaderField& field = message.headers()[i];
-      if (used[i] || lower(field.name) != name) continue;
+      if (used[i] || ascii_lower(field.name) != name) continue;
       used[i] = true;
       data += canonical_header(field.raw, mode);
       break;

@@ -13,7 +13,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 // A textual IPv4 or IPv6 address, normalized by inet_ntop; empty when it is neither.
 std::string address(std::string_view text) {
   std::string candidate(text);
-  if (lower(candidate).rfind("ipv6:", 0) == 0) candidate = candidate.substr(5);
+  if (ascii_lower(candidate).rfind("ipv6:", 0) == 0) candidate = candidate.substr(5);
   unsigned char buffer[16];
   char out[INET6_ADDRSTRLEN];
   if (inet_pton(AF_INET, candidate.c_str(), buffer) == 1) return inet_ntop(AF_INET, buffer, out, sizeof out);
@@ -23,7 +23,7 @@ std::string address(std::string_view text) {
 
 // The text after "from" up to " by " (or the end): the Extended-Domain and its TCP-info.
 std::string_view from_clause(std::string_view value) {
-  std::string lowered = lower(value);
+  std::string lowered = ascii_lower(value);
   std::size_t from = lowered.find("from");
   if (from == std::string::npos || (from > 0 && !is_space(lowered[from - 1]))) return {};
   std::size_t start = from + 4;
@@ -47,7 +47,7 @@ void read_received(std::string_view value, std::string& ip, std::string& helo) {
   if (!first.empty() && first.front() == '[' && first.back() == ']') {
     ip = address(first.substr(1, first.size() - 2));
   } else {
-    helo = lower(first);
+    helo = ascii_lower(first);
     if (!helo.empty() && helo.back() == '.') helo.pop_back();
   }
   // The first address literal in the TCP-info comment is the client's.
@@ -62,12 +62,12 @@ void read_received(std::string_view value, std::string& ip, std::string& helo) {
     }
   }
   // Exim writes the HELO name as "helo=name" inside the comment.
-  std::string lowered = lower(clause);
+  std::string lowered = ascii_lower(clause);
   std::size_t at = lowered.find("helo=");
   if (at != std::string::npos) {
     std::size_t end = at + 5;
     while (end < clause.size() && !is_space(clause[end]) && clause[end] != ')') ++end;
-    helo = lower(clause.substr(at + 5, end - at - 5));
+    helo = ascii_lower(clause.substr(at + 5, end - at - 5));
   }
   if (!helo.empty() && helo.front() == '[') helo.clear();  // an address literal is no HELO name
 }

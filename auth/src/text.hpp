@@ -1,18 +1,13 @@
-// Private: the small text helpers the DKIM code shares.
+// Private: the small text helpers the DKIM code shares (character classes are in ascii.hpp).
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace bimi::auth {
+#include "ascii.hpp"
 
-inline std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
+namespace bimi::auth {
 
 inline std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;

@@ -74,6 +74,15 @@ class ReplayingResolver : public auth::DnsResolver {
   const ResolverAnswers& answers_;
 };
 
+// The strings of a JSON list; false when an item is not a string.
+bool read_strings(const nlohmann::json& list, std::vector<std::string>& out) {
+  for (const auto& item : list) {
+    if (!item.is_string()) return false;
+    out.push_back(item.get<std::string>());
+  }
+  return true;
+}
+
 template <typename Enum>
 std::optional<Enum> from_name(const std::map<Enum, std::string>& names, const std::string& name) {
   for (const auto& [value, text] : names)
@@ -226,12 +235,9 @@ std::optional<Snapshot> Snapshot::from_json(std::string_view text, std::string& 
       auth::DnsAnswer answer;
       answer.outcome = *parsed_outcome;
       answer.detail = text_field(entry, "detail").value_or("");
-      for (const auto& record : *records) {
-        if (!record.is_string()) {
-          error = "a resolver record is not a string";
-          return std::nullopt;
-        }
-        answer.records.push_back(record.get<std::string>());
+      if (!read_strings(*records, answer.records)) {
+        error = "a resolver record is not a string";
+        return std::nullopt;
       }
       snapshot.resolver_.emplace(std::make_pair(*parsed_type, *name), std::move(answer));
     }
@@ -253,12 +259,9 @@ std::optional<Snapshot> Snapshot::from_json(std::string_view text, std::string& 
     records::TxtLookup answer;
     answer.status = *parsed;
     answer.detail = text_field(entry, "detail").value_or("");
-    for (const auto& record : *records) {
-      if (!record.is_string()) {
-        error = "a dns record is not a string";
-        return std::nullopt;
-      }
-      answer.records.push_back(record.get<std::string>());
+    if (!read_strings(*records, answer.records)) {
+      error = "a dns record is not a string";
+      return std::nullopt;
     }
     snapshot.txt_.emplace(*name, std::move(answer));
   }

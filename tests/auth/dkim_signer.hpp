@@ -12,17 +12,12 @@
 
 #include "bimi/auth/dkim_canonical.hpp"
 #include "bimi/auth/message.hpp"
+#include "bimi/base64.hpp"
 #include "bimi/records/lookup.hpp"
 
 namespace bimi::auth::testing {
 
-inline std::string base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
+inline std::string base64(std::string_view bytes) { return base64_encode(bytes); }
 
 struct TestKey {
   std::shared_ptr<EVP_PKEY> pkey;
