@@ -336,7 +336,9 @@ void judge_chain(const DomainReport& chain, BimiPart& bimi) {
     if (discovery.record->logo_url && !discovery.record->logo_url->empty()) bimi.location = discovery.record->logo_url;
     if (discovery.record->evidence_url && !discovery.record->evidence_url->empty())
       bimi.authority_uri = discovery.record->evidence_url;
-    if (!discovery.diagnostics.has_rule("bimi-tag-value")) bimi.avatar_preference = discovery.record->avatar_preference;
+    // avp= only when the record says it (the draft's §8.11: not when the value was invalid).
+    if (discovery.record->tags.find("avp") != nullptr && !discovery.diagnostics.has_rule("bimi-tag-value"))
+      bimi.avatar_preference = discovery.record->avatar_preference;
   }
   const Step* certificate = nullptr;
   for (const auto& step : chain.steps) {
