@@ -24,7 +24,7 @@ namespace {
 using nlohmann::ordered_json;
 
 struct MessageOptions {
-  std::string path;
+  std::vector<std::string> paths;
   std::string ip;
   std::string helo;
   std::string mail_from;
@@ -214,43 +214,59 @@ ExitCode run_message(const MessageOptions& options) {
   check.warn_days = options.warn_days;
   check.receiver = options.authserv_id;
 
-  auth::MessageLimits limits;
-  auto bytes = vmc_io::read_input(options.path, limits.max_bytes, "message");
-  if (!bytes) return ExitCode::bad_input;
-  Diagnostics problems;
-  auto message = auth::parse_message(*bytes, problems, limits);
-  if (!message) {
-    const auto& first = problems.items().front();
-    std::cerr << "bimi: " << printable(input_label(options.path)) << ": line " << first.location.line << ": "
-              << printable(first.message) << " [" << first.rule << "]\n";
-    return ExitCode::bad_input;
-  }
-
   ExitCode error = ExitCode::ok;
   auto run = live_run::prepare(options.network, error);
   if (!run) return error;
   check.dmarc = run->dmarc;
   check.at = run->at;
   check.roots_pem = run->roots_pem;
-  net::MessageReport report = net::check_message(*message, check, run->psl.get(), run->live->sources);
-  if (!live_run::save_recording(options.network, *run)) return ExitCode::output_failure;
 
-  std::vector<std::string> fields;
-  if (options.headers) fields = net::receiver_fields(report, options.authserv_id);
-  if (options.format == "json") {
-    std::cout << report_json(options.path, report, fields, options.headers).dump(2) << "\n";
-  } else if (options.headers) {
-    // The block as a receiver would prepend it; folded lines end with LF here, CRLF on the wire.
-    for (const auto& field : fields) {
-      std::string text = field;
-      for (std::size_t at = text.find("\r\n"); at != std::string::npos; at = text.find("\r\n", at)) text.erase(at, 1);
-      std::cout << text << "\n";
+  // Several messages share one run: one resolver, one snapshot, and the BIMI steps of a sender
+  // judged once.
+  net::ChainCache cache;
+  ExitCode outcome = ExitCode::ok;
+  ordered_json reports = ordered_json::array();
+  bool json = options.format == "json";
+  for (std::size_t i = 0; i < options.paths.size(); ++i) {
+    const std::string& path = options.paths[i];
+    auth::MessageLimits limits;
+    auto bytes = vmc_io::read_input(path, limits.max_bytes, "message");
+    if (!bytes) {
+      outcome = worst(outcome, ExitCode::bad_input);
+      continue;
     }
-  } else {
-    print_text(options.path, report, std::cout);
+    Diagnostics problems;
+    auto message = auth::parse_message(*bytes, problems, limits);
+    if (!message) {
+      const auto& first = problems.items().front();
+      std::cerr << "bimi: " << printable(input_label(path)) << ": " << printable(first.message) << " [" << first.rule << "]\n";
+      outcome = worst(outcome, ExitCode::bad_input);
+      continue;
+    }
+    net::MessageReport report = net::check_message(*message, check, run->psl.get(), run->live->sources, &cache);
+    outcome = worst(outcome, report.shown ? ExitCode::ok : ExitCode::findings);
+    std::vector<std::string> fields;
+    if (options.headers) fields = net::receiver_fields(report, options.authserv_id);
+    if (json) {
+      reports.push_back(report_json(path, report, fields, options.headers));
+    } else if (options.headers) {
+      // The block as a receiver would prepend it; folded lines end with LF here, CRLF on the wire.
+      if (options.paths.size() > 1) std::cout << (i > 0 ? "\n" : "") << "# " << printable(input_label(path)) << "\n";
+      for (const auto& field : fields) {
+        std::string text = field;
+        for (std::size_t at = text.find("\r\n"); at != std::string::npos; at = text.find("\r\n", at)) text.erase(at, 1);
+        std::cout << text << "\n";
+      }
+    } else {
+      if (i > 0) std::cout << "\n" << std::string(72, '-') << "\n\n";
+      print_text(path, report, std::cout);
+    }
   }
+  if (!live_run::save_recording(options.network, *run)) return ExitCode::output_failure;
+  // One message: one object; several: an array of them, in the order given.
+  if (json && !reports.empty()) std::cout << (options.paths.size() == 1 ? reports.front() : reports).dump(2) << "\n";
   if (!std::cout.flush()) return ExitCode::output_failure;
-  return report.shown ? ExitCode::ok : ExitCode::findings;
+  return outcome;
 }
 
 }  // namespace
@@ -259,7 +275,9 @@ void setup_message(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<MessageOptions>();
   auto* command = app.add_subcommand(
       "message", "Would a mailbox show this message's logo? SPF, DKIM, ARC, DMARC, then the BIMI record, logo and certificate");
-  command->add_option("MSG", options->path, "the message as received (.eml, RFC 5322; \"-\" for standard input)")->required();
+  command->add_option("MSG", options->paths,
+                      "the message as received (.eml, RFC 5322; \"-\" for standard input); several are judged in one run")
+      ->required();
   command->add_option("--ip", options->ip, "the SMTP client's IP address (default: from the newest Received: field)");
   command->add_option("--helo", options->helo, "the HELO/EHLO name (default: from the newest Received: field)");
   command->add_option_function<std::string>(
@@ -271,7 +289,7 @@ void setup_message(CLI::App& app, ExitCode& result) {
       "the MAIL FROM address, \"<>\" for a bounce (default: from Return-Path:)");
   command->add_option("--trusted-arc-sealer", options->trusted_arc_sealers,
                       "trust this ARC sealer's recorded DMARC result when DMARC fails here (repeatable)")
-      ->take_all();
+      ->allow_extra_args(false);
   command->add_option("--authserv-id", options->authserv_id,
                       "the receiver's name in Authentication-Results and SPF's %{r} (default: bimi.invalid)")
       ->check(domain_name());
@@ -283,7 +301,8 @@ void setup_message(CLI::App& app, ExitCode& result) {
   live_run::add_network_options(*command, options->network);
   command->footer(
       "The verdict leads the report: exit 0 when a mailbox that follows the BIMI draft would show the logo, 1 when it\n"
-      "would not (the report names the first broken link). --record-dns FILE keeps every answer of the run;\n"
+      "would not (the report names the first broken link). With several messages, JSON is an array and the exit status\n"
+      "is the worst one's. --record-dns FILE keeps every answer of the run;\n"
       "--dns-snapshot FILE replays it offline to the same report.\n\n" +
       exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_message(*options); });

@@ -487,8 +487,25 @@ std::vector<std::string> receiver_fields(const MessageReport& report, std::strin
   return fields;
 }
 
+std::string ChainCache::key(const DomainCheckOptions& options, const std::string& organizational_domain) {
+  // Names and selectors hold no NUL; the local part matters only to records with lps=, and is kept.
+  return options.domain + '\0' + options.selector + '\0' + options.local_part + '\0' + organizational_domain + '\0' +
+         std::to_string(static_cast<int>(options.dmarc)) + '\0' + std::to_string(options.at) + '\0' +
+         std::to_string(options.warn_days);
+}
+
+const DomainReport* ChainCache::find(const DomainCheckOptions& options, const std::string& organizational_domain) const {
+  auto found = reports_.find(key(options, organizational_domain));
+  return found == reports_.end() ? nullptr : &found->second;
+}
+
+const DomainReport& ChainCache::keep(const DomainCheckOptions& options, const std::string& organizational_domain,
+                                     DomainReport report) {
+  return reports_.insert_or_assign(key(options, organizational_domain), std::move(report)).first->second;
+}
+
 MessageReport check_message(const auth::Message& message, const MessageCheckOptions& options,
-                            const records::PublicSuffixList* psl, const ChainSources& sources) {
+                            const records::PublicSuffixList* psl, const ChainSources& sources, ChainCache* cache) {
   MessageReport report;
   auth::AuthorResult author = auth::find_author(message);
   if (author.author) {
@@ -557,7 +574,13 @@ MessageReport check_message(const auth::Message& message, const MessageCheckOpti
     chain.warn_days = options.warn_days;
     chain.at = options.at;
     chain.roots_pem = options.roots_pem;
-    report.chain = check_bimi_chain(chain, dmarc.organizational_domain, sources);
+    const DomainReport* kept = cache != nullptr ? cache->find(chain, dmarc.organizational_domain) : nullptr;
+    if (kept != nullptr) {
+      report.chain = *kept;
+    } else {
+      report.chain = check_bimi_chain(chain, dmarc.organizational_domain, sources);
+      if (cache != nullptr) cache->keep(chain, dmarc.organizational_domain, *report.chain);
+    }
     judge_chain(*report.chain, bimi);
   }
   if (bimi.result == "skipped") auth::report(report.findings, "bimi-skipped", "BIMI skipped: " + bimi.comment);

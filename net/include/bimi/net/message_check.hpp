@@ -4,6 +4,7 @@
 // fetch goes through the caller's sources, so the same message judges the same offline.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,10 +108,24 @@ struct MessageReport {
   std::string verdict;  // one sentence
 };
 
+// The BIMI steps' reports of one run by domain, selector and local part: messages from one sender
+// share one record discovery, logo fetch and certificate verification. Only for sources that give
+// the same answer to the same question within the run (a snapshot, or a live run of a few seconds).
+class ChainCache {
+ public:
+  const DomainReport* find(const DomainCheckOptions& options, const std::string& organizational_domain) const;
+  const DomainReport& keep(const DomainCheckOptions& options, const std::string& organizational_domain, DomainReport report);
+
+ private:
+  static std::string key(const DomainCheckOptions& options, const std::string& organizational_domain);
+  std::map<std::string, DomainReport> reports_;
+};
+
 // `psl` is needed for RFC 7489 only. `sources.spf_dns` answers SPF's look-ups; without it SPF is
-// none.
+// none. `cache`, when given, keeps the BIMI steps for the next messages of the run.
 MessageReport check_message(const auth::Message& message, const MessageCheckOptions& options,
-                            const records::PublicSuffixList* psl, const ChainSources& sources);
+                            const records::PublicSuffixList* psl, const ChainSources& sources,
+                            ChainCache* cache = nullptr);
 
 // The header fields a receiver adds once it has judged the message: Authentication-Results
 // (RFC 8601: spf, dkim, arc, dmarc and bimi with the draft's properties), and when the logo is shown
