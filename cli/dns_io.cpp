@@ -196,6 +196,33 @@ void print_step_text(const net::Step& step, std::ostream& out) {
   for (const auto& [key, value] : step.facts) out << "  " << printable(key) << ": " << printable(value) << "\n";
 }
 
+ordered_json domain_report_json(const net::DomainReport& report) {
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& step : report.steps) {
+    errors += step.findings.count(Severity::error);
+    warnings += step.findings.count(Severity::warning);
+  }
+  ordered_json root;
+  root["domain"] = report.domain;
+  root["selector"] = report.selector;
+  root["dmarc_standard"] = records::id_of(report.dmarc_standard);
+  root["organizational_domain"] = report.organizational_domain;
+  root["organizational_domain_from"] = report.organizational_domain_from;
+  root["ready"] = report.ready();
+  root["steps"] = ordered_json::array();
+  for (const auto& step : report.steps) root["steps"].push_back(step_json(step));
+  if (report.spf) root["spf"] = spf_json(*report.spf);
+  if (report.certificate) {
+    root["certificate_checks"] = ordered_json::array();
+    for (const auto& check : report.certificate->checks) {
+      root["certificate_checks"].push_back(
+          {{"id", check.id}, {"verdict", std::string(vmc::to_string(check.verdict))}, {"messages", check.messages}});
+    }
+  }
+  root["summary"] = {{"errors", errors}, {"warnings", warnings}};
+  return root;
+}
+
 ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out) {
   std::size_t errors = 0, warnings = 0;
   for (const auto& step : report.steps) {
@@ -203,24 +230,7 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
     warnings += step.findings.count(Severity::warning);
   }
   if (json) {
-    ordered_json root;
-    root["domain"] = report.domain;
-    root["selector"] = report.selector;
-    root["dmarc_standard"] = records::id_of(report.dmarc_standard);
-    root["organizational_domain"] = report.organizational_domain;
-    root["organizational_domain_from"] = report.organizational_domain_from;
-    root["ready"] = report.ready();
-    root["steps"] = ordered_json::array();
-    for (const auto& step : report.steps) root["steps"].push_back(step_json(step));
-    if (report.spf) root["spf"] = spf_json(*report.spf);
-    if (report.certificate) {
-      root["certificate_checks"] = ordered_json::array();
-      for (const auto& check : report.certificate->checks) {
-        root["certificate_checks"].push_back(
-            {{"id", check.id}, {"verdict", std::string(vmc::to_string(check.verdict))}, {"messages", check.messages}});
-      }
-    }
-    root["summary"] = {{"errors", errors}, {"warnings", warnings}};
+    ordered_json root = domain_report_json(report);
     out << root.dump(2) << "\n";
   } else {
     out << printable(report.domain) << ", selector " << printable(report.selector) << " (organizational domain "

@@ -80,6 +80,9 @@ std::optional<std::unique_ptr<records::PublicSuffixList>> load_public_suffix_lis
 nlohmann::ordered_json step_json(const net::Step& step);
 void print_step_text(const net::Step& step, std::ostream& out);
 
+// The JSON object of one domain report (bimi domain --format json, and each line of jsonl).
+nlohmann::ordered_json domain_report_json(const net::DomainReport& report);
+
 ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out);
 
 }  // namespace bimi::cli::dns_io

@@ -1,9 +1,8 @@
 #include "bimi/auth/author.hpp"
 
-#include <idn2.h>
-
 #include <vector>
 
+#include "bimi/auth/idn.hpp"
 #include "text.hpp"
 
 namespace bimi::auth {
@@ -140,18 +139,9 @@ std::optional<std::string> dns_domain(std::string_view written, std::string& pro
     return std::nullopt;
   }
   if (domain.back() == '.') domain.pop_back();
-  bool ascii = true;
-  for (char c : domain) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (!ascii) {
-    char* converted = nullptr;
-    int rc = idn2_to_ascii_8z(domain.c_str(), &converted, IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT);
-    if (rc != IDN2_OK) {
-      problem = "the domain " + domain + " is not a valid internationalized domain name (" + idn2_strerror(rc) + ")";
-      return std::nullopt;
-    }
-    domain = converted;
-    idn2_free(converted);
-  }
+  auto converted = to_a_labels(domain, problem);
+  if (!converted) return std::nullopt;
+  domain = std::move(*converted);
   domain = ascii_lower(domain);
   if (domain.size() > 253) {
     problem = "the domain is longer than 253 characters";

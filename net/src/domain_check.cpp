@@ -46,6 +46,10 @@ Step dmarc_step(DomainReport& report, const records::PublicSuffixList* psl, cons
                                 ")");
   }
   step.facts.emplace_back("eligible for BIMI", evaluation.eligible() ? "yes" : "no");
+  if (evaluation.applied) report.dmarc_policy = std::string(records::to_string(*evaluation.applied));
+  for (const auto* source : {&evaluation.own, &evaluation.organizational, &evaluation.public_suffix}) {
+    if (*source && (*source)->record.usable() && report.dmarc_record.empty()) report.dmarc_record = (*source)->value;
+  }
   step.findings = std::move(evaluation.diagnostics);
   return step;
 }
@@ -100,11 +104,14 @@ Step logo_step(const records::BimiDiscovery& discovery, const ChainSources& sour
 }
 
 // A certificate valid now that ends within options.warn_days days needs renewing soon.
-void warn_if_expiring(const std::string& pem, const DomainCheckOptions& options, Step& step) {
+// Also keeps the leaf's fingerprint and end, which a saved state compares across runs.
+void warn_if_expiring(const std::string& pem, const DomainCheckOptions& options, Step& step, DomainReport& report) {
   auto inspected = vmc::inspect_certificate(pem);
   auto* certificate = std::get_if<vmc::MarkCertificate>(&inspected);
   if (certificate == nullptr || certificate->certificates.empty()) return;
   long long not_after = certificate->certificates.front().not_after;
+  report.certificate_sha256 = certificate->certificates.front().sha256_fingerprint;
+  report.certificate_not_after = not_after;
   long long left = not_after - options.at;
   if (left <= 0 || left >= static_cast<long long>(options.warn_days) * 86400) return;
   long long days = left / 86400;
@@ -114,8 +121,8 @@ void warn_if_expiring(const std::string& pem, const DomainCheckOptions& options,
 }
 
 Step certificate_step(const DomainCheckOptions& options, const records::BimiDiscovery& discovery,
-                      const ChainSources& sources, const std::optional<std::string>& logo,
-                      std::optional<vmc::VerifyReport>& verified) {
+                      const ChainSources& sources, const std::optional<std::string>& logo, DomainReport& report_out) {
+  std::optional<vmc::VerifyReport>& verified = report_out.certificate;
   Step step{"certificate", {}, {}, false};
   bool has_url = discovery.record && discovery.record->evidence_url && !discovery.record->evidence_url->empty() &&
                  !discovery.diagnostics.has_rule("bimi-evidence-url") && !discovery.record->declination;
@@ -169,7 +176,7 @@ Step certificate_step(const DomainCheckOptions& options, const records::BimiDisc
   }
   step.facts.emplace_back("verified for", verified_for);
   auto& report = std::get<vmc::VerifyReport>(result);
-  warn_if_expiring(fetched.body, options, step);
+  warn_if_expiring(fetched.body, options, step, report_out);
   step.facts.emplace_back("mark", std::string(vmc::to_string(report.mark_class)) +
                                       (report.mark_type.empty() ? std::string() : " (" + report.mark_type + ")"));
   for (const auto& finding : report.diagnostics.items()) {
@@ -232,7 +239,7 @@ void add_bimi_steps(DomainReport& report, const DomainCheckOptions& options, con
   report.steps.push_back(std::move(record));
 
   report.steps.push_back(logo_step(discovery, sources, report.logo));
-  report.steps.push_back(certificate_step(options, discovery, sources, report.logo, report.certificate));
+  report.steps.push_back(certificate_step(options, discovery, sources, report.logo, report));
   report.discovery = std::move(discovery);
 }
 

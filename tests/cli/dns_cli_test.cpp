@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -452,6 +453,91 @@ TEST(DomainCli, ADnsServerThatNeverAnswersIsAFindingInBoundedTime) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.out.find("[dns-timeout]"), std::string::npos) << run.out;
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
+// ---- bimi domain over many domains ----
+
+// The whole fault list in one run on worker threads: every domain gets the verdict and findings of
+// its own run, in list order; a saved state compared with itself shows no drift, and a baseline
+// that says a broken domain was ready is a change for the worse (exit 1).
+TEST(DomainCli, AListOfDomainsOnWorkerThreadsWithDrift) {
+  BIMI_REQUIRE_LOOPBACK();
+  const auto* world = loopback_world();
+  TempDir dir;
+  std::string list = "# the loopback world\nexample.com\n";
+  std::vector<const Fault*> listed;
+  for (const auto& fault : faults) {
+    if (std::string(fault.options).empty()) {
+      list += std::string(fault.domain) + " " + fault.selector + "\n";
+      listed.push_back(&fault);
+    }
+  }
+  list += "example.com default\nnot..a.domain\n";
+  std::string list_path = (dir.path() / "domains.txt").string();
+  std::ofstream(list_path) << list;
+  std::string state = (dir.path() / "state.json").string();
+  std::string common = "domain --domains-file " + shell_quote(list_path) + " --dns-server " + world->dns_server() + " --ca-file " +
+                       shell_quote(world->ca_file()) + " --roots " + shell_quote(world->roots()) +
+                       " --at 2024-06-01T00:00:00Z --timeout 1500 --allow-private --concurrency 4 ";
+  RunResult run = run_bimi(common + "--format jsonl --save " + shell_quote(state));
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  std::istringstream lines(run.out);
+  std::vector<nlohmann::json> reports;
+  for (std::string line; std::getline(lines, line);) reports.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(reports.size(), listed.size() + 2) << run.out;  // example.com once, each fault, the summary
+  EXPECT_EQ(reports[0]["domain"], "example.com");
+  EXPECT_TRUE(reports[0]["ready"].get<bool>()) << reports[0].dump();
+  EXPECT_EQ(schema_errors(schema_path("domain.json"), reports[0].dump()), "");
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    SCOPED_TRACE(listed[i]->what);
+    const auto& report = reports[i + 1];
+    EXPECT_EQ(report["domain"], listed[i]->domain);
+    EXPECT_EQ(report["selector"], listed[i]->selector);
+    EXPECT_FALSE(report["ready"].get<bool>());
+    auto rules = rules_of(report);
+    for (const auto& rule : listed[i]->rules) EXPECT_TRUE(contains(rules, rule)) << rule;
+  }
+  auto summary = reports.back()["summary"];
+  EXPECT_EQ(summary["domains"], listed.size() + 1);
+  EXPECT_EQ(summary["ready"], 1);
+  EXPECT_EQ(summary["invalid_lines"], 1);
+  EXPECT_EQ(summary["duplicates"], 1);
+
+  RunResult same = run_bimi(common + "--format json --baseline " + shell_quote(state));
+  auto unchanged = parse_json(same);
+  EXPECT_EQ(unchanged["summary"]["worse"], 0) << same.out;
+  EXPECT_EQ(unchanged["summary"]["drift"], 0) << same.out;
+
+  // A baseline in which the DMARC-at-none domain was ready and example.com's logo was another.
+  auto saved = nlohmann::json::parse(std::ifstream(state));
+  for (auto& entry : saved["domains"]) {
+    if (entry["domain"] == "example.net") {
+      entry["ready"] = true;
+    } else if (entry["domain"] == "example.com" && entry["selector"] == "default") {
+      entry["logo_sha256"] = std::string(64, '0');
+    }
+  }
+  std::string edited = (dir.path() / "edited.json").string();
+  std::ofstream(edited) << saved.dump();
+  RunResult drift = run_bimi(common + "--format json --baseline " + shell_quote(edited));
+  EXPECT_EQ(drift.exit_code, 1) << drift.out;
+  auto report = parse_json(drift);
+  EXPECT_EQ(report["summary"]["worse"], 1) << drift.out;
+  EXPECT_EQ(report["summary"]["drift"], 2) << drift.out;
+  for (const auto& domain : report["domains"]) {
+    if (domain["domain"] == "example.net") {
+      EXPECT_EQ(domain["drift"][0]["what"], "verdict-broken");
+    } else if (domain["domain"] == "example.com" && domain["selector"] == "default") {
+      EXPECT_EQ(domain["drift"][0]["what"], "logo-changed");
+    }
+  }
+
+  // A baseline that is not one is a clear error before any work.
+  std::string broken = (dir.path() / "broken.json").string();
+  std::ofstream(broken) << "{\"version\": 99, \"domains\": []}";
+  RunResult refused = run_bimi(common + "--baseline " + shell_quote(broken), true);
+  EXPECT_EQ(refused.exit_code, 3) << refused.out;
+  EXPECT_NE(refused.out.find("another version"), std::string::npos) << refused.out;
 }
 
 TEST(DomainCli, TheLogoIsLinted) {

@@ -65,6 +65,10 @@ struct DomainReport {
   std::optional<auth::SpfRecordCheck> spf;       // the SPF step's include tree, when it ran
   std::optional<records::BimiDiscovery> discovery;  // the assertion record's discovery, when it ran
   std::optional<std::string> logo;                  // the logo's bytes, when they were fetched
+  std::string dmarc_policy;             // the policy receivers apply: none, quarantine, reject; empty: none applies
+  std::string dmarc_record;             // the record it comes from, as published
+  std::string certificate_sha256;       // the leaf's fingerprint, when a certificate was read
+  long long certificate_not_after = 0;  // the leaf's notAfter (seconds since the epoch)
 
   // No error finding in any step: receivers that follow the BIMI draft would show the logo.
   bool ready() const;
