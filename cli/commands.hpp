@@ -23,6 +23,7 @@ void setup_inspect(CLI::App& app, ExitCode& result);
 void setup_record(CLI::App& app, ExitCode& result);
 void setup_dmarc(CLI::App& app, ExitCode& result);
 void setup_domain(CLI::App& app, ExitCode& result);
+void setup_message(CLI::App& app, ExitCode& result);
 
 // When the command line names no known subcommand where one belongs: "unknown command 'X'",
 // with the closest name if it looks like a typo, else the list of commands.

@@ -181,6 +181,21 @@ std::optional<std::unique_ptr<records::PublicSuffixList>> load_public_suffix_lis
   return std::make_unique<records::PublicSuffixList>(std::get<records::PublicSuffixList>(std::move(psl)));
 }
 
+ordered_json step_json(const net::Step& step) {
+  ordered_json s;
+  s["name"] = step.name;
+  s["skipped"] = step.skipped;
+  s["facts"] = ordered_json::object();
+  for (const auto& [key, value] : step.facts) s["facts"][key] = value;
+  s["findings"] = findings_json(step.findings);
+  return s;
+}
+
+void print_step_text(const net::Step& step, std::ostream& out) {
+  out << "\n" << step.name << (step.skipped ? ": skipped, nothing to check" : "") << "\n";
+  for (const auto& [key, value] : step.facts) out << "  " << printable(key) << ": " << printable(value) << "\n";
+}
+
 ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out) {
   std::size_t errors = 0, warnings = 0;
   for (const auto& step : report.steps) {
@@ -196,15 +211,7 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
     root["organizational_domain_from"] = report.organizational_domain_from;
     root["ready"] = report.ready();
     root["steps"] = ordered_json::array();
-    for (const auto& step : report.steps) {
-      ordered_json s;
-      s["name"] = step.name;
-      s["skipped"] = step.skipped;
-      s["facts"] = ordered_json::object();
-      for (const auto& [key, value] : step.facts) s["facts"][key] = value;
-      s["findings"] = findings_json(step.findings);
-      root["steps"].push_back(std::move(s));
-    }
+    for (const auto& step : report.steps) root["steps"].push_back(step_json(step));
     if (report.spf) root["spf"] = spf_json(*report.spf);
     if (report.certificate) {
       root["certificate_checks"] = ordered_json::array();
@@ -219,8 +226,7 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
     out << printable(report.domain) << ", selector " << printable(report.selector) << " (organizational domain "
         << printable(report.organizational_domain) << "; DMARC by " << records::name_of(report.dmarc_standard) << ")\n";
     for (const auto& step : report.steps) {
-      out << "\n" << step.name << (step.skipped ? ": skipped, nothing to check" : "") << "\n";
-      for (const auto& [key, value] : step.facts) out << "  " << printable(key) << ": " << printable(value) << "\n";
+      print_step_text(step, out);
       if (step.name == "spf" && report.spf) print_spf_tree_text(*report.spf, out, "  ");
       print_findings_text(step.findings, out, "  ");
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <memory>
@@ -73,6 +74,11 @@ void add_dmarc_standard_option(CLI::App& command, std::string& value);
 // The Public Suffix List when `standard` needs it (RFC 7489), else a null pointer: RFC 9989 walks
 // the DNS instead. Nullopt after printing why the list could not be read (exit 3).
 std::optional<std::unique_ptr<records::PublicSuffixList>> load_public_suffix_list(records::DmarcStandard standard);
+
+// One step of a domain report: {"name", "skipped", "facts", "findings"}; in text its name and
+// facts (the caller prints its findings).
+nlohmann::ordered_json step_json(const net::Step& step);
+void print_step_text(const net::Step& step, std::ostream& out);
 
 ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out);
 

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   bimi::cli::setup_record(app, result);
   bimi::cli::setup_dmarc(app, result);
   bimi::cli::setup_domain(app, result);
+  bimi::cli::setup_message(app, result);
 
   app.footer(exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input,
                                ExitCode::output_failure}));

@@ -2,8 +2,10 @@
 // for docs (markdown) and for tools (json).
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 
+#include "bimi/auth/rules.hpp"
 #include "bimi/records/rules.hpp"
 #include "bimi/svgps/rules.hpp"
 #include "bimi/vmc/checks.hpp"
@@ -76,12 +78,13 @@ void print_certificate_checks(const std::string& format) {
   }
 }
 
-void print_dns_rules(const std::string& format) {
+// The DNS set and the message set share the shape of bimi::records::RuleInfo.
+void print_rule_rows(std::span<const records::RuleInfo> table, const std::string& markdown, const std::string& format) {
   if (format == "markdown") {
-    std::cout << records::rules_markdown();
+    std::cout << markdown;
   } else if (format == "json") {
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-    for (const auto& rule : records::rule_table()) {
+    for (const auto& rule : table) {
       rules.push_back({{"id", rule.id},
                        {"severity", to_string(rule.severity)},
                        {"summary", rule.summary},
@@ -89,7 +92,7 @@ void print_dns_rules(const std::string& format) {
     }
     std::cout << rules.dump(2) << "\n";
   } else {
-    for (const auto& rule : records::rule_table()) {
+    for (const auto& rule : table) {
       std::cout << rule.id << "  [" << to_string(rule.severity) << "]\n    " << rule.summary
                 << "\n    source: " << rule.citation << "\n";
     }
@@ -101,19 +104,22 @@ void print_dns_rules(const std::string& format) {
 void setup_rules(CLI::App& app, ExitCode& result) {
   auto format = std::make_shared<std::string>("text");
   auto set = std::make_shared<std::string>("logo");
-  CLI::App* command = app.add_subcommand("rules", "List every rule with its severity and its source: logo rules, certificate checks or DNS findings");
+  CLI::App* command = app.add_subcommand("rules", "List every rule with its severity and its source: logo rules, certificate checks, DNS findings or message findings");
   command->add_option("--format", *format, "text (default), markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   command->add_option("--set", *set,
                       "logo (default): the rules of bimi check; certificate: the checks of bimi verify; "
-                      "dns: the findings of bimi record, dmarc and domain")
-      ->check(CLI::IsMember({"logo", "certificate", "dns"}));
+                      "dns: the findings of bimi record, dmarc and domain; message: the findings of bimi message about the message, "
+                      "SPF, DKIM, ARC and DMARC")
+      ->check(CLI::IsMember({"logo", "certificate", "dns", "message"}));
   command->footer(exit_status_help({ExitCode::ok, ExitCode::usage}));
   command->callback([format, set, &result] {
     if (*set == "certificate") {
       print_certificate_checks(*format);
     } else if (*set == "dns") {
-      print_dns_rules(*format);
+      print_rule_rows(records::rule_table(), records::rules_markdown(), *format);
+    } else if (*set == "message") {
+      print_rule_rows(auth::rule_table(), auth::rules_markdown(), *format);
     } else {
       print_logo_rules(*format);
     }

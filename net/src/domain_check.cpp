@@ -218,11 +218,10 @@ DomainReport check_dmarc(const DomainCheckOptions& options, const records::Publi
   return report;
 }
 
-DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList* psl,
-                          const ChainSources& sources) {
-  DomainReport report = start(options);
-  report.steps.push_back(dmarc_step(report, psl, sources));
+namespace {
 
+// The steps after DMARC: the record, the logo, the certificate.
+void add_bimi_steps(DomainReport& report, const DomainCheckOptions& options, const ChainSources& sources) {
   records::BimiDiscovery discovery = records::discover_bimi_record(
       report.domain, report.organizational_domain, report.selector, sources.txt, options.local_part);
   Step record{"bimi-record", {}, discovery.diagnostics, false};
@@ -232,10 +231,27 @@ DomainReport check_domain(const DomainCheckOptions& options, const records::Publ
   }
   report.steps.push_back(std::move(record));
 
-  std::optional<std::string> logo;
-  report.steps.push_back(logo_step(discovery, sources, logo));
-  report.steps.push_back(certificate_step(options, discovery, sources, logo, report.certificate));
+  report.steps.push_back(logo_step(discovery, sources, report.logo));
+  report.steps.push_back(certificate_step(options, discovery, sources, report.logo, report.certificate));
+  report.discovery = std::move(discovery);
+}
+
+}  // namespace
+
+DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList* psl,
+                          const ChainSources& sources) {
+  DomainReport report = start(options);
+  report.steps.push_back(dmarc_step(report, psl, sources));
+  add_bimi_steps(report, options, sources);
   if (sources.spf_dns) report.steps.push_back(spf_step(report, *sources.spf_dns, report.spf));
+  return report;
+}
+
+DomainReport check_bimi_chain(const DomainCheckOptions& options, const std::string& organizational_domain,
+                              const ChainSources& sources) {
+  DomainReport report = start(options);
+  report.organizational_domain = organizational_domain;
+  add_bimi_steps(report, options, sources);
   return report;
 }
 

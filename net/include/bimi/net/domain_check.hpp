@@ -15,6 +15,7 @@
 #include "bimi/auth/spf_record_check.hpp"
 #include "bimi/diagnostic.hpp"
 #include "bimi/net/https.hpp"
+#include "bimi/records/bimi_discovery.hpp"
 #include "bimi/records/dmarc_standard.hpp"
 #include "bimi/records/lookup.hpp"
 #include "bimi/records/public_suffix.hpp"
@@ -62,6 +63,8 @@ struct DomainReport {
   std::vector<Step> steps;
   std::optional<vmc::VerifyReport> certificate;  // when a certificate was verified
   std::optional<auth::SpfRecordCheck> spf;       // the SPF step's include tree, when it ran
+  std::optional<records::BimiDiscovery> discovery;  // the assertion record's discovery, when it ran
+  std::optional<std::string> logo;                  // the logo's bytes, when they were fetched
 
   // No error finding in any step: receivers that follow the BIMI draft would show the logo.
   bool ready() const;
@@ -76,5 +79,11 @@ DomainReport check_dmarc(const DomainCheckOptions& options, const records::Publi
 // lists every problem.
 DomainReport check_domain(const DomainCheckOptions& options, const records::PublicSuffixList* psl,
                           const ChainSources& sources);
+
+// The assertion record, the logo and the certificate for a sender whose DMARC the caller has
+// already judged (bimi message): the steps after DMARC, with `organizational_domain` as the record's
+// fallback.
+DomainReport check_bimi_chain(const DomainCheckOptions& options, const std::string& organizational_domain,
+                              const ChainSources& sources);
 
 }  // namespace bimi::net

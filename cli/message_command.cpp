@@ -1,0 +1,292 @@
+// bimi message MSG.eml: would a mailbox show this message's logo? SPF, DKIM, ARC, DMARC alignment and
+// policy, then the BIMI record, logo and certificate, with the verdict and the first broken link.
+#include <iostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "bimi/auth/ip_address.hpp"
+#include "bimi/auth/message.hpp"
+#include "bimi/net/message_check.hpp"
+#include "bimi/records/domain_name.hpp"
+#include "commands.hpp"
+#include "dns_io.hpp"
+#include "file_args.hpp"
+#include "findings_json.hpp"
+#include "live_run.hpp"
+#include "option_checks.hpp"
+#include "terminal.hpp"
+#include "vmc_io.hpp"
+
+namespace bimi::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+struct MessageOptions {
+  std::string path;
+  std::string ip;
+  std::string helo;
+  std::string mail_from;
+  bool mail_from_given = false;
+  std::vector<std::string> trusted_arc_sealers;
+  std::string authserv_id = "bimi.invalid";
+  bool headers = false;
+  std::string format = "text";
+  int warn_days = 30;
+  live_run::NetworkOptions network;
+};
+
+std::string_view facts_source(net::FactsSource source) {
+  switch (source) {
+    case net::FactsSource::options: return "options";
+    case net::FactsSource::received: return "received";
+    case net::FactsSource::none: return "none";
+  }
+  return "none";
+}
+
+ordered_json optional_string(const std::optional<std::string>& value) {
+  return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+// Every finding of the run: the message's own, then the BIMI steps'.
+Diagnostics all_findings(const net::MessageReport& report) {
+  Diagnostics all = report.findings;
+  if (report.chain) {
+    for (const auto& step : report.chain->steps) {
+      for (const auto& finding : step.findings.items()) all.add(finding);
+    }
+  }
+  return all;
+}
+
+ordered_json report_json(const std::string& path, const net::MessageReport& report,
+                         const std::vector<std::string>& header_fields, bool with_headers) {
+  ordered_json root;
+  root["message"] = path;
+  root["shown"] = report.shown;
+  root["verdict"] = report.verdict;
+  root["first_broken"] = report.first_broken ? ordered_json{{"step", report.first_broken->step},
+                                                             {"rule", report.first_broken->rule},
+                                                             {"message", report.first_broken->message}}
+                                             : ordered_json(nullptr);
+  root["author"] = report.author ? ordered_json{{"address", report.author->display},
+                                                {"local_part", report.author->local_part},
+                                                {"domain", report.author->domain}}
+                                 : ordered_json(nullptr);
+  root["smtp"] = {{"ip", report.ip}, {"helo", report.helo}, {"mail_from", report.mail_from},
+                  {"source", facts_source(report.facts_source)}};
+  const auto& spf = report.spf;
+  root["spf"] = {{"result", spf.result}, {"identity", spf.identity}, {"domain", spf.domain}, {"aligned", spf.aligned},
+                 {"reason", spf.reason},
+                 {"dns_lookups", spf.outcome ? spf.outcome->dns_terms : 0},
+                 {"void_lookups", spf.outcome ? spf.outcome->void_lookups : 0}};
+  root["dkim"] = ordered_json::array();
+  for (const auto& part : report.dkim) {
+    const auto& v = part.verification;
+    root["dkim"].push_back({{"result", std::string(auth::to_string(v.result))},
+                            {"reason", v.reason},
+                            {"message", v.message},
+                            {"domain", v.domain},
+                            {"selector", v.selector},
+                            {"aligned", part.aligned},
+                            {"line", v.line},
+                            {"body_length", v.body_length ? ordered_json(*v.body_length) : ordered_json(nullptr)},
+                            {"key_bits", v.key_bits},
+                            {"changed_header", optional_string(v.changed_header)}});
+  }
+  const auto& dmarc = report.dmarc;
+  root["dmarc"] = {{"result", dmarc.result},
+                   {"policy", dmarc.policy ? ordered_json(std::string(records::to_string(*dmarc.policy))) : ordered_json(nullptr)},
+                   {"applied_from", dmarc.applied_from},
+                   {"domain", dmarc.domain},
+                   {"organizational_domain", dmarc.organizational_domain},
+                   {"standard", records::id_of(dmarc.standard)},
+                   {"adkim", std::string(1, dmarc.adkim)},
+                   {"aspf", std::string(1, dmarc.aspf)},
+                   {"enforcing", dmarc.enforcing},
+                   {"arc_override", dmarc.arc_override}};
+  const auto& arc = report.arc;
+  root["arc"] = {{"result", std::string(auth::to_string(arc.validation.result))},
+                 {"reason", arc.validation.reason},
+                 {"hops", arc.validation.hops.size()},
+                 {"trusted_sealer", optional_string(arc.trusted_sealer)},
+                 {"recorded_dmarc", arc.recorded_dmarc.empty() ? ordered_json(nullptr) : ordered_json(arc.recorded_dmarc)}};
+  const auto& bimi = report.bimi;
+  root["bimi"] = {{"result", bimi.result},
+                  {"comment", bimi.comment},
+                  {"selector", bimi.selector},
+                  {"selector_from", bimi.selector_from},
+                  {"domain", bimi.record_domain},
+                  {"record", optional_string(bimi.record)},
+                  {"location", optional_string(bimi.location)},
+                  {"authority", bimi.authority},
+                  {"authority_uri", optional_string(bimi.authority_uri)}};
+  root["steps"] = ordered_json::array();
+  if (report.chain) {
+    for (const auto& step : report.chain->steps) root["steps"].push_back(dns_io::step_json(step));
+  }
+  root["findings"] = findings_json(all_findings(report));
+  if (with_headers) root["headers"] = header_fields;
+  return root;
+}
+
+void print_text(const std::string& path, const net::MessageReport& report, std::ostream& out) {
+  out << printable(report.verdict) << "\n\n";
+  out << "message " << printable(input_label(path)) << "\n";
+  if (report.author) out << "  author: " << printable(report.author->display) << " (domain " << printable(report.author->domain) << ")\n";
+  std::string source = report.facts_source == net::FactsSource::options    ? "given"
+                       : report.facts_source == net::FactsSource::received ? "from the Received: field"
+                                                                            : "unknown";
+  out << "  smtp: client " << printable(report.ip.empty() ? "(none)" : report.ip) << ", helo "
+      << printable(report.helo.empty() ? "(none)" : report.helo) << ", mail from <" << printable(report.mail_from) << "> ("
+      << source << ")\n";
+  const auto& spf = report.spf;
+  out << "\nspf: " << spf.result;
+  if (!spf.domain.empty()) out << " for " << spf.identity << " " << printable(spf.domain) << (spf.aligned ? ", aligned" : ", not aligned");
+  if (!spf.reason.empty()) out << " (" << printable(spf.reason) << ")";
+  out << "\n";
+  out << "\ndkim: " << (report.dkim.empty() ? "no signature" : std::to_string(report.dkim.size()) + " signature(s)") << "\n";
+  for (const auto& part : report.dkim) {
+    const auto& v = part.verification;
+    out << "  " << auth::to_string(v.result) << " d=" << printable(v.domain) << " s=" << printable(v.selector)
+        << (part.aligned ? ", aligned" : ", not aligned") << (v.body_length ? ", l=" + std::to_string(*v.body_length) : "");
+    if (v.result != auth::DkimResult::pass) out << ": " << v.reason << ": " << printable(v.message);
+    out << "\n";
+  }
+  const auto& arc = report.arc;
+  out << "\narc: " << auth::to_string(arc.validation.result);
+  if (!arc.validation.hops.empty()) out << " (" << arc.validation.hops.size() << " hop(s))";
+  if (arc.trusted_sealer) out << ", first hop sealed by the trusted " << printable(*arc.trusted_sealer) << ", which recorded dmarc=" << printable(arc.recorded_dmarc);
+  out << "\n";
+  const auto& dmarc = report.dmarc;
+  out << "\ndmarc: " << dmarc.result << (dmarc.arc_override ? " (passed by the trusted ARC chain)" : "") << "\n";
+  if (!dmarc.domain.empty()) {
+    out << "  policy: " << (dmarc.policy ? std::string(records::to_string(*dmarc.policy)) : std::string("(none applies)"));
+    if (!dmarc.applied_from.empty()) out << " (" << printable(dmarc.applied_from) << ")";
+    out << ", " << (dmarc.enforcing ? "at enforcement" : "not at enforcement") << "\n";
+    out << "  organizational domain: " << printable(dmarc.organizational_domain) << " (" << records::name_of(dmarc.standard)
+        << "), adkim=" << dmarc.adkim << ", aspf=" << dmarc.aspf << "\n";
+  }
+  const auto& bimi = report.bimi;
+  out << "\nbimi: " << bimi.result << (bimi.comment.empty() ? "" : " (" + printable(bimi.comment) + ")") << "\n";
+  if (report.chain) {
+    out << "  selector: " << printable(bimi.selector) << " (" << bimi.selector_from << ")\n";
+    for (const auto& step : report.chain->steps) {
+      dns_io::print_step_text(step, out);
+      dns_io::print_findings_text(step.findings, out, "  ");
+    }
+  }
+  if (!report.findings.empty()) {
+    out << "\nfindings\n";
+    dns_io::print_findings_text(report.findings, out, "  ");
+  }
+  out << "\n" << (report.shown ? "SHOWN" : "NOT SHOWN");
+  if (report.first_broken) out << ": first broken link: " << report.first_broken->step << " (" << report.first_broken->rule << ")";
+  out << "\n";
+}
+
+ExitCode run_message(const MessageOptions& options) {
+  net::MessageCheckOptions check;
+  if (!options.ip.empty()) {
+    auto ip = auth::IpAddress::parse(options.ip);
+    if (!ip) {
+      std::cerr << "bimi: --ip \"" << printable(options.ip) << "\" is not an IPv4 or IPv6 address\n";
+      return ExitCode::usage;
+    }
+    check.ip = ip->to_string();
+  }
+  check.helo = options.helo;
+  if (options.mail_from_given) {
+    std::string mail_from = options.mail_from;
+    if (mail_from.size() >= 2 && mail_from.front() == '<' && mail_from.back() == '>') mail_from = mail_from.substr(1, mail_from.size() - 2);
+    check.mail_from = mail_from;
+  }
+  for (const auto& sealer : options.trusted_arc_sealers) {
+    auto domain = records::normalize_domain(sealer);
+    if (!domain) {
+      std::cerr << "bimi: --trusted-arc-sealer \"" << printable(sealer) << "\" is not a domain name\n";
+      return ExitCode::usage;
+    }
+    check.trusted_arc_sealers.push_back(*domain);
+  }
+  check.warn_days = options.warn_days;
+  check.receiver = options.authserv_id;
+
+  auth::MessageLimits limits;
+  auto bytes = vmc_io::read_input(options.path, limits.max_bytes, "message");
+  if (!bytes) return ExitCode::bad_input;
+  Diagnostics problems;
+  auto message = auth::parse_message(*bytes, problems, limits);
+  if (!message) {
+    const auto& first = problems.items().front();
+    std::cerr << "bimi: " << printable(input_label(options.path)) << ": line " << first.location.line << ": "
+              << printable(first.message) << " [" << first.rule << "]\n";
+    return ExitCode::bad_input;
+  }
+
+  ExitCode error = ExitCode::ok;
+  auto run = live_run::prepare(options.network, error);
+  if (!run) return error;
+  check.dmarc = run->dmarc;
+  check.at = run->at;
+  check.roots_pem = run->roots_pem;
+  net::MessageReport report = net::check_message(*message, check, run->psl.get(), run->live->sources);
+  if (!live_run::save_recording(options.network, *run)) return ExitCode::output_failure;
+
+  std::vector<std::string> fields;
+  if (options.headers) fields = net::receiver_fields(report, options.authserv_id);
+  if (options.format == "json") {
+    std::cout << report_json(options.path, report, fields, options.headers).dump(2) << "\n";
+  } else if (options.headers) {
+    // The block as a receiver would prepend it; folded lines end with LF here, CRLF on the wire.
+    for (const auto& field : fields) {
+      std::string text = field;
+      for (std::size_t at = text.find("\r\n"); at != std::string::npos; at = text.find("\r\n", at)) text.erase(at, 1);
+      std::cout << text << "\n";
+    }
+  } else {
+    print_text(options.path, report, std::cout);
+  }
+  if (!std::cout.flush()) return ExitCode::output_failure;
+  return report.shown ? ExitCode::ok : ExitCode::findings;
+}
+
+}  // namespace
+
+void setup_message(CLI::App& app, ExitCode& result) {
+  auto options = std::make_shared<MessageOptions>();
+  auto* command = app.add_subcommand(
+      "message", "Would a mailbox show this message's logo? SPF, DKIM, ARC, DMARC, then the BIMI record, logo and certificate");
+  command->add_option("MSG", options->path, "the message as received (.eml, RFC 5322; \"-\" for standard input)")->required();
+  command->add_option("--ip", options->ip, "the SMTP client's IP address (default: from the newest Received: field)");
+  command->add_option("--helo", options->helo, "the HELO/EHLO name (default: from the newest Received: field)");
+  command->add_option_function<std::string>(
+      "--mail-from",
+      [options](const std::string& value) {
+        options->mail_from = value;
+        options->mail_from_given = true;
+      },
+      "the MAIL FROM address, \"<>\" for a bounce (default: from Return-Path:)");
+  command->add_option("--trusted-arc-sealer", options->trusted_arc_sealers,
+                      "trust this ARC sealer's recorded DMARC result when DMARC fails here (repeatable)")
+      ->take_all();
+  command->add_option("--authserv-id", options->authserv_id,
+                      "the receiver's name in Authentication-Results and SPF's %{r} (default: bimi.invalid)")
+      ->check(domain_name());
+  command->add_flag("--headers", options->headers,
+                    "print the header fields a receiver would add (Authentication-Results, BIMI-Location, BIMI-Indicator)");
+  command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--warn-days", options->warn_days, "warn when the certificate expires within this many days (default 30)")
+      ->check(CLI::Range(0, 3650));
+  live_run::add_network_options(*command, options->network);
+  command->footer(
+      "The verdict leads the report: exit 0 when a mailbox that follows the BIMI draft would show the logo, 1 when it\n"
+      "would not (the report names the first broken link). --record-dns FILE keeps every answer of the run;\n"
+      "--dns-snapshot FILE replays it offline to the same report.\n\n" +
+      exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
+  command->callback([options, &result] { result = run_message(*options); });
+}
+
+}  // namespace bimi::cli
