@@ -62,7 +62,7 @@ class DkimKeysEnvironment : public ::testing::Environment {
     ASSERT_EQ(made.exit_code, 0) << made.out;
     json records = json::parse(made.out, nullptr, false);
     ASSERT_TRUE(records.is_object()) << made.out;
-    for (const char* name : {"s2048._domainkey.example.com", "esp._domainkey.esp.test",
+    for (const char* name : {"s2048._domainkey.example.com", "esp._domainkey.esp.test", "arc._domainkey.esp.test",
                              "s2048._domainkey.mail.adkim.example.com", "s2048._domainkey.example.org"}) {
       add_loopback_txt(name, records["rsa"].get<std::string>());
     }
@@ -128,11 +128,17 @@ struct MessageSpec {
     change_body = true;
     return *this;
   }
+  // Passed through a mailing list at esp.test that adds a footer and seals an ARC set.
+  MessageSpec& forwarded_by_list() {
+    forwarded = true;
+    return *this;
+  }
 
   std::string from;
   std::vector<Signer> signers;             // applied in order: the last one ends up on top
   std::vector<std::string> extra_headers;  // whole field lines, without CRLF
   bool change_body = false;
+  bool forwarded = false;
 };
 
 constexpr const char* body_text = "Hello from the brand.\r\nOur autumn collection is here.\r\n";
@@ -160,6 +166,12 @@ fs::path make_message(const fs::path& dir, const std::string& name, const Messag
     std::string signed_text = read_text(path);
     signed_text.replace(signed_text.rfind("autumn"), 6, "winter");
     write_text(path, signed_text);
+  }
+  if (spec.forwarded) {
+    RunResult forwarding = run_signer("forward " + shell_quote(DkimKeysEnvironment::dir().string()) + " " +
+                                      shell_quote(path.string()) + " " + shell_quote(path.string()) +
+                                      " --sealer esp.test --selector arc --time " + std::to_string(signed_at_seconds + 60));
+    EXPECT_EQ(forwarding.exit_code, 0) << forwarding.out;
   }
   return path;
 }
@@ -271,6 +283,11 @@ TEST(MessageWorld, DkimpyAcceptsTheScenarioMessages) {
   EXPECT_EQ(changed.exit_code, 1) << changed.out;
   RunResult expired = verify(make_message(dir.path(), "expired", MessageSpec(brand, {Signer().expired()})));
   EXPECT_EQ(expired.exit_code, 1) << expired.out;
+  fs::path forwarded = make_message(dir.path(), "forwarded", MessageSpec().forwarded_by_list());
+  EXPECT_EQ(verify(forwarded).exit_code, 1);  // the footer broke the author's signature
+  RunResult chain = run_signer("verify --arc " + shell_quote(forwarded.string()) + " --dns-server " +
+                               loopback_world()->dns_server() + " --time " + std::to_string(judged_at_seconds));
+  EXPECT_EQ(chain.exit_code, 0) << chain.out;
 }
 
 // ---- the message that passes ----
@@ -433,6 +450,27 @@ TEST_F(MessageScenario, ALogoThatDiffersFromTheCertificatesIsNamed) {
   expect_not_shown(verdict, "certificate", {"logo-bytes", "logotype-hash"});
   EXPECT_EQ(verdict.report["bimi"]["selector"], "changed");
   EXPECT_EQ(verdict.report["dmarc"]["result"], "pass");
+}
+
+// ---- ARC ----
+
+// A mailing list's footer breaks the author's signature; the list's ARC set (RFC 8617) recorded
+// dmarc=pass. Only a receiver that trusts the sealer lets that stand for DMARC.
+TEST_F(MessageScenario, AForwardedMessageIsShownOnlyWhenItsArcSealerIsTrusted) {
+  fs::path forwarded = message("forwarded", MessageSpec().forwarded_by_list());
+  Verdict untrusted = judge(forwarded, live_options());
+  expect_not_shown(untrusted, "dkim", {"dkim-body-hash"});
+  EXPECT_EQ(untrusted.report["arc"]["result"], "pass");
+  EXPECT_TRUE(untrusted.report["arc"]["trusted_sealer"].is_null()) << untrusted.run.out;
+  EXPECT_EQ(untrusted.report["dmarc"]["result"], "fail");
+
+  Verdict trusted = judge(forwarded, live_options() + " --trusted-arc-sealer esp.test");
+  EXPECT_EQ(trusted.run.exit_code, 0) << trusted.run.out;
+  EXPECT_EQ(trusted.report["shown"], true) << trusted.run.out;
+  EXPECT_EQ(trusted.report["arc"]["result"], "pass");
+  EXPECT_EQ(trusted.report["arc"]["trusted_sealer"], "esp.test");
+  EXPECT_EQ(trusted.dkim(0)["reason"], "dkim-body-hash");
+  EXPECT_EQ(trusted.report["bimi"]["result"], "pass");
 }
 
 // ---- the message itself and the command line ----

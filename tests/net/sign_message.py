@@ -10,9 +10,14 @@ scenarios and benchmark.
       Signs message IN with the key of DIR as d=D s=S and writes the signed message to OUT. --time
       is the signing time t= (seconds since the epoch); --expires-after adds x= = t + SECONDS;
       --length adds l= (the body length).
-  sign_message.py verify FILE --dns-server ADDRESS:PORT [--time T]
-      Exits 0 when dkimpy verifies the first signature of FILE with the key it looks up at the DNS
-      server, 1 when not.
+  sign_message.py forward DIR IN OUT --sealer D --selector S [--time T]
+      What a mailing list at D does (RFC 8617 §1): records what it saw in an Authentication-Results
+      field (dkim, spf and dmarc pass for the author's domain), adds a footer to the body (which
+      breaks the author's signature) and seals the result with an ARC set (i=1, cv=none) signed
+      with the RSA key of DIR as d=D s=S.
+  sign_message.py verify FILE --dns-server ADDRESS:PORT [--time T] [--arc]
+      Exits 0 when dkimpy verifies the first signature of FILE (with --arc: its ARC chain) with the
+      keys it looks up at the DNS server, 1 when not.
 """
 import argparse
 import base64
@@ -83,6 +88,20 @@ def sign(message, key_dir, domain, selector, algorithm="rsa", headers=None, leng
     return signature + message
 
 
+def forward(message, key_dir, sealer, selector, at=None):
+    head, _, body = message.partition(b"\r\n\r\n")
+    from_line = next(line for line in head.split(b"\r\n") if line.lower().startswith(b"from:"))
+    domain = from_line.rsplit(b"@", 1)[1].strip(b"> \t")
+    results = (b"Authentication-Results: " + sealer.encode() + b"; dkim=pass header.d=" + domain +
+               b"; spf=pass smtp.mailfrom=" + domain + b"; dmarc=pass header.from=" + domain + b"\r\n")
+    changed = results + head + b"\r\n\r\n" + body + b"-- \r\nYou receive this list because you subscribed.\r\n"
+    with open(os.path.join(key_dir, KEY_FILES["rsa"]), "rb") as f:
+        private = f.read()
+    seal = dkim.arc_sign(changed, selector.encode(), sealer.encode(), private, sealer.encode(),
+                         timestamp=at)
+    return b"".join(seal) + changed
+
+
 def dns_txt(server):
     import dns.resolver
 
@@ -102,8 +121,11 @@ def dns_txt(server):
     return lookup
 
 
-def verify(message, server, at=None):
+def verify(message, server, at=None, arc=False):
     with SigningClock(at, None):
+        if arc:
+            result, _, _ = dkim.arc_verify(message, dnsfunc=dns_txt(server))
+            return result == dkim.CV_Pass
         return dkim.verify(message, dnsfunc=dns_txt(server))
 
 
@@ -123,10 +145,18 @@ def main():
     signing.add_argument("--length", action="store_true")
     signing.add_argument("--time", type=int)
     signing.add_argument("--expires-after", type=int)
+    forwarding = commands.add_parser("forward")
+    forwarding.add_argument("dir")
+    forwarding.add_argument("input")
+    forwarding.add_argument("output")
+    forwarding.add_argument("--sealer", required=True)
+    forwarding.add_argument("--selector", required=True)
+    forwarding.add_argument("--time", type=int)
     checking = commands.add_parser("verify")
     checking.add_argument("file")
     checking.add_argument("--dns-server", required=True)
     checking.add_argument("--time", type=int)
+    checking.add_argument("--arc", action="store_true")
     args = parser.parse_args()
 
     if args.command == "keys":
@@ -140,9 +170,15 @@ def main():
                       args.expires_after)
         with open(args.output, "wb") as f:
             f.write(signed)
+    elif args.command == "forward":
+        with open(args.input, "rb") as f:
+            message = f.read()
+        forwarded = forward(message, args.dir, args.sealer, args.selector, args.time)
+        with open(args.output, "wb") as f:
+            f.write(forwarded)
     else:
         with open(args.file, "rb") as f:
-            sys.exit(0 if verify(f.read(), args.dns_server, args.time) else 1)
+            sys.exit(0 if verify(f.read(), args.dns_server, args.time, args.arc) else 1)
 
 
 if __name__ == "__main__":
