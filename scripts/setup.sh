@@ -13,7 +13,7 @@ packages=(
   libpsl-dev libidn2-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
   nsd nginx
   libmail-dmarc-perl
-  python3 python3-jsonschema python3-spf python3-dkim
+  python3 python3-jsonschema python3-spf python3-dkim python3-authres
 )
 
 missing=()

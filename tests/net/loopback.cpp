@@ -210,6 +210,10 @@ std::string example_com(const LoopbackWorld& w) {
   record("huge._bimi", bimi("https://logo.example.com/" + std::string(5000, 'a') + ".svg", ""));
   for (int i = 0; i < 40; ++i) record("many._bimi", "v=spf1 include:n" + std::to_string(i) + ".example.com -all");
   z += "mail IN TXT \"v=spf1 -all\"\n";
+  // bimi message scenarios: a return path of the brand's own that passes SPF from 127.0.0.2, and a
+  // policy that wants strict DKIM alignment (RFC 7489 §3.1.1).
+  z += "send IN TXT \"v=spf1 ip4:127.0.0.2 -all\"\n";
+  record("_dmarc.adkim", "v=DMARC1; p=reject; adkim=s");
   record("_dmarc.news", "v=DMARC1; p=none");
   record("_dmarc.pct", "v=DMARC1; p=quarantine; pct=50");
   // RFC 9989 and the current BIMI draft. shop.example.com is an organizational domain of three
@@ -260,12 +264,50 @@ std::string example_org(const LoopbackWorld& w) {
   z += "_dmarc.shops IN TXT \"v=DMARC1; p=reject; np=none; psd=y\"\n";
   z += "mail.brand.shops IN TXT \"v=spf1 -all\"\n";
   z += spf_scenarios();
+  // bimi message: sel.example.org publishes only the brand selector, which a message must name in
+  // a signed BIMI-Selector header to use.
+  z += "brand._bimi.sel IN TXT " + txt(bimi(w.url("logo.example.org", "/logo.svg"), w.url("logo.example.org", "/live.pem"))) + "\n";
+  return z;
+}
+
+// A third party that sends for brands (bimi message scenarios): its return path passes SPF from
+// 127.0.0.0/24 and it signs with its own domain, neither aligned with the brand's.
+std::string esp_test() {
+  std::string z = soa("esp.test");
+  z += "_dmarc IN TXT \"v=DMARC1; p=none\"\nbounce IN TXT \"v=spf1 ip4:127.0.0.0/24 -all\"\nmta IN A 127.0.0.2\n";
   return z;
 }
 
 // A top-level zone with nothing in it: its names do not exist (NXDOMAIN), and none is below a
 // public suffix, so `gone.example` is its own organizational domain.
 std::string example_tld() { return soa("example"); }
+
+// Records added by a test before the world starts (its DKIM keys, made at test time), each in the
+// zone that holds its name.
+std::vector<std::pair<std::string, std::string>>& added_txt() {
+  static std::vector<std::pair<std::string, std::string>> records;
+  return records;
+}
+
+const std::vector<std::string>& zone_names() {
+  static const std::vector<std::string> names{"example.com", "example.net", "example.org", "example", "esp.test",
+                                              "com",         "net",         "org",         "test"};
+  return names;
+}
+
+std::string with_added_txt(const std::string& zone, std::string text) {
+  auto inside = [](const std::string& name, const std::string& zone_name) {
+    return name == zone_name || name.ends_with("." + zone_name);
+  };
+  for (const auto& [name, value] : added_txt()) {
+    std::string holder;
+    for (const auto& candidate : zone_names()) {
+      if (inside(name, candidate) && candidate.size() > holder.size()) holder = candidate;
+    }
+    if (holder == zone) text += name + ". IN TXT " + txt(value) + "\n";
+  }
+  return text;
+}
 
 std::string nsd_conf(const LoopbackWorld& w) {
   std::string d = w.dir.string();
@@ -279,11 +321,13 @@ std::string nsd_conf(const LoopbackWorld& w) {
          "zone:\n  name: example.net\n  zonefile: example.net.zone\n"
          "zone:\n  name: example.org\n  zonefile: example.org.zone\n"
          "zone:\n  name: example\n  zonefile: example.zone\n"
+         "zone:\n  name: esp.test\n  zonefile: esp.test.zone\n"
          // The parents the RFC 9989 tree walk ends at: empty, so _dmarc.com is NXDOMAIN as on the
          // internet instead of REFUSED.
          "zone:\n  name: com\n  zonefile: com.zone\n"
          "zone:\n  name: net\n  zonefile: net.zone\n"
          "zone:\n  name: org\n  zonefile: org.zone\n"
+         "zone:\n  name: test\n  zonefile: test.zone\n"
          // Configured without data: NSD answers SERVFAIL for it.
          "zone:\n  name: broken.test\n  zonefile: missing.zone\n";
 }
@@ -316,11 +360,12 @@ std::string nginx_conf(const LoopbackWorld& w) {
 void write_world(const LoopbackWorld& w) {
   fs::create_directories(w.dir / "nsd");
   fs::create_directories(w.dir / "nginx");
-  write_file(w.dir / "zones/example.com.zone", example_com(w));
-  write_file(w.dir / "zones/example.net.zone", example_net(w));
-  write_file(w.dir / "zones/example.org.zone", example_org(w));
-  write_file(w.dir / "zones/example.zone", example_tld());
-  for (const char* tld : {"com", "net", "org"}) write_file(w.dir / "zones" / (std::string(tld) + ".zone"), soa(tld));
+  const std::pair<std::string, std::string> zones[] = {
+      {"example.com", example_com(w)}, {"example.net", example_net(w)}, {"example.org", example_org(w)},
+      {"example", example_tld()},      {"esp.test", esp_test()},        {"com", soa("com")},
+      {"net", soa("net")},             {"org", soa("org")},             {"test", soa("test")},
+  };
+  for (const auto& [name, text] : zones) write_file(w.dir / "zones" / (name + ".zone"), with_added_txt(name, text));
   write_file(w.dir / "nsd/nsd.conf", nsd_conf(w));
   write_file(w.dir / "nginx/nginx.conf", nginx_conf(w));
   fs::path www = w.dir / "www";
@@ -416,6 +461,8 @@ class LoopbackEnvironment : public ::testing::Environment {
 LoopbackEnvironment* environment = nullptr;
 
 }  // namespace
+
+void add_loopback_txt(const std::string& name, const std::string& value) { added_txt().emplace_back(name, value); }
 
 void add_loopback_environment(const fs::path& pki_dir) {
   environment = new LoopbackEnvironment(pki_dir);

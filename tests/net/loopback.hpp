@@ -4,7 +4,8 @@
 // connections but never speaks. The servers die with the test process even if it crashes.
 //
 // The zones (loopback.cpp) hold one name per scenario: the passing chain at example.com and one
-// fault per selector or subdomain; see world_zones() for the list.
+// fault per selector or subdomain; see write_world() for the list. The `bimi message` scenarios add
+// esp.test, a third party that sends for brands, and their DKIM keys through add_loopback_txt().
 #pragma once
 
 #include <gtest/gtest.h>
@@ -34,6 +35,11 @@ struct LoopbackWorld {
 // Registers the environment that starts and stops the servers. Call from main or a static
 // initializer before RUN_ALL_TESTS.
 void add_loopback_environment(const std::filesystem::path& pki_dir);
+
+// Adds a TXT record at `name` (under one of the world's zones: example.com, example.net,
+// example.org, esp.test) to the world before it starts: for data a test makes at run time, such
+// as DKIM keys. Call before the environment's SetUp (from an environment registered earlier).
+void add_loopback_txt(const std::string& name, const std::string& value);
 
 // The running world, or nullptr after GTEST_SKIP-worthy setup (server binaries missing). A
 // failure to start servers that are installed fails the environment's SetUp instead.
