@@ -316,6 +316,8 @@ std::string nsd_conf(const LoopbackWorld& w) {
          "  zonelistfile: \"" + d + "/nsd/zone.list\"\n  xfrdfile: \"" + d + "/nsd/xfrd.state\"\n"
          "  xfrdir: \"" + d + "/nsd\"\n  pidfile: \"" + d + "/nsd/nsd.pid\"\n  logfile: \"" + d + "/nsd/nsd.log\"\n"
          "  server-count: 1\n  verbosity: 1\n  hide-version: yes\n"
+         // No response rate limiting: the tests ask many questions from one address.
+         "  rrl-ratelimit: 0\n  rrl-whitelist-ratelimit: 0\n"
          "remote-control:\n  control-enable: no\n"
          "zone:\n  name: example.com\n  zonefile: example.com.zone\n"
          "zone:\n  name: example.net\n  zonefile: example.net.zone\n"
