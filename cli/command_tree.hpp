@@ -11,10 +11,10 @@
 namespace bimi::cli {
 
 struct OptionDoc {
-  std::vector<std::string> long_names;  // without "--"
-  std::vector<std::string> short_names; // without "-"
-  std::string value_name;               // "TEXT", "UINT", ...; empty for a flag
-  std::vector<std::string> choices;     // from a CLI::IsMember check
+  std::vector<std::string> long_names;   // without "--"
+  std::vector<std::string> short_names;  // without "-"
+  std::string value_name;                // "TEXT", "UINT", ...; empty for a flag
+  std::vector<std::string> choices;      // from a CLI::IsMember check
   std::string description;
   bool required = false;
 };
@@ -27,7 +27,7 @@ struct PositionalDoc {
 };
 
 struct CommandDoc {
-  std::vector<std::string> path; // {"bimi"}, {"bimi", "check"}
+  std::vector<std::string> path;  // {"bimi"}, {"bimi", "check"}
   std::string description;
   std::string footer;
   std::vector<OptionDoc> options;
@@ -36,10 +36,9 @@ struct CommandDoc {
 };
 
 // Hidden commands and options (those in the empty group) are left out.
-CommandDoc describe_command(const CLI::App &app);
+CommandDoc describe_command(const CLI::App& app);
 
 // "bimi check" for display, "bimi-check" for a man page's name.
-std::string joined(const std::vector<std::string> &path,
-                   const std::string &separator);
+std::string joined(const std::vector<std::string>& path, const std::string& separator);
 
-} // namespace bimi::cli
+}  // namespace bimi::cli

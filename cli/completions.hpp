@@ -14,6 +14,6 @@ namespace bimi::cli {
 enum class Shell { bash, zsh, fish };
 std::optional<Shell> parse_shell(std::string_view name);
 
-std::string completion_script(const CommandDoc &root, Shell shell);
+std::string completion_script(const CommandDoc& root, Shell shell);
 
-} // namespace bimi::cli
+}  // namespace bimi::cli

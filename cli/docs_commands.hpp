@@ -11,6 +11,6 @@ namespace bimi::cli {
 
 // `bimi help-man DIR` writes bimi.1 and one page per command into DIR;
 // `bimi completion bash|zsh|fish` prints the completion script.
-void setup_docs_commands(CLI::App &app, ExitCode &result);
+void setup_docs_commands(CLI::App& app, ExitCode& result);
 
-} // namespace bimi::cli
+}  // namespace bimi::cli

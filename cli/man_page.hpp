@@ -10,7 +10,7 @@
 namespace bimi::cli {
 
 // "bimi.1", "bimi-check.1", ...
-std::string man_page_name(const CommandDoc &command);
-std::string man_page(const CommandDoc &command, const std::string &version);
+std::string man_page_name(const CommandDoc& command);
+std::string man_page(const CommandDoc& command, const std::string& version);
 
-} // namespace bimi::cli
+}  // namespace bimi::cli

@@ -9,4 +9,4 @@ namespace bimi::cli {
 
 std::string version_text();
 
-} // namespace bimi::cli
+}  // namespace bimi::cli

@@ -20,27 +20,17 @@ int main() {
   bimi::svgps::LintOptions options;
   options.render_checks = false;
   bimi::svgps::LintReport report = bimi::svgps::lint(logo, options);
-  std::cout << "svgps: "
-            << (report.diagnostics.has_errors() ? "errors" : "valid") << "\n";
-  std::cout << "vmc: "
-            << bimi::vmc::hex_digest(bimi::vmc::HashAlgorithm::sha256, "abc")
-                   .substr(0, 8)
-            << "\n";
+  std::cout << "svgps: " << (report.diagnostics.has_errors() ? "errors" : "valid") << "\n";
+  std::cout << "vmc: " << bimi::vmc::hex_digest(bimi::vmc::HashAlgorithm::sha256, "abc").substr(0, 8) << "\n";
   bimi::Diagnostics findings;
-  bimi::records::BimiRecord record = bimi::records::parse_bimi_record(
-      "v=BIMI1; l=https://example.com/logo.svg;", findings);
+  bimi::records::BimiRecord record =
+      bimi::records::parse_bimi_record("v=BIMI1; l=https://example.com/logo.svg;", findings);
   std::cout << "records: " << record.logo_url.value_or("-") << "\n";
   std::cout << "auth: "
-            << (std::holds_alternative<bimi::auth::SpfRecord>(
-                    bimi::auth::parse_spf_record("v=spf1 -all"))
-                    ? "spf"
-                    : "not spf")
+            << (std::holds_alternative<bimi::auth::SpfRecord>(bimi::auth::parse_spf_record("v=spf1 -all")) ? "spf"
+                                                                                                           : "not spf")
             << "\n";
   std::cout << "common: " << bimi::base64_encode("bimi") << "\n";
-  std::cout << "net: "
-            << (bimi::net::special_purpose_range("127.0.0.1") != nullptr
-                    ? "special"
-                    : "public")
-            << "\n";
+  std::cout << "net: " << (bimi::net::special_purpose_range("127.0.0.1") != nullptr ? "special" : "public") << "\n";
   return 0;
 }
