@@ -11,16 +11,18 @@ add_custom_command(
   OUTPUT "${bimi_man_stamp}" ${bimi_completions}
   COMMAND "${CMAKE_COMMAND}" -E rm -rf "${bimi_generated}/man"
   COMMAND "$<TARGET_FILE:bimi>" help-man "${bimi_generated}/man"
+  # Installed compressed, as Debian's policy asks (man reads them either way).
+  COMMAND sh "${PROJECT_SOURCE_DIR}/packaging/gzip-man-pages.sh" "${bimi_generated}/man" "${bimi_generated}/man-gz"
   COMMAND "${CMAKE_COMMAND}" -E make_directory "${bimi_generated}/completions"
   COMMAND "$<TARGET_FILE:bimi>" completion bash > "${bimi_generated}/completions/bimi.bash"
   COMMAND "$<TARGET_FILE:bimi>" completion zsh > "${bimi_generated}/completions/_bimi"
   COMMAND "$<TARGET_FILE:bimi>" completion fish > "${bimi_generated}/completions/bimi.fish"
-  DEPENDS bimi
+  DEPENDS bimi "${PROJECT_SOURCE_DIR}/packaging/gzip-man-pages.sh"
   COMMENT "Writing the man pages and shell completions")
 add_custom_target(bimi_docs ALL DEPENDS "${bimi_man_stamp}" ${bimi_completions})
 
-install(DIRECTORY "${bimi_generated}/man/" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT runtime
-        FILES_MATCHING PATTERN "*.1")
+install(DIRECTORY "${bimi_generated}/man-gz/" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT runtime
+        FILES_MATCHING PATTERN "*.1.gz")
 install(FILES "${bimi_generated}/completions/bimi.bash" RENAME bimi
         DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" COMPONENT runtime)
 install(FILES "${bimi_generated}/completions/_bimi"

@@ -21,7 +21,7 @@ for library in libc6 libssl3 librsvg2-2 libxml2 libtinyxml2 libpotrace0 libcurl4
   grep -q "$library" <<<"$depends" || fail "the package does not depend on $library"
 done
 contents=$(dpkg-deb --contents "$deb")
-for file in ./usr/bin/bimi ./usr/share/man/man1/bimi.1 ./usr/share/man/man1/bimi-check.1 \
+for file in ./usr/bin/bimi ./usr/share/man/man1/bimi.1.gz ./usr/share/man/man1/bimi-check.1.gz \
             ./usr/share/bash-completion/completions/bimi ./usr/share/zsh/vendor-completions/_bimi \
             ./usr/share/fish/vendor_completions.d/bimi.fish; do
   grep -q " $file\$" <<<"$contents" || fail "the package lacks $file"

@@ -13,7 +13,7 @@ consumer="$source_dir/tests/packaging/consumer"
 
 cmake --install "$build_dir" --prefix "$prefix" >/dev/null
 
-for file in bin/bimi share/man/man1/bimi.1 share/man/man1/bimi-check.1 \
+for file in bin/bimi share/man/man1/bimi.1.gz share/man/man1/bimi-check.1.gz \
             share/bash-completion/completions/bimi share/zsh/vendor-completions/_bimi \
             share/fish/vendor_completions.d/bimi.fish include/bimi/svgps/lint.hpp \
             'lib*/cmake/bimi/bimiConfig.cmake' 'lib*/pkgconfig/bimi-svgps.pc' 'lib*/libbimi_svgps.a'; do
