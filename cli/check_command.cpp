@@ -10,6 +10,7 @@
 #include "bimi/file_io.hpp"
 #include "bimi/svgps/lint.hpp"
 #include "batch.hpp"
+#include "ci_reports.hpp"
 #include "commands.hpp"
 #include "file_args.hpp"
 #include "render_worker.hpp"
@@ -136,6 +137,8 @@ ExitCode run_check(const CheckOptions& options) {
       report_options.rules = rule_metadata();
       write_sarif(std::cout, results, report_options);
       break;
+    case Format::junit: write_junit(std::cout, results); break;
+    case Format::codeclimate: write_codeclimate(std::cout, results); break;
   }
   std::cout.flush();
   return code;
@@ -152,8 +155,10 @@ void setup_check(CLI::App& app, ExitCode& result) {
                       "strict: what Gmail and the BIMI Group accept (default); spec: the Tiny P/S draft and schema "
                       "as errors, provider guidance as warnings")
       ->check(CLI::IsMember({"strict", "spec"}));
-  command->add_option("--format", options->format, "text (default), json or sarif")
-      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  command->add_option("--format", options->format,
+                      "text (default), json, sarif, junit (JUnit XML for CI test views) or codeclimate (GitLab Code "
+                      "Quality)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "codeclimate"}));
   command->add_flag("--no-render", options->no_render,
                     "skip the checks measured on a render (colours, background, circle crop)");
   command->add_flag("--count-renders", options->count_renders, "print how many files needed a render")->group("");

@@ -4,11 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 #include "bimi/diagnostic.hpp"
 
 namespace bimi::cli {
 
 nlohmann::ordered_json finding_json(const Diagnostic& finding);
 nlohmann::ordered_json findings_json(const Diagnostics& findings);
+
+// A finding as a Code Climate issue (GitLab Code Quality reads these): check_name is the rule,
+// severity info/minor/major, the location a path and line, and a fingerprint that stays the same
+// while the finding does (docs/schemas/codeclimate.json).
+nlohmann::ordered_json codeclimate_issue(const Diagnostic& finding, const std::string& path);
 
 }  // namespace bimi::cli

@@ -6,9 +6,10 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "docs_commands.hpp"
 #include "exit_codes.hpp"
 #include "render_worker.hpp"
-#include "version.hpp"
+#include "version_info.hpp"
 #include "terminal.hpp"
 
 int main(int argc, char** argv) {
@@ -20,11 +21,12 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   if (auto status = bimi::cli::run_render_worker(argc, argv)) return *status;
   CLI::App app{"bimi: BIMI logos, mark certificates and DNS records — lint, convert, hash, verify, check a domain", "bimi"};
-  app.set_version_flag("--version", std::string("bimi ") + bimi::cli::version);
+  app.set_version_flag("--version", bimi::cli::version_text());
   app.require_subcommand(1);
   app.fallthrough(false);
 
   ExitCode result = ExitCode::ok;
+  bimi::cli::setup_docs_commands(app, result);  // walks the finished tree when it runs
   bimi::cli::setup_check(app, result);
   bimi::cli::setup_rules(app, result);
   bimi::cli::setup_convert(app, result);

@@ -45,6 +45,8 @@ std::optional<Format> parse_format(std::string_view text) {
   if (text == "text") return Format::text;
   if (text == "json") return Format::json;
   if (text == "sarif") return Format::sarif;
+  if (text == "junit") return Format::junit;
+  if (text == "codeclimate") return Format::codeclimate;
   return std::nullopt;
 }
 

@@ -1,4 +1,5 @@
-// Printing findings for people (text) and machines (JSON, SARIF 2.1.0).
+// Printing findings for people (text) and machines (JSON, SARIF 2.1.0; JUnit XML and Code Climate
+// JSON for CI systems in ci_reports.hpp).
 #pragma once
 
 #include <filesystem>
@@ -12,7 +13,7 @@
 
 namespace bimi::cli {
 
-enum class Format { text, json, sarif };
+enum class Format { text, json, sarif, junit, codeclimate };
 std::optional<Format> parse_format(std::string_view text);
 
 struct FileFindings {

@@ -14,6 +14,7 @@ packages=(
   nsd nginx
   libmail-dmarc-perl
   python3 python3-jsonschema python3-spf python3-dkim python3-authres
+  dpkg-dev file man-db pre-commit python3-junitparser zsh fish
 )
 
 missing=()
