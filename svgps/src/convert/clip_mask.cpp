@@ -9,6 +9,7 @@
 #include "svg/numbers.hpp"
 #include "convert/bounds.hpp"
 #include "convert/opacity.hpp"
+#include "convert/paint_server.hpp"
 #include "convert/shapes.hpp"
 #include "convert/stroke.hpp"
 #include "convert/text_outline.hpp"
@@ -169,7 +170,7 @@ struct MaskPaint {
 
 // The first element among a mask's shape and the groups and <use>s it is drawn through that
 // changes its paint with an effect of its own, if any.
-std::optional<std::size_t> effect_in_mask(BuildState& state, const ContentShape& shape) {
+std::optional<std::size_t> effect_in_mask(const BuildState& state, const ContentShape& shape) {
   std::vector<std::size_t> elements = shape.around;
   elements.push_back(shape.element);
   for (std::size_t i : elements) {
@@ -196,18 +197,16 @@ std::optional<geo::Path> stroke_in_content(BuildState& state, const ContentShape
   return geo::transformed(*outline, shape.placement);
 }
 
-MaskPaint mask_paint(BuildState& state, std::size_t element, std::string_view name, std::string_view opacity_name,
+MaskPaint mask_paint(const BuildState& state, std::size_t element, std::string_view name, std::string_view opacity_name,
                      std::string_view initial, bool alpha) {
   std::string value = trim_xml_space(state.property(element, name).value_or(initial));
   if (value.rfind("url(", 0) == 0) {
     auto it = state.ids.find(local_reference(value));
     if (it != state.ids.end()) return {false, 0, "painted with " + tag(state.document.elements[it->second])};
-    std::size_t close = value.find(')');  // a missing paint server: its fallback
-    value = close == std::string::npos ? "" : trim_xml_space(std::string_view(value).substr(close + 1));
+    value = url_fallback(value);  // a missing paint server: its fallback
   }
   if (value.empty() || value == "none") return {};
-  if (style::is_current_color(value)) value = trim_xml_space(state.property(element, "color").value_or("#000000"));
-  auto color = style::parse_color(value);
+  auto color = style::parse_color(with_current_color(state, element, std::move(value)));
   if (!color) return {};
   double opacity = color->alpha * parse_opacity(state.property(element, opacity_name).value_or("1")).value_or(1);
   if (opacity <= 0) return {};

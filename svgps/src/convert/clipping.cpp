@@ -18,7 +18,7 @@ struct LocalClip {
   double tolerance = 0;
 };
 
-std::optional<LocalClip> clip_in_space(BuildState& state, const Clip& clip, std::optional<geo::Matrix> local) {
+std::optional<LocalClip> clip_in_space(const BuildState& state, const Clip& clip, std::optional<geo::Matrix> local) {
   LocalClip region{clip.path, clip.rule, clip.box, clip.rectangle, state.tolerance()};
   if (!local) return region;
   auto inverse = local->inverse();
@@ -42,7 +42,7 @@ bool cut_fill(BuildState& state, const RawElement& e, model::Shape& shape, const
 
 // Whether a clip removes a visible part of a filled region: more than a sliver of tolerance
 // width along the region's box.
-bool cuts(BuildState& state, const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
+bool cuts(const BuildState& state, const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
   geo::Path outside = geo::subtract(filled, rule, region.path, region.rule, region.tolerance, state.deadline());
   geo::Box box = geo::bounds(filled);
   return geo::filled_area(outside, region.tolerance, state.deadline()) > region.tolerance * (box.width() + box.height());

@@ -22,7 +22,7 @@ void prune_empty(model::Node& node) {
                  children.end());
 }
 
-std::size_t count_drawn_shapes(BuildState& state, std::size_t index, std::size_t stop_at) {
+std::size_t count_drawn_shapes(const BuildState& state, std::size_t index, std::size_t stop_at) {
   std::size_t count = 0;
   std::vector<std::size_t> stack{index};
   while (!stack.empty() && count < stop_at) {

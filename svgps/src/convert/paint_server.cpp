@@ -15,7 +15,7 @@ namespace {
 
 // Attributes of a gradient, following its href chain for what it does not set itself.
 // The gradient and those it inherits from through href, nearest first, each at most once.
-std::vector<std::size_t> gradient_chain(BuildState& state, std::size_t index) {
+std::vector<std::size_t> gradient_chain(const BuildState& state, std::size_t index) {
   std::vector<std::size_t> chain;
   for (std::optional<std::size_t> i = index; i && std::find(chain.begin(), chain.end(), *i) == chain.end();) {
     chain.push_back(*i);
@@ -25,7 +25,7 @@ std::vector<std::size_t> gradient_chain(BuildState& state, std::size_t index) {
 }
 
 // Attributes a gradient does not set itself come from the gradients it references.
-const RawAttribute* gradient_attribute(BuildState& state, std::size_t index, std::string_view name) {
+const RawAttribute* gradient_attribute(const BuildState& state, std::size_t index, std::string_view name) {
   for (std::size_t i : gradient_chain(state, index)) {
     if (const RawAttribute* a = state.document.elements[i].attribute(name)) return a;
   }
@@ -33,7 +33,7 @@ const RawAttribute* gradient_attribute(BuildState& state, std::size_t index, std
 }
 
 // The gradient whose stops apply: the nearest in the chain that has any.
-std::size_t gradient_with_stops(BuildState& state, std::size_t index) {
+std::size_t gradient_with_stops(const BuildState& state, std::size_t index) {
   for (std::size_t i : gradient_chain(state, index)) {
     for (std::size_t c : state.document.elements[i].children) {
       if (state.document.elements[c].is_svg("stop")) return i;
@@ -42,7 +42,7 @@ std::size_t gradient_with_stops(BuildState& state, std::size_t index) {
   return index;
 }
 
-double gradient_number(BuildState& state, std::size_t index, std::string_view name, double fallback, bool bounding_box) {
+double gradient_number(const BuildState& state, std::size_t index, std::string_view name, double fallback, bool bounding_box) {
   const RawAttribute* a = gradient_attribute(state, index, name);
   if (!a) return fallback;
   auto parsed = detail::parse_length(a->value);
@@ -108,9 +108,8 @@ std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t 
     stop.offset = offset ? parse_opacity(offset->value).value_or(0) : 0;
     stop.offset = std::max(stop.offset, last);
     last = stop.offset;
-    std::string color_text = trim_xml_space(state.property(c, "stop-color").value_or("#000000"));
-    if (style::is_current_color(color_text)) color_text = trim_xml_space(state.property(c, "color").value_or("#000000"));
-    auto color = style::parse_color(color_text);
+    auto color = style::parse_color(
+        with_current_color(state, c, trim_xml_space(state.property(c, "stop-color").value_or("#000000"))));
     if (color) stop.color = {color->r, color->g, color->b};
     stop.opacity = clamp01(parse_opacity(state.property(c, "stop-opacity").value_or("1")).value_or(1) *
                            (color ? color->alpha : 1.0));
@@ -168,6 +167,20 @@ std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t 
 
 }  // namespace
 
+std::string url_fallback(std::string_view value) {
+  std::size_t close = value.find(')');
+  return close == std::string_view::npos ? "" : trim_xml_space(value.substr(close + 1));
+}
+
+std::string with_current_color(const BuildState& state, std::size_t element, std::string value) {
+  if (!style::is_current_color(value)) return value;
+  return trim_xml_space(state.property(element, "color").value_or("#000000"));
+}
+
+// The value is read as the converter always has, not with style::parse_paint, whose stricter
+// reading would change existing output: it takes keywords in any case ("NONE", "URL(#g)" are no
+// paint here), keeps a colour followed by icc-color() (none here), and refuses an unterminated
+// "url(#g" (a gradient here) and a fallback that is not a colour (a note and none here).
 model::Paint resolve_paint(BuildState& state, std::size_t index, std::string_view name, std::string_view opacity_name,
                            std::string_view initial, const Context& context, const geo::Path& path) {
   const RawElement& e = state.document.elements[index];
@@ -219,14 +232,11 @@ model::Paint resolve_paint(BuildState& state, std::size_t index, std::string_vie
       }
     }
     // A missing paint server: the fallback after url(), else none.
-    std::size_t close = value.find(')');
-    std::string fallback = close == std::string::npos ? "" : trim_xml_space(std::string_view(value).substr(close + 1));
+    std::string fallback = url_fallback(value);
     if (fallback.empty() || fallback == "none") return paint;
     value = fallback;
   }
-  if (style::is_current_color(value)) {
-    value = trim_xml_space(state.property(index, "color").value_or("#000000"));
-  }
+  value = with_current_color(state, index, std::move(value));
   auto color = style::parse_color(value);
   if (!color) {
     state.note("convert-paint", e, std::string(name) + " \"" + value + "\" is not a colour; treated as none, as renderers do");

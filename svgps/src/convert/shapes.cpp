@@ -16,7 +16,7 @@ namespace bimi::svgps::convert {
 
 namespace {
 
-bool has_radial_paint(BuildState& state, const model::Shape& shape) {
+bool has_radial_paint(const BuildState& state, const model::Shape& shape) {
   auto radial = [&](const model::Paint& p) {
     return p.kind == model::Paint::Kind::gradient &&
            state.out.gradients[p.gradient].kind == model::Gradient::Kind::radial;
