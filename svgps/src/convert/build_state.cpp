@@ -65,6 +65,16 @@ bool BuildState::is_hidden(std::size_t index) const {
   return display && trim_xml_space(*display) == "none";
 }
 
+bool BuildState::is_visible(std::size_t index) const {
+  auto visibility = property(index, "visibility");
+  return !visibility || trim_xml_space(*visibility) == "visible" || trim_xml_space(*visibility) == "inherit";
+}
+
+geo::FillRule BuildState::fill_rule(std::size_t index, std::string_view name) const {
+  auto rule = property(index, name);
+  return rule && trim_xml_space(*rule) == "evenodd" ? geo::FillRule::evenodd : geo::FillRule::nonzero;
+}
+
 geo::Matrix BuildState::element_transform(const RawElement& e) {
   const RawAttribute* a = e.attribute("transform");
   if (!a) return {};

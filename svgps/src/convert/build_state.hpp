@@ -90,6 +90,10 @@ struct BuildState {
   // A property specified on the element itself.
   std::optional<std::string_view> own(std::size_t index, std::string_view name) const;
   bool is_hidden(std::size_t index) const;
+  // visibility: hidden and collapse draw nothing (the element's children may still draw).
+  bool is_visible(std::size_t index) const;
+  // A fill-rule or clip-rule property.
+  geo::FillRule fill_rule(std::size_t index, std::string_view name) const;
   // The element's transform attribute; an invalid one is noted and ignored.
   geo::Matrix element_transform(const RawElement& e);
 

@@ -177,6 +177,19 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
   return true;
 }
 
+std::optional<Context> leaf_context(BuildState& state, std::size_t index, const Context& outer,
+                                    std::string_view approximated) {
+  Context context = outer;
+  context.ctm = outer.ctm * state.element_transform(state.document.elements[index]);
+  context.isolated_opacity = 1;
+  if (!apply_effects(state, index, context)) return std::nullopt;
+  if (context.isolated_opacity < 1) {
+    context.opacity *= std::exchange(context.isolated_opacity, 1.0);
+    if (!approximated.empty()) state.approximate(state.document.elements[index], std::string(approximated));
+  }
+  return context;
+}
+
 std::optional<Built> build_document(const RawDocument& document, const BuildOptions& options,
                                     Diagnostics& changes) {
   BuildState state(document, options, changes);

@@ -105,8 +105,7 @@ bool visit_content_element(BuildState& state, std::size_t index, const geo::Matr
     around.pop_back();
     return ok;
   }
-  auto visibility = state.property(index, "visibility");
-  if (visibility && trim_xml_space(*visibility) != "visible" && trim_xml_space(*visibility) != "inherit") return true;
+  if (!state.is_visible(index)) return true;
   auto path = shape_path(state, index, context);
   if (!path) {
     if (groups && is_drawing_element(e)) {
@@ -251,9 +250,8 @@ bool read_mask(BuildState& state, std::size_t mask_index, std::size_t masked, co
       area.value = paint->value;
     }
     if (fill.drawn) {
-      auto rule = state.property(shape.element, "fill-rule");
-      bool evenodd = !shape.text && rule && trim_xml_space(*rule) == "evenodd";
-      area.pieces.push_back({geo::transformed(shape.path, shape.placement), evenodd ? geo::FillRule::evenodd : geo::FillRule::nonzero});
+      geo::FillRule rule = shape.text ? geo::FillRule::nonzero : state.fill_rule(shape.element, "fill-rule");
+      area.pieces.push_back({geo::transformed(shape.path, shape.placement), rule});
     }
     if (stroke.drawn && !shape.text) {
       auto outline = stroke_in_content(state, shape, context);
@@ -318,9 +316,8 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
   }
   std::vector<geo::FilledPath> pieces;
   bool ok = visit_content(state, clip_index, m, context, false, [&](const ContentShape& shape) {
-    auto rule = state.property(shape.element, "clip-rule");
-    bool evenodd = !shape.text && rule && trim_xml_space(*rule) == "evenodd";
-    pieces.push_back({geo::transformed(shape.path, shape.placement), evenodd ? geo::FillRule::evenodd : geo::FillRule::nonzero});
+    geo::FillRule rule = shape.text ? geo::FillRule::nonzero : state.fill_rule(shape.element, "clip-rule");
+    pieces.push_back({geo::transformed(shape.path, shape.placement), rule});
     if (shape.text) state.note("convert-clip", state.document.elements[shape.element], "text in a clipPath outlined");
     return true;
   });

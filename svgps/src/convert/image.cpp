@@ -33,13 +33,9 @@ void build_image(BuildState& state, std::size_t index, model::Node& parent, cons
     state.refuse_or_drop(e, "an embedded <image> that cannot be decoded (" + error + ")");
     return;
   }
-  Context context = outer;
-  context.ctm = outer.ctm * state.element_transform(e);
-  context.isolated_opacity = 1;
-  if (!apply_effects(state, index, context)) return;
-  context.opacity *= std::exchange(context.isolated_opacity, 1.0);
-  auto visibility = state.property(index, "visibility");
-  if (visibility && trim_xml_space(*visibility) != "visible" && trim_xml_space(*visibility) != "inherit") return;
+  auto entered = leaf_context(state, index, outer, "");
+  if (!entered || !state.is_visible(index)) return;
+  const Context& context = *entered;
   double x = length(e, "x", 0, context, 'w'), y = length(e, "y", 0, context, 'h');
   // Without width and height the image shows at its own size (SVG 2's auto).
   double width = length(e, "width", bitmap->width, context, 'w');

@@ -165,24 +165,20 @@ void place_in_paint_order(BuildState& state, std::size_t index, model::Shape sha
 }
 
 void build_shape(BuildState& state, std::size_t index, model::Node& parent, const Context& outer) {
-  const RawElement& e = state.document.elements[index];
-  Context context = outer;
-  context.ctm = outer.ctm * state.element_transform(e);
-  context.isolated_opacity = 1;
-  if (!apply_effects(state, index, context)) return;
-  if (context.isolated_opacity < 1) {
-    context.opacity *= std::exchange(context.isolated_opacity, 1.0);
-    state.approximate(e, "opacity on a filled and stroked shape folded into both; the fill shows under the stroke's inner half");
-  }
-  auto path = shape_path(state, index, context);
-  if (!path || path->empty()) return;
-  auto visibility = state.property(index, "visibility");
-  if (visibility && trim_xml_space(*visibility) != "visible" && trim_xml_space(*visibility) != "inherit") return;
-
+  auto context = leaf_context(
+      state, index, outer,
+      "opacity on a filled and stroked shape folded into both; the fill shows under the stroke's inner half");
+  if (!context) return;
+  auto path = shape_path(state, index, *context);
+  if (!path || path->empty() || !state.is_visible(index)) return;
   model::Shape shape;
   shape.path = std::move(*path);
-  auto rule = state.property(index, "fill-rule");
-  shape.fill_rule = rule && trim_xml_space(*rule) == "evenodd" ? geo::FillRule::evenodd : geo::FillRule::nonzero;
+  shape.fill_rule = state.fill_rule(index, "fill-rule");
+  paint_and_place(state, index, std::move(shape), *context, parent);
+}
+
+void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
+                     model::Node& parent) {
   shape.fill = resolve_paint(state, index, "fill", "fill-opacity", "#000000", context, shape.path);
   auto stroke_paint = resolve_paint(state, index, "stroke", "stroke-opacity", "none", context, shape.path);
   shape.stroke = read_stroke(state, index, stroke_paint, context);

@@ -109,24 +109,17 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
 }
 
 void build_text(BuildState& state, std::size_t index, model::Node& parent, const Context& outer) {
-  Context context = outer;
-  context.ctm = outer.ctm * state.element_transform(state.document.elements[index]);
-  context.isolated_opacity = 1;
-  if (!apply_effects(state, index, context)) return;
-  if (context.isolated_opacity < 1) {
-    context.opacity *= std::exchange(context.isolated_opacity, 1.0);
-    state.approximate(state.document.elements[index], "opacity on filled and stroked text folded into both; the fill shows under the stroke's inner half");
-  }
-  auto spans = outline_spans(state, index, context);
+  auto context = leaf_context(
+      state, index, outer,
+      "opacity on filled and stroked text folded into both; the fill shows under the stroke's inner half");
+  if (!context) return;
+  auto spans = outline_spans(state, index, *context);
   if (!spans) return;
   for (auto& [span, path] : *spans) {
+    // The glyph outlines are paths in user space, so a stroke on them is the text's stroke.
     model::Shape shape;
     shape.path = std::move(path);
-    shape.fill = resolve_paint(state, span, "fill", "fill-opacity", "#000000", context, shape.path);
-    // The glyph outlines are paths in user space, so a stroke on them is the text's stroke.
-    shape.stroke = read_stroke(state, span, resolve_paint(state, span, "stroke", "stroke-opacity", "none", context, shape.path), context);
-    if (shape.fill.kind == model::Paint::Kind::none && !shape.stroke) continue;
-    place_in_paint_order(state, span, std::move(shape), context, parent);
+    paint_and_place(state, span, std::move(shape), *context, parent);
   }
 }
 

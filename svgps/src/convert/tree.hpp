@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string_view>
 
 #include "convert/build_state.hpp"
 
@@ -13,5 +15,10 @@ void build_children(BuildState& state, std::size_t index, model::Node& group, co
 void build_element(BuildState& state, std::size_t index, model::Node& parent, const Context& context);
 // opacity, filter, mask and clip-path on an element. Returns false when the element is not drawn.
 bool apply_effects(BuildState& state, std::size_t index, Context& context);
+// The context a leaf (a shape, text, an image) is drawn in: its transform and effects applied.
+// An opacity that wants an isolated group (a fill and a stroke overlap) is folded into both
+// paints, and reported as `approximated` unless that is empty. nullopt when it is not drawn.
+std::optional<Context> leaf_context(BuildState& state, std::size_t index, const Context& outer,
+                                    std::string_view approximated);
 
 }  // namespace bimi::svgps::convert
