@@ -19,18 +19,14 @@ namespace bimi::svgps::convert {
 namespace {
 
 // The transform, opacity, clip and effects of a container, then its children.
-void build_group(BuildState& state, std::size_t index, model::Node& parent, const Context& context, const geo::Matrix& extra,
-                 std::optional<std::size_t> content = std::nullopt) {
+void build_group(BuildState& state, std::size_t index, model::Node& parent, const Context& context,
+                 const geo::Matrix& extra) {
   const RawElement& e = state.document.elements[index];
   Context inner = context;
   inner.ctm = context.ctm * state.element_transform(e) * extra;
-  inner.isolated_opacity = 1;
-  if (!apply_effects(state, index, inner)) return;
-  double isolated = std::exchange(inner.isolated_opacity, 1.0);
-  model::Node node;
-  build_children(state, content.value_or(index), node, inner);
-  if (isolated < 1) fold_isolated_opacity(state, node, isolated, e);
-  if (!node.children.empty()) parent.children.push_back(std::move(node));
+  build_container(state, index, parent, inner, [&](const Context& entered, model::Node& node) {
+    build_children(state, index, node, entered);
+  });
 }
 
 void build_nested_svg(BuildState& state, std::size_t index, model::Node& parent, const Context& context) {
@@ -63,13 +59,9 @@ void build_switch(BuildState& state, std::size_t index, model::Node& parent, con
     state.note("convert-structure", e, "<switch> resolved to the " + tag(c) + " a renderer draws");
     Context inner = context;
     inner.ctm = context.ctm * state.element_transform(e);
-    inner.isolated_opacity = 1;
-    if (!apply_effects(state, index, inner)) return;
-    double isolated = std::exchange(inner.isolated_opacity, 1.0);
-    model::Node node;
-    build_element(state, child, node, inner);
-    if (isolated < 1) fold_isolated_opacity(state, node, isolated, e);
-    if (!node.children.empty()) parent.children.push_back(std::move(node));
+    build_container(state, index, parent, inner, [&](const Context& entered, model::Node& node) {
+      build_element(state, child, node, entered);
+    });
     return;
   }
 }
@@ -175,6 +167,17 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
     context.clips.push_back(region);
   }
   return true;
+}
+
+void build_container(BuildState& state, std::size_t index, model::Node& parent, Context inner,
+                     const std::function<void(const Context&, model::Node&)>& content) {
+  inner.isolated_opacity = 1;
+  if (!apply_effects(state, index, inner)) return;
+  double isolated = std::exchange(inner.isolated_opacity, 1.0);
+  model::Node node;
+  content(inner, node);
+  if (isolated < 1) fold_isolated_opacity(state, node, isolated, state.document.elements[index]);
+  if (!node.children.empty()) parent.children.push_back(std::move(node));
 }
 
 std::optional<Context> leaf_context(BuildState& state, std::size_t index, const Context& outer,

@@ -3,7 +3,6 @@
 #include <utility>
 #include <vector>
 
-#include "convert/opacity.hpp"
 #include "convert/tree.hpp"
 #include "convert/units_viewport.hpp"
 
@@ -63,26 +62,22 @@ void build_use(BuildState& state, std::size_t index, model::Node& parent, const 
   double x = length(e, "x", 0, context, 'w');
   double y = length(e, "y", 0, context, 'h');
   inner.ctm = context.ctm * state.element_transform(e) * geo::Matrix::translate(x, y);
-  inner.isolated_opacity = 1;
-  if (!apply_effects(state, index, inner)) return;
-  double isolated = std::exchange(inner.isolated_opacity, 1.0);
-  const RawElement& t = state.document.elements[target];
-  model::Node node;
-  auto saved = enter_instance(state, index, target);
-  if (t.is_svg("symbol") || t.is_svg("svg")) {
-    double w = length(e, "width", context.viewport_width, context, 'w');
-    double h = length(e, "height", context.viewport_height, context, 'h');
-    Context symbol = inner;
-    symbol.ctm = inner.ctm * state.element_transform(t) * view_box_transform(t, w, h);
-    symbol.viewport_width = w;
-    symbol.viewport_height = h;
-    if (apply_effects(state, target, symbol)) build_children(state, target, node, symbol);
-  } else {
-    build_element(state, target, node, inner);
-  }
-  leave_instance(state, target, std::move(saved));
-  if (isolated < 1) fold_isolated_opacity(state, node, isolated, e);
-  if (!node.children.empty()) parent.children.push_back(std::move(node));
+  build_container(state, index, parent, inner, [&](const Context& entered, model::Node& node) {
+    const RawElement& t = state.document.elements[target];
+    auto saved = enter_instance(state, index, target);
+    if (t.is_svg("symbol") || t.is_svg("svg")) {
+      double w = length(e, "width", context.viewport_width, context, 'w');
+      double h = length(e, "height", context.viewport_height, context, 'h');
+      Context symbol = entered;
+      symbol.ctm = entered.ctm * state.element_transform(t) * view_box_transform(t, w, h);
+      symbol.viewport_width = w;
+      symbol.viewport_height = h;
+      if (apply_effects(state, target, symbol)) build_children(state, target, node, symbol);
+    } else {
+      build_element(state, target, node, entered);
+    }
+    leave_instance(state, target, std::move(saved));
+  });
 }
 
 }  // namespace bimi::svgps::convert
