@@ -21,8 +21,6 @@ geo::Path box_path(const geo::Box& box) {
            geo::Segment::line_to({box.x1, box.y1}), geo::Segment::line_to({box.x0, box.y1}), geo::Segment::close()}};
 }
 
-// Bounds of an element's own geometry in its user space (for objectBoundingBox units): a
-// shape's path, or what a group's shapes and groups draw.
 geo::Box local_bounds(BuildState& state, std::size_t index, int depth) {
   Context none;
   const RawElement& e = state.document.elements[index];
@@ -64,8 +62,6 @@ geo::Box local_bounds(BuildState& state, std::size_t index, int depth) {
   return box;
 }
 
-// The unit square of objectBoundingBox units mapped onto an element's bounding box; nullopt
-// when the box has no area (the element is then not drawn).
 std::optional<geo::Matrix> bounding_box_units(BuildState& state, std::size_t element) {
   geo::Box box = local_bounds(state, element);
   if (box.empty() || box.width() <= 0 || box.height() <= 0) return std::nullopt;

@@ -122,8 +122,6 @@ void build_children(BuildState& state, std::size_t index, model::Node& group, co
   for (std::size_t child : state.document.elements[index].children) build_element(state, child, group, context);
 }
 
-// Work refused inside a stage (the deadline passed, an operation too large to run) is refused
-// at the innermost element being built, with its line, and unwinds the whole build.
 void build_element(BuildState& state, std::size_t index, model::Node& parent, const Context& context) {
   try {
     build_element_unguarded(state, index, parent, context);
@@ -133,7 +131,6 @@ void build_element(BuildState& state, std::size_t index, model::Node& parent, co
   }
 }
 
-// opacity, filter, mask and clip-path on an element. Returns false when the element is not drawn.
 bool apply_effects(BuildState& state, std::size_t index, Context& context) {
   const RawElement& e = state.document.elements[index];
   if (auto value = state.own(index, "opacity")) {

@@ -303,8 +303,6 @@ geo::FilledPath mask_region(BuildState& state, std::size_t mask_index, std::size
 
 }  // namespace
 
-// The union of a clipPath's shapes and text, in document coordinates for an element whose CTM
-// is given. Null when the element is not drawn (or something is refused).
 const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t clipped, const Context& context) {
   const RawElement& clip_element = state.document.elements[clip_index];
   geo::Matrix m = state.element_transform(clip_element);
@@ -325,9 +323,6 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
   return store_clip(state, unite_pieces(state, std::move(pieces), state.tolerance_under(context.ctm)), context.ctm);
 }
 
-// Applies a mask that is exactly a clip region and an opacity: content only of shapes, all in
-// one opaque colour, so that everything it draws has the same mask value (luminance, or alpha
-// for mask-type="alpha"). Returns false when the element is not drawn.
 bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Context& context) {
   const RawElement& e = state.document.elements[index];
   auto it = state.ids.find(local_reference(value));

@@ -44,7 +44,6 @@ std::size_t count_drawn_shapes(const BuildState& state, std::size_t index, std::
 
 }  // namespace
 
-// A bound on what a shape paints: its path's box widened by the stroke's reach.
 geo::Box painted_box(const model::Shape& shape) {
   geo::Box box = geo::bounds(shape.path);
   double reach = 0;
@@ -121,8 +120,6 @@ void fold_isolated_opacity(BuildState& state, model::Node& group, double opacity
   }
 }
 
-// Multiplies what the element draws by `opacity`: straight into its paint when it draws one
-// thing (true), else as the opacity of an isolated group (see fold_isolated_opacity).
 bool fold_opacity(BuildState& state, std::size_t index, double opacity, Context& context) {
   if (count_drawn_shapes(state, index, 2) <= 1) {
     context.opacity *= opacity;

@@ -89,7 +89,6 @@ std::optional<geo::Path> shape_path(BuildState& state, std::size_t index, const 
   return std::nullopt;
 }
 
-// Puts a shape in document coordinates when that is exact, applies clips, adds it to parent.
 void place_shape(BuildState& state, const RawElement& e, model::Shape shape, const Context& context, model::Node& parent) {
   geo::Matrix m = context.ctm;
   auto stretched = [&](const model::Paint& p) {
@@ -146,7 +145,6 @@ void place_shape(BuildState& state, const RawElement& e, model::Shape shape, con
   }
 }
 
-// paint-order: a stroke drawn under the fill is the same shape drawn twice, stroke first.
 void place_in_paint_order(BuildState& state, std::size_t index, model::Shape shape, const Context& context, model::Node& parent) {
   const RawElement& e = state.document.elements[index];
   if (auto order = state.property(index, "paint-order"); order && shape.stroke &&

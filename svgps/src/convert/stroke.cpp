@@ -17,7 +17,6 @@ double length_property(BuildState& state, std::size_t index, std::string_view na
 
 }  // namespace
 
-// An element's stroke properties with the given paint; nullopt when it paints nothing.
 std::optional<model::Stroke> read_stroke(BuildState& state, std::size_t index, const model::Paint& paint, const Context& context) {
   if (paint.kind == model::Paint::Kind::none) return std::nullopt;
   model::Stroke stroke;
@@ -53,7 +52,6 @@ std::optional<model::Stroke> read_stroke(BuildState& state, std::size_t index, c
   return stroke;
 }
 
-// The region a stroke paints, as a nonzero fill; nullopt (refused) when it has too many dashes.
 std::optional<geo::Path> stroke_outline(BuildState& state, const RawElement& e, const model::Stroke& stroke, const geo::Path& path,
                                         double tolerance) {
   geo::StrokeStyle style;

@@ -43,9 +43,6 @@ text::FontRequest font_request(BuildState& state, std::size_t index) {
 
 }  // namespace
 
-// The outlines of a <text> element's runs in its user space, one per text node with its
-// element (the text or a tspan); nullopt when refused. Each run is positioned by the nearest
-// x/y; tspans continue where the last run ended.
 std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(BuildState& state, std::size_t index,
                                                                             const Context& context) {
   const RawElement& e = state.document.elements[index];

@@ -9,7 +9,6 @@ namespace bimi::svgps::convert {
 
 double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
 
-// An opacity value: a number, or a percentage.
 std::optional<double> parse_opacity(std::string_view text) {
   std::string value = trim_xml_space(text);
   std::string_view view = value;
@@ -20,7 +19,6 @@ std::optional<double> parse_opacity(std::string_view text) {
   return clamp01(*number);
 }
 
-// Whether a matrix keeps shapes' angles and proportions, so strokes and circles survive baking.
 bool is_conformal(const geo::Matrix& m) {
   double tolerance = 1e-9 * std::max({std::fabs(m.a), std::fabs(m.b), std::fabs(m.c), std::fabs(m.d), 1.0});
   bool rotation_scale = std::fabs(m.a - m.d) < tolerance && std::fabs(m.b + m.c) < tolerance;
@@ -30,8 +28,6 @@ bool is_conformal(const geo::Matrix& m) {
 
 double uniform_scale(const geo::Matrix& m) { return std::sqrt(std::fabs(m.determinant())); }
 
-// A length in user units: percentages against the viewport (w: width, h: height, d: the
-// normalized diagonal), em and ex against a 16 px font.
 double user_units(std::string_view text, double fallback, const Context& context, char axis) {
   auto parsed = detail::parse_length(text);
   if (!parsed) return fallback;
@@ -48,7 +44,6 @@ double user_units(std::string_view text, double fallback, const Context& context
   }
 }
 
-// A length attribute in user units (see user_units).
 double length(const RawElement& e, std::string_view name, double fallback, const Context& context,
               char axis) {
   const RawAttribute* a = e.attribute(name);
@@ -80,7 +75,6 @@ std::string aspect_mode(const RawElement& e) {
   return par ? trim_xml_space(par->value) : "xMidYMid meet";
 }
 
-// The element's preserveAspectRatio fitting `box` into a width×height viewport at the origin.
 geo::Matrix aspect_transform(const RawElement& e, const model::ViewBox& box, double width, double height) {
   double sx = width / box.width, sy = height / box.height;
   std::string mode = aspect_mode(e);
@@ -94,7 +88,6 @@ geo::Matrix aspect_transform(const RawElement& e, const model::ViewBox& box, dou
   return geo::Matrix{s, 0, 0, s, tx, ty};
 }
 
-// viewBox and preserveAspectRatio into a matrix.
 geo::Matrix view_box_transform(const RawElement& e, double width, double height) {
   const RawAttribute* a = e.attribute("viewBox");
   if (!a) return {};
