@@ -177,10 +177,11 @@ std::string with_current_color(const BuildState& state, std::size_t element, std
   return trim_xml_space(state.property(element, "color").value_or("#000000"));
 }
 
-// The value is read as the converter always has, not with style::parse_paint, whose stricter
-// reading would change existing output: it takes keywords in any case ("NONE", "URL(#g)" are no
-// paint here), keeps a colour followed by icc-color() (none here), and refuses an unterminated
-// "url(#g" (a gradient here) and a fallback that is not a colour (a note and none here).
+// The value is read as the converter always has, not with style::parse_paint, which reads some
+// values otherwise and so would change existing output: "NONE" (none here with a note, none
+// there), "URL(#g)" and "#f00 icc-color(...)" (no paint here; a gradient, red there and in
+// librsvg), an unterminated "url(#g" (a gradient here and in librsvg, invalid there) and a
+// fallback that is not a colour (none here, invalid there).
 model::Paint resolve_paint(BuildState& state, std::size_t index, std::string_view name, std::string_view opacity_name,
                            std::string_view initial, const Context& context, const geo::Path& path) {
   const RawElement& e = state.document.elements[index];
