@@ -49,10 +49,10 @@ struct Context {
 struct BuildState {
   BuildState(const RawDocument& document, const BuildOptions& options, Diagnostics& changes);
 
-  // ---- the input, never changed while building --------------------------------------------
+  // ---- the input, never changed while building, and the report -----------------------------
   const RawDocument& document;
   const BuildOptions& options;
-  Diagnostics& changes;
+  Diagnostics& changes;  // written through note(), approximate(), refuse()
   const style::ComputedStyles styles;
   const std::map<std::string, std::size_t, std::less<>>& ids = document.ids;  // built by parse_xml
 
