@@ -402,6 +402,32 @@ TEST(Convert, GradientInItsOwnUnitSpaceKeepsItsDigits) {
   EXPECT_NE(r.svg->find("cx=\"7.25\""), std::string::npos) << *r.svg;
 }
 
+// Paint values are read by the converter, not with style::parse_paint, which reads some of them
+// otherwise: it would refuse "url(#g" (librsvg draws the gradient, as here) and say nothing of
+// "NONE". It also differs where librsvg does, and the converter refuses for want of fidelity:
+// "URL(#g)", "#f00 icc-color(...)" and a url() whose fallback is not a colour.
+TEST(Convert, PaintValuesKeepTheirReading) {
+  const std::string scene =
+      "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#c30\"/>"
+      "</linearGradient><rect width=\"100\" height=\"100\" fill=\"#fff\"/><circle cx=\"20\" cy=\"20\" r=\"10\" fill=\"#036\"/>";
+  struct Case {
+    std::string fill;
+    std::string drawn;  // what the output paints the square with; empty: nothing
+    std::string note;   // the convert-paint note; empty: none
+  };
+  for (const Case& c : {Case{"NONE", "", "fill \"NONE\" is not a colour"},
+                        Case{"url(#missing) #f00", "fill=\"#f00\"", ""},
+                        Case{"url(#g", "fill=\"url(#", ""}}) {
+    ConvertResult r = convert_text(scene + "<rect x=\"40\" y=\"40\" width=\"50\" height=\"50\" fill=\"" + c.fill + "\"/>");
+    ASSERT_TRUE(r.svg) << c.fill << "\n" << changes_text(r);
+    bool square = r.svg->find("M40 40H90V90H40Z") != std::string::npos;
+    EXPECT_EQ(square, !c.drawn.empty()) << c.fill << "\n" << *r.svg;
+    if (!c.drawn.empty()) EXPECT_NE(r.svg->find(c.drawn), std::string::npos) << c.fill << "\n" << *r.svg;
+    EXPECT_EQ(has_change(r, "convert-paint", "is not a colour"), !c.note.empty()) << c.fill << "\n" << changes_text(r);
+    if (!c.note.empty()) EXPECT_TRUE(has_change(r, "convert-paint", c.note)) << c.fill << "\n" << changes_text(r);
+  }
+}
+
 TEST(Convert, UnreadableInputIsSaidSo) {
   ConvertResult r = convert_svg("<svg", {});
   EXPECT_TRUE(r.unreadable);

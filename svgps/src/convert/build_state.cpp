@@ -1,0 +1,109 @@
+#include "convert/build_state.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "svg/iri.hpp"
+
+namespace bimi::svgps::convert {
+
+BuildState::BuildState(const RawDocument& document, const BuildOptions& options, Diagnostics& changes)
+    : document(document), options(options), changes(changes),
+      styles(style::ComputedStyles::compute(document, changes)) {}
+
+void BuildState::note(std::string_view kind, const RawElement& e, std::string message) {
+  if (!noted.emplace(std::string(kind), message, e.location.line, e.location.column).second) return;
+  changes.add(std::string(kind), Severity::note, std::move(message), e.location);
+}
+
+void BuildState::approximate(const RawElement& e, std::string message) {
+  changes.add("convert-approximated", Severity::warning, std::move(message), e.location);
+}
+
+void BuildState::refuse(const RawElement& e, std::string message) {
+  changes.add("convert-refused", Severity::error, std::move(message), e.location);
+  refused = true;
+}
+
+bool BuildState::refuse_or_drop(const RawElement& e, const std::string& what) {
+  if (!options.force) {
+    refuse(e, what + " cannot be represented in SVG Tiny P/S (use --force to drop it and accept the difference)");
+    return false;
+  }
+  changes.add("convert-dropped", Severity::warning, what + " dropped (--force)", e.location);
+  return true;
+}
+
+std::optional<std::size_t> BuildState::href_target(const RawElement& e) const {
+  const RawAttribute* href = e.attribute("href");
+  if (!href) href = e.attribute("xlink:href");
+  if (!href) return std::nullopt;
+  auto it = ids.find(local_reference(href->value, true));
+  if (it == ids.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string_view> BuildState::property(std::size_t index, std::string_view name) const {
+  auto it = instance_styles.find(index);
+  if (it == instance_styles.end()) return styles.get(index, name);
+  auto value = it->second.find(name);
+  if (value == it->second.end()) return std::nullopt;
+  return std::string_view(value->second);
+}
+
+const style::ComputedStyles::Values& BuildState::computed_values(std::size_t index) const {
+  auto it = instance_styles.find(index);
+  return it == instance_styles.end() ? styles.computed(index) : it->second;
+}
+
+std::optional<std::string_view> BuildState::own(std::size_t index, std::string_view name) const {
+  return styles.specified(index, name);
+}
+
+bool BuildState::is_hidden(std::size_t index) const {
+  auto display = own(index, "display");
+  return display && trim_xml_space(*display) == "none";
+}
+
+bool BuildState::is_visible(std::size_t index) const {
+  auto visibility = property(index, "visibility");
+  return !visibility || trim_xml_space(*visibility) == "visible" || trim_xml_space(*visibility) == "inherit";
+}
+
+geo::FillRule BuildState::fill_rule(std::size_t index, std::string_view name) const {
+  auto rule = property(index, name);
+  return rule && trim_xml_space(*rule) == "evenodd" ? geo::FillRule::evenodd : geo::FillRule::nonzero;
+}
+
+geo::Matrix BuildState::element_transform(const RawElement& e) {
+  const RawAttribute* a = e.attribute("transform");
+  if (!a) return {};
+  auto m = geo::parse_transform(a->value);
+  if (!m) {
+    note("convert-removed", e, "transform \"" + a->value + "\" is not valid SVG and was ignored, as renderers do");
+    return {};
+  }
+  return *m;
+}
+
+double BuildState::tolerance() const {
+  return options.tolerance * std::max(out.view_box.width, out.view_box.height) / 512.0;
+}
+
+double BuildState::tolerance_under(const geo::Matrix& m) const {
+  double half_sum = (m.a * m.a + m.b * m.b + m.c * m.c + m.d * m.d) / 2;
+  double det = m.determinant();
+  double stretch = std::sqrt(half_sum + std::sqrt(std::max(0.0, half_sum * half_sum - det * det)));
+  return stretch > 0 && std::isfinite(stretch) ? tolerance() / stretch : tolerance();
+}
+
+std::string tag(const RawElement& e) { return "<" + e.qname + ">"; }
+
+std::string local_reference(std::string_view value, bool bare_allowed) {
+  std::string text = trim_xml_space(value);
+  if (!bare_allowed && text.rfind("url(", 0) != 0) return {};
+  if (text.rfind("url(", 0) == 0) text = detail::url_inner(text);
+  return text.size() > 1 && text.front() == '#' ? text.substr(1) : std::string();
+}
+
+}  // namespace bimi::svgps::convert

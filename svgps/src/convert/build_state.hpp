@@ -1,0 +1,111 @@
+// What the builder's steps share: the input they read (the raw tree, the options, its computed
+// styles), what flows down the tree (Context), and what they write (the output document, the
+// change report, the clip regions and counters that bound the work).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "convert/builder.hpp"
+#include "geometry/path_ops.hpp"
+#include "geometry/transform.hpp"
+#include "style/computed_styles.hpp"
+#include "svg/xml_space.hpp"
+
+namespace bimi::svgps::convert {
+
+namespace geo = geometry;
+using detail::RawAttribute;
+using detail::RawDocument;
+using detail::RawElement;
+using detail::trim_xml_space;
+
+// A clip region in force for the shapes below an element.
+struct Clip {
+  geo::Path path;  // in root (document) coordinates
+  geo::FillRule rule = geo::FillRule::nonzero;
+  geo::Box box;  // bounds of path
+  bool rectangle = false;
+};
+
+// What flows down the tree while building.
+struct Context {
+  geo::Matrix ctm;              // current transformation matrix to document coordinates
+  double opacity = 1;           // group opacities folded into shapes
+  double isolated_opacity = 1;  // the opacity of the group being entered, applied once it is built
+  std::vector<const Clip*> clips;
+  double viewport_width = 0;    // for percentage lengths
+  double viewport_height = 0;
+  int use_depth = 0;
+};
+
+struct BuildState {
+  BuildState(const RawDocument& document, const BuildOptions& options, Diagnostics& changes);
+
+  // ---- the input, never changed while building, and the report -----------------------------
+  const RawDocument& document;
+  const BuildOptions& options;
+  Diagnostics& changes;  // written through note(), approximate(), refuse()
+  const style::ComputedStyles styles;
+  const std::map<std::string, std::size_t, std::less<>>& ids = document.ids;  // built by parse_xml
+
+  // ---- what is built -----------------------------------------------------------------------
+  model::Document out;
+  std::vector<std::unique_ptr<Clip>> clips;  // owned here, pointed to by Context::clips
+  // While a <use> copy is built, its elements' computed values (see use_expansion.hpp).
+  std::map<std::size_t, style::ComputedStyles::Values> instance_styles;
+  std::map<std::size_t, geo::Matrix> gradient_spaces;  // gradient index -> its stretching transform
+  std::size_t use_instances = 0;
+  bool refused = false;
+  bool traced = false;  // an embedded bitmap was traced
+  std::size_t elements_built = 0;
+  std::size_t text_characters = 0;  // outlined so far, against Limits::max_text_characters
+  std::size_t text_glyphs = 0;      // against Limits::max_text_glyphs
+  std::set<std::tuple<std::string, std::string, int, int>> noted;
+  bool inlined_use_noted = false;
+  bool clip_noop_noted = false;
+
+  // ---- reporting ---------------------------------------------------------------------------
+  // Each note once: an element drawn many times through <use> says the same thing each time.
+  void note(std::string_view kind, const RawElement& e, std::string message);
+  void approximate(const RawElement& e, std::string message);
+  void refuse(const RawElement& e, std::string message);
+  // Refuses by default; with --force drops the thing and says so. Returns true when dropped.
+  bool refuse_or_drop(const RawElement& e, const std::string& what);
+  const Deadline* deadline() const { return options.deadline; }
+
+  // ---- values ------------------------------------------------------------------------------
+  // The element an href (plain or xlink) refers to in this document.
+  std::optional<std::size_t> href_target(const RawElement& e) const;
+  // A computed property, as the <use> copy being built sees it.
+  std::optional<std::string_view> property(std::size_t index, std::string_view name) const;
+  const style::ComputedStyles::Values& computed_values(std::size_t index) const;
+  // A property specified on the element itself.
+  std::optional<std::string_view> own(std::size_t index, std::string_view name) const;
+  bool is_hidden(std::size_t index) const;
+  // visibility: hidden and collapse draw nothing (the element's children may still draw).
+  bool is_visible(std::size_t index) const;
+  // A fill-rule or clip-rule property.
+  geo::FillRule fill_rule(std::size_t index, std::string_view name) const;
+  // The element's transform attribute; an invalid one is noted and ignored.
+  geo::Matrix element_transform(const RawElement& e);
+
+  // The flattening tolerance in document units: BuildOptions::tolerance at 512 px.
+  double tolerance() const;
+  // The same for coordinates `m` maps to the document: divided by the most `m` stretches.
+  double tolerance_under(const geo::Matrix& m) const;
+};
+
+// "<qname>", for messages.
+std::string tag(const RawElement& e);
+// The id in "url(#id)" (and, for href, "#id"); empty when the reference is not local.
+std::string local_reference(std::string_view value, bool bare_allowed = false);
+
+}  // namespace bimi::svgps::convert

@@ -1,0 +1,115 @@
+#include "convert/clipping.hpp"
+
+#include "geometry/clip.hpp"
+#include "convert/opacity.hpp"
+#include "convert/stroke.hpp"
+
+namespace bimi::svgps::convert {
+
+namespace {
+
+// A clip region in a shape's coordinates, with the flattening tolerance that stays within the
+// document's tolerance there.
+struct LocalClip {
+  geo::Path path;
+  geo::FillRule rule = geo::FillRule::nonzero;
+  geo::Box box;
+  bool rectangle = false;
+  double tolerance = 0;
+};
+
+std::optional<LocalClip> clip_in_space(const BuildState& state, const Clip& clip, std::optional<geo::Matrix> local) {
+  LocalClip region{clip.path, clip.rule, clip.box, clip.rectangle, state.tolerance()};
+  if (!local) return region;
+  auto inverse = local->inverse();
+  if (!inverse) return std::nullopt;
+  region.path = geo::transformed(clip.path, *inverse);
+  region.box = geo::bounds(region.path);
+  geo::Box ignored;
+  region.rectangle = clip.rectangle && geo::is_axis_aligned_rectangle(region.path, ignored);
+  region.tolerance = state.tolerance_under(*local);
+  return region;
+}
+
+// Intersects a fill with a clip region; false when nothing is left.
+bool cut_fill(BuildState& state, const RawElement& e, model::Shape& shape, const LocalClip& region) {
+  shape.path = geo::intersect(shape.path, shape.fill_rule, region.path, region.rule, region.tolerance, state.deadline());
+  shape.fill_rule = geo::FillRule::nonzero;
+  if (shape.path.empty()) return false;
+  state.note("convert-clip", e, "clip-path applied to the shape's geometry");
+  return true;
+}
+
+// Whether a clip removes a visible part of a filled region: more than a sliver of tolerance
+// width along the region's box.
+bool cuts(const BuildState& state, const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
+  geo::Path outside = geo::subtract(filled, rule, region.path, region.rule, region.tolerance, state.deadline());
+  geo::Box box = geo::bounds(filled);
+  return geo::filled_area(outside, region.tolerance, state.deadline()) > region.tolerance * (box.width() + box.height());
+}
+
+// Cuts one shape with a clip region; adds what is left to `out`. A stroke the clip cuts is
+// outlined and cut as a fill: kept as a stroke, it would follow the cut edge instead of ending
+// there. A stroke the clip leaves whole stays a stroke (smaller).
+void clip_shape(BuildState& state, const RawElement& e, model::Shape shape, const LocalClip& region, std::vector<model::Shape>& out) {
+  geo::Box drawn = painted_box(shape);
+  const geo::Box& c = region.box;
+  if (drawn.empty() || c.empty() || drawn.x1 <= c.x0 || drawn.x0 >= c.x1 || drawn.y1 <= c.y0 || drawn.y0 >= c.y1) {
+    return;
+  }
+  bool inside = drawn.x0 >= c.x0 && drawn.y0 >= c.y0 && drawn.x1 <= c.x1 && drawn.y1 <= c.y1;
+  if (region.rectangle && inside) {
+    if (!state.clip_noop_noted) {
+      state.note("convert-clip", e, "clip-path removed: it does not cut anything drawn");
+      state.clip_noop_noted = true;
+    }
+    out.push_back(std::move(shape));
+    return;
+  }
+  if (!shape.stroke) {
+    if (cut_fill(state, e, shape, region)) out.push_back(std::move(shape));
+    return;
+  }
+  auto outline = stroke_outline(state, e, *shape.stroke, shape.path, region.tolerance);
+  if (!outline) return;
+  bool stroke_cut = cuts(state, *outline, geo::FillRule::nonzero, region);
+  bool filled = shape.fill.kind != model::Paint::Kind::none;
+  if (!stroke_cut && (!filled || !cuts(state, shape.path, shape.fill_rule, region))) {
+    out.push_back(std::move(shape));
+    return;
+  }
+  if (filled) {
+    model::Shape fill = shape;
+    fill.stroke.reset();
+    if (cut_fill(state, e, fill, region)) out.push_back(std::move(fill));
+  }
+  if (!stroke_cut) {
+    shape.fill.kind = model::Paint::Kind::none;
+    out.push_back(std::move(shape));
+    return;
+  }
+  model::Shape outlined;
+  outlined.fill = shape.stroke->paint;
+  outlined.path =
+      geo::intersect(*outline, geo::FillRule::nonzero, region.path, region.rule, region.tolerance, state.deadline());
+  state.note("convert-clip", e, "stroke outlined to apply the clip");
+  if (!outlined.path.empty()) out.push_back(std::move(outlined));
+}
+
+}  // namespace
+
+std::vector<model::Shape> clipped_parts(BuildState& state, const RawElement& e, model::Shape shape, const Context& context,
+                                        std::optional<geo::Matrix> local) {
+  std::vector<model::Shape> parts;
+  parts.push_back(std::move(shape));
+  for (const Clip* clip : context.clips) {
+    auto region = clip_in_space(state, *clip, local);
+    if (!region) return {};
+    std::vector<model::Shape> kept;
+    for (model::Shape& part : parts) clip_shape(state, e, std::move(part), *region, kept);
+    parts = std::move(kept);
+  }
+  return parts;
+}
+
+}  // namespace bimi::svgps::convert

@@ -1,0 +1,265 @@
+#include "convert/paint_server.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <utility>
+
+#include "style/color.hpp"
+#include "svg/numbers.hpp"
+#include "convert/units_viewport.hpp"
+
+namespace bimi::svgps::convert {
+
+namespace {
+
+// Attributes of a gradient, following its href chain for what it does not set itself.
+// The gradient and those it inherits from through href, nearest first, each at most once.
+std::vector<std::size_t> gradient_chain(const BuildState& state, std::size_t index) {
+  std::vector<std::size_t> chain;
+  for (std::optional<std::size_t> i = index; i && std::find(chain.begin(), chain.end(), *i) == chain.end();) {
+    chain.push_back(*i);
+    i = state.href_target(state.document.elements[*i]);
+  }
+  return chain;
+}
+
+// Attributes a gradient does not set itself come from the gradients it references.
+const RawAttribute* gradient_attribute(const BuildState& state, std::size_t index, std::string_view name) {
+  for (std::size_t i : gradient_chain(state, index)) {
+    if (const RawAttribute* a = state.document.elements[i].attribute(name)) return a;
+  }
+  return nullptr;
+}
+
+// The gradient whose stops apply: the nearest in the chain that has any.
+std::size_t gradient_with_stops(const BuildState& state, std::size_t index) {
+  for (std::size_t i : gradient_chain(state, index)) {
+    for (std::size_t c : state.document.elements[i].children) {
+      if (state.document.elements[c].is_svg("stop")) return i;
+    }
+  }
+  return index;
+}
+
+double gradient_number(const BuildState& state, std::size_t index, std::string_view name, double fallback, bool bounding_box) {
+  const RawAttribute* a = gradient_attribute(state, index, name);
+  if (!a) return fallback;
+  auto parsed = detail::parse_length(a->value);
+  if (!parsed) return fallback;
+  if (parsed->unit == detail::LengthUnit::percent) {
+    double base = bounding_box ? 1.0 : state.out.view_box.width;
+    return parsed->value / 100.0 * base;
+  }
+  return parsed->value;
+}
+
+// A linear gradient's end points after an affine map, exactly: the colour is constant along
+// lines perpendicular to p1→p2 in gradient space; those lines stay parallel under the map, so
+// the new vector runs from m(p1) perpendicular to their image and ends on m(p2)'s line.
+void set_linear(model::Gradient& out, geo::Point p1, geo::Point p2, const geo::Matrix& m) {
+  geo::Point a = m.apply(p1);
+  geo::Point b = m.apply(p2);
+  double vx = p2.x - p1.x, vy = p2.y - p1.y;
+  // Direction of the iso-colour lines in gradient space, mapped (linear part only).
+  double ix = -vy, iy = vx;
+  double jx = m.a * ix + m.c * iy, jy = m.b * ix + m.d * iy;
+  double length = std::hypot(jx, jy);
+  if (length == 0 || (vx == 0 && vy == 0)) {
+    out.x1 = a.x;
+    out.y1 = a.y;
+    out.x2 = b.x;
+    out.y2 = b.y;
+    return;
+  }
+  double nx = jy / length, ny = -jx / length;  // normal of the mapped iso-lines
+  double t = (b.x - a.x) * nx + (b.y - a.y) * ny;
+  out.x1 = a.x;
+  out.y1 = a.y;
+  out.x2 = a.x + nx * t;
+  out.y2 = a.y + ny * t;
+}
+
+// A gradient resolved for one shape: in the shape's user space, or, for a radial gradient
+// stretched by objectBoundingBox units or gradientTransform, in its own space, which `space` maps
+// to the shape's user space (the shape is then drawn in that space).
+struct ResolvedGradient {
+  model::Gradient gradient;
+  std::optional<geo::Matrix> space;
+};
+
+// nullopt when the gradient paints nothing (no stops, or an empty bounding box).
+std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t index, const geo::Path& path,
+                                                 const RawElement& user) {
+  const RawElement& g = state.document.elements[index];
+  model::Gradient out;
+  bool linear = g.local == "linearGradient";
+  out.kind = linear ? model::Gradient::Kind::linear : model::Gradient::Kind::radial;
+  const RawAttribute* units = gradient_attribute(state, index, "gradientUnits");
+  bool bounding_box = !units || trim_xml_space(units->value) != "userSpaceOnUse";
+  // Stops.
+  std::size_t stops_from = gradient_with_stops(state, index);
+  double last = 0;
+  for (std::size_t c : state.document.elements[stops_from].children) {
+    const RawElement& s = state.document.elements[c];
+    if (!s.is_svg("stop")) continue;
+    model::GradientStop stop;
+    const RawAttribute* offset = s.attribute("offset");
+    stop.offset = offset ? parse_opacity(offset->value).value_or(0) : 0;
+    stop.offset = std::max(stop.offset, last);
+    last = stop.offset;
+    auto color = style::parse_color(
+        with_current_color(state, c, trim_xml_space(state.property(c, "stop-color").value_or("#000000"))));
+    if (color) stop.color = {color->r, color->g, color->b};
+    stop.opacity = clamp01(parse_opacity(state.property(c, "stop-opacity").value_or("1")).value_or(1) *
+                           (color ? color->alpha : 1.0));
+    out.stops.push_back(stop);
+  }
+  if (out.stops.empty()) return std::nullopt;
+
+  geo::Matrix to_user;  // gradient space to the shape's user space
+  if (bounding_box) {
+    geo::Box box = geo::bounds(path);
+    if (box.empty() || box.width() <= 0 || box.height() <= 0) return std::nullopt;  // SVG: not rendered
+    to_user = geo::Matrix{box.width(), 0, 0, box.height(), box.x0, box.y0};
+    state.note("convert-paint", user, "gradient in objectBoundingBox units resolved to user space");
+  }
+  if (const RawAttribute* t = gradient_attribute(state, index, "gradientTransform")) {
+    if (auto m = geo::parse_transform(t->value)) {
+      to_user = to_user * *m;
+      state.note("convert-paint", user, "gradientTransform baked into the gradient's coordinates");
+    }
+  }
+  if (const RawAttribute* spread = gradient_attribute(state, index, "spreadMethod");
+      spread && trim_xml_space(spread->value) != "pad") {
+    state.approximate(user, "spreadMethod=\"" + spread->value + "\" drawn as pad");
+  }
+  if (linear) {
+    geo::Point p1{gradient_number(state, index, "x1", 0, bounding_box), gradient_number(state, index, "y1", 0, bounding_box)};
+    geo::Point p2{gradient_number(state, index, "x2", bounding_box ? 1 : state.out.view_box.width, bounding_box),
+                  gradient_number(state, index, "y2", 0, bounding_box)};
+    set_linear(out, p1, p2, to_user);
+  } else {
+    double cx = gradient_number(state, index, "cx", bounding_box ? 0.5 : state.out.view_box.width / 2, bounding_box);
+    double cy = gradient_number(state, index, "cy", bounding_box ? 0.5 : state.out.view_box.height / 2, bounding_box);
+    double r = gradient_number(state, index, "r", bounding_box ? 0.5 : state.out.view_box.width / 2, bounding_box);
+    double fx = gradient_number(state, index, "fx", cx, bounding_box);
+    double fy = gradient_number(state, index, "fy", cy, bounding_box);
+    if (std::fabs(fx - cx) > 1e-9 || std::fabs(fy - cy) > 1e-9) {
+      state.approximate(user, "a radial gradient's focal point (fx, fy) moved to its centre");
+    }
+    if (!is_conformal(to_user)) {
+      // An ellipse of colour: keep the gradient a circle in its own space and draw the shape
+      // there, under the stretching transform.
+      out.cx = cx;
+      out.cy = cy;
+      out.r = r;
+      state.note("convert-paint", user, "stretched radial gradient kept exact by drawing the shape in the gradient's space");
+      return ResolvedGradient{std::move(out), to_user};
+    }
+    geo::Point c = to_user.apply({cx, cy});
+    out.cx = c.x;
+    out.cy = c.y;
+    out.r = r * uniform_scale(to_user);
+  }
+  return ResolvedGradient{std::move(out), std::nullopt};
+}
+
+}  // namespace
+
+std::string url_fallback(std::string_view value) {
+  std::size_t close = value.find(')');
+  return close == std::string_view::npos ? "" : trim_xml_space(value.substr(close + 1));
+}
+
+std::string with_current_color(const BuildState& state, std::size_t element, std::string value) {
+  if (!style::is_current_color(value)) return value;
+  return trim_xml_space(state.property(element, "color").value_or("#000000"));
+}
+
+// The value is read as the converter always has, not with style::parse_paint, which reads some
+// values otherwise and so would change existing output: "NONE" (none here with a note, none
+// there), "URL(#g)" and "#f00 icc-color(...)" (no paint here; a gradient, red there and in
+// librsvg), an unterminated "url(#g" (a gradient here and in librsvg, invalid there) and a
+// fallback that is not a colour (none here, invalid there).
+model::Paint resolve_paint(BuildState& state, std::size_t index, std::string_view name, std::string_view opacity_name,
+                           std::string_view initial, const Context& context, const geo::Path& path) {
+  const RawElement& e = state.document.elements[index];
+  std::string value = trim_xml_space(state.property(index, name).value_or(initial));
+  model::Paint paint;
+  double opacity = 1;
+  if (auto o = state.property(index, opacity_name)) opacity = parse_opacity(*o).value_or(1);
+  paint.opacity = clamp01(opacity * context.opacity);
+  if (value == "none" || value.empty()) return paint;
+  std::string id = local_reference(value);
+  if (!id.empty()) {
+    auto it = state.ids.find(id);
+    if (it != state.ids.end()) {
+      const RawElement& server = state.document.elements[it->second];
+      if (server.is_svg("linearGradient") || server.is_svg("radialGradient")) {
+        if (auto resolved = resolve_gradient(state, it->second, path, e)) {
+          model::Gradient* gradient = &resolved->gradient;
+          if (gradient->stops.size() == 1 ||
+              std::all_of(gradient->stops.begin(), gradient->stops.end(), [&](const model::GradientStop& s) {
+                return s.color == gradient->stops.front().color && s.opacity == gradient->stops.front().opacity;
+              })) {
+            paint.kind = model::Paint::Kind::color;
+            paint.color = gradient->stops.front().color;
+            paint.opacity = clamp01(paint.opacity * gradient->stops.front().opacity);
+            return paint;
+          }
+          paint.kind = model::Paint::Kind::gradient;
+          state.out.gradients.push_back(std::move(*gradient));
+          paint.gradient = state.out.gradients.size() - 1;
+          if (resolved->space) state.gradient_spaces[paint.gradient] = *resolved->space;
+          return paint;
+        }
+        paint.kind = model::Paint::Kind::none;  // a gradient without stops paints nothing
+        return paint;
+      }
+      if (server.is_svg("solidColor")) {
+        auto color = style::parse_color(state.property(it->second, "solid-color").value_or("#000"));
+        if (color) {
+          paint.kind = model::Paint::Kind::color;
+          paint.color = {color->r, color->g, color->b};
+          double so = parse_opacity(state.property(it->second, "solid-opacity").value_or("1")).value_or(1);
+          paint.opacity = clamp01(paint.opacity * so * color->alpha);
+          return paint;
+        }
+      }
+      if (server.is_svg("pattern")) {
+        state.refuse_or_drop(e, "a pattern fill");
+        return paint;
+      }
+    }
+    // A missing paint server: the fallback after url(), else none.
+    std::string fallback = url_fallback(value);
+    if (fallback.empty() || fallback == "none") return paint;
+    value = fallback;
+  }
+  value = with_current_color(state, index, std::move(value));
+  auto color = style::parse_color(value);
+  if (!color) {
+    state.note("convert-paint", e, std::string(name) + " \"" + value + "\" is not a colour; treated as none, as renderers do");
+    return paint;
+  }
+  paint.kind = model::Paint::Kind::color;
+  paint.color = {color->r, color->g, color->b};
+  paint.opacity = clamp01(paint.opacity * color->alpha);
+  return paint;
+}
+
+void bake_paint_transform(BuildState& state, model::Paint& paint, const geo::Matrix& m) {
+  if (paint.kind != model::Paint::Kind::gradient) return;
+  model::Gradient& g = state.out.gradients[paint.gradient];
+  if (g.kind == model::Gradient::Kind::linear) {
+    set_linear(g, {g.x1, g.y1}, {g.x2, g.y2}, m);
+  } else {
+    geo::Point c = m.apply({g.cx, g.cy});
+    g.cx = c.x;
+    g.cy = c.y;
+    g.r *= uniform_scale(m);
+  }
+}
+
+}  // namespace bimi::svgps::convert

@@ -1,0 +1,187 @@
+#include "convert/shapes.hpp"
+
+#include <utility>
+
+#include "geometry/path_data.hpp"
+#include "geometry/shapes.hpp"
+#include "svg/numbers.hpp"
+#include "convert/clip_mask.hpp"
+#include "convert/clipping.hpp"
+#include "convert/paint_server.hpp"
+#include "convert/stroke.hpp"
+#include "convert/tree.hpp"
+#include "convert/units_viewport.hpp"
+
+namespace bimi::svgps::convert {
+
+namespace {
+
+bool has_radial_paint(const BuildState& state, const model::Shape& shape) {
+  auto radial = [&](const model::Paint& p) {
+    return p.kind == model::Paint::Kind::gradient &&
+           state.out.gradients[p.gradient].kind == model::Gradient::Kind::radial;
+  };
+  return radial(shape.fill) || (shape.stroke && radial(shape.stroke->paint));
+}
+
+// Maps a shape's geometry, stroke and paint into document coordinates (exact for a conformal
+// matrix, or for any matrix when there is neither a stroke nor a radial gradient).
+void bake_shape(BuildState& state, model::Shape& shape, const geo::Matrix& m) {
+  shape.path = geo::transformed(shape.path, m);
+  if (shape.stroke) {
+    double s = uniform_scale(m);
+    shape.stroke->width *= s;
+    for (double& d : shape.stroke->dashes) d *= s;
+    shape.stroke->dash_offset *= s;
+  }
+  bake_paint_transform(state, shape.fill, m);
+  if (shape.stroke) bake_paint_transform(state, shape.stroke->paint, m);
+}
+
+}  // namespace
+
+std::optional<geo::Path> shape_path(BuildState& state, std::size_t index, const Context& context) {
+  const RawElement& e = state.document.elements[index];
+  const std::string& n = e.local;
+  if (n == "path") {
+    const RawAttribute* d = e.attribute("d");
+    if (!d) return std::nullopt;
+    auto parsed = geo::parse_path_data(d->value, max_path_segments);
+    if (!parsed.complete) {
+      state.note("convert-structure", e, "path data has an error (" + parsed.error + "); drawn up to it, as renderers do");
+    }
+    return std::move(parsed.path);
+  }
+  if (n == "rect") {
+    std::optional<double> rx, ry;
+    if (e.attribute("rx")) rx = length(e, "rx", 0, context, 'w');
+    if (e.attribute("ry")) ry = length(e, "ry", 0, context, 'h');
+    return geo::rect_path(length(e, "x", 0, context, 'w'), length(e, "y", 0, context, 'h'),
+                          length(e, "width", 0, context, 'w'), length(e, "height", 0, context, 'h'), rx, ry);
+  }
+  if (n == "circle") {
+    return geo::circle_path(length(e, "cx", 0, context, 'w'), length(e, "cy", 0, context, 'h'),
+                            length(e, "r", 0, context, 'd'));
+  }
+  if (n == "ellipse") {
+    // SVG 2 (and librsvg): a missing, empty or "auto" radius takes the other one's value.
+    auto radius = [&](const char* name, char axis) -> std::optional<double> {
+      const RawAttribute* a = e.attribute(name);
+      if (!a || !detail::parse_length(a->value)) return std::nullopt;
+      return length(e, name, 0, context, axis);
+    };
+    auto rx = radius("rx", 'w');
+    auto ry = radius("ry", 'h');
+    if (!rx && !ry) return std::nullopt;
+    return geo::ellipse_path(length(e, "cx", 0, context, 'w'), length(e, "cy", 0, context, 'h'), rx.value_or(*ry),
+                             ry.value_or(*rx));
+  }
+  if (n == "line") {
+    return geo::line_path(length(e, "x1", 0, context, 'w'), length(e, "y1", 0, context, 'h'),
+                          length(e, "x2", 0, context, 'w'), length(e, "y2", 0, context, 'h'));
+  }
+  if (n == "polyline" || n == "polygon") {
+    const RawAttribute* points = e.attribute("points");
+    if (!points) return std::nullopt;
+    auto parsed = geo::parse_points(points->value, max_path_segments);
+    return n == "polygon" ? geo::polygon_path(parsed.points) : geo::polyline_path(parsed.points);
+  }
+  return std::nullopt;
+}
+
+void place_shape(BuildState& state, const RawElement& e, model::Shape shape, const Context& context, model::Node& parent) {
+  geo::Matrix m = context.ctm;
+  auto stretched = [&](const model::Paint& p) {
+    return p.kind == model::Paint::Kind::gradient && state.gradient_spaces.count(p.gradient) > 0;
+  };
+  if (shape.stroke && (stretched(shape.stroke->paint) || stretched(shape.fill))) {
+    // A stretched gradient is drawn in its own space, which would distort a stroke: fill and
+    // stroke become two shapes, and a stroke painted with the gradient is outlined here, in
+    // the shape's own space, and painted as a fill.
+    if (shape.fill.kind != model::Paint::Kind::none) {
+      model::Shape fill = shape;
+      fill.stroke.reset();
+      place_shape(state, e, std::move(fill), context, parent);
+    }
+    model::Shape stroke = std::move(shape);
+    stroke.fill.kind = model::Paint::Kind::none;
+    if (stretched(stroke.stroke->paint)) {
+      auto outline = stroke_outline(state, e, *stroke.stroke, stroke.path, state.tolerance_under(m));
+      if (!outline) return;
+      model::Shape outlined;
+      outlined.fill = stroke.stroke->paint;
+      outlined.path = std::move(*outline);
+      stroke = std::move(outlined);
+      state.note("convert-paint", e, "stroke painted with a stretched radial gradient outlined and filled");
+    }
+    place_shape(state, e, std::move(stroke), context, parent);
+    return;
+  }
+  if (stretched(shape.fill)) {
+    const geo::Matrix space = state.gradient_spaces.at(shape.fill.gradient);
+    auto inverse = space.inverse();
+    if (!inverse) return;
+    shape.path = geo::transformed(shape.path, *inverse);
+    for (model::Shape& part : clipped_parts(state, e, std::move(shape), context, m * space)) {
+      model::Node node;
+      node.transform = m * space;
+      node.shape = std::move(part);
+      parent.children.push_back(std::move(node));
+    }
+    return;
+  }
+  bool bake = is_conformal(m) || (!shape.stroke && !has_radial_paint(state, shape));
+  if (bake) bake_shape(state, shape, m);
+  for (model::Shape& part : clipped_parts(state, e, std::move(shape), context, bake ? std::optional<geo::Matrix>() : m)) {
+    model::Node node;
+    // A stroke outlined by a clip is a fill now, and a fill can be baked.
+    if (!bake && !part.stroke && !has_radial_paint(state, part)) {
+      bake_shape(state, part, m);
+    } else if (!bake) {
+      node.transform = m;
+    }
+    node.shape = std::move(part);
+    parent.children.push_back(std::move(node));
+  }
+}
+
+void place_in_paint_order(BuildState& state, std::size_t index, model::Shape shape, const Context& context, model::Node& parent) {
+  const RawElement& e = state.document.elements[index];
+  if (auto order = state.property(index, "paint-order"); order && shape.stroke &&
+      shape.fill.kind != model::Paint::Kind::none) {
+    std::string value = trim_xml_space(*order);
+    std::size_t stroke_at = value.find("stroke"), fill_at = value.find("fill");
+    if (stroke_at != std::string::npos && (fill_at == std::string::npos || stroke_at < fill_at)) {
+      model::Shape under = shape;
+      under.fill.kind = model::Paint::Kind::none;
+      shape.stroke.reset();
+      state.note("convert-paint", e, "paint-order with the stroke first written as two shapes");
+      place_shape(state, e, std::move(under), context, parent);
+    }
+  }
+  place_shape(state, e, std::move(shape), context, parent);
+}
+
+void build_shape(BuildState& state, std::size_t index, model::Node& parent, const Context& outer) {
+  auto context = leaf_context(
+      state, index, outer,
+      "opacity on a filled and stroked shape folded into both; the fill shows under the stroke's inner half");
+  if (!context) return;
+  auto path = shape_path(state, index, *context);
+  if (!path || path->empty() || !state.is_visible(index)) return;
+  model::Shape shape;
+  shape.path = std::move(*path);
+  shape.fill_rule = state.fill_rule(index, "fill-rule");
+  paint_and_place(state, index, std::move(shape), *context, parent);
+}
+
+void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
+                     model::Node& parent) {
+  shape.fill = resolve_paint(state, index, "fill", "fill-opacity", "#000000", context, shape.path);
+  auto stroke_paint = resolve_paint(state, index, "stroke", "stroke-opacity", "none", context, shape.path);
+  shape.stroke = read_stroke(state, index, stroke_paint, context);
+  if (shape.fill.kind == model::Paint::Kind::none && !shape.stroke) return;
+  place_in_paint_order(state, index, std::move(shape), context, parent);
+}
+
+}  // namespace bimi::svgps::convert

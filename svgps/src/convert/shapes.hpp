@@ -1,0 +1,27 @@
+// Basic shapes and paths: their geometry, paint and stroke, and their placement in the output.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include "convert/build_state.hpp"
+
+namespace bimi::svgps::convert {
+
+inline constexpr std::size_t max_path_segments = 1'000'000;
+
+// An element's geometry in its user space; nullopt when it is not a shape.
+std::optional<geo::Path> shape_path(BuildState& state, std::size_t index, const Context& context);
+void build_shape(BuildState& state, std::size_t index, model::Node& parent, const Context& outer);
+// Paints a shape's geometry with the element's fill and stroke and places it in paint order;
+// nothing when it paints neither.
+void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
+                     model::Node& parent);
+// paint-order: a stroke drawn under the fill is the same shape drawn twice, stroke first.
+void place_in_paint_order(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
+                          model::Node& parent);
+// Puts a shape in document coordinates when that is exact, applies clips, adds it to parent.
+void place_shape(BuildState& state, const RawElement& e, model::Shape shape, const Context& context,
+                 model::Node& parent);
+
+}  // namespace bimi::svgps::convert
