@@ -422,9 +422,13 @@ TEST(Convert, PaintValuesKeepTheirReading) {
     ASSERT_TRUE(r.svg) << c.fill << "\n" << changes_text(r);
     bool square = r.svg->find("M40 40H90V90H40Z") != std::string::npos;
     EXPECT_EQ(square, !c.drawn.empty()) << c.fill << "\n" << *r.svg;
-    if (!c.drawn.empty()) EXPECT_NE(r.svg->find(c.drawn), std::string::npos) << c.fill << "\n" << *r.svg;
+    if (!c.drawn.empty()) {
+      EXPECT_NE(r.svg->find(c.drawn), std::string::npos) << c.fill << "\n" << *r.svg;
+    }
     EXPECT_EQ(has_change(r, "convert-paint", "is not a colour"), !c.note.empty()) << c.fill << "\n" << changes_text(r);
-    if (!c.note.empty()) EXPECT_TRUE(has_change(r, "convert-paint", c.note)) << c.fill << "\n" << changes_text(r);
+    if (!c.note.empty()) {
+      EXPECT_TRUE(has_change(r, "convert-paint", c.note)) << c.fill << "\n" << changes_text(r);
+    }
   }
 }
 

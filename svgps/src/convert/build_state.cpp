@@ -7,9 +7,9 @@
 
 namespace bimi::svgps::convert {
 
-BuildState::BuildState(const RawDocument& document, const BuildOptions& options, Diagnostics& changes)
-    : document(document), options(options), changes(changes),
-      styles(style::ComputedStyles::compute(document, changes)) {}
+BuildState::BuildState(const RawDocument& input, const BuildOptions& build_options, Diagnostics& change_log)
+    : document(input), options(build_options), changes(change_log),
+      styles(style::ComputedStyles::compute(input, change_log)) {}
 
 void BuildState::note(std::string_view kind, const RawElement& e, std::string message) {
   if (!noted.emplace(std::string(kind), message, e.location.line, e.location.column).second) return;
