@@ -223,7 +223,7 @@ ExitCode run_message(const MessageOptions& options) {
 
   // Several messages share one run: one resolver, one snapshot, and the BIMI steps of a sender
   // judged once.
-  net::ChainCache cache;
+  net::RunCache cache;
   ExitCode outcome = ExitCode::ok;
   ordered_json reports = ordered_json::array();
   bool json = options.format == "json";

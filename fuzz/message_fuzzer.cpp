@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bimi::net::MessageCheckOptions options;
   options.at = 1'800'000'000;
   options.trusted_arc_sealers = {"example.org"};
-  bimi::net::ChainCache cache;
+  bimi::net::RunCache cache;
   auto report = bimi::net::check_message(*message, options, nullptr, sources, &cache);
   (void)bimi::net::receiver_fields(report, "mx.example");
   return 0;

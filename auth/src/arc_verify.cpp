@@ -203,7 +203,7 @@ ArcValidation validate_arc(const Message& message, const records::TxtLookupFunct
   if (ams.algorithm == DkimAlgorithm::rsa_sha1)
     return outcome(ArcResult::fail, "arc-syntax", "ARC-Message-Signature i=" + std::to_string(newest) + " uses rsa-sha1 (RFC 8301 §3.1)", newest);
   {
-    KeyOutcome key = fetch_key(ams.selector, ams.domain, ams.algorithm, lookup, options.min_rsa_bits);
+    KeyOutcome key = fetch_key(ams.selector, ams.domain, ams.algorithm, lookup, options.min_rsa_bits, options.keys);
     if (!key.key) return outcome(ArcResult::fail, key.reason, "ARC-Message-Signature i=" + std::to_string(newest) + ": " + key.message, newest);
     BodyHashes bodies(message.body());
     std::string_view body = bodies.canonical(ams.body_canonicalization);
@@ -233,7 +233,7 @@ ArcValidation validate_arc(const Message& message, const records::TxtLookupFunct
       if (k < instance) data += canonical_header(set.seal->raw, Canonicalization::relaxed);
     }
     data += without_signature(sets[instance].seal->raw, seal.b_value_begin, seal.b_value_end, Canonicalization::relaxed);
-    KeyOutcome key = fetch_key(seal.selector, seal.domain, seal.algorithm, lookup, options.min_rsa_bits);
+    KeyOutcome key = fetch_key(seal.selector, seal.domain, seal.algorithm, lookup, options.min_rsa_bits, options.keys);
     if (!key.key) return outcome(ArcResult::fail, key.reason, "ARC-Seal i=" + std::to_string(instance) + ": " + key.message, instance);
     if (!signature_matches(key.key.get(), seal.algorithm, data, seal.signature))
       return outcome(ArcResult::fail, "arc-seal", "ARC-Seal i=" + std::to_string(instance) + " does not match the ARC sets it seals", instance);

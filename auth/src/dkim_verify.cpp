@@ -52,7 +52,7 @@ DkimVerification verify_one(const Message& message, const HeaderField& field, co
   if (sig.timestamp && *sig.timestamp > options.now + options.clock_skew_seconds)
     return set(DkimResult::fail, "dkim-future", "the signature was made in the future (t=" + std::to_string(*sig.timestamp) + ")");
 
-  KeyOutcome key = fetch_key(sig.selector, sig.domain, sig.algorithm, lookup, options.min_rsa_bits);
+  KeyOutcome key = fetch_key(sig.selector, sig.domain, sig.algorithm, lookup, options.min_rsa_bits, options.keys);
   out.key_testing = key.testing;
   out.key_bits = key.bits;
   if (!key.key) return set(key.result, key.reason, key.message);

@@ -12,7 +12,7 @@ using MdCtx = Handle<EVP_MD_CTX, EVP_MD_CTX_free>;
 
 // RSA from SubjectPublicKeyInfo (RFC 6376 §3.6.1) or, as some publishers write it, a bare
 // RSAPublicKey; Ed25519 from its 32 raw bytes (RFC 8463 §4).
-Pkey load_key(const DkimKey& key) {
+Pkey decode_key(const DkimKey& key) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(key.public_key.data());
   auto size = static_cast<long>(key.public_key.size());
   if (key.type == DkimKeyType::ed25519) {
@@ -28,6 +28,15 @@ Pkey load_key(const DkimKey& key) {
   }
   if (pkey && EVP_PKEY_get_base_id(pkey.get()) != EVP_PKEY_RSA) pkey.reset();
   return pkey;
+}
+
+Pkey load_key(const DkimKey& key, DkimKeyCache* cache) {
+  if (cache == nullptr) return decode_key(key);
+  std::string bytes = (key.type == DkimKeyType::ed25519 ? "e" : "r") + key.public_key;
+  if (EVP_PKEY* kept = cache->find(bytes)) return Pkey(kept);
+  Pkey decoded = decode_key(key);
+  if (decoded) cache->keep(bytes, decoded.get());
+  return decoded;
 }
 
 KeyOutcome refusal(DkimResult result, std::string reason, std::string message) {
@@ -48,7 +57,7 @@ std::string sha256(std::string_view data) {
 }
 
 KeyOutcome fetch_key(const std::string& selector, const std::string& domain, DkimAlgorithm algorithm,
-                     const records::TxtLookupFunction& lookup, unsigned min_rsa_bits) {
+                     const records::TxtLookupFunction& lookup, unsigned min_rsa_bits, DkimKeyCache* cache) {
   std::string name = selector + "._domainkey." + domain;
   records::TxtLookup answer = lookup(name);
   switch (answer.status) {
@@ -84,7 +93,7 @@ KeyOutcome fetch_key(const std::string& selector, const std::string& domain, Dki
   KeyOutcome outcome;
   outcome.testing = key.testing;
   outcome.strict_identity = key.strict_identity;
-  outcome.key = load_key(key);
+  outcome.key = load_key(key, cache);
   if (!outcome.key) return refusal(DkimResult::permerror, "dkim-key-syntax", "p= at " + name + " is not a public key");
   outcome.bits = static_cast<unsigned>(EVP_PKEY_get_bits(outcome.key.get()));
   if (!ed25519 && outcome.bits < min_rsa_bits) {
@@ -143,3 +152,22 @@ const std::string& BodyHashes::canonical(Canonicalization mode) {
 }
 
 }  // namespace bimi::auth::detail
+
+namespace bimi::auth {
+
+DkimKeyCache::~DkimKeyCache() {
+  for (auto& [bytes, key] : keys_) EVP_PKEY_free(key);
+}
+
+evp_pkey_st* DkimKeyCache::find(const std::string& bytes) const {
+  auto found = keys_.find(bytes);
+  if (found == keys_.end() || EVP_PKEY_up_ref(found->second) != 1) return nullptr;
+  return found->second;
+}
+
+void DkimKeyCache::keep(const std::string& bytes, evp_pkey_st* key) {
+  if (keys_.size() >= max_keys || keys_.count(bytes) != 0 || EVP_PKEY_up_ref(key) != 1) return;
+  keys_.emplace(bytes, key);
+}
+
+}  // namespace bimi::auth

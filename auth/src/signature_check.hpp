@@ -35,7 +35,7 @@ struct KeyOutcome {
 };
 
 KeyOutcome fetch_key(const std::string& selector, const std::string& domain, DkimAlgorithm algorithm,
-                     const records::TxtLookupFunction& lookup, unsigned min_rsa_bits);
+                     const records::TxtLookupFunction& lookup, unsigned min_rsa_bits, DkimKeyCache* cache = nullptr);
 
 bool signature_matches(EVP_PKEY* key, DkimAlgorithm algorithm, std::string_view data, std::string_view signature);
 

@@ -487,25 +487,26 @@ std::vector<std::string> receiver_fields(const MessageReport& report, std::strin
   return fields;
 }
 
-std::string ChainCache::key(const DomainCheckOptions& options, const std::string& organizational_domain) {
+std::string RunCache::key(const DomainCheckOptions& options, const std::string& organizational_domain) {
   // Names and selectors hold no NUL; the local part matters only to records with lps=, and is kept.
   return options.domain + '\0' + options.selector + '\0' + options.local_part + '\0' + organizational_domain + '\0' +
          std::to_string(static_cast<int>(options.dmarc)) + '\0' + std::to_string(options.at) + '\0' +
          std::to_string(options.warn_days);
 }
 
-const DomainReport* ChainCache::find(const DomainCheckOptions& options, const std::string& organizational_domain) const {
+std::shared_ptr<const DomainReport> RunCache::find(const DomainCheckOptions& options,
+                                                   const std::string& organizational_domain) const {
   auto found = reports_.find(key(options, organizational_domain));
-  return found == reports_.end() ? nullptr : &found->second;
+  return found == reports_.end() ? nullptr : found->second;
 }
 
-const DomainReport& ChainCache::keep(const DomainCheckOptions& options, const std::string& organizational_domain,
-                                     DomainReport report) {
-  return reports_.insert_or_assign(key(options, organizational_domain), std::move(report)).first->second;
+void RunCache::keep(const DomainCheckOptions& options, const std::string& organizational_domain,
+                    std::shared_ptr<const DomainReport> report) {
+  reports_.insert_or_assign(key(options, organizational_domain), std::move(report));
 }
 
 MessageReport check_message(const auth::Message& message, const MessageCheckOptions& options,
-                            const records::PublicSuffixList* psl, const ChainSources& sources, ChainCache* cache) {
+                            const records::PublicSuffixList* psl, const ChainSources& sources, RunCache* cache) {
   MessageReport report;
   auth::AuthorResult author = auth::find_author(message);
   if (author.author) {
@@ -518,6 +519,7 @@ MessageReport check_message(const auth::Message& message, const MessageCheckOpti
 
   auth::DkimVerifyOptions dkim_options;
   dkim_options.now = options.at;
+  if (cache != nullptr) dkim_options.keys = &cache->keys;
   for (auto& verification : auth::verify_dkim(message, sources.txt, dkim_options)) {
     report.dkim.push_back({std::move(verification), false});
   }
@@ -574,12 +576,10 @@ MessageReport check_message(const auth::Message& message, const MessageCheckOpti
     chain.warn_days = options.warn_days;
     chain.at = options.at;
     chain.roots_pem = options.roots_pem;
-    const DomainReport* kept = cache != nullptr ? cache->find(chain, dmarc.organizational_domain) : nullptr;
-    if (kept != nullptr) {
-      report.chain = *kept;
-    } else {
-      report.chain = check_bimi_chain(chain, dmarc.organizational_domain, sources);
-      if (cache != nullptr) cache->keep(chain, dmarc.organizational_domain, *report.chain);
+    report.chain = cache != nullptr ? cache->find(chain, dmarc.organizational_domain) : nullptr;
+    if (!report.chain) {
+      report.chain = std::make_shared<const DomainReport>(check_bimi_chain(chain, dmarc.organizational_domain, sources));
+      if (cache != nullptr) cache->keep(chain, dmarc.organizational_domain, report.chain);
     }
     judge_chain(*report.chain, bimi);
   }

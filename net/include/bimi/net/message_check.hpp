@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,30 +103,33 @@ struct MessageReport {
   ArcPart arc;
   BimiPart bimi;
   Diagnostics findings;                // about the message, SPF, DKIM, ARC, DMARC alignment, selector
-  std::optional<DomainReport> chain;   // the BIMI record, logo and certificate steps, when they ran
+  std::shared_ptr<const DomainReport> chain;  // the BIMI record, logo and certificate steps, when they ran
   bool shown = false;
   std::optional<BrokenLink> first_broken;
   std::string verdict;  // one sentence
 };
 
-// The BIMI steps' reports of one run by domain, selector and local part: messages from one sender
-// share one record discovery, logo fetch and certificate verification. Only for sources that give
-// the same answer to the same question within the run (a snapshot, or a live run of a few seconds).
-class ChainCache {
+// What the messages of one run share: the BIMI steps' report per domain, selector and local part
+// (messages from one sender share one record discovery, logo fetch and certificate verification) and
+// the DKIM keys already decoded. Only for sources that give the same answer to the same question
+// within the run (a snapshot, or a live run of a few seconds). One per thread.
+class RunCache {
  public:
-  const DomainReport* find(const DomainCheckOptions& options, const std::string& organizational_domain) const;
-  const DomainReport& keep(const DomainCheckOptions& options, const std::string& organizational_domain, DomainReport report);
+  std::shared_ptr<const DomainReport> find(const DomainCheckOptions& options, const std::string& organizational_domain) const;
+  void keep(const DomainCheckOptions& options, const std::string& organizational_domain,
+            std::shared_ptr<const DomainReport> report);
+  auth::DkimKeyCache keys;
 
  private:
   static std::string key(const DomainCheckOptions& options, const std::string& organizational_domain);
-  std::map<std::string, DomainReport> reports_;
+  std::map<std::string, std::shared_ptr<const DomainReport>> reports_;
 };
 
 // `psl` is needed for RFC 7489 only. `sources.spf_dns` answers SPF's look-ups; without it SPF is
 // none. `cache`, when given, keeps the BIMI steps for the next messages of the run.
 MessageReport check_message(const auth::Message& message, const MessageCheckOptions& options,
                             const records::PublicSuffixList* psl, const ChainSources& sources,
-                            ChainCache* cache = nullptr);
+                            RunCache* cache = nullptr);
 
 // The header fields a receiver adds once it has judged the message: Authentication-Results
 // (RFC 8601: spf, dkim, arc, dmarc and bimi with the draft's properties), and when the logo is shown
