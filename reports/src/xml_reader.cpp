@@ -114,9 +114,11 @@ class ReportBuilder {
       name = "identifiers";
       saw_identities_ = true;
     }
-    path_.emplace_back(name);
+    path_.push_back(where_.size());
+    if (!where_.empty()) where_ += '/';
+    where_ += name;
     text_.clear();
-    std::string where = joined();
+    const std::string& where = where_;
     if (where == "feedback/record") {
       if (report_.records.size() >= limits_.max_records) {
         fail(parser, "report-too-large", "more than " + std::to_string(limits_.max_records) + " records");
@@ -136,7 +138,7 @@ class ReportBuilder {
     if (failed() || path_.empty()) return;
     if (text_.size() + chunk.size() > limits_.max_text_bytes) {
       fail(parser, "report-too-large",
-           "the text of <" + path_.back() + "> is longer than " + std::to_string(limits_.max_text_bytes) + " bytes");
+           "the text of <" + where_.substr(where_.rfind('/') + 1) + "> is longer than " + std::to_string(limits_.max_text_bytes) + " bytes");
       return;
     }
     text_.append(chunk);
@@ -144,10 +146,10 @@ class ReportBuilder {
 
   void end(XML_Parser parser) {
     if (failed() || path_.empty()) return;
-    std::string where = joined();
     std::string_view value = trim(text_);
-    if (!leaf(parser, where, value)) return;
-    if (where == "feedback/record") check_record(parser);
+    if (!leaf(parser, where_, value)) return;
+    if (where_ == "feedback/record") check_record(parser);
+    where_.resize(path_.back());
     path_.pop_back();
     text_.clear();
   }
@@ -181,15 +183,6 @@ class ReportBuilder {
   static std::string_view local_name(std::string_view qualified) {
     auto colon = qualified.rfind(':');
     return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-  }
-
-  std::string joined() const {
-    std::string out;
-    for (const auto& part : path_) {
-      if (!out.empty()) out += '/';
-      out += part;
-    }
-    return out;
   }
 
   ReportRecord& record() { return report_.records.back(); }
@@ -303,7 +296,8 @@ class ReportBuilder {
   const Limits& limits_;
   Diagnostics& out_;
   AggregateReport report_;
-  std::vector<std::string> path_;
+  std::string where_;               // the open elements' local names joined by '/'
+  std::vector<std::size_t> path_;  // where_'s length before each open element
   std::string text_;
   bool failed_ = false, seen_root_ = false, saw_version_ = false, saw_identities_ = false;
   bool saw_begin_ = false, saw_end_ = false;

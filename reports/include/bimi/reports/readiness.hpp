@@ -1,6 +1,6 @@
 // What the next DMARC policy step would do to each domain's mail, on the evidence of the reports.
-// A message fails DMARC only when aligned SPF and aligned DKIM both fail (RFC 7489 §4.2, RFC 9989
-// §4.4): a source where either one aligns loses nothing. Failures a receiver overrode (forwarded,
+// A message fails DMARC only when aligned SPF and aligned DKIM both fail (RFC 7489 §4.2, unchanged
+// in RFC 9989): a source where either one aligns loses nothing. Failures a receiver overrode (forwarded,
 // mailing lists, local policy, ARC) are counted apart from real failures.
 #pragma once
 
