@@ -373,7 +373,7 @@ std::string to_text(const RunState& state, const std::vector<reports::Readiness>
     list("sources that would lose mail under quarantine and reject", r.blocking);
     list("unauthenticated sources (spoofing, or a sender nobody set up)", r.unauthenticated);
     if (!r.inheriting_subdomains.empty()) {
-      out << "  subdomains under sp=:";
+      out << "  subdomains that inherit the policy:";
       for (const auto& d : r.inheriting_subdomains) out << " " << printable(d);
       out << "\n";
     }
@@ -415,6 +415,10 @@ ExitCode run_report(const ReportOptions& options) {
   }
   auto files = expand_paths(options.paths);
   if (!files) return ExitCode::usage;
+  if (files->empty()) {
+    std::cerr << "bimi: no report files (.xml, .gz, .zip, .eml, .mbox) in the directories given\n";
+    return ExitCode::usage;
+  }
   RunState state{Aggregation(filter), {}, {}, 0, 0};
   reports::Limits limits;
   read_files(state, *files, limits);

@@ -71,11 +71,13 @@ bool Aggregation::add(const AggregateReport& report, std::string_view origin) {
     domain.counts.add(record);
     domain.daily[day].add(record);
 
-    auto [source_it, new_source] = sources_.try_emplace({record.header_from, record.source_ip});
+    std::pair<std::string, std::string> key{record.header_from, record.source_ip};
+    if (sources_.size() >= max_sources && !sources_.contains(key)) key.second = other_sources;
+    auto [source_it, new_source] = sources_.try_emplace(std::move(key));
     SourceStats& source = source_it->second;
     if (new_source) {
       source.domain = record.header_from;
-      source.source_ip = record.source_ip;
+      source.source_ip = source_it->first.second;
     }
     source.counts.add(record);
     auto& disposition = source.dispositions[record.disposition.empty() ? "none" : record.disposition];

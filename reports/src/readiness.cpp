@@ -12,10 +12,7 @@ constexpr std::int64_t seconds_per_day = 86400;
 constexpr std::int64_t thin_evidence_days = 30;
 constexpr std::size_t thin_evidence_reporters = 2;
 constexpr std::size_t max_listed_sources = 20;
-
-bool is_subdomain(std::string_view name, std::string_view parent) {
-  return name.size() > parent.size() && name.ends_with(parent) && name[name.size() - parent.size() - 1] == '.';
-}
+constexpr std::size_t max_listed_subdomains = 100;
 
 std::string next_step(const Readiness& r) {
   std::string advice;
@@ -76,11 +73,18 @@ std::vector<Readiness> assess_readiness(const Aggregation& aggregation) {
     auto& list = looks_real ? r.blocking : r.unauthenticated;
     list.push_back(std::move(failing));
   }
+  // Each subdomain that inherits its policy (sp=, else p=) is listed under every parent domain seen,
+  // found by walking up its labels (linear in the domains, however many a spoofer invents).
+  for (const auto& [name, r] : out) {
+    if (name == r.policy_domain) continue;
+    for (std::size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', dot + 1)) {
+      auto parent = out.find(name.substr(dot + 1));
+      if (parent != out.end() && parent->second.inheriting_subdomains.size() < max_listed_subdomains)
+        parent->second.inheriting_subdomains.push_back(name);
+    }
+  }
   std::vector<Readiness> result;
   for (auto& [name, r] : out) {
-    for (const auto& [other, unused] : out) {
-      if (is_subdomain(other, name) && out.at(other).policy_tag == "sp") r.inheriting_subdomains.push_back(other);
-    }
     auto by_messages = [](const FailingSource& a, const FailingSource& b) { return a.messages > b.messages; };
     std::stable_sort(r.blocking.begin(), r.blocking.end(), by_messages);
     std::stable_sort(r.unauthenticated.begin(), r.unauthenticated.end(), by_messages);

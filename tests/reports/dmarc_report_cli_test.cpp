@@ -71,6 +71,8 @@ TEST(DmarcReportCli, DomainAndDatesFilter) {
   EXPECT_EQ(nlohmann::json::parse(window.out)["reports"].size(), 2u);
   EXPECT_EQ(run_bimi("dmarc report " + shell_quote(fixtures) + " --since yesterday").exit_code, 2);
   EXPECT_EQ(run_bimi("dmarc report").exit_code, 2);
+  TempDir empty;
+  EXPECT_EQ(run_bimi("dmarc report " + shell_quote(empty.path().string())).exit_code, 2);
 }
 
 TEST(DmarcReportCli, DmarcDomainAndParseStillWork) {

@@ -71,6 +71,11 @@ struct ReportSummary {
   std::uint64_t messages = 0;
 };
 
+// Distinct (domain, source address) pairs kept apart; past it, new pairs are summed as one source
+// "other" per domain, so a botnet of spoofers cannot grow the run without bound.
+inline constexpr std::size_t max_sources = 1'000'000;
+inline constexpr std::string_view other_sources = "other";
+
 class Aggregation {
  public:
   explicit Aggregation(AggregationFilter filter = {}) : filter_(std::move(filter)) {}

@@ -37,7 +37,7 @@ struct Readiness {
   std::vector<FailingSource> blocking;
   // Sources whose failing mail authenticates nowhere: spoofing, or a sender nobody set up.
   std::vector<FailingSource> unauthenticated;
-  std::vector<std::string> inheriting_subdomains;  // seen in the reports, under this domain's sp=
+  std::vector<std::string> inheriting_subdomains;  // seen in the reports, inheriting sp= (else p=)
   std::int64_t first = 0, last = 0;  // the evidence window, seconds since the epoch
   std::int64_t days = 0;
   std::size_t reporters = 0;
