@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "json_schema.hpp"
 #include "run_bimi.hpp"
 
 namespace bimi::test {
@@ -23,6 +24,7 @@ std::string read_text(const std::filesystem::path& path) {
 TEST(DmarcReportCli, JsonHasReportsSourcesReadinessAndErrors) {
   auto run = run_bimi("dmarc report " + shell_quote(fixtures) + " --format json");
   EXPECT_EQ(run.exit_code, 3);  // not-a-report.xml and the mbox message without a report
+  EXPECT_EQ(schema_errors(schema_path("dmarc-report.json"), run.out), "");
   auto json = nlohmann::json::parse(run.out);
   ASSERT_EQ(json["reports"].size(), 10u);
   std::uint64_t messages = 0;
