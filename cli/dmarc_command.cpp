@@ -14,6 +14,10 @@
 #include "terminal.hpp"
 
 namespace bimi::cli {
+
+// dmarc_report_command.cpp: `bimi dmarc report`.
+CLI::App* setup_dmarc_report(CLI::App& dmarc, ExitCode& result);
+
 namespace {
 
 struct DmarcOptions {
@@ -78,7 +82,10 @@ void setup_dmarc(CLI::App& app, ExitCode& result) {
   dns_io::add_dmarc_standard_option(*command, options->dmarc);
   command->footer(exit_status_help(
       {ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
-  command->callback([options, &result] { result = run_dmarc(*options); });
+  auto* report = setup_dmarc_report(*command, result);
+  command->callback([options, report, &result] {
+    if (!report->parsed()) result = run_dmarc(*options);
+  });
 }
 
 }  // namespace bimi::cli

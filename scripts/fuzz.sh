@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_lint fuzz_parsers fuzz_convert fuzz_raster fuzz_visual_proof fuzz_certificate fuzz_verify fuzz_records fuzz_spf fuzz_dkim fuzz_snapshot fuzz_message fuzz_fleet)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_lint fuzz_parsers fuzz_convert fuzz_raster fuzz_visual_proof fuzz_certificate fuzz_verify fuzz_records fuzz_spf fuzz_dkim fuzz_snapshot fuzz_message fuzz_fleet fuzz_report_xml fuzz_report_containers)
 build=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$build" -DBIMI_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
@@ -25,6 +25,8 @@ seeds() {
     fuzz_dkim|fuzz_message) find fixtures/auth -name '*.eml' ;;
     fuzz_snapshot) find fixtures/snapshots -name '*.json' ;;
     fuzz_fleet) find fixtures/fleet -type f ;;
+    fuzz_report_xml) find fixtures/dmarc-reports -name '*.xml' ;;
+    fuzz_report_containers) find fixtures/dmarc-reports -type f ! -name '*.py' ;;
   esac
 }
 

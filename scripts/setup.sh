@@ -11,6 +11,7 @@ packages=(
   libpng-dev libjpeg-dev libimagequant-dev libpolyclipping-dev
   libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
   libpsl-dev libidn2-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
+  libexpat1-dev libzip-dev chromium
   nsd nginx
   libmail-dmarc-perl
   python3 python3-jsonschema python3-spf python3-dkim python3-authres

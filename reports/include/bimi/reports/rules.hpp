@@ -1,0 +1,33 @@
+// The one table of the findings about DMARC aggregate reports and the files that carry them: a
+// stable id, a severity and the source of the rule. docs/dmarc-report-checks.md is generated from
+// it (`bimi dmarc report --rules`).
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "bimi/diagnostic.hpp"
+
+namespace bimi::reports {
+
+struct RuleInfo {
+  std::string_view id;
+  Severity severity;
+  std::string_view summary;
+  std::string_view citation;
+};
+
+std::span<const RuleInfo> rule_table();
+
+// Nullptr when id is not in the table.
+const RuleInfo* find_rule(std::string_view id);
+
+// Appends a finding for a rule of the table with the table's severity. An id missing from the
+// table is a programming error: it throws std::logic_error (a test covers every id).
+void report(Diagnostics& out, std::string_view id, std::string message, Location location = {});
+
+// docs/dmarc-report-checks.md, rendered from the table (a test keeps the file in step).
+std::string rules_markdown();
+
+}  // namespace bimi::reports

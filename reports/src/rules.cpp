@@ -1,0 +1,78 @@
+#include "bimi/reports/rules.hpp"
+
+#include <array>
+#include <stdexcept>
+
+namespace bimi::reports {
+namespace {
+
+// Appendix C is RFC 7489's XML schema; RFC 9990 is the aggregate reporting revision.
+constexpr std::array<RuleInfo, 17> table{{
+    // The XML of one report.
+    {"report-not-xml", Severity::error, "the data is not well-formed XML (or not UTF-8 where it declares no other encoding and cannot be repaired)",
+     "RFC 7489 §7.2.1.1 and Appendix C; RFC 9990 §2 and Appendix A (reports are XML documents); XML 1.0 §2.1"},
+    {"report-doctype", Severity::error, "the XML has a DOCTYPE or declares entities: refused before any entity is expanded",
+     "RFC 7489 Appendix C and RFC 9990 Appendix A (the schemas declare no DTD); bimi's bound (entity expansion attacks)"},
+    {"report-not-aggregate", Severity::error, "the XML is not a DMARC aggregate report: its root is not <feedback>",
+     "RFC 7489 Appendix C (element feedback); RFC 9990 Appendix A"},
+    {"report-missing-field", Severity::error, "a required element is missing or empty: report_metadata/org_name, report_id or date_range, policy_published/domain, or a record's row/source_ip, row/count or identifiers/header_from",
+     "RFC 7489 Appendix C (ReportMetadataType, PolicyPublishedType, RowType, IdentifierType: minOccurs 1); RFC 9990 Appendix A"},
+    {"report-count-range", Severity::error, "a record's <count> is not a whole number that fits in 64 bits",
+     "RFC 7489 Appendix C (count: xs:integer); RFC 9990 Appendix A; bimi's bound (64-bit counts)"},
+    {"report-date-range", Severity::error, "date_range begin or end is not a number of seconds between 1970 and 9999, or begin is after end",
+     "RFC 7489 Appendix C (DateRangeType: xs:integer seconds since the epoch) and §7.2.1.1; RFC 9990 Appendix A"},
+    {"report-too-deep", Severity::error, "the XML nests elements deeper than bimi reads (16 levels; the schemas need 6)",
+     "RFC 7489 Appendix C; bimi's bound"},
+    {"report-too-large", Severity::error, "the report's XML, after inflating, is larger than bimi reads (32 MiB), or it holds more records (200,000) or longer element text (4 KiB) than bimi reads",
+     "bimi's bound (docs/limits.md)"},
+    {"report-quirk", Severity::warning, "a known reporter quirk was read leniently: a result in another case (`Pass`), an empty <reason>, invalid UTF-8 replaced, an unknown result value read as fail",
+     "RFC 7489 Appendix C (DMARCResultType, DispositionType, PolicyOverrideReason are lower-case enumerations); RFC 9990 Appendix A"},
+    // The files and messages carrying reports.
+    {"container-unknown", Severity::error, "the file is neither XML, gzip, zip, an email nor an mbox",
+     "RFC 7489 §7.2.1.1 (reports are sent gzip-compressed, zipped or as XML, as a MIME attachment); RFC 9990 §5"},
+    {"container-gzip", Severity::error, "a gzip stream is corrupt or truncated, or inflates to more than bimi reads (32 MiB)",
+     "RFC 1952; RFC 7489 §7.2.1.1 (gzip); bimi's bound (gzip bombs)"},
+    {"container-zip", Severity::error, "a zip archive is corrupt, an entry is encrypted or inflates past its bound, it holds more than 64 entries, or all entries together inflate past 64 MiB",
+     "PKWARE APPNOTE.TXT §4.3; RFC 7489 §7.2.1.1 (zip); bimi's bound (zip bombs)"},
+    {"container-too-deep", Severity::error, "containers nest deeper than bimi opens (4: an email holding a zip holding a gzip ...)",
+     "bimi's bound"},
+    {"message-syntax", Severity::error, "an email's header block or MIME structure cannot be read, or it is larger than bimi reads (32 MiB, 256 parts)",
+     "RFC 5322 §2.2; RFC 2045 §5 and §6 (Content-Type, Content-Transfer-Encoding); RFC 2046 §5.1 (multipart boundaries)"},
+    {"message-no-report", Severity::error, "an email carries no aggregate report (no XML, gzip or zip in any part)",
+     "RFC 7489 §7.2.1.1 (the report is a MIME attachment); RFC 9990 §5.2"},
+    {"mbox-too-many-messages", Severity::error, "an mbox holds more messages than bimi reads (2,000,000): the rest of the file is skipped",
+     "RFC 4155 (mbox: messages start at \"From \" lines); bimi's bound"},
+    {"file-unreadable", Severity::error, "a file cannot be opened or read, is not a regular file, or is larger than bimi reads (64 MiB; mbox files are streamed)",
+     "bimi's bound (docs/limits.md)"},
+}};
+
+}  // namespace
+
+std::span<const RuleInfo> rule_table() { return table; }
+
+const RuleInfo* find_rule(std::string_view id) {
+  for (const auto& rule : table) {
+    if (rule.id == id) return &rule;
+  }
+  return nullptr;
+}
+
+void report(Diagnostics& out, std::string_view id, std::string message, Location location) {
+  const RuleInfo* rule = find_rule(id);
+  if (rule == nullptr) throw std::logic_error("unknown report rule id: " + std::string(id));
+  out.add(std::string(id), rule->severity, std::move(message), location);
+}
+
+std::string rules_markdown() {
+  std::string text =
+      "# DMARC aggregate report checks\n\n"
+      "Generated by `bimi dmarc report --rules`; do not edit by hand.\n\n"
+      "| id | severity | what | source |\n|---|---|---|---|\n";
+  for (const auto& rule : table) {
+    text += "| `" + std::string(rule.id) + "` | " + std::string(to_string(rule.severity)) + " | " +
+            std::string(rule.summary) + " | " + std::string(rule.citation) + " |\n";
+  }
+  return text;
+}
+
+}  // namespace bimi::reports
