@@ -1,11 +1,11 @@
 # `cmake --install`: the `bimi` binary (component runtime, with its man pages and completions) and
 # the libraries with their public headers, the CMake package `find_package(bimi)` (targets
-# bimi::common, bimi::svgps, bimi::vmc, bimi::records, bimi::auth, bimi::net) and one pkg-config
+# bimi::common, bimi::svgps, bimi::vmc, bimi::records, bimi::auth, bimi::net, bimi::reports) and one pkg-config
 # file per library (component development).
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-set(bimi_libraries common svgps vmc records auth net)
+set(bimi_libraries common svgps vmc records auth net reports)
 set(BIMI_CMAKE_PACKAGE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/bimi")
 
 foreach(library IN LISTS bimi_libraries)
@@ -54,3 +54,5 @@ bimi_pkg_config(auth "bimi message authentication, offline: SPF, DKIM, ARC, alig
                 "libcrypto libidn2" "")
 bimi_pkg_config(net "bimi DNS look-ups, HTTPS fetches and the live domain check"
                 "bimi-auth bimi-records bimi-vmc bimi-common" "libcares libcurl" "-pthread")
+bimi_pkg_config(reports "bimi DMARC aggregate reports: XML, gzip, zip, MIME and mbox, aggregation and readiness"
+                "bimi-auth bimi-common" "expat libzip" "")
