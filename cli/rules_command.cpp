@@ -78,8 +78,8 @@ void print_certificate_checks(const std::string& format) {
   }
 }
 
-// The DNS set and the message set share the shape of bimi::records::RuleInfo.
-void print_rule_rows(std::span<const records::RuleInfo> table, const std::string& markdown, const std::string& format) {
+// The DNS set and the message set share one table shape (bimi/rule_table.hpp).
+void print_rule_rows(std::span<const RuleInfo> table, const std::string& markdown, const std::string& format) {
   if (format == "markdown") {
     std::cout << markdown;
   } else if (format == "json") {

@@ -1,12 +1,10 @@
 #include "bimi/auth/rules.hpp"
 
 #include <array>
-#include <stdexcept>
 
 namespace bimi::auth {
 namespace {
 
-using records::RuleInfo;
 
 // "BIMI draft" is draft-brand-indicators-for-message-identification, revision of 2025-11-03.
 // DKIM and ARC failures are warnings: one failing signature does not keep the logo away when another
@@ -99,34 +97,21 @@ constexpr std::array<RuleInfo, 51> table{{
 
 std::span<const RuleInfo> rule_table() { return table; }
 
-const RuleInfo* find_rule(std::string_view id) {
-  for (const auto& rule : table) {
-    if (rule.id == id) return &rule;
-  }
-  return nullptr;
-}
+const RuleInfo* find_rule(std::string_view id) { return bimi::find_rule(table, id); }
 
 void report(Diagnostics& out, std::string_view id, std::string message, Location location) {
-  const RuleInfo* rule = find_rule(id);
-  if (rule == nullptr) throw std::logic_error("bimi::auth: no rule \"" + std::string(id) + "\" in the table");
-  out.add(std::string(rule->id), rule->severity, std::move(message), location);
+  report_rule(table, out, id, std::move(message), location);
 }
 
 std::string rules_markdown() {
-  std::string out =
+  return bimi::rules_markdown(table,
       "# Message checks\n\n"
       "Every finding `bimi message` reports about the message itself, SPF, DKIM, ARC and DMARC as the\n"
       "message met them, and the BIMI steps that depend on the message, with its severity and source.\n"
       "\"BIMI draft\" is draft-brand-indicators-for-message-identification, revision of 2025-11-03.\n"
       "Findings about records, discovery, fetches, the logo and the certificate keep their ids from\n"
       "[dns-checks.md](dns-checks.md), [rules.md](rules.md) and [vmc-checks.md](vmc-checks.md). The\n"
-      "table is generated from `auth/src/rules.cpp`; a test keeps this page in step with it.\n\n"
-      "| id | severity | what it finds | source |\n|---|---|---|---|\n";
-  for (const auto& rule : table) {
-    out += "| `" + std::string(rule.id) + "` | " + std::string(to_string(rule.severity)) + " | " +
-           std::string(rule.summary) + " | " + std::string(rule.citation) + " |\n";
-  }
-  return out;
+      "table is generated from `auth/src/rules.cpp`; a test keeps this page in step with it.\n\n");
 }
 
 }  // namespace bimi::auth

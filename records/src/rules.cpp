@@ -1,7 +1,6 @@
 #include "bimi/records/rules.hpp"
 
 #include <array>
-#include <stdexcept>
 
 namespace bimi::records {
 namespace {
@@ -164,32 +163,19 @@ constexpr std::array<RuleInfo, 69> table{{
 
 std::span<const RuleInfo> rule_table() { return table; }
 
-const RuleInfo* find_rule(std::string_view id) {
-  for (const auto& rule : table) {
-    if (rule.id == id) return &rule;
-  }
-  return nullptr;
-}
+const RuleInfo* find_rule(std::string_view id) { return bimi::find_rule(table, id); }
 
 void report(Diagnostics& out, std::string_view id, std::string message, Location location) {
-  const RuleInfo* rule = find_rule(id);
-  if (rule == nullptr) throw std::logic_error("bimi::records: no rule \"" + std::string(id) + "\" in the table");
-  out.add(std::string(rule->id), rule->severity, std::move(message), location);
+  report_rule(table, out, id, std::move(message), location);
 }
 
 std::string rules_markdown() {
-  std::string out =
+  return bimi::rules_markdown(table,
       "# DNS, DMARC and fetch checks\n\n"
       "Every finding `bimi record`, `bimi dmarc` and `bimi domain` report, with its severity and source.\n"
       "\"BIMI draft\" is " + std::string(bimi_draft) + ". Findings on the fetched logo and certificate keep\n"
       "their own ids from [rules.md](rules.md) and [vmc-checks.md](vmc-checks.md). The table is generated\n"
-      "from `records/src/rules.cpp`; a test keeps this page in step with it.\n\n"
-      "| id | severity | what it finds | source |\n|---|---|---|---|\n";
-  for (const auto& rule : table) {
-    out += "| `" + std::string(rule.id) + "` | " + std::string(to_string(rule.severity)) + " | " +
-           std::string(rule.summary) + " | " + std::string(rule.citation) + " |\n";
-  }
-  return out;
+      "from `records/src/rules.cpp`; a test keeps this page in step with it.\n\n");
 }
 
 }  // namespace bimi::records

@@ -10,14 +10,14 @@
 #include <string_view>
 
 #include "bimi/diagnostic.hpp"
-#include "bimi/records/rules.hpp"
+#include "bimi/rule_table.hpp"
 
 namespace bimi::auth {
 
-std::span<const records::RuleInfo> rule_table();
+std::span<const RuleInfo> rule_table();
 
 // Nullptr when id is not in the table.
-const records::RuleInfo* find_rule(std::string_view id);
+const RuleInfo* find_rule(std::string_view id);
 
 // Appends a finding for a rule of the table with the table's severity. An id missing from the
 // table is a programming error: it throws std::logic_error (a test covers every id).

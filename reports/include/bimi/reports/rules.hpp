@@ -8,15 +8,11 @@
 #include <string_view>
 
 #include "bimi/diagnostic.hpp"
+#include "bimi/rule_table.hpp"
 
 namespace bimi::reports {
 
-struct RuleInfo {
-  std::string_view id;
-  Severity severity;
-  std::string_view summary;
-  std::string_view citation;
-};
+using bimi::RuleInfo;
 
 std::span<const RuleInfo> rule_table();
 
