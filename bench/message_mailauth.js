@@ -28,6 +28,7 @@ async function main() {
   const messages = manifest.map(entry => ({ entry, bytes: fs.readFileSync(entry.file) }));
   const outcomes = {};
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   for (const { entry, bytes } of messages) {
     const result = await authenticate(bytes, {
       ip: entry.ip,
@@ -41,9 +42,11 @@ async function main() {
     outcomes[key] = (outcomes[key] || 0) + 1;
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
   process.stdout.write(JSON.stringify({
     messages: messages.length,
     seconds,
+    cpu_seconds: (cpu.user + cpu.system) / 1e6,
     outcomes,
     max_rss_kb: process.resourceUsage().maxRSS,
     version: require(path.join(prefix, 'node_modules', 'mailauth', 'package.json')).version

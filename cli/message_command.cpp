@@ -247,7 +247,9 @@ ExitCode run_message(const MessageOptions& options) {
     outcome = worst(outcome, report.shown ? ExitCode::ok : ExitCode::findings);
     std::vector<std::string> fields;
     if (options.headers) fields = net::receiver_fields(report, options.authserv_id);
-    if (json) {
+    if (options.format == "jsonl") {
+      std::cout << report_json(path, report, fields, options.headers).dump() << "\n";
+    } else if (json) {
       reports.push_back(report_json(path, report, fields, options.headers));
     } else if (options.headers) {
       // The block as a receiver would prepend it; folded lines end with LF here, CRLF on the wire.
@@ -295,7 +297,9 @@ void setup_message(CLI::App& app, ExitCode& result) {
       ->check(domain_name());
   command->add_flag("--headers", options->headers,
                     "print the header fields a receiver would add (Authentication-Results, BIMI-Location, BIMI-Indicator)");
-  command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--format", options->format,
+                      "text, json (an array with several messages) or jsonl (one object per line, as each message is judged)")
+      ->check(CLI::IsMember({"text", "json", "jsonl"}));
   command->add_option("--warn-days", options->warn_days, "warn when the certificate expires within this many days (default 30)")
       ->check(CLI::Range(0, 3650));
   live_run::add_network_options(*command, options->network);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "run_bimi.hpp"
@@ -117,6 +118,15 @@ TEST(MessageCli, SeveralMessagesAndStandardInput) {
   EXPECT_EQ(reports[0]["message"], a);
   EXPECT_EQ(reports[1]["dmarc"]["result"], "temperror");
   EXPECT_EQ(both.exit_code, 1);
+
+  RunResult lines = run_bimi("message " + shell_quote(a) + " " + shell_quote(b) + offline + " --format jsonl");
+  std::istringstream stream(lines.out);
+  int count = 0;
+  for (std::string line; std::getline(stream, line); ++count) {
+    auto report = nlohmann::json::parse(line);
+    EXPECT_EQ(report["message"], count == 0 ? a : b);
+  }
+  EXPECT_EQ(count, 2) << lines.out;
 
   RunResult piped = run_shell("printf '%s' " + shell_quote(message) + " | " + shell_quote(BIMI_BINARY) + " message -" + offline +
                               " --format json");
