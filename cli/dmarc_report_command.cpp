@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "bimi/file_io.hpp"
+#include "bimi/net/reverse_names.hpp"
+#include "bimi/records/public_suffix.hpp"
 #include "bimi/reports/aggregation.hpp"
 #include "bimi/reports/containers.hpp"
 #include "bimi/reports/readiness.hpp"
@@ -45,6 +47,9 @@ struct ReportOptions {
   std::string format = "text";
   std::string html;
   bool rules = false;
+  bool resolve = false;
+  std::string dns_server;
+  int timeout_ms = 3000;
 };
 
 struct FileError {
@@ -63,6 +68,8 @@ struct RunState {
   std::vector<Warning> warnings;
   std::size_t warnings_left_out = 0;
   std::size_t files = 0;
+  std::map<std::string, net::ReverseName> names;  // --resolve: by source address
+  bool resolved = false;
 };
 
 // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
@@ -239,13 +246,58 @@ nlohmann::ordered_json counts_json(const reports::MessageCounts& c) {
           {"real_failures", c.real_failures()}};
 }
 
-nlohmann::ordered_json failing_json(const std::vector<reports::FailingSource>& sources) {
+nlohmann::ordered_json name_json(const RunState& state, const std::string& address);
+
+nlohmann::ordered_json failing_json(const RunState& state, const std::vector<reports::FailingSource>& sources) {
   auto out = nlohmann::ordered_json::array();
   for (const auto& s : sources) {
-    out.push_back({{"source_ip", s.source_ip},
-                   {"messages", s.messages},
-                   {"authenticated_unaligned", s.authenticated},
-                   {"unaligned_domains", s.unaligned_domains}});
+    nlohmann::ordered_json entry{{"source_ip", s.source_ip}};
+    if (state.resolved) entry.update(name_json(state, s.source_ip));
+    entry["messages"] = s.messages;
+    entry["authenticated_unaligned"] = s.authenticated;
+    entry["unaligned_domains"] = s.unaligned_domains;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+// --resolve: the address's reverse name, whether it resolves back, and its organization.
+nlohmann::ordered_json name_json(const RunState& state, const std::string& address) {
+  auto found = state.names.find(address);
+  if (found == state.names.end()) return {{"reverse_name", nullptr}, {"reverse_confirmed", false}, {"organization", nullptr}};
+  const auto& n = found->second;
+  return {{"reverse_name", n.name.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(n.name)},
+          {"reverse_confirmed", n.confirmed},
+          {"organization", n.organizational_domain.empty() ? nlohmann::ordered_json(nullptr)
+                                                           : nlohmann::ordered_json(n.organizational_domain)}};
+}
+
+// The organization a source belongs to for grouping: its reverse name's organizational domain, or
+// "(no reverse name)".
+std::string organization_of(const RunState& state, const std::string& address) {
+  auto found = state.names.find(address);
+  if (found == state.names.end() || found->second.organizational_domain.empty()) return "(no reverse name)";
+  return found->second.organizational_domain;
+}
+
+// Per From: domain, the sources summed by organization, most messages first.
+std::vector<std::pair<std::string, std::vector<std::pair<std::string, reports::MessageCounts>>>> by_organization(
+    const RunState& state) {
+  std::map<std::string, std::map<std::string, reports::MessageCounts>> sums;
+  for (const auto* s : state.aggregation.sources()) {
+    auto& c = sums[s->domain][organization_of(state, s->source_ip)];
+    c.messages += s->counts.messages;
+    c.spf_aligned_pass += s->counts.spf_aligned_pass;
+    c.dkim_aligned_pass += s->counts.dkim_aligned_pass;
+    c.dmarc_pass += s->counts.dmarc_pass;
+    c.would_fail += s->counts.would_fail;
+    c.overridden += s->counts.overridden;
+  }
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, reports::MessageCounts>>>> out;
+  for (auto& [domain, organizations] : sums) {
+    std::vector<std::pair<std::string, reports::MessageCounts>> list(organizations.begin(), organizations.end());
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.second.messages > b.second.messages; });
+    out.emplace_back(domain, std::move(list));
   }
   return out;
 }
@@ -266,11 +318,22 @@ std::string to_json(const RunState& state, const std::vector<reports::Readiness>
   out["sources"] = nlohmann::ordered_json::array();
   for (const auto* s : state.aggregation.sources()) {
     auto entry = nlohmann::ordered_json{{"domain", s->domain}, {"source_ip", s->source_ip}};
+    if (state.resolved) entry.update(name_json(state, s->source_ip));
     entry.update(counts_json(s->counts));
     entry["dispositions"] = s->dispositions;
     entry["overrides"] = s->overrides;
     entry["unaligned_domains"] = s->unaligned_domains;
     out["sources"].push_back(std::move(entry));
+  }
+  if (state.resolved) {
+    out["organizations"] = nlohmann::ordered_json::array();
+    for (const auto& [domain, organizations] : by_organization(state)) {
+      for (const auto& [organization, counts] : organizations) {
+        auto entry = nlohmann::ordered_json{{"domain", domain}, {"organization", organization}};
+        entry.update(counts_json(counts));
+        out["organizations"].push_back(std::move(entry));
+      }
+    }
   }
   out["readiness"] = nlohmann::ordered_json::array();
   for (const auto& r : readiness) {
@@ -286,8 +349,8 @@ std::string to_json(const RunState& state, const std::vector<reports::Readiness>
                                 {"real_failures", r.counts.real_failures()},
                                 {"verdict", r.verdict_text},
                                 {"advice", r.advice},
-                                {"blocking_sources", failing_json(r.blocking)},
-                                {"unauthenticated_sources", failing_json(r.unauthenticated)},
+                                {"blocking_sources", failing_json(state, r.blocking)},
+                                {"unauthenticated_sources", failing_json(state, r.unauthenticated)},
                                 {"inheriting_subdomains", r.inheriting_subdomains},
                                 {"first", r.first},
                                 {"last", r.last},
@@ -319,7 +382,8 @@ std::string csv_field(std::string_view text) {
 std::string to_csv(const RunState& state) {
   std::string out =
       "domain,source_ip,messages,spf_aligned_pass,dkim_aligned_pass,dmarc_pass,would_fail,overridden,real_failures,"
-      "disposition_none,disposition_quarantine,disposition_reject,overrides\r\n";
+      "disposition_none,disposition_quarantine,disposition_reject,overrides" +
+      std::string(state.resolved ? ",reverse_name,reverse_confirmed,organization" : "") + "\r\n";
   for (const auto* s : state.aggregation.sources()) {
     const auto& c = s->counts;
     auto disposition = [&](const char* name) {
@@ -332,7 +396,14 @@ std::string to_csv(const RunState& state) {
            std::to_string(c.spf_aligned_pass) + "," + std::to_string(c.dkim_aligned_pass) + "," +
            std::to_string(c.dmarc_pass) + "," + std::to_string(c.would_fail) + "," + std::to_string(c.overridden) + "," +
            std::to_string(c.real_failures()) + "," + disposition("none") + "," + disposition("quarantine") + "," +
-           disposition("reject") + "," + csv_field(overrides) + "\r\n";
+           disposition("reject") + "," + csv_field(overrides);
+    if (state.resolved) {
+      auto found = state.names.find(s->source_ip);
+      bool known = found != state.names.end();
+      out += "," + csv_field(known ? found->second.name : "") + "," + (known && found->second.confirmed ? "yes" : "no") + "," +
+             csv_field(known ? found->second.organizational_domain : "");
+    }
+    out += "\r\n";
   }
   return out;
 }
@@ -360,7 +431,11 @@ std::string to_text(const RunState& state, const std::vector<reports::Readiness>
       out << "  " << title << ":\n";
       for (std::size_t i = 0; i < sources.size() && i < 20; ++i) {
         const auto& s = sources[i];
-        out << "    " << printable(s.source_ip) << "  " << s.messages << " messages";
+        out << "    " << printable(s.source_ip);
+        if (auto found = state.names.find(s.source_ip); found != state.names.end() && !found->second.name.empty()) {
+          out << " (" << printable(found->second.name) << (found->second.confirmed ? "" : ", not confirmed") << ")";
+        }
+        out << "  " << s.messages << " messages";
         if (!s.unaligned_domains.empty()) {
           out << " (passes for";
           for (const auto& d : s.unaligned_domains) out << " " << printable(d);
@@ -376,6 +451,17 @@ std::string to_text(const RunState& state, const std::vector<reports::Readiness>
       out << "  subdomains that inherit the policy:";
       for (const auto& d : r.inheriting_subdomains) out << " " << printable(d);
       out << "\n";
+    }
+  }
+  if (state.resolved) {
+    for (const auto& [domain, organizations] : by_organization(state)) {
+      out << "\n" << printable(domain) << " by sending organization (reverse DNS):\n";
+      for (std::size_t i = 0; i < organizations.size() && i < 30; ++i) {
+        const auto& [organization, c] = organizations[i];
+        out << "  " << printable(organization) << "  " << c.messages << " messages, DMARC pass " << percent(c.dmarc_pass, c.messages)
+            << ", would fail " << c.would_fail << "\n";
+      }
+      if (organizations.size() > 30) out << "  and " << organizations.size() - 30 << " more\n";
     }
   }
   if (!state.warnings.empty()) {
@@ -419,9 +505,34 @@ ExitCode run_report(const ReportOptions& options) {
     std::cerr << "bimi: no report files (.xml, .gz, .zip, .eml, .mbox) in the directories given\n";
     return ExitCode::usage;
   }
-  RunState state{Aggregation(filter), {}, {}, 0, 0};
+  RunState state{Aggregation(filter), {}, {}, 0, 0, {}, false};
   reports::Limits limits;
   read_files(state, *files, limits);
+  if (options.resolve) {
+    auto psl = records::PublicSuffixList::load();
+    if (auto* why = std::get_if<std::string>(&psl)) {
+      std::cerr << "bimi: the Public Suffix List: " << *why << "\n";
+      return ExitCode::bad_input;
+    }
+    // The busiest sources first, so the bound on look-ups leaves out the smallest.
+    std::vector<const reports::SourceStats*> sources = state.aggregation.sources();
+    std::stable_sort(sources.begin(), sources.end(),
+                     [](const auto* a, const auto* b) { return a->counts.messages > b->counts.messages; });
+    std::vector<std::string> addresses;
+    for (const auto* s : sources) {
+      if (s->source_ip != reports::other_sources) addresses.push_back(s->source_ip);
+    }
+    net::ReverseOptions reverse;
+    reverse.dns_server = options.dns_server;
+    reverse.timeout_ms = options.timeout_ms;
+    auto names = net::resolve_reverse_names(addresses, reverse, std::get<records::PublicSuffixList>(psl));
+    if (auto* why = std::get_if<std::string>(&names)) {
+      std::cerr << "bimi: --dns-server: " << *why << "\n";
+      return ExitCode::usage;
+    }
+    state.names = std::move(std::get<0>(names));
+    state.resolved = true;
+  }
   auto readiness = reports::assess_readiness(state.aggregation);
   std::string text = options.format == "json" ? to_json(state, readiness)
                      : options.format == "csv" ? to_csv(state)
@@ -455,6 +566,11 @@ CLI::App* setup_dmarc_report(CLI::App& dmarc, ExitCode& result) {
       ->check(CLI::IsMember({"text", "json", "csv"}));
   command->add_option("--html", options->html, "also write a self-contained HTML page (verdicts, sources, a chart)");
   command->add_flag("--rules", options->rules, "print the table of report findings as markdown and exit");
+  command->add_flag("--resolve", options->resolve,
+                    "look up each source's reverse DNS name (forward-confirmed) and group sources by its organizational domain");
+  command->add_option("--dns-server", options->dns_server, "with --resolve: ask this DNS server (ADDRESS[:PORT]) instead of the system's");
+  command->add_option("--timeout", options->timeout_ms, "with --resolve: milliseconds allowed for each look-up (default 3000)")
+      ->check(CLI::Range(100, 60000));
   command->footer(exit_status_help({ExitCode::ok, ExitCode::usage, ExitCode::bad_input, ExitCode::output_failure}));
   command->callback([options, &result] { result = run_report(*options); });
   return command;

@@ -6,7 +6,9 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -538,6 +540,38 @@ TEST(DomainCli, AListOfDomainsOnWorkerThreadsWithDrift) {
   RunResult refused = run_bimi(common + "--baseline " + shell_quote(broken), true);
   EXPECT_EQ(refused.exit_code, 3) << refused.out;
   EXPECT_NE(refused.out.find("another version"), std::string::npos) << refused.out;
+}
+
+// ---- bimi dmarc report --resolve ----
+
+// The report's sources named by reverse DNS against the loopback zones: a forward-confirmed name, a
+// name that does not resolve back, no name; and the sources summed by organization.
+TEST(DmarcReportCli, ResolveNamesSourcesAndGroupsThemByOrganization) {
+  BIMI_REQUIRE_LOOPBACK();
+  std::string report;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(BIMI_SOURCE_DIR) + "/fixtures/dmarc-reports")) {
+    if (entry.path().filename().string().rfind("fastmail.com!", 0) == 0) report = entry.path().string();
+  }
+  ASSERT_FALSE(report.empty());
+  RunResult run = run_bimi("dmarc report " + shell_quote(report) + " --resolve --dns-server " + loopback_world()->dns_server() +
+                           " --timeout 1500 --format json");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  auto json = parse_json(run);
+  std::map<std::string, nlohmann::json> by_ip;
+  for (const auto& source : json["sources"]) by_ip[source["source_ip"]] = source;
+  ASSERT_EQ(by_ip.count("192.0.2.10"), 1u) << run.out;
+  EXPECT_EQ(by_ip["192.0.2.10"]["reverse_name"], "outbound.example.com");
+  EXPECT_TRUE(by_ip["192.0.2.10"]["reverse_confirmed"].get<bool>());
+  EXPECT_EQ(by_ip["192.0.2.10"]["organization"], "example.com");
+  EXPECT_EQ(by_ip["198.51.100.7"]["reverse_name"], "mta7.esp.test");
+  EXPECT_FALSE(by_ip["198.51.100.7"]["reverse_confirmed"].get<bool>());
+  EXPECT_TRUE(by_ip["203.0.113.25"]["reverse_name"].is_null());
+  std::set<std::string> organizations;
+  for (const auto& group : json["organizations"]) organizations.insert(group["organization"]);
+  EXPECT_TRUE(organizations.count("example.com") == 1 && organizations.count("(no reverse name)") == 1) << json["organizations"].dump();
+  EXPECT_EQ(schema_errors(schema_path("dmarc-report.json"), run.out), "") << run.out;
+  RunResult text = run_bimi("dmarc report " + shell_quote(report) + " --resolve --dns-server " + loopback_world()->dns_server());
+  EXPECT_NE(text.out.find("by sending organization (reverse DNS)"), std::string::npos) << text.out;
 }
 
 TEST(DomainCli, TheLogoIsLinted) {

@@ -210,6 +210,8 @@ std::string example_com(const LoopbackWorld& w) {
   record("huge._bimi", bimi("https://logo.example.com/" + std::string(5000, 'a') + ".svg", ""));
   for (int i = 0; i < 40; ++i) record("many._bimi", "v=spf1 include:n" + std::to_string(i) + ".example.com -all");
   z += "mail IN TXT \"v=spf1 -all\"\n";
+  // The sender a DMARC report lists at 192.0.2.10: its reverse name resolves back (bimi dmarc report --resolve).
+  z += "outbound IN A 192.0.2.10\n";
   // bimi message scenarios: a return path of the brand's own that passes SPF from 127.0.0.2, and a
   // policy that wants strict DKIM alignment (RFC 7489 §3.1.1).
   z += "send IN TXT \"v=spf1 ip4:127.0.0.2 -all\"\n";
@@ -330,6 +332,10 @@ std::string nsd_conf(const LoopbackWorld& w) {
          "zone:\n  name: net\n  zonefile: net.zone\n"
          "zone:\n  name: org\n  zonefile: org.zone\n"
          "zone:\n  name: test\n  zonefile: test.zone\n"
+         // Reverse zones for the sources of the DMARC report fixtures (--resolve).
+         "zone:\n  name: 2.0.192.in-addr.arpa\n  zonefile: 2.0.192.in-addr.arpa.zone\n"
+         "zone:\n  name: 100.51.198.in-addr.arpa\n  zonefile: 100.51.198.in-addr.arpa.zone\n"
+         "zone:\n  name: 113.0.203.in-addr.arpa\n  zonefile: 113.0.203.in-addr.arpa.zone\n"
          // Configured without data: NSD answers SERVFAIL for it.
          "zone:\n  name: broken.test\n  zonefile: missing.zone\n";
 }
@@ -366,6 +372,11 @@ void write_world(const LoopbackWorld& w) {
       {"example.com", example_com(w)}, {"example.net", example_net(w)}, {"example.org", example_org(w)},
       {"example", example_tld()},      {"esp.test", esp_test()},        {"com", soa("com")},
       {"net", soa("net")},             {"org", soa("org")},             {"test", soa("test")},
+      // 192.0.2.10 is outbound.example.com and back; 198.51.100.7 names an ESP host that does not
+      // resolve back; 203.0.113.25 has no PTR record.
+      {"2.0.192.in-addr.arpa", soa("2.0.192.in-addr.arpa") + "10 IN PTR outbound.example.com.\n"},
+      {"100.51.198.in-addr.arpa", soa("100.51.198.in-addr.arpa") + "7 IN PTR mta7.esp.test.\n"},
+      {"113.0.203.in-addr.arpa", soa("113.0.203.in-addr.arpa")},
   };
   for (const auto& [name, text] : zones) write_file(w.dir / "zones" / (name + ".zone"), with_added_txt(name, text));
   write_file(w.dir / "nsd/nsd.conf", nsd_conf(w));
