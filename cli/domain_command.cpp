@@ -71,6 +71,8 @@ void setup_domain(CLI::App& app, ExitCode& result) {
   command->add_option("--rate", options->rate, "at most this many DNS queries per second (default: no limit)")
       ->check(CLI::Range(0.0, 1000000.0));
   command->add_option("--save", options->save, "write the state of every domain (records, policies, hashes, expiry, verdict) to FILE");
+  command->add_option("--html", options->html,
+                      "also write a self-contained page: verdicts, first broken links, logos, certificate ends, drift");
   command->add_option("--baseline", options->baseline,
                       "compare with a state written by --save and report what changed; exit 1 only when something got worse");
   live_run::add_network_options(*command, options->network);

@@ -13,6 +13,7 @@
 #include "bimi/net/spf_resolver.hpp"
 #include "bimi/records/domain_name.hpp"
 #include "dns_io.hpp"
+#include "domain_dashboard.hpp"
 #include "file_args.hpp"
 #include "terminal.hpp"
 #include "vmc_io.hpp"
@@ -172,7 +173,8 @@ class OrderedOutput {
 
 bool is_single_domain(const DomainRequest& request) {
   return request.domains.size() == 1 && request.selectors.size() == 1 && request.domains_file.empty() &&
-         request.baseline.empty() && request.save.empty() && (request.format == "text" || request.format == "json");
+         request.baseline.empty() && request.save.empty() && request.html.empty() &&
+         (request.format == "text" || request.format == "json");
 }
 
 ExitCode run_domain_fleet(const DomainRequest& request) {
@@ -247,6 +249,7 @@ ExitCode run_domain_fleet(const DomainRequest& request) {
   };
 
   WorkList work(request, list, list_label);
+  Dashboard dashboard;
   OrderedOutput output(std::cout);
   std::vector<net::DomainState> states;
   std::size_t checked = 0, ready = 0, worse = 0, drifted = 0;
@@ -306,6 +309,7 @@ ExitCode run_domain_fleet(const DomainRequest& request) {
       }
       output.put(item.index, line);
     }
+    if (!request.html.empty()) dashboard.add(item.index, report, drift);
     if (!request.save.empty()) states.push_back(std::move(state));
   };
   net::run_fleet({concurrency}, next, make_sources, run->psl.get(), done);
@@ -327,6 +331,10 @@ ExitCode run_domain_fleet(const DomainRequest& request) {
   }
   if (!live_run::save_recording(request.network, *run)) return ExitCode::output_failure;
   if (!request.save.empty() && !vmc_io::write_output(request.save, net::states_to_json(std::move(states)))) {
+    return ExitCode::output_failure;
+  }
+  if (!request.html.empty() &&
+      !vmc_io::write_output(request.html, dashboard.html(run->at, request.warn_days, !request.baseline.empty()))) {
     return ExitCode::output_failure;
   }
   if (!std::cout.flush()) return ExitCode::output_failure;

@@ -22,6 +22,7 @@ struct DomainRequest {
   double rate = 0;  // queries per second; 0: no limit
   std::string baseline;
   std::string save;
+  std::string html;  // the dashboard page
   live_run::NetworkOptions network;
 };
 

@@ -521,7 +521,8 @@ TEST(DomainCli, AListOfDomainsOnWorkerThreadsWithDrift) {
   }
   std::string edited = (dir.path() / "edited.json").string();
   std::ofstream(edited) << saved.dump();
-  RunResult drift = run_bimi(common + "--format json --baseline " + shell_quote(edited));
+  std::string page = (dir.path() / "dashboard.html").string();
+  RunResult drift = run_bimi(common + "--format json --baseline " + shell_quote(edited) + " --html " + shell_quote(page));
   EXPECT_EQ(drift.exit_code, 1) << drift.out;
   auto report = parse_json(drift);
   EXPECT_EQ(report["summary"]["worse"], 1) << drift.out;
@@ -532,6 +533,26 @@ TEST(DomainCli, AListOfDomainsOnWorkerThreadsWithDrift) {
     } else if (domain["domain"] == "example.com" && domain["selector"] == "default") {
       EXPECT_EQ(domain["drift"][0]["what"], "logo-changed");
     }
+  }
+
+  // The dashboard in a real browser: rendered without script or policy errors, with the table, the
+  // logos drawn from the checked bytes, the drift and the certificate timeline.
+  const char* chromium = "/usr/bin/chromium";
+  if (std::filesystem::exists(chromium)) {
+    std::string flags = " --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --user-data-dir=" +
+                        shell_quote((dir.path() / "profile").string()) + " --enable-logging=stderr --v=0 ";
+    std::string png = (dir.path() / "dashboard.png").string();
+    auto shot = run_shell(shell_quote(chromium) + flags + "--window-size=1200,1600 --screenshot=" + shell_quote(png) + " " +
+                          shell_quote("file://" + page) + " 2>&1");
+    ASSERT_TRUE(std::filesystem::exists(png)) << shot.out;
+    EXPECT_GT(std::filesystem::file_size(png), 20'000u);
+    EXPECT_EQ(shot.out.find("Uncaught"), std::string::npos) << shot.out;
+    EXPECT_EQ(shot.out.find("Content Security Policy"), std::string::npos) << shot.out;
+    auto dom = run_shell(shell_quote(chromium) + flags + "--dump-dom " + shell_quote("file://" + page) + " 2>/dev/null");
+    EXPECT_NE(dom.out.find("<table id=\"domains\">"), std::string::npos) << dom.out.substr(0, 2000);
+    EXPECT_NE(dom.out.find("src=\"data:image/svg+xml;base64,"), std::string::npos);
+    EXPECT_NE(dom.out.find("verdict-broken"), std::string::npos);
+    EXPECT_NE(dom.out.find("<svg id=\"timeline\""), std::string::npos);
   }
 
   // A baseline that is not one is a clear error before any work.
