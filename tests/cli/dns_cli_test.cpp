@@ -595,6 +595,26 @@ TEST(DmarcReportCli, ResolveNamesSourcesAndGroupsThemByOrganization) {
   EXPECT_NE(text.out.find("by sending organization (reverse DNS)"), std::string::npos) << text.out;
 }
 
+// A list of 300,000 lines (comments, one domain listed 100,000 times, 100,000 broken names) is read
+// a line at a time: one check, every duplicate and bad line counted, no stuck run. DNS goes to a
+// port where nothing listens.
+TEST(DomainCli, AHugeListOfDuplicatesAndBrokenNamesIsBounded) {
+  TempDir dir;
+  std::string path = (dir.path() / "huge.txt").string();
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 100000; ++i) out << "# line " << i << "\nexample.com\nbad..name" << i << "\n";
+  }
+  RunResult run = run_bimi("domain --domains-file " + shell_quote(path) +
+                           " --dns-server 127.0.0.1:9 --timeout 200 --format jsonl --concurrency 4");
+  EXPECT_EQ(run.exit_code, 1);
+  std::string last = run.out.substr(run.out.rfind('\n', run.out.size() - 2) + 1);
+  auto summary = nlohmann::json::parse(last)["summary"];
+  EXPECT_EQ(summary["domains"], 1) << last;
+  EXPECT_EQ(summary["duplicates"], 99999) << last;
+  EXPECT_EQ(summary["invalid_lines"], 100000) << last;
+}
+
 TEST(DomainCli, TheLogoIsLinted) {
   BIMI_REQUIRE_LOOPBACK();
   // Without a certificate the logo alone is fetched and linted: it passes, the missing a= warns.
