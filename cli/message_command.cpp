@@ -1,6 +1,7 @@
 // bimi message MSG.eml: would a mailbox show this message's logo? SPF, DKIM, ARC, DMARC alignment and
 // policy, then the BIMI record, logo and certificate, with the verdict and the first broken link.
 #include <iostream>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -61,8 +62,11 @@ Diagnostics all_findings(const net::MessageReport& report) {
   return all;
 }
 
+// The BIMI steps' JSON of each sender's shared report, written once per run.
+using StepsJson = std::map<const net::DomainReport*, ordered_json>;
+
 ordered_json report_json(const std::string& path, const net::MessageReport& report,
-                         const std::vector<std::string>& header_fields, bool with_headers) {
+                         const std::vector<std::string>& header_fields, bool with_headers, StepsJson& steps) {
   ordered_json root;
   root["message"] = path;
   root["shown"] = report.shown;
@@ -123,9 +127,14 @@ ordered_json report_json(const std::string& path, const net::MessageReport& repo
                   {"location", optional_string(bimi.location)},
                   {"authority", bimi.authority},
                   {"authority_uri", optional_string(bimi.authority_uri)}};
-  root["steps"] = ordered_json::array();
   if (report.chain) {
-    for (const auto& step : report.chain->steps) root["steps"].push_back(dns_io::step_json(step));
+    auto [kept, added] = steps.try_emplace(report.chain.get(), ordered_json::array());
+    if (added) {
+      for (const auto& step : report.chain->steps) kept->second.push_back(dns_io::step_json(step));
+    }
+    root["steps"] = kept->second;
+  } else {
+    root["steps"] = ordered_json::array();
   }
   root["findings"] = findings_json(all_findings(report));
   if (with_headers) root["headers"] = header_fields;
@@ -224,6 +233,7 @@ ExitCode run_message(const MessageOptions& options) {
   // Several messages share one run: one resolver, one snapshot, and the BIMI steps of a sender
   // judged once.
   net::RunCache cache;
+  StepsJson steps_json;
   ExitCode outcome = ExitCode::ok;
   ordered_json reports = ordered_json::array();
   bool json = options.format == "json";
@@ -248,9 +258,9 @@ ExitCode run_message(const MessageOptions& options) {
     std::vector<std::string> fields;
     if (options.headers) fields = net::receiver_fields(report, options.authserv_id);
     if (options.format == "jsonl") {
-      std::cout << report_json(path, report, fields, options.headers).dump() << "\n";
+      std::cout << report_json(path, report, fields, options.headers, steps_json).dump() << "\n";
     } else if (json) {
-      reports.push_back(report_json(path, report, fields, options.headers));
+      reports.push_back(report_json(path, report, fields, options.headers, steps_json));
     } else if (options.headers) {
       // The block as a receiver would prepend it; folded lines end with LF here, CRLF on the wire.
       if (options.paths.size() > 1) std::cout << (i > 0 ? "\n" : "") << "# " << printable(input_label(path)) << "\n";
