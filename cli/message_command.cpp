@@ -1,5 +1,10 @@
 // bimi message MSG.eml: would a mailbox show this message's logo? SPF, DKIM, ARC, DMARC alignment and
 // policy, then the BIMI record, logo and certificate, with the verdict and the first broken link.
+#include <mutex>
+#include <sstream>
+#include <thread>
+#include <optional>
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <string>
@@ -8,7 +13,9 @@
 
 #include "bimi/auth/ip_address.hpp"
 #include "bimi/auth/message.hpp"
+#include "bimi/file_io.hpp"
 #include "bimi/net/message_check.hpp"
+#include "bimi/net/spf_resolver.hpp"
 #include "bimi/records/domain_name.hpp"
 #include "commands.hpp"
 #include "dns_io.hpp"
@@ -35,6 +42,7 @@ struct MessageOptions {
   bool headers = false;
   std::string format = "text";
   int warn_days = 30;
+  unsigned jobs = 0;  // 0: one per core
   live_run::NetworkOptions network;
 };
 
@@ -230,50 +238,115 @@ ExitCode run_message(const MessageOptions& options) {
   check.at = run->at;
   check.roots_pem = run->roots_pem;
 
-  // Several messages share one run: one resolver, one snapshot, and the BIMI steps of a sender
-  // judged once.
-  net::RunCache cache;
-  StepsJson steps_json;
-  ExitCode outcome = ExitCode::ok;
-  ordered_json reports = ordered_json::array();
+  // Several messages are judged on worker threads, each with its own DNS channel, decoded keys and
+  // BIMI steps per sender; a recording keeps answers in one map, so it uses one worker. Output is in
+  // the order given, whatever the order messages finish in.
+  unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, options.paths.size()));
+  if (run->recording) jobs = 1;
   bool json = options.format == "json";
-  for (std::size_t i = 0; i < options.paths.size(); ++i) {
+  struct Judged {
+    ExitCode code = ExitCode::ok;
+    std::string text;   // what goes to standard output for it (text, headers or a JSON line)
+    std::string error;  // a one-line error for standard error
+    std::optional<ordered_json> object;  // --format json
+  };
+  auto judge = [&](std::size_t i, net::RunCache& cache, StepsJson& steps_json, const net::ChainSources& sources) {
+    Judged out;
     const std::string& path = options.paths[i];
     auth::MessageLimits limits;
-    auto bytes = vmc_io::read_input(path, limits.max_bytes, "message");
-    if (!bytes) {
-      outcome = worst(outcome, ExitCode::bad_input);
-      continue;
+    std::string why;
+    auto bytes = read_input_file(path, limits.max_bytes);
+    if (auto* problem = std::get_if<IoError>(&bytes)) {
+      out.code = ExitCode::bad_input;
+      out.error = "bimi: cannot read message: " + printable(problem->message) + "\n";
+      return out;
     }
     Diagnostics problems;
-    auto message = auth::parse_message(*bytes, problems, limits);
+    auto message = auth::parse_message(std::get<std::string>(bytes), problems, limits);
     if (!message) {
       const auto& first = problems.items().front();
-      std::cerr << "bimi: " << printable(input_label(path)) << ": " << printable(first.message) << " [" << first.rule << "]\n";
-      outcome = worst(outcome, ExitCode::bad_input);
-      continue;
+      out.code = ExitCode::bad_input;
+      out.error = "bimi: " + printable(input_label(path)) + ": " + printable(first.message) + " [" + first.rule + "]\n";
+      return out;
     }
-    net::MessageReport report = net::check_message(*message, check, run->psl.get(), run->live->sources, &cache);
-    outcome = worst(outcome, report.shown ? ExitCode::ok : ExitCode::findings);
+    net::MessageReport report = net::check_message(*message, check, run->psl.get(), sources, &cache);
+    out.code = report.shown ? ExitCode::ok : ExitCode::findings;
     std::vector<std::string> fields;
     if (options.headers) fields = net::receiver_fields(report, options.authserv_id);
     if (options.format == "jsonl") {
-      std::cout << report_json(path, report, fields, options.headers, steps_json).dump() << "\n";
+      out.text = report_json(path, report, fields, options.headers, steps_json).dump() + "\n";
     } else if (json) {
-      reports.push_back(report_json(path, report, fields, options.headers, steps_json));
+      out.object = report_json(path, report, fields, options.headers, steps_json);
     } else if (options.headers) {
       // The block as a receiver would prepend it; folded lines end with LF here, CRLF on the wire.
-      if (options.paths.size() > 1) std::cout << (i > 0 ? "\n" : "") << "# " << printable(input_label(path)) << "\n";
+      if (options.paths.size() > 1) out.text = (i > 0 ? "\n# " : "# ") + printable(input_label(path)) + "\n";
       for (const auto& field : fields) {
         std::string text = field;
         for (std::size_t at = text.find("\r\n"); at != std::string::npos; at = text.find("\r\n", at)) text.erase(at, 1);
-        std::cout << text << "\n";
+        out.text += text + "\n";
       }
     } else {
-      if (i > 0) std::cout << "\n" << std::string(72, '-') << "\n\n";
-      print_text(path, report, std::cout);
+      std::ostringstream text;
+      if (i > 0) text << "\n" << std::string(72, '-') << "\n\n";
+      print_text(path, report, text);
+      out.text = text.str();
     }
+    return out;
+  };
+
+  std::mutex mutex;
+  std::size_t next = 0, emitted = 0;
+  std::map<std::size_t, Judged> waiting;
+  ExitCode outcome = ExitCode::ok;
+  ordered_json reports = ordered_json::array();
+  auto emit = [&](std::size_t i, Judged judged) {  // under the mutex
+    waiting.emplace(i, std::move(judged));
+    while (!waiting.empty() && waiting.begin()->first == emitted) {
+      Judged& ready = waiting.begin()->second;
+      outcome = worst(outcome, ready.code);
+      std::cerr << ready.error;
+      std::cout << ready.text;
+      if (ready.object) reports.push_back(std::move(*ready.object));
+      waiting.erase(waiting.begin());
+      ++emitted;
+    }
+  };
+  std::vector<std::unique_ptr<dns_io::LiveSources>> extra;
+  auto worker = [&](const net::ChainSources* sources) {
+    net::RunCache cache;
+    StepsJson steps_json;
+    for (;;) {
+      std::size_t i;
+      {
+        std::lock_guard lock(mutex);
+        if (next == options.paths.size()) return;
+        i = next++;
+      }
+      Judged judged = judge(i, cache, steps_json, *sources);
+      std::lock_guard lock(mutex);
+      emit(i, std::move(judged));
+    }
+  };
+  std::vector<const net::ChainSources*> sources{&run->live->sources};
+  for (unsigned j = 1; j < jobs; ++j) {
+    if (run->replay) {
+      sources.push_back(&run->live->sources);  // a replay only reads the snapshot
+      continue;
+    }
+    auto live = dns_io::make_live_sources({options.network.dns_server, options.network.ca_file, options.network.timeout_ms,
+                                           options.network.allow_private},
+                                          true);
+    if (!live) return ExitCode::usage;
+    live->sources.spf_dns = std::shared_ptr<auth::DnsResolver>(net::make_spf_resolver(live->dns));
+    sources.push_back(&live->sources);
+    extra.push_back(std::move(live));
   }
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker, sources[j]);
+  worker(sources[0]);
+  for (auto& thread : threads) thread.join();
+
   if (!live_run::save_recording(options.network, *run)) return ExitCode::output_failure;
   // One message: one object; several: an array of them, in the order given.
   if (json && !reports.empty()) std::cout << (options.paths.size() == 1 ? reports.front() : reports).dump(2) << "\n";
@@ -312,6 +385,8 @@ void setup_message(CLI::App& app, ExitCode& result) {
       ->check(CLI::IsMember({"text", "json", "jsonl"}));
   command->add_option("--warn-days", options->warn_days, "warn when the certificate expires within this many days (default 30)")
       ->check(CLI::Range(0, 3650));
+  command->add_option("-j,--jobs", options->jobs, "messages judged at once (default: one per core)")
+      ->check(CLI::Range(1, 256));
   live_run::add_network_options(*command, options->network);
   command->footer(
       "The verdict leads the report: exit 0 when a mailbox that follows the BIMI draft would show the logo, 1 when it\n"

@@ -128,6 +128,14 @@ TEST(MessageCli, SeveralMessagesAndStandardInput) {
   }
   EXPECT_EQ(count, 2) << lines.out;
 
+  // Judged on several threads, the messages still come out in the order given, byte for byte.
+  std::string many;
+  for (int i = 0; i < 24; ++i) many += " " + shell_quote(i % 2 == 0 ? a : b);
+  RunResult one_job = run_bimi("message" + many + offline + " --format jsonl -j 1");
+  RunResult four_jobs = run_bimi("message" + many + offline + " --format jsonl -j 4");
+  EXPECT_EQ(one_job.out, four_jobs.out);
+  EXPECT_EQ(std::count(four_jobs.out.begin(), four_jobs.out.end(), '\n'), 24);
+
   RunResult piped = run_shell("printf '%s' " + shell_quote(message) + " | " + shell_quote(BIMI_BINARY) + " message -" + offline +
                               " --format json");
   auto one = nlohmann::json::parse(piped.out);
