@@ -3,23 +3,12 @@
 #include <cstdio>
 #include <string_view>
 
+#include "html.hpp"
+
 namespace bimi::cli {
 namespace {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return escape_html(text); }
 
 std::string number(double value) {
   char buffer[32];

@@ -6,24 +6,12 @@
 
 #include "bimi/base64.hpp"
 #include "bimi/vmc/logo_hash.hpp"
+#include "html.hpp"
 
 namespace bimi::cli {
 namespace {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return escape_html(text); }
 
 std::string date(long long seconds) {
   std::time_t t = static_cast<std::time_t>(seconds);
