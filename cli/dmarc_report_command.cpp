@@ -25,6 +25,7 @@
 #include "bimi/reports/containers.hpp"
 #include "bimi/reports/readiness.hpp"
 #include "bimi/reports/rules.hpp"
+#include "csv.hpp"
 #include "commands.hpp"
 #include "file_args.hpp"
 #include "dmarc_report_html.hpp"
@@ -367,18 +368,6 @@ std::string to_json(const RunState& state, const std::vector<reports::Readiness>
 }
 
 // RFC 4180 fields; a cell that a spreadsheet would take for a formula gets a leading quote.
-std::string csv_field(std::string_view text) {
-  std::string value(text);
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) value.insert(0, "'");
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string to_csv(const RunState& state) {
   std::string out =
       "domain,source_ip,messages,spf_aligned_pass,dkim_aligned_pass,dmarc_pass,would_fail,overridden,real_failures,"

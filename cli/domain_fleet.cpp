@@ -10,10 +10,11 @@
 #include "bimi/net/domain_list.hpp"
 #include "bimi/net/domain_state.hpp"
 #include "bimi/net/fleet.hpp"
-#include "bimi/net/spf_resolver.hpp"
 #include "bimi/records/domain_name.hpp"
 #include "dns_io.hpp"
+#include "csv.hpp"
 #include "domain_dashboard.hpp"
+#include "in_order.hpp"
 #include "file_args.hpp"
 #include "terminal.hpp"
 #include "vmc_io.hpp"
@@ -127,16 +128,6 @@ class WorkList {
   std::size_t index_ = 0, invalid_ = 0, duplicates_ = 0;
 };
 
-std::string csv(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string first_error(const net::DomainReport& report) {
   for (const auto& step : report.steps) {
     for (const auto& finding : step.findings.items()) {
@@ -149,25 +140,6 @@ std::string first_error(const net::DomainReport& report) {
 ordered_json drift_json(const net::Drift& drift) {
   return {{"what", drift.what}, {"before", drift.before}, {"after", drift.after}, {"worse", drift.worse}};
 }
-
-// Output in list order: a report that completes early waits, as text, for those before it.
-class OrderedOutput {
- public:
-  explicit OrderedOutput(std::ostream& out) : out_(out) {}
-  void put(std::size_t index, std::string text) {
-    waiting_.emplace(index, std::move(text));
-    while (!waiting_.empty() && waiting_.begin()->first == next_) {
-      out_ << waiting_.begin()->second;
-      waiting_.erase(waiting_.begin());
-      ++next_;
-    }
-  }
-
- private:
-  std::ostream& out_;
-  std::map<std::size_t, std::string> waiting_;
-  std::size_t next_ = 0;
-};
 
 }  // namespace
 
@@ -230,11 +202,8 @@ ExitCode run_domain_fleet(const DomainRequest& request) {
       first_sources = false;
       sources = run->live->sources;
     } else {
-      auto live = dns_io::make_live_sources({request.network.dns_server, request.network.ca_file, request.network.timeout_ms,
-                                             request.network.allow_private},
-                                            true);
+      auto live = live_run::live_sources(request.network);
       sources = live->sources;
-      sources.spf_dns = std::shared_ptr<auth::DnsResolver>(run->live->sources.spf_dns ? net::make_spf_resolver(live->dns) : nullptr);
       extra.push_back(std::move(live));
     }
     auto txt = sources.txt;
@@ -250,7 +219,8 @@ ExitCode run_domain_fleet(const DomainRequest& request) {
 
   WorkList work(request, list, list_label);
   Dashboard dashboard;
-  OrderedOutput output(std::cout);
+  // A report that completes early waits, as its finished text, for those before it.
+  InOrder<std::string> output([](std::string& text) { std::cout << text; });
   std::vector<net::DomainState> states;
   std::size_t checked = 0, ready = 0, worse = 0, drifted = 0;
   ordered_json all = ordered_json::array();  // --format json only
@@ -258,8 +228,7 @@ ExitCode run_domain_fleet(const DomainRequest& request) {
   if (csv_out) {
     std::cout << "domain,selector,ready,dmarc_policy,first_error,errors,logo_sha256,certificate_sha256,certificate_not_after,drift\n";
   }
-  std::size_t json_index = 0;
-  std::map<std::size_t, ordered_json> json_waiting;
+  InOrder<ordered_json> json_output([&all](ordered_json& object) { all.push_back(std::move(object)); });
 
   auto next = [&]() { return work.next(base); };
   auto done = [&](const net::FleetWork& item, net::DomainReport report) {
@@ -281,21 +250,16 @@ ExitCode run_domain_fleet(const DomainRequest& request) {
       if (jsonl) {
         output.put(item.index, object.dump() + "\n");
       } else {
-        json_waiting.emplace(item.index, std::move(object));
-        while (!json_waiting.empty() && json_waiting.begin()->first == json_index) {
-          all.push_back(std::move(json_waiting.begin()->second));
-          json_waiting.erase(json_waiting.begin());
-          ++json_index;
-        }
+        json_output.put(item.index, std::move(object));
       }
     } else if (csv_out) {
       std::string errors, drifts;
       for (const auto& rule : state.errors) errors += (errors.empty() ? "" : " ") + rule;
       for (const auto& d : drift) drifts += (drifts.empty() ? "" : " ") + d.what;
-      output.put(item.index, csv(state.domain) + "," + csv(state.selector) + "," + (state.ready ? "yes" : "no") + "," +
-                                 csv(state.dmarc_policy) + "," + csv(first_error(report)) + "," + csv(errors) + "," +
+      output.put(item.index, csv_field(state.domain) + "," + csv_field(state.selector) + "," + (state.ready ? "yes" : "no") + "," +
+                                 csv_field(state.dmarc_policy) + "," + csv_field(first_error(report)) + "," + csv_field(errors) + "," +
                                  state.logo_sha256 + "," + state.certificate_sha256 + "," +
-                                 std::to_string(state.certificate_not_after) + "," + csv(drifts) + "\n");
+                                 std::to_string(state.certificate_not_after) + "," + csv_field(drifts) + "\n");
     } else {
       std::string line = printable(state.domain) + "  " + printable(state.selector) + "  " + (state.ready ? "ready" : "NOT READY");
       if (!state.ready) {

@@ -87,14 +87,12 @@ std::optional<Run> prepare(const NetworkOptions& options, ExitCode& error) {
   auto psl = dns_io::load_public_suffix_list(run.dmarc);
   if (!psl) return std::nullopt;
   run.psl = std::move(*psl);
-  run.live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms, options.allow_private}, true);
+  run.live = live_sources(options);
   if (!run.live) {
     error = ExitCode::usage;
     return std::nullopt;
   }
-  // SPF asks the same resolver (and so the same --dns-server) as the rest of the chain.
   auto& sources = run.live->sources;
-  sources.spf_dns = std::shared_ptr<auth::DnsResolver>(net::make_spf_resolver(run.live->dns));
   if (run.replay) {
     sources.txt = run.replay->replay_txt();
     sources.fetch = run.replay->replay_fetch();
@@ -108,6 +106,13 @@ std::optional<Run> prepare(const NetworkOptions& options, ExitCode& error) {
   }
   error = ExitCode::ok;
   return run;
+}
+
+std::unique_ptr<dns_io::LiveSources> live_sources(const NetworkOptions& options) {
+  auto live = dns_io::make_live_sources({options.dns_server, options.ca_file, options.timeout_ms, options.allow_private}, true);
+  // SPF asks the same resolver (and so the same --dns-server) as the rest of the chain.
+  if (live) live->sources.spf_dns = std::shared_ptr<auth::DnsResolver>(net::make_spf_resolver(live->dns));
+  return live;
 }
 
 bool save_recording(const NetworkOptions& options, const Run& run) {

@@ -47,6 +47,11 @@ struct Run {
 // Nullopt after printing why, with the exit code in `error` (usage or bad input).
 std::optional<Run> prepare(const NetworkOptions& options, ExitCode& error);
 
+// Live sources of their own (a DNS channel is not shared between threads), with SPF's resolver on
+// the same channel; for each further worker of a run that is neither recorded nor replayed.
+// Nullptr after printing why (a bad --dns-server).
+std::unique_ptr<dns_io::LiveSources> live_sources(const NetworkOptions& options);
+
 // Writes the recorded snapshot when --record-dns was given; false after printing why.
 bool save_recording(const NetworkOptions& options, const Run& run);
 

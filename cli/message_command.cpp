@@ -15,12 +15,12 @@
 #include "bimi/auth/message.hpp"
 #include "bimi/file_io.hpp"
 #include "bimi/net/message_check.hpp"
-#include "bimi/net/spf_resolver.hpp"
 #include "bimi/records/domain_name.hpp"
 #include "commands.hpp"
 #include "dns_io.hpp"
 #include "file_args.hpp"
 #include "findings_json.hpp"
+#include "in_order.hpp"
 #include "live_run.hpp"
 #include "option_checks.hpp"
 #include "terminal.hpp"
@@ -296,22 +296,15 @@ ExitCode run_message(const MessageOptions& options) {
   };
 
   std::mutex mutex;
-  std::size_t next = 0, emitted = 0;
-  std::map<std::size_t, Judged> waiting;
+  std::size_t next = 0;
   ExitCode outcome = ExitCode::ok;
   ordered_json reports = ordered_json::array();
-  auto emit = [&](std::size_t i, Judged judged) {  // under the mutex
-    waiting.emplace(i, std::move(judged));
-    while (!waiting.empty() && waiting.begin()->first == emitted) {
-      Judged& ready = waiting.begin()->second;
-      outcome = worst(outcome, ready.code);
-      std::cerr << ready.error;
-      std::cout << ready.text;
-      if (ready.object) reports.push_back(std::move(*ready.object));
-      waiting.erase(waiting.begin());
-      ++emitted;
-    }
-  };
+  InOrder<Judged> emit([&](Judged& ready) {  // called under the mutex
+    outcome = worst(outcome, ready.code);
+    std::cerr << ready.error;
+    std::cout << ready.text;
+    if (ready.object) reports.push_back(std::move(*ready.object));
+  });
   std::vector<std::unique_ptr<dns_io::LiveSources>> extra;
   auto worker = [&](const net::ChainSources* sources) {
     net::RunCache cache;
@@ -325,7 +318,7 @@ ExitCode run_message(const MessageOptions& options) {
       }
       Judged judged = judge(i, cache, steps_json, *sources);
       std::lock_guard lock(mutex);
-      emit(i, std::move(judged));
+      emit.put(i, std::move(judged));
     }
   };
   std::vector<const net::ChainSources*> sources{&run->live->sources};
@@ -334,11 +327,8 @@ ExitCode run_message(const MessageOptions& options) {
       sources.push_back(&run->live->sources);  // a replay only reads the snapshot
       continue;
     }
-    auto live = dns_io::make_live_sources({options.network.dns_server, options.network.ca_file, options.network.timeout_ms,
-                                           options.network.allow_private},
-                                          true);
+    auto live = live_run::live_sources(options.network);
     if (!live) return ExitCode::usage;
-    live->sources.spf_dns = std::shared_ptr<auth::DnsResolver>(net::make_spf_resolver(live->dns));
     sources.push_back(&live->sources);
     extra.push_back(std::move(live));
   }
