@@ -47,9 +47,7 @@ Step dmarc_step(DomainReport& report, const records::PublicSuffixList* psl, cons
   }
   step.facts.emplace_back("eligible for BIMI", evaluation.eligible() ? "yes" : "no");
   if (evaluation.applied) report.dmarc_policy = std::string(records::to_string(*evaluation.applied));
-  for (const auto* source : {&evaluation.own, &evaluation.organizational, &evaluation.public_suffix}) {
-    if (*source && (*source)->record.usable() && report.dmarc_record.empty()) report.dmarc_record = (*source)->value;
-  }
+  if (const auto* source = evaluation.applied_source()) report.dmarc_record = source->value;
   step.findings = std::move(evaluation.diagnostics);
   return step;
 }

@@ -136,15 +136,6 @@ class OrganizationalDomains {
   std::map<std::string, std::string> cache_;
 };
 
-// The record whose policy and alignment modes apply: the author domain's own, else its
-// organizational domain's, else a public suffix operator's.
-const records::DmarcSource* applied_record(const records::DmarcEvaluation& evaluation) {
-  for (const auto* source : {&evaluation.own, &evaluation.organizational, &evaluation.public_suffix}) {
-    if (*source && (*source)->record.usable()) return &**source;
-  }
-  return nullptr;
-}
-
 char alignment_mode(const records::DmarcSource* source, std::string_view tag) {
   if (source == nullptr) return 'r';
   const records::Tag* found = source->record.tags.find(tag);
@@ -172,7 +163,7 @@ bool evaluate_dmarc(const MessageCheckOptions& options, const records::PublicSuf
   dmarc.organizational_domain = evaluation.organizational_domain.empty() ? author : evaluation.organizational_domain;
   dmarc.applied_from = evaluation.applied_from;
   dmarc.policy = evaluation.applied;
-  const records::DmarcSource* record = applied_record(evaluation);
+  const records::DmarcSource* record = evaluation.applied_source();
   dmarc.adkim = alignment_mode(record, "adkim");
   dmarc.aspf = alignment_mode(record, "aspf");
   dmarc.enforcing = evaluation.applied && evaluation.eligible();

@@ -287,4 +287,11 @@ DmarcEvaluation evaluate_dmarc_tree_walk(std::string_view domain, const TxtLooku
   return result;
 }
 
+const DmarcSource* DmarcEvaluation::applied_source() const {
+  for (const auto* source : {&own, &organizational, &public_suffix}) {
+    if (*source && (*source)->record.usable()) return &**source;
+  }
+  return nullptr;
+}
+
 }  // namespace bimi::records

@@ -43,6 +43,9 @@ struct DmarcEvaluation {
   Diagnostics diagnostics;                    // record findings (messages name the record) and policy findings
 
   bool eligible() const { return !diagnostics.has_errors(); }
+  // The record whose policy and alignment modes apply: the domain's own, else its organizational
+  // domain's, else a public suffix operator's; nullptr when none is usable.
+  const DmarcSource* applied_source() const;
 };
 
 // BIMI draft §8.1 steps 7-9 on one record: p=none, sp=none, quarantine below pct=100 (and reject
