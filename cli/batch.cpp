@@ -30,7 +30,8 @@ bool is_svg_name(const std::filesystem::path& path) {
 
 bool is_logo_name(const std::filesystem::path& path) {
   std::string extension = lower_extension(path);
-  return is_svg_name(path) || extension == ".png" || extension == ".jpg" || extension == ".jpeg";
+  return is_svg_name(path) || extension == ".png" || extension == ".jpg" || extension == ".jpeg" || extension == ".webp" ||
+         extension == ".gif";
 }
 
 std::vector<std::filesystem::path> find_svg_files(const std::filesystem::path& directory) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bimi/file_io.hpp"
+#include "bimi/svgps/file_format.hpp"
 #include "bimi/svgps/lint.hpp"
 #include "bimi/svgps/raster.hpp"
 #include "exit_codes.hpp"
@@ -57,8 +58,8 @@ inline bool reads_stdin_twice(const std::vector<std::string>& inputs) {
 // (a bitmap is refused outright) and pass `bimi check --profile strict`, unless allow_invalid.
 // Prints why not (to stderr) and returns false: the caller exits 1.
 inline bool logo_fit_for_ca(const std::string& path, std::string_view bytes, bool allow_invalid) {
-  if (auto raster = svgps::sniff_raster(bytes); raster != svgps::RasterFormat::none) {
-    std::cerr << "bimi: " << printable(input_label(path)) << ": this is a " << (raster == svgps::RasterFormat::png ? "PNG" : "JPEG")
+  if (svgps::sniff_raster(bytes) != svgps::RasterFormat::none) {
+    std::cerr << "bimi: " << printable(input_label(path)) << ": this is a " << svgps::format_name(svgps::sniff_format(bytes))
               << "; convert it first with bimi convert (bimi convert " << printable(input_label(path)) << " -o logo.svg)\n";
     return false;
   }

@@ -46,8 +46,8 @@ endfunction()
 
 bimi_pkg_config(common "bimi common: findings, files, base64, gzip" "" "zlib" "")
 bimi_pkg_config(svgps "bimi logos: parse, lint, convert, trace and render SVG Tiny P/S" "bimi-common"
-                "libxml-2.0 librsvg-2.0 cairo tinyxml2 zlib libpng libjpeg imagequant polyclipping fontconfig freetype2 harfbuzz"
-                "-lpotrace -lgomp")
+                "libxml-2.0 librsvg-2.0 cairo tinyxml2 zlib libpng libjpeg libwebp imagequant polyclipping fontconfig freetype2 harfbuzz"
+                "-lpotrace -lgif -lgomp")
 bimi_pkg_config(vmc "bimi mark certificates: logotype hashes, CSRs, verification" "bimi-common" "libcrypto zlib" "")
 bimi_pkg_config(records "bimi BIMI and DMARC records, offline" "bimi-common" "libpsl" "")
 bimi_pkg_config(auth "bimi message authentication, offline: SPF, DKIM, ARC, alignment" "bimi-records bimi-common"

@@ -8,7 +8,7 @@ packages=(
   libtinyxml2-dev libcli11-dev libssl-dev zlib1g-dev libxml2-dev libxml2-utils
   libpotrace-dev potrace librsvg2-dev libcairo2-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev libyaml-cpp-dev
-  libpng-dev libjpeg-dev libimagequant-dev libpolyclipping-dev
+  libpng-dev libjpeg-dev libwebp-dev libgif-dev libimagequant-dev libpolyclipping-dev
   libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
   libpsl-dev libidn2-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
   libexpat1-dev libzip-dev chromium

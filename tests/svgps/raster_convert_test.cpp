@@ -43,7 +43,9 @@ TEST_P(TraceEveryKind, ConvertsFaithfullyAndValid) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, TraceEveryKind,
                          ::testing::Values("logo-rgba.png", "logo-palette.png", "logo-16bit.png",
-                                           "logo-interlaced-alpha.png", "logo-baseline.jpg", "logo-progressive.jpg"),
+                                           "logo-interlaced-alpha.png", "logo-baseline.jpg", "logo-progressive.jpg",
+                                           "logo-lossless.webp", "logo-transparent.gif",
+                                           "logo-interlaced.gif"),
                          [](const auto& param_info) {
                            std::string name = param_info.param;
                            for (char& c : name) {

@@ -6,6 +6,7 @@
 #include <jpeglib.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "bimi/svgps/raster.hpp"
@@ -112,7 +113,12 @@ INSTANTIATE_TEST_SUITE_P(
                       Expected{"logo-interlaced-alpha.png", svgps::RasterFormat::png, false},
                       Expected{"logo-baseline.jpg", svgps::RasterFormat::jpeg, false},
                       Expected{"logo-progressive.jpg", svgps::RasterFormat::jpeg, false},
-                      Expected{"logo-grey.jpg", svgps::RasterFormat::jpeg, true}),
+                      Expected{"logo-grey.jpg", svgps::RasterFormat::jpeg, true},
+                      Expected{"logo-lossless.webp", svgps::RasterFormat::webp, false},
+                      Expected{"logo-lossy.webp", svgps::RasterFormat::webp, false},
+                      Expected{"logo-transparent.gif", svgps::RasterFormat::gif, false},
+                      Expected{"logo-plain.gif", svgps::RasterFormat::gif, false},
+                      Expected{"logo-interlaced.gif", svgps::RasterFormat::gif, false}),
     [](const auto& param_info) {
       std::string name = param_info.param.name;
       for (char& c : name) {
@@ -121,12 +127,34 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
-TEST(RasterDecode, AlphaSurvives) {
+class AlphaSurvives : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(AlphaSurvives, OutsideTheDiscIsTransparent) {
   std::string error;
-  auto image = svgps::decode_raster(raster_fixture("logo-interlaced-alpha.png"), svgps::Limits{}, error);
+  auto image = svgps::decode_raster(raster_fixture(GetParam()), svgps::Limits{}, error);
   ASSERT_TRUE(image) << error;
   EXPECT_EQ(image->pixel(0, 0)[3], 0);  // outside the disc
   EXPECT_EQ(image->pixel(80, 80)[3], 255);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, AlphaSurvives,
+                         ::testing::Values("logo-interlaced-alpha.png", "logo-lossless.webp", "logo-lossy.webp",
+                                           "logo-transparent.gif"),
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+TEST(RasterDecode, AnInterlacedGifHasItsRowsInPlace) {
+  // The same picture written interlaced and plain decodes to the same pixels.
+  std::string error;
+  auto interlaced = svgps::decode_raster(raster_fixture("logo-interlaced.gif"), svgps::Limits{}, error);
+  auto plain = svgps::decode_raster(raster_fixture("logo-plain.gif"), svgps::Limits{}, error);
+  ASSERT_TRUE(interlaced && plain) << error;
+  EXPECT_EQ(interlaced->rgba, plain->rgba);
 }
 
 struct Broken {
@@ -150,7 +178,11 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, BrokenBitmaps,
                                            Broken{"broken-zero-width.png", "unreadable PNG"},
                                            Broken{"broken-bomb.png", "30000×30000 pixels, over the limit"},
                                            Broken{"broken-truncated.jpg", "truncated JPEG"},
-                                           Broken{"broken-not-an-image.png", "not a PNG or JPEG"}));
+                                           Broken{"broken-truncated.gif", "unreadable GIF"},
+                                           Broken{"broken-bomb.gif", "30000×30000 pixels, over the limit"},
+                                           Broken{"broken-truncated.webp", "unreadable WebP"},
+                                           Broken{"broken-animated.webp", "WebP is an animation"},
+                                           Broken{"broken-not-an-image.png", "not a PNG, JPEG, WebP or GIF"}));
 
 TEST(RasterDecode, PixelLimitComesFromTheLimits) {
   svgps::Limits limits;
@@ -165,6 +197,9 @@ TEST(RasterDecode, PixelLimitComesFromTheLimits) {
 TEST(RasterDecode, RecognisedByContentOnly) {
   EXPECT_EQ(svgps::sniff_raster("\x89PNG\r\n\x1a\n"), svgps::RasterFormat::png);
   EXPECT_EQ(svgps::sniff_raster("\xff\xd8\xff\xe0"), svgps::RasterFormat::jpeg);
+  EXPECT_EQ(svgps::sniff_raster(std::string("RIFF\x10\0\0\0WEBPVP8L", 16)), svgps::RasterFormat::webp);
+  EXPECT_EQ(svgps::sniff_raster("GIF89a"), svgps::RasterFormat::gif);
+  EXPECT_EQ(svgps::sniff_raster("GIF87a"), svgps::RasterFormat::gif);
   EXPECT_EQ(svgps::sniff_raster("<svg/>"), svgps::RasterFormat::none);
   EXPECT_EQ(svgps::sniff_raster(""), svgps::RasterFormat::none);
   EXPECT_EQ(svgps::sniff_raster("\x89PNG"), svgps::RasterFormat::none);

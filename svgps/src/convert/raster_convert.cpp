@@ -7,6 +7,7 @@
 #include <map>
 
 #include "bimi/svgps/convert.hpp"
+#include "bimi/svgps/file_format.hpp"
 #include "bimi/svgps/raster.hpp"
 #include "convert/framing.hpp"
 #include "model/writer.hpp"
@@ -80,10 +81,9 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     changes.add("input-unreadable", Severity::error, error);
     return result;
   }
-  const char* format = sniff_raster(bytes) == RasterFormat::png ? "PNG" : "JPEG";
   changes.add("convert-traced", Severity::note,
               std::string("traced from a ") + std::to_string(decoded->width) + "×" + std::to_string(decoded->height) +
-                  " " + format + " bitmap");
+                  " " + std::string(format_name(sniff_format(bytes))) + " bitmap");
   Image working = raster::tracing_image(*decoded);
   if (working.width != decoded->width || working.height != decoded->height) {
     changes.add("convert-structure", Severity::note,

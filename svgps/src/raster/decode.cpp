@@ -1,5 +1,6 @@
 // PNG through libpng's simplified API (every colour type, depth, tRNS and interlacing handled by
 // the library) and JPEG through libjpeg-turbo; both check the pixel count from the header first.
+// WebP and GIF have their own files (decoders.hpp); decode_raster picks by signature.
 #include <png.h>
 // jpeglib.h needs size_t and FILE declared first.
 #include <cstddef>
@@ -14,22 +15,12 @@
 #include "bimi/handle.hpp"
 #include "bimi/svgps/file_format.hpp"
 #include "bimi/svgps/raster.hpp"
+#include "raster/decoders.hpp"
 
 namespace bimi::svgps {
 namespace {
 
-bool too_many_pixels(std::size_t width, std::size_t height, const Limits& limits, std::string& error) {
-  if (width == 0 || height == 0) {
-    error = "the image has no pixels (" + std::to_string(width) + "×" + std::to_string(height) + ")";
-    return true;
-  }
-  if (width > limits.max_pixels / height) {
-    error = "the image is " + std::to_string(width) + "×" + std::to_string(height) + " pixels, over the limit of " +
-            std::to_string(limits.max_pixels) + " pixels";
-    return true;
-  }
-  return false;
-}
+using raster::too_many_pixels;
 
 std::optional<Image> decode_png(std::string_view bytes, const Limits& limits, std::string& error) {
   png_image png;
@@ -185,10 +176,25 @@ std::optional<Image> decode_jpeg(std::string_view bytes, const Limits& limits, s
 
 }  // namespace
 
+bool raster::too_many_pixels(std::size_t width, std::size_t height, const Limits& limits, std::string& error) {
+  if (width == 0 || height == 0) {
+    error = "the image has no pixels (" + std::to_string(width) + "×" + std::to_string(height) + ")";
+    return true;
+  }
+  if (width > limits.max_pixels / height) {
+    error = "the image is " + std::to_string(width) + "×" + std::to_string(height) + " pixels, over the limit of " +
+            std::to_string(limits.max_pixels) + " pixels";
+    return true;
+  }
+  return false;
+}
+
 RasterFormat sniff_raster(std::string_view bytes) {
   switch (sniff_format(bytes)) {
     case FileFormat::png: return RasterFormat::png;
     case FileFormat::jpeg: return RasterFormat::jpeg;
+    case FileFormat::webp: return RasterFormat::webp;
+    case FileFormat::gif: return RasterFormat::gif;
     default: return RasterFormat::none;
   }
 }
@@ -202,9 +208,11 @@ std::optional<Image> decode_raster(std::string_view bytes, const Limits& limits,
   switch (sniff_raster(bytes)) {
     case RasterFormat::png: return decode_png(bytes, limits, error);
     case RasterFormat::jpeg: return decode_jpeg(bytes, limits, error);
+    case RasterFormat::webp: return raster::decode_webp(bytes, limits, error);
+    case RasterFormat::gif: return raster::decode_gif(bytes, limits, error);
     case RasterFormat::none: break;
   }
-  error = "not a PNG or JPEG image";
+  error = "not a PNG, JPEG, WebP or GIF image";
   return std::nullopt;
 }
 

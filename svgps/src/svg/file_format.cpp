@@ -65,10 +65,11 @@ bool is_foreign_format(FileFormat format) { return format != FileFormat::other &
 
 std::string foreign_format_message(FileFormat format) {
   std::string message = "file is a " + std::string(format_name(format)) + (format == FileFormat::pdf ? " document" : " image");
-  if (format == FileFormat::png || format == FileFormat::jpeg) {
+  if (format == FileFormat::png || format == FileFormat::jpeg || format == FileFormat::webp || format == FileFormat::gif) {
     return message + ", not SVG; `bimi convert` traces it into an SVG logo";
   }
-  return message + "; bimi reads SVG and SVGZ logos (and PNG or JPEG in convert, render and compare)";
+  return message + "; export the logo as SVG, PNG or JPEG (bimi reads SVG and SVGZ logos, and traces PNG, JPEG, "
+                   "WebP and GIF in convert)";
 }
 
 }  // namespace bimi::svgps

@@ -1,4 +1,4 @@
-// Bitmap logos (PNG, JPEG): recognised by their bytes, decoded under the library's limits.
+// Bitmap logos (PNG, JPEG, WebP, GIF): recognised by their bytes, decoded under the library's limits.
 #pragma once
 
 #include <optional>
@@ -10,7 +10,7 @@
 
 namespace bimi::svgps {
 
-enum class RasterFormat { none, png, jpeg };
+enum class RasterFormat { none, png, jpeg, webp, gif };
 
 // By signature, never by file name.
 RasterFormat sniff_raster(std::string_view bytes);
