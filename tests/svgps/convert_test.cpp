@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 
 #include "bimi/svgps/lint.hpp"
 #include "test_support.hpp"
@@ -35,6 +36,17 @@ void expect_golden(const std::string& name, const std::string& svg) {
 }
 
 std::string changes_text(const ConvertResult& r) { return test::describe(r.changes) + test::describe(r.output_findings); }
+
+// The framing note for a tall artboard under `aspect`.
+std::string aligned_square_note(const std::string& aspect) {
+  ConvertResult r = convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 200\" preserveAspectRatio=\"" +
+                                    aspect + "\"><rect width=\"100\" height=\"200\" fill=\"#06c\"/></svg>",
+                                {});
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == "convert-structure" && d.message.rfind("made square", 0) == 0) return d.message;
+  }
+  return {};
+}
 
 class EditorExport : public ::testing::TestWithParam<std::string> {};
 
@@ -65,7 +77,8 @@ TEST_P(EditorExport, ConvertsValidFaithfulAndStable) {
 INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                          ::testing::Values("illustrator", "inkscape", "figma", "sketch", "affinity", "css-cascade",
                                            "structure", "wide", "simple-icon", "radial-stretched",
-                                           "paint-and-shapes", "clipped-strokes", "masked"));
+                                           "paint-and-shapes", "clipped-strokes", "masked", "illustrator-xmp",
+                                           "print-points", "xlink-prefix"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
@@ -107,6 +120,89 @@ TEST(Convert, CascadeFollowsSpecificityImportanceAndInheritance) {
   EXPECT_NE(svg.find("fill=\"#804000\""), std::string::npos);  // currentColor from the inherited color
   EXPECT_EQ(svg.find("style"), std::string::npos);
   EXPECT_EQ(svg.find("class"), std::string::npos);
+}
+
+TEST(Convert, ProcessingInstructionsInsideElementsAreDroppedWithANote) {
+  // Illustrator writes XMP's <?xpacket?> inside <metadata>; XML allows a processing instruction there.
+  ConvertResult r = convert_fixture("illustrator-xmp");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  std::vector<int> lines;
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == "convert-removed" && d.message.rfind("processing instruction removed", 0) == 0) {
+      lines.push_back(d.location.line);
+      EXPECT_EQ(d.message, "processing instruction removed (2 times: lines 5, 13)");
+    }
+  }
+  EXPECT_EQ(lines, std::vector<int>{5});  // said once, where it first applied
+  EXPECT_EQ(r.svg->find("<?xpacket"), std::string::npos);
+}
+
+TEST(Convert, ANoteMadePerElementIsSaidOnceWithACount) {
+  ConvertResult r = convert_fixture("masked");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& d : r.changes.items()) {
+    if (d.severity != Severity::note) continue;
+    std::string sentence = d.message.substr(0, d.message.find(" ("));
+    EXPECT_TRUE(seen.insert({d.rule, sentence}).second) << "said twice: " << d.message;
+  }
+  const Diagnostic* mask = find_change(r, "convert-clip");
+  ASSERT_TRUE(mask);
+  EXPECT_EQ(mask->message, "mask applied as a clip of its shapes (2 times: lines 6, 18)");
+  EXPECT_EQ(mask->location.line, 6);  // where it first applied
+}
+
+TEST(Convert, AbsoluteUnitsWithoutAViewBoxKeepTheirScale) {
+  // 72pt is 96 user units: the reference render must frame the original as the spec does, not
+  // as librsvg does without a viewBox (0 0 72 72), or a faithful conversion is refused.
+  for (const char* size : {"72pt", "1in", "25.4mm", "2.54cm", "6pc"}) {
+    std::string svg = std::string("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"") + size + "\" height=\"" + size +
+                      "\"><rect width=\"96\" height=\"96\" fill=\"#fff\"/><circle cx=\"48\" cy=\"48\" r=\"30\" "
+                      "fill=\"#c00\"/></svg>";
+    ConvertResult r = convert_svg(svg, {});
+    ASSERT_TRUE(r.svg) << size << "\n" << changes_text(r);
+    EXPECT_NE(r.svg->find("viewBox=\"0 0 96 96\""), std::string::npos) << *r.svg;
+    ASSERT_TRUE(r.fidelity);
+    EXPECT_GE(r.fidelity->ssim, 0.99) << size;
+  }
+}
+
+TEST(Convert, AnyPrefixBoundToXLinkIsFollowed) {
+  ConvertResult r = convert_fixture("xlink-prefix");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_NE(r.svg->find("<linearGradient"), std::string::npos) << *r.svg;
+  std::size_t petals = 0;
+  for (std::size_t at = r.svg->find("#fde047"); at != std::string::npos; at = r.svg->find("#fde047", at + 1)) ++petals;
+  EXPECT_EQ(petals, 4u) << *r.svg;
+  // A prefix bound to another namespace is not a link.
+  std::string other = test::read_bytes(convert_dir() / "xlink-prefix.svg");
+  other.replace(other.find("http://www.w3.org/1999/xlink"), 28, "http://example.com/not-xlink");
+  ConvertResult unlinked = convert_svg(other, {});
+  EXPECT_EQ(unlinked.svg ? unlinked.svg->find("#fde047") : std::string::npos, std::string::npos);
+}
+
+TEST(Convert, TheRootsPreserveAspectRatioFramesTheSquare) {
+  // A tall artboard with a mark in its top-left corner, so a misplaced frame shows.
+  struct Case {
+    const char* aspect;
+    const char* view_box;
+  };
+  for (const Case& c : {Case{"xMinYMid meet", "0 0 200 200"}, Case{"xMaxYMax meet", "-100 0 200 200"},
+                        Case{"xMaxYMin", "-100 0 200 200"}, Case{"xMidYMid slice", "0 50 100 100"},
+                        Case{"xMinYMin slice", "0 0 100 100"}, Case{"xMidYMax slice", "0 100 100 100"},
+                        Case{"xMidYMid meet", "-50 0 200 200"}}) {
+    std::string svg = std::string("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 200\" "
+                                  "preserveAspectRatio=\"") + c.aspect +
+                      "\"><rect width=\"100\" height=\"200\" fill=\"#06c\"/><circle cx=\"50\" cy=\"100\" r=\"30\" "
+                      "fill=\"#fff\"/><rect x=\"10\" y=\"10\" width=\"20\" height=\"20\" fill=\"#f00\"/></svg>";
+    ConvertResult r = convert_svg(svg, {});
+    ASSERT_TRUE(r.svg) << c.aspect << "\n" << changes_text(r);
+    EXPECT_NE(r.svg->find(std::string("viewBox=\"") + c.view_box + "\""), std::string::npos) << c.aspect << "\n" << *r.svg;
+    ASSERT_TRUE(r.fidelity);
+    EXPECT_GE(r.fidelity->ssim, 0.99) << c.aspect;
+  }
+  EXPECT_EQ(aligned_square_note("xMinYMid meet"), "made square as its preserveAspectRatio \"xMinYMid meet\" frames it (padding the width)");
+  EXPECT_EQ(aligned_square_note("xMidYMid slice"), "made square as its preserveAspectRatio \"xMidYMid slice\" frames it (cropping the height)");
 }
 
 TEST(Convert, NonSquareArtboardIsPaddedEqually) {
@@ -217,11 +313,31 @@ void expect_faithful(const ConvertResult& r) {
   EXPECT_LE(r.fidelity->differing_share, 0.005);
 }
 
+TEST(Convert, ANestedSvgIsPlacedScaledAndClippedToItsViewport) {
+  // A circle that overflows its nested viewport (x, y, width, height and a viewBox of its own).
+  auto convert_with = [](const std::string& width, const std::string& extra) {
+    return convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><rect width=\"100\" "
+                       "height=\"100\" fill=\"#fff\"/><svg x=\"20\" y=\"20\" width=\"" + width +
+                           "\" height=\"60\" viewBox=\"0 0 10 10\"" + extra +
+                           "><circle cx=\"5\" cy=\"5\" r=\"7\" fill=\"#c00\"/></svg></svg>",
+                       {});
+  };
+  ConvertResult clipped = convert_with("60", "");
+  expect_faithful(clipped);
+  EXPECT_TRUE(has_change(clipped, "convert-structure", "nested <svg> inlined as a group clipped to its viewport"));
+  ConvertResult visible = convert_with("60", " overflow=\"visible\"");
+  expect_faithful(visible);
+  EXPECT_TRUE(has_change(visible, "convert-structure", "nested <svg> inlined as a group"));
+  EXPECT_NE(*clipped.svg, *visible.svg);
+  ConvertResult empty = convert_with("0", "");
+  EXPECT_TRUE(has_change(empty, "convert-removed", "nested <svg> with an empty viewport removed")) << changes_text(empty);
+}
+
 TEST(Convert, StrokesCutByAClipAreOutlinedOthersStayStrokes) {
   ConvertResult r = convert_fixture("clipped-strokes");
   expect_faithful(r);
   const std::string& svg = *r.svg;
-  for (int line : {8, 9, 10, 14}) EXPECT_TRUE(has_change(r, "convert-clip", "stroke outlined", line)) << line;
+  EXPECT_TRUE(has_change(r, "convert-clip", "stroke outlined to apply the clip (4 times: lines 8, 9, 10, 14)", 8));
   EXPECT_EQ(svg.find("stroke=\"#036\""), std::string::npos);  // the frame is a filled outline now
   EXPECT_NE(svg.find("fill=\"#036\""), std::string::npos);
   EXPECT_NE(svg.find("fill=\"#06c\" fill-opacity=\"0.8\""), std::string::npos);  // the stroke's opacity kept
@@ -237,9 +353,9 @@ ConvertResult convert_text(const std::string& body, ConvertOptions options = {})
 TEST(Convert, MasksOfOneOpaqueColourBecomeClips) {
   ConvertResult r = convert_fixture("masked");
   expect_faithful(r);
-  EXPECT_TRUE(has_change(r, "convert-clip", "mask applied as a clip", 6));   // mask-type:alpha in style=""
-  EXPECT_TRUE(has_change(r, "convert-clip", "mask applied as a clip", 18));  // white content, fill inherited
-  EXPECT_TRUE(has_change(r, "convert-clip", "stroke in a mask outlined", 15));
+  // Line 6: mask-type:alpha in style=""; line 18: white content, fill inherited.
+  EXPECT_TRUE(has_change(r, "convert-clip", "mask applied as a clip of its shapes (2 times: lines 6, 18)", 6));
+  EXPECT_TRUE(has_change(r, "convert-clip", "stroke in a mask outlined (2 times: lines 13, 15)", 13));
   EXPECT_TRUE(has_change(r, "convert-clip", "stroke outlined to apply the clip", 9));
   EXPECT_EQ(r.svg->find("<mask"), std::string::npos);
   EXPECT_EQ(r.svg->find("mask="), std::string::npos);

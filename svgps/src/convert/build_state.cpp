@@ -35,8 +35,7 @@ bool BuildState::refuse_or_drop(const RawElement& e, const std::string& what) {
 }
 
 std::optional<std::size_t> BuildState::href_target(const RawElement& e) const {
-  const RawAttribute* href = e.attribute("href");
-  if (!href) href = e.attribute("xlink:href");
+  const RawAttribute* href = e.href();
   if (!href) return std::nullopt;
   auto it = ids.find(local_reference(href->value, true));
   if (it == ids.end()) return std::nullopt;

@@ -36,8 +36,22 @@ void build_nested_svg(BuildState& state, std::size_t index, model::Node& parent,
   double w = length(e, "width", context.viewport_width, context, 'w');
   double h = length(e, "height", context.viewport_height, context, 'h');
   geo::Matrix viewport = geo::Matrix::translate(x, y) * view_box_transform(e, w, h);
-  state.note("convert-structure", e, "nested <svg> inlined as a group");
   Context inner = context;
+  // Its viewport clips what it draws (overflow is hidden on <svg> unless visible or auto).
+  auto overflow = state.own(index, "overflow");
+  std::string shown = overflow ? trim_xml_space(*overflow) : "hidden";
+  bool clipped = shown != "visible" && shown != "auto";
+  if (clipped) {
+    Context outer = context;
+    outer.ctm = context.ctm * state.element_transform(e);
+    if (!clip_to_viewport(state, x, y, w, h, outer)) {
+      state.note("convert-removed", e, "nested <svg> with an empty viewport removed");
+      return;
+    }
+    inner.clips = outer.clips;
+  }
+  state.note("convert-structure", e,
+             clipped ? "nested <svg> inlined as a group clipped to its viewport" : "nested <svg> inlined as a group");
   inner.viewport_width = w;
   inner.viewport_height = h;
   build_group(state, index, parent, inner, viewport);

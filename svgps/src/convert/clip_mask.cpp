@@ -5,6 +5,7 @@
 #include <set>
 
 #include "geometry/clip.hpp"
+#include "geometry/shapes.hpp"
 #include "style/color.hpp"
 #include "svg/numbers.hpp"
 #include "convert/bounds.hpp"
@@ -350,6 +351,14 @@ bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Co
     how += std::string(" and an opacity of ") + opacity + " (its uniform luminance)";
   }
   state.note("convert-clip", e, how);
+  return true;
+}
+
+bool clip_to_viewport(BuildState& state, double x, double y, double width, double height, Context& context) {
+  if (!(width > 0 && height > 0)) return false;
+  auto rectangle = geo::rect_path(x, y, width, height, 0, 0);
+  if (!rectangle) return false;
+  context.clips.push_back(store_clip(state, {std::move(*rectangle), geo::FillRule::nonzero}, context.ctm));
   return true;
 }
 

@@ -8,6 +8,7 @@
 #include "bimi/svgps/render.hpp"
 #include "convert/builder.hpp"
 #include "convert/framing.hpp"
+#include "convert/units_viewport.hpp"
 #include "lint/checks.hpp"
 #include "model/writer.hpp"
 #include "svg/input.hpp"
@@ -23,9 +24,64 @@ bool has_text(const detail::RawDocument& document) {
   });
 }
 
+// A note the converter makes per element (a gradient resolved, an opacity folded) is said once,
+// where it first applies, with how many times and on which lines: a long list of the same sentence
+// hides the notes that differ. Warnings and errors stay one per place.
+Diagnostics said_once(const Diagnostics& changes) {
+  struct Repeat {
+    std::size_t times = 0;
+    std::vector<int> lines;  // distinct, in order met
+    bool said = false;
+  };
+  constexpr std::size_t lines_named = 8;
+  std::map<std::pair<std::string_view, std::string_view>, Repeat> repeats;
+  for (const auto& d : changes.items()) {
+    if (d.severity != Severity::note) continue;
+    Repeat& repeat = repeats[{d.rule, d.message}];
+    ++repeat.times;
+    if (d.location.line > 0 && std::find(repeat.lines.begin(), repeat.lines.end(), d.location.line) == repeat.lines.end()) {
+      repeat.lines.push_back(d.location.line);
+    }
+  }
+  Diagnostics merged;
+  for (const auto& d : changes.items()) {
+    if (d.severity != Severity::note) {
+      merged.add(d);
+      continue;
+    }
+    Repeat& repeat = repeats.find({d.rule, d.message})->second;
+    if (repeat.said) continue;
+    repeat.said = true;
+    Diagnostic first = d;
+    if (repeat.times > 1) {
+      first.message += " (" + std::to_string(repeat.times) + " times";
+      if (repeat.lines.size() > 1) {
+        first.message += ": lines";
+        for (std::size_t i = 0; i < std::min(repeat.lines.size(), lines_named); ++i) {
+          first.message += (i ? ", " : " ") + std::to_string(repeat.lines[i]);
+        }
+        if (repeat.lines.size() > lines_named) first.message += ", …";
+      }
+      first.message += ")";
+    }
+    merged.add(std::move(first));
+  }
+  return merged;
+}
+
+ConvertResult convert_document(std::string_view bytes, const ConvertOptions& options);
+
 }  // namespace
 
 ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options) {
+  ConvertResult result = convert_document(bytes, options);
+  result.changes = said_once(result.changes);
+  return result;
+}
+
+namespace {
+
+ConvertResult convert_document(std::string_view bytes, const ConvertOptions& options) {
   const convert::Deadline deadline(options.limits.max_seconds_per_file);
   ConvertResult result;
   result.input_bytes = bytes.size();
@@ -62,6 +118,11 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     result.unreadable = true;
     return result;
   }
+  // Processing instructions (XMP's <?xpacket?>, <?xml-stylesheet?>) draw nothing; the writer never
+  // emits them.
+  for (const Location& instruction : raw->processing_instructions) {
+    changes.add("convert-removed", Severity::note, "processing instruction removed", instruction);
+  }
   {
     Diagnostics reference_findings;
     if (!detail::check_references(*raw, options.limits, reference_findings)) {
@@ -97,7 +158,8 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
     gate.max_differing = options.max_differing_traced;
   }
   convert::apply_title(document, options);
-  model::ViewBox frame = convert::square_frame(document, options, changes);
+  const std::string aspect = convert::aspect_mode(raw->root());
+  model::ViewBox frame = convert::square_frame(document, aspect, options, changes);
   int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(frame);
 
   // What does not fit even with whole numbers on the coarsest grid tried is refused before any
@@ -118,11 +180,18 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   std::string reference_error;
   const bool fine = has_text(*raw) || traced;
   const int fidelity_size = fine ? options.fidelity_size_fine : options.fidelity_size;
-  auto reference = render_logo(decoded->text, fidelity_size, options.limits, reference_error);
+  auto framed_original = convert::with_pixel_view_box(decoded->text, *raw);
+  auto reference = render_logo(framed_original ? *framed_original : decoded->text, fidelity_size, options.limits,
+                               reference_error);
 
   // Snapshot before margin and background: those change the picture on purpose.
   model::Document as_original = document;
   as_original.view_box = original_box;
+  // A root aligned other than in the middle (or sliced) shows, in the square the reference is
+  // rendered in, the square frame: the output's viewBox without preserveAspectRatio says the same.
+  if (options.fit == ConvertOptions::Fit::artboard && original_box.width != original_box.height) {
+    if (auto aligned = convert::aligned_square(original_box, aspect)) as_original.view_box = *aligned;
+  }
   // Renders of the content at each precision tried, kept: the background decision reuses one.
   std::map<int, Image> content_renders;
   auto content_render = [&](int precision) -> const Image* {
@@ -203,4 +272,5 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
   }
 }
 
+}  // namespace
 }  // namespace bimi::svgps

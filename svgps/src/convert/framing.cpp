@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "bimi/svgps/lint.hpp"
 #include "geometry/path_ops.hpp"
@@ -100,13 +102,53 @@ void apply_title(model::Document& document, const ConvertOptions& options) {
   if (!options.desc.empty()) document.desc = options.desc;
 }
 
-model::ViewBox square_frame(const model::Document& document, const ConvertOptions& options, Diagnostics& changes) {
+std::optional<model::ViewBox> aligned_square(const model::ViewBox& box, std::string_view aspect) {
+  std::vector<std::string_view> words;
+  for (std::size_t at = 0; at < aspect.size();) {
+    std::size_t start = aspect.find_first_not_of(" \t\r\n", at);
+    if (start == std::string_view::npos) break;
+    std::size_t end = std::min(aspect.find_first_of(" \t\r\n", start), aspect.size());
+    words.push_back(aspect.substr(start, end - start));
+    at = end;
+  }
+  if (!words.empty() && words.front() == "defer") words.erase(words.begin());  // only for <image>
+  if (words.empty() || words.size() > 2) return std::nullopt;
+  const std::string_view align = words[0];
+  const bool slice = words.size() == 2 && words[1] == "slice";
+  if (words.size() == 2 && !slice && words[1] != "meet") return std::nullopt;
+  if (align.size() != 8 || align[0] != 'x' || align[4] != 'Y') return std::nullopt;  // "none" or invalid
+  auto fraction = [](std::string_view where) -> std::optional<double> {
+    if (where == "Min") return 0.0;
+    if (where == "Mid") return 0.5;
+    if (where == "Max") return 1.0;
+    return std::nullopt;
+  };
+  auto fx = fraction(align.substr(1, 3)), fy = fraction(align.substr(5, 3));
+  if (!fx || !fy || (*fx == 0.5 && *fy == 0.5 && !slice)) return std::nullopt;
+  const double side = slice ? std::min(box.width, box.height) : std::max(box.width, box.height);
+  // Meet: the box sits at the alignment inside a larger square; slice: the square is cut from the
+  // box at the alignment.
+  return model::ViewBox{box.x + (box.width - side) * *fx, box.y + (box.height - side) * *fy, side, side};
+}
+
+model::ViewBox square_frame(const model::Document& document, std::string_view aspect, const ConvertOptions& options,
+                            Diagnostics& changes) {
   model::ViewBox frame = document.view_box;
   if (options.fit == ConvertOptions::Fit::content) {
     geo::Box content = drawn_bounds(document.root, {});
     if (!content.empty() && content.width() > 0 && content.height() > 0) {
       frame = {content.x0, content.y0, content.width(), content.height()};
       changes.add("convert-structure", Severity::note, "cropped to the drawn content");
+    }
+  } else if (frame.width != frame.height) {
+    if (auto aligned = aligned_square(frame, aspect)) {
+      const bool cropped = aligned->width < std::max(frame.width, frame.height);
+      const bool wide = frame.width > frame.height;
+      // Meet pads the shorter side; slice crops the longer one.
+      changes.add("convert-structure", Severity::note,
+                  std::string("made square as its preserveAspectRatio \"") + std::string(aspect) + "\" frames it (" +
+                      (cropped ? "cropping the " : "padding the ") + (cropped == wide ? "width" : "height") + ")");
+      return *aligned;
     }
   }
   model::ViewBox square = squared(frame);

@@ -32,9 +32,15 @@ std::optional<model::Rgb> safe_background(const Image& image);
 // Sets the title (--title, else the file's own, else the fallback) and the description.
 void apply_title(model::Document& document, const ConvertOptions& options);
 
-// The square frame the content is shown in (artboard or drawn content, padded to a square),
-// before any margin. Says what it changed.
-model::ViewBox square_frame(const model::Document& document, const ConvertOptions& options, Diagnostics& changes);
+// What a square viewport shows of `box` under the root's preserveAspectRatio (`aspect`, as written):
+// meet pads and slice crops, on the sides its alignment names. Nothing for "none" (a stretch, which
+// a square viewBox cannot say) and for the default "xMidYMid meet" (padding equally, see squared).
+std::optional<model::ViewBox> aligned_square(const model::ViewBox& box, std::string_view aspect);
+
+// The square frame the content is shown in (artboard or drawn content, padded to a square as the
+// root's preserveAspectRatio frames it), before any margin. Says what it changed.
+model::ViewBox square_frame(const model::Document& document, std::string_view aspect, const ConvertOptions& options,
+                            Diagnostics& changes);
 
 // Adds the margin to `frame`, sets it as the document's viewBox and adds the background the
 // options ask for. `framed_render` renders the content in the final frame (for --background auto);

@@ -1,5 +1,6 @@
 #include "convert/image.hpp"
 
+#include <set>
 #include <utility>
 
 #include "bimi/svgps/raster.hpp"
@@ -14,15 +15,16 @@ namespace bimi::svgps::convert {
 
 void build_image(BuildState& state, std::size_t index, model::Node& parent, const Context& outer) {
   const RawElement& e = state.document.elements[index];
-  const RawAttribute* href = e.attribute("href");
-  if (!href) href = e.attribute("xlink:href");
+  const RawAttribute* href = e.href();
   if (!href) {
     state.note("convert-removed", e, "<image> without href removed");
     return;
   }
   auto uri = raster::decode_data_uri(href->value, state.options.limits.max_input_bytes);
-  if (!uri || (uri->media_type != "image/png" && uri->media_type != "image/jpeg" && uri->media_type != "image/jpg")) {
-    state.refuse_or_drop(e, "an <image> that is not an embedded PNG or JPEG");
+  static const std::set<std::string, std::less<>> traced_types = {"image/png", "image/jpeg", "image/jpg", "image/webp",
+                                                                   "image/gif"};
+  if (!uri || !traced_types.count(uri->media_type)) {
+    state.refuse_or_drop(e, "an <image> that is not an embedded PNG, JPEG, WebP or GIF");
     return;
   }
   std::string error;

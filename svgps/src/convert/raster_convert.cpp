@@ -165,7 +165,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     if (traced->bottom_covers_canvas && !outcome.document.root.children.empty()) {
       bottom = outcome.document.root.children.front().shape->fill.color;
     }
-    model::ViewBox frame = convert::square_frame(outcome.document, options, notes);
+    model::ViewBox frame = convert::square_frame(outcome.document, "xMidYMid meet", options, notes);
     ConvertOptions framing = options;
     std::optional<model::Rgb> own_background;
     if (bottom && options.background != ConvertOptions::Background::none) {

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "svg/numbers.hpp"
+#include "svg/source_map.hpp"
 
 namespace bimi::svgps::convert {
 
@@ -94,6 +96,51 @@ geo::Matrix view_box_transform(const RawElement& e, double width, double height)
   auto numbers = detail::parse_number_list(a->value);
   if (!numbers || numbers->size() != 4 || (*numbers)[2] <= 0 || (*numbers)[3] <= 0) return {};
   return aspect_transform(e, {(*numbers)[0], (*numbers)[1], (*numbers)[2], (*numbers)[3]}, width, height);
+}
+
+}  // namespace bimi::svgps::convert
+
+namespace bimi::svgps::convert {
+namespace {
+
+bool absolute_but_not_pixels(const RawAttribute* a) {
+  if (!a) return false;
+  auto parsed = detail::parse_length(trim_xml_space(a->value));
+  if (!parsed || parsed->value <= 0) return false;
+  switch (parsed->unit) {
+    case detail::LengthUnit::pt:
+    case detail::LengthUnit::pc:
+    case detail::LengthUnit::mm:
+    case detail::LengthUnit::cm:
+    case detail::LengthUnit::in: return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> with_pixel_view_box(std::string_view text, const RawDocument& raw) {
+  const RawElement& root = raw.root();
+  if (root.attribute("viewBox")) return std::nullopt;
+  const RawAttribute* width = root.attribute("width");
+  const RawAttribute* height = root.attribute("height");
+  if (!absolute_but_not_pixels(width) || !absolute_but_not_pixels(height)) return std::nullopt;
+  // The start tag's byte offset from its line and column (columns count characters).
+  detail::SourceMap map(text);
+  std::size_t at = map.line_start(root.location.line);
+  for (int column = 1; column < root.location.column && at < text.size(); ++column) {
+    do ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
+  }
+  std::string open = "<" + root.qname;
+  if (text.compare(at, open.size(), open) != 0) return std::nullopt;
+  Context none;
+  char box[96];
+  std::snprintf(box, sizeof box, " viewBox=\"0 0 %.17g %.17g\"", length(root, "width", 0, none, 'w'),
+                length(root, "height", 0, none, 'h'));
+  std::string framed(text);
+  framed.insert(at + open.size(), box);
+  return framed;
 }
 
 }  // namespace bimi::svgps::convert

@@ -27,6 +27,10 @@ double length(const RawElement& e, std::string_view name, double fallback, const
 
 // The root's viewBox, else its absolute width and height; refused when it has neither.
 bool read_view_box(BuildState& state, const RawElement& root, model::ViewBox& box);
+// The original with the viewBox its absolute width and height imply (72pt is 96 user units), for
+// the reference render: without one librsvg takes the numbers without their units as the viewBox.
+// Nothing when the root has a viewBox or its size is in pixels.
+std::optional<std::string> with_pixel_view_box(std::string_view text, const RawDocument& raw);
 // viewBox and preserveAspectRatio into a matrix.
 geo::Matrix view_box_transform(const RawElement& e, double width, double height);
 std::string aspect_mode(const RawElement& e);

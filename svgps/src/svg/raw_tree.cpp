@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "svg/source_map.hpp"
@@ -17,6 +19,16 @@ const RawAttribute* RawElement::attribute(std::string_view name) const {
     if (a.qname == name) return &a;
   }
   return nullptr;
+}
+
+const RawAttribute* RawElement::href() const {
+  const RawAttribute* linked = nullptr;
+  for (const auto& a : attributes) {
+    if (a.local != "href") continue;
+    if (a.ns.empty()) return &a;
+    if (a.ns == xlink_namespace && !linked) linked = &a;
+  }
+  return linked;
 }
 
 namespace {
@@ -87,6 +99,63 @@ std::pair<std::string_view, std::string_view> split_qname(std::string_view qname
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// tinyxml2 refuses a processing instruction anywhere but before the root (Illustrator writes
+// XMP's <?xpacket?> inside <metadata>), although XML allows one wherever a comment may stand. Each
+// one but the XML declaration becomes an empty comment that keeps its line breaks, so tinyxml2's
+// line numbers still match the text; where each one stood is kept for the rules and notes.
+// Returns the rewritten text, or nothing when the text has no processing instruction to hide.
+std::optional<std::string> hide_processing_instructions(std::string_view text, std::vector<std::size_t>& offsets) {
+  std::string rewritten;
+  std::size_t copied = 0;
+  bool in_tag = false;
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_tag) {
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        in_tag = false;
+      }
+      continue;
+    }
+    if (c != '<' || i + 1 >= text.size()) continue;
+    auto skip_past = [&](std::string_view end) {
+      std::size_t at = text.find(end, i);
+      i = at == std::string_view::npos ? text.size() : at + end.size() - 1;
+    };
+    if (text.compare(i, 4, "<!--") == 0) {
+      skip_past("-->");
+    } else if (text.compare(i, 9, "<![CDATA[") == 0) {
+      skip_past("]]>");
+    } else if (text[i + 1] == '!') {
+      skip_past(">");
+    } else if (text[i + 1] == '?') {
+      std::size_t end = text.find("?>", i + 2);
+      if (end == std::string_view::npos) return std::nullopt;  // left for tinyxml2 to call malformed
+      std::string_view target = text.substr(i + 2, end - i - 2);
+      bool declaration = i == 0 && target.substr(0, 3) == "xml" && (target.size() == 3 || is_space(target[3]));
+      if (!declaration) {
+        offsets.push_back(i);
+        rewritten.append(text.substr(copied, i - copied));
+        rewritten.append("<!--");
+        rewritten.append(std::count(target.begin(), target.end(), '\n'), '\n');
+        rewritten.append("-->");
+        copied = end + 2;
+      }
+      i = end + 1;
+    } else {
+      in_tag = is_name_start(text[i + 1]);
+    }
+  }
+  if (offsets.empty()) return std::nullopt;
+  rewritten.append(text.substr(copied));
+  return rewritten;
+}
+
 
 // Finds where tags and attributes start in the text, walking forward in document order: every
 // byte is looked at a bounded number of times, however long a line or a start tag is.
@@ -368,8 +437,11 @@ std::optional<RawDocument> parse_xml(std::string_view text, const Limits& limits
                     map.location(crowded.offset));
     return std::nullopt;
   }
+  std::vector<std::size_t> instructions;
+  std::optional<std::string> hidden = hide_processing_instructions(text, instructions);
+  std::string_view parsed = hidden ? std::string_view(*hidden) : text;
   tinyxml2::XMLDocument xml(true, tinyxml2::PRESERVE_WHITESPACE);
-  xml.Parse(text.data(), text.size());
+  xml.Parse(parsed.data(), parsed.size());
   if (xml.Error()) {
     std::string rule = xml.ErrorID() == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED ? "xml-too-deep" : "xml-malformed";
     std::string message = xml_error_message(xml);
@@ -401,6 +473,7 @@ std::optional<RawDocument> parse_xml(std::string_view text, const Limits& limits
   }
   TreeBuilder builder(map, diagnostics);
   RawDocument document = builder.build(xml);
+  for (std::size_t offset : instructions) document.processing_instructions.push_back(map.location(offset));
   index_ids(document);
   return document;
 }

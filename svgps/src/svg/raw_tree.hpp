@@ -42,6 +42,8 @@ struct RawElement {
   Location text_location;
 
   const RawAttribute* attribute(std::string_view qname) const;
+  // The reference: href, else an href in the XLink namespace under whatever prefix is bound to it.
+  const RawAttribute* href() const;
   bool is_svg(std::string_view name) const { return ns == svg_namespace && local == name; }
 };
 
