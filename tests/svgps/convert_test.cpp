@@ -205,6 +205,34 @@ TEST(Convert, TheRootsPreserveAspectRatioFramesTheSquare) {
   EXPECT_EQ(aligned_square_note("xMidYMid slice"), "made square as its preserveAspectRatio \"xMidYMid slice\" frames it (cropping the height)");
 }
 
+TEST(Convert, TheCircleCropWarningSaysWhichMarginClearsIt) {
+  const std::string wide =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\"><rect width=\"200\" height=\"100\" "
+      "fill=\"#06c\"/><circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#fff\"/></svg>";
+  ConvertResult r = convert_svg(wide, {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  std::string message;
+  for (const auto& d : r.output_findings.items()) {
+    if (d.rule == "circle-crop") message = d.message;
+  }
+  const std::string said = "(--margin ";
+  ASSERT_NE(message.find(said), std::string::npos) << message;
+  int margin = std::stoi(message.substr(message.find(said) + said.size()));
+  EXPECT_GT(margin, 0);
+  ConvertOptions options;
+  options.margin_percent = margin;
+  ConvertResult cleared = convert_svg(wide, options);
+  ASSERT_TRUE(cleared.svg);
+  EXPECT_FALSE(cleared.output_findings.has_rule("circle-crop")) << test::describe(cleared.output_findings);
+  // Advice counts the margin already given.
+  options.margin_percent = 2;
+  ConvertResult some = convert_svg(wide, options);
+  ASSERT_TRUE(some.svg);
+  for (const auto& d : some.output_findings.items()) {
+    if (d.rule == "circle-crop") EXPECT_NE(d.message.find(said + std::to_string(margin) + " "), std::string::npos) << d.message;
+  }
+}
+
 TEST(Convert, NonSquareArtboardIsPaddedEqually) {
   ConvertResult r = convert_fixture("wide");
   ASSERT_TRUE(r.svg) << changes_text(r);

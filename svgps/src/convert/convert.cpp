@@ -8,6 +8,7 @@
 #include "bimi/svgps/render.hpp"
 #include "convert/builder.hpp"
 #include "convert/framing.hpp"
+#include "convert/margin_advice.hpp"
 #include "convert/units_viewport.hpp"
 #include "lint/checks.hpp"
 #include "model/writer.hpp"
@@ -76,6 +77,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
 ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options) {
   ConvertResult result = convert_document(bytes, options);
   result.changes = said_once(result.changes);
+  if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);
   return result;
 }
 

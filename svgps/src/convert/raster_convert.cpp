@@ -10,6 +10,7 @@
 #include "bimi/svgps/file_format.hpp"
 #include "bimi/svgps/raster.hpp"
 #include "convert/framing.hpp"
+#include "convert/margin_advice.hpp"
 #include "model/writer.hpp"
 #include "raster/palette.hpp"
 #include "raster/prepare.hpp"
@@ -288,6 +289,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   gate.min_ssim = options.min_ssim_traced;
   gate.max_differing = options.max_differing_traced;
   convert::accept_output(std::move(chosen->svg), chosen->fidelity, "", gate, result);
+  if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);
   return result;
 }
 
