@@ -2,7 +2,11 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "bimi/svgps/render_sandbox.hpp"
 
@@ -10,19 +14,39 @@ namespace bimi::cli {
 
 std::optional<int> run_render_worker(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], render_worker_argument) != 0) return std::nullopt;
-  if (argc != 4) return 2;
-  double seconds = std::strtod(argv[2], nullptr);
-  unsigned long long memory_mib = std::strtoull(argv[3], nullptr, 10);
+  // __render-worker [--font-dir DIR]... SECONDS MIB
+  if (argc < 4 || (argc - 4) % 2 != 0) return 2;
+  std::vector<std::string> font_directories;
+  for (int i = 2; i + 2 < argc; i += 2) {
+    if (std::strcmp(argv[i], font_dir_argument) != 0) return 2;
+    font_directories.emplace_back(argv[i + 1]);
+  }
+  double seconds = std::strtod(argv[argc - 2], nullptr);
+  unsigned long long memory_mib = std::strtoull(argv[argc - 1], nullptr, 10);
   if (!(seconds > 0) || memory_mib == 0) return 2;
-  return svgps::serve_renders(3, seconds, static_cast<std::size_t>(memory_mib));
+  return svgps::serve_renders(3, seconds, static_cast<std::size_t>(memory_mib), font_directories);
 }
 
-svgps::Limits sandboxed_limits() {
+svgps::Limits sandboxed_limits() { return sandboxed_limits({}); }
+
+svgps::Limits sandboxed_limits(const std::vector<std::string>& font_directories) {
   static const svgps::Limits defaults;
-  static const svgps::SandboxRenderer renderer(svgps::SandboxSettings{
-      "/proc/self/exe", {render_worker_argument}, defaults.max_render_seconds, defaults.max_render_memory_mib});
+  // One pool of workers per set of font directories, for the life of the process.
+  static std::mutex guard;
+  static std::map<std::vector<std::string>, std::unique_ptr<svgps::SandboxRenderer>> renderers;
+  std::lock_guard<std::mutex> lock(guard);
+  auto& renderer = renderers[font_directories];
+  if (!renderer) {
+    std::vector<std::string> arguments{render_worker_argument};
+    for (const auto& directory : font_directories) {
+      arguments.push_back(font_dir_argument);
+      arguments.push_back(directory);
+    }
+    renderer = std::make_unique<svgps::SandboxRenderer>(svgps::SandboxSettings{
+        "/proc/self/exe", std::move(arguments), defaults.max_render_seconds, defaults.max_render_memory_mib});
+  }
   svgps::Limits limits;
-  limits.renderer = &renderer;
+  limits.renderer = renderer.get();
   return limits;
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "bimi/svgps/limits.hpp"
 
@@ -12,6 +14,8 @@ namespace bimi::cli {
 // The first argument that turns `bimi` into a render worker; not a command
 // users see.
 inline constexpr const char* render_worker_argument = "__render-worker";
+// Before the seconds and MiB: a font directory the worker registers with fontconfig.
+inline constexpr const char* font_dir_argument = "--font-dir";
 
 // When argv asks for a render worker, serves renders and returns the exit
 // status; else nullopt.
@@ -21,5 +25,7 @@ std::optional<int> run_render_worker(int argc, char** argv);
 // processes (started on first use, one per thread rendering at the same time,
 // stopped at exit).
 svgps::Limits sandboxed_limits();
+// The same with workers that also draw text with the fonts in `font_directories`.
+svgps::Limits sandboxed_limits(const std::vector<std::string>& font_directories);
 
 }  // namespace bimi::cli

@@ -140,7 +140,9 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   std::unique_ptr<text::Fonts> fonts;
   if (has_text(*raw)) {
     std::string error;
-    fonts = text::Fonts::create(error);
+    text::FontsOptions font_options;
+    font_options.extra_font_dirs = options.font_directories;
+    fonts = text::Fonts::create(font_options, error);
     if (!fonts) changes.add("convert-text", Severity::warning, "no fonts available: " + error);
   }
   convert::BuildOptions build_options;

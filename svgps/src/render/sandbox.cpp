@@ -1,5 +1,7 @@
 #include "bimi/svgps/render_sandbox.hpp"
 
+#include <fontconfig/fontconfig.h>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -294,7 +296,13 @@ rlim_t sanitizer_reservation() {
 
 }  // namespace
 
-int serve_renders(int socket, double seconds, std::size_t memory_mib) {
+int serve_renders(int socket, double seconds, std::size_t memory_mib,
+                  const std::vector<std::string>& font_directories) {
+  // This process exists only to render: its current fontconfig configuration is pango's, and so
+  // librsvg's. Scanned before the memory limit, as fontconfig maps its caches.
+  for (const auto& directory : font_directories) {
+    if (!FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(directory.c_str()))) return 1;
+  }
   // Limits first, before librsvg touches anything: no core files from an abort,
   // no way back to more memory (the hard limit is lowered too), no privileges
   // gained through exec.

@@ -108,6 +108,12 @@ std::unique_ptr<Fonts> Fonts::create(const FontsOptions& options, std::string& e
       return nullptr;
     }
   }
+  for (const auto& directory : options.extra_font_dirs) {
+    if (!FcConfigAppFontAddDir(impl->config.get(), fc_string(directory))) {
+      error = "fontconfig: cannot add the fonts in '" + directory + "'";
+      return nullptr;
+    }
+  }
   FT_Library library = nullptr;
   if (FT_Init_FreeType(&library) != 0) {
     error = "FreeType: cannot initialise the library";

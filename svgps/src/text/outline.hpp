@@ -70,6 +70,7 @@ struct OutlinedText {
 struct FontsOptions {
   bool system_fonts = true;
   std::vector<std::string> extra_font_files;  // added as application fonts; must exist
+  std::vector<std::string> extra_font_dirs;   // every font file in them (recursively), likewise
 };
 
 // Owns the fontconfig configuration, the FreeType library and a cache of loaded faces and font

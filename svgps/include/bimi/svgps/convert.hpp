@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/fidelity.hpp"
@@ -15,6 +16,10 @@ namespace bimi::svgps {
 struct ConvertOptions {
   std::string title;           // empty: the file's own title, else fallback_title
   std::string fallback_title;  // usually the file name without extension
+  // Directories of font files (the brand's own) that text is outlined with, before the system's.
+  // The reference render sees them only through a renderer that registers them too (the CLI's
+  // render workers do); rendered in-process, the original falls back to the system's fonts.
+  std::vector<std::string> font_directories;
   std::string desc;            // empty: the file's own desc, if any
   enum class Background { automatic, none, color };
   Background background = Background::automatic;

@@ -53,7 +53,10 @@ class SandboxRenderer final : public Renderer {
 // The worker's side, on the socket it was given (file descriptor `socket`):
 // limits this process to `memory_mib` of address space and each render to
 // `seconds` of CPU time, then answers render requests with render_svg until the
-// other end closes. Returns the process's exit status.
-int serve_renders(int socket, double seconds, std::size_t memory_mib);
+// other end closes. The fonts in `font_directories` are added to the process's
+// fontconfig configuration first, so that librsvg draws text with them (a brand
+// font given to `bimi convert --fonts`). Returns the process's exit status.
+int serve_renders(int socket, double seconds, std::size_t memory_mib,
+                  const std::vector<std::string>& font_directories = {});
 
 }  // namespace bimi::svgps
