@@ -233,6 +233,31 @@ TEST(Convert, TheCircleCropWarningSaysWhichMarginClearsIt) {
   }
 }
 
+TEST(Convert, SwitchChoosesByTheReadersLanguages) {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><switch>"
+      "<circle systemLanguage=\"de\" cx=\"50\" cy=\"50\" r=\"30\" fill=\"#0c0\"/>"
+      "<circle systemLanguage=\"fr-CA, en-US\" cx=\"50\" cy=\"50\" r=\"30\" fill=\"#00c\"/>"
+      "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\"/></switch></svg>";
+  auto chosen = [&](std::vector<std::string> languages) {
+    ConvertOptions options;
+    options.languages = std::move(languages);
+    options.force = true;  // the reference render reads this process's locale, not these languages
+    ConvertResult r = convert_svg(svg, options);
+    if (!r.svg) return std::string("nothing");
+    for (const char* colour : {"#0c0", "#00c", "#c00"}) {
+      if (r.svg->find(colour) != std::string::npos) return std::string(colour);
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(chosen({}), "#c00");  // no language: as librsvg in a C locale
+  EXPECT_EQ(chosen({"de-CH", "de"}), "#0c0");
+  EXPECT_EQ(chosen({"en"}), "#00c");     // "en" reads "en-US"
+  EXPECT_EQ(chosen({"EN-us"}), "#00c");  // case-insensitive
+  EXPECT_EQ(chosen({"en-GB"}), "#c00");  // "en-GB" does not read "en-US"
+  EXPECT_EQ(chosen({"fr"}), "#00c");
+}
+
 TEST(Convert, NonSquareArtboardIsPaddedEqually) {
   ConvertResult r = convert_fixture("wide");
   ASSERT_TRUE(r.svg) << changes_text(r);

@@ -1,7 +1,10 @@
 #include "convert/builder.hpp"
 
 
+#include <cctype>
 #include <set>
+#include <string>
+#include <vector>
 #include <utility>
 
 #include "convert/build_state.hpp"
@@ -17,6 +20,34 @@
 namespace bimi::svgps::convert {
 
 namespace {
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// SVG 1.1 §5.8.5: systemLanguage (comma-separated language tags) holds when one of the reader's
+// languages equals one of the tags, or is a prefix of one followed by '-' ("en" reads "en-US").
+// An empty value never holds.
+bool speaks_any(const std::vector<std::string>& languages, std::string_view system_language) {
+  std::string_view rest = system_language;
+  while (!rest.empty()) {
+    std::size_t comma = rest.find(',');
+    std::string tag = ascii_lower(trim_xml_space(rest.substr(0, comma)));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (tag.empty()) continue;
+    for (const auto& language : languages) {
+      std::string reader = ascii_lower(language);
+      if (reader.empty()) continue;
+      if (tag == reader || (tag.size() > reader.size() && tag.compare(0, reader.size(), reader) == 0 &&
+                            tag[reader.size()] == '-')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 // The transform, opacity, clip and effects of a container, then its children.
 void build_group(BuildState& state, std::size_t index, model::Node& parent, const Context& context,
@@ -67,8 +98,7 @@ void build_switch(BuildState& state, std::size_t index, model::Node& parent, con
     const RawAttribute* extensions = c.attribute("requiredExtensions");
     if (extensions && !trim_xml_space(extensions->value).empty()) continue;
     if (const RawAttribute* language = c.attribute("systemLanguage")) {
-      std::string value = trim_xml_space(language->value);
-      if (!value.empty() && value.rfind("en", 0) != 0) continue;
+      if (!speaks_any(state.options.languages, language->value)) continue;
     }
     state.note("convert-structure", e, "<switch> resolved to the " + tag(c) + " a renderer draws");
     Context inner = context;

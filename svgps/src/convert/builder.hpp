@@ -26,6 +26,7 @@ struct BuildOptions {
   text::Fonts* fonts = nullptr;  // text is refused without fonts
   const Deadline* deadline = nullptr;  // checked while building; building stops when it passes
   Limits limits;
+  std::vector<std::string> languages;  // the reader's, for <switch> (see ConvertOptions::languages)
 };
 
 // Change kinds reported while converting (rule ids of the conversion report).

@@ -150,6 +150,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   build_options.fonts = fonts.get();
   build_options.limits = options.limits;
   build_options.deadline = &deadline;
+  build_options.languages = options.languages;
   auto built = convert::build_document(*raw, build_options, changes);
   if (!built) return result;
   model::Document document = std::move(built->document);

@@ -20,6 +20,10 @@ struct ConvertOptions {
   // The reference render sees them only through a renderer that registers them too (the CLI's
   // render workers do); rendered in-process, the original falls back to the system's fonts.
   std::vector<std::string> font_directories;
+  // The reader's languages, most preferred first (BCP 47 tags such as "de-CH", "de"), against
+  // which <switch> tests systemLanguage. Empty: none, as librsvg reads a C locale. The reference
+  // render must be made with the same languages (the CLI's render workers are told them).
+  std::vector<std::string> languages;
   std::string desc;            // empty: the file's own desc, if any
   enum class Background { automatic, none, color };
   Background background = Background::automatic;
