@@ -66,7 +66,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
 std::vector<RuleMetadata> rule_metadata() {
   std::vector<RuleMetadata> out;
   for (const auto& rule : svgps::rules()) {
-    out.push_back({std::string(rule.id), std::string(rule.summary), std::string(rule.source)});
+    out.push_back({std::string(rule.id), std::string(rule.summary), std::string(rule.citation)});
   }
   return out;
 }

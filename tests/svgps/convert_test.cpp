@@ -601,6 +601,31 @@ TEST(Convert, PaintValuesKeepTheirReading) {
   }
 }
 
+// Identical paint servers are written once: shapes that use one userSpaceOnUse gradient refer to
+// one element; a gradient that differs (here, resolved against another bounding box) keeps its own.
+TEST(Convert, IdenticalGradientsAreWrittenOnce) {
+  ConvertResult r = convert_text(
+      "<linearGradient id=\"u\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\">"
+      "<stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#c30\"/></linearGradient>"
+      "<linearGradient id=\"b\"><stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#fc0\"/>"
+      "</linearGradient>"
+      "<rect width=\"100\" height=\"30\" fill=\"url(#u)\"/><rect y=\"35\" width=\"100\" height=\"30\" fill=\"url(#u)\"/>"
+      "<circle cx=\"20\" cy=\"85\" r=\"10\" fill=\"url(#b)\" stroke=\"url(#u)\"/>"
+      "<circle cx=\"70\" cy=\"85\" r=\"12\" fill=\"url(#b)\"/>");
+  expect_faithful(r);
+  const std::string& svg = *r.svg;
+  auto count = [&](const std::string& text) {
+    std::size_t n = 0;
+    for (std::size_t at = svg.find(text); at != std::string::npos; at = svg.find(text, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("<linearGradient"), 3u) << svg;  // #u once, #b once per circle
+  EXPECT_EQ(count("fill=\"url(#g1)\""), 2u) << svg;
+  EXPECT_EQ(count("stroke=\"url(#g1)\""), 1u) << svg;
+  EXPECT_EQ(svg.find("id=\"g4\""), std::string::npos) << svg;
+  EXPECT_NE(svg.find("id=\"g3\""), std::string::npos) << svg;
+}
+
 TEST(Convert, UnreadableInputIsSaidSo) {
   ConvertResult r = convert_svg("<svg", {});
   EXPECT_TRUE(r.unreadable);

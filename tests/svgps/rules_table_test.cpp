@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
+#include <string>
 
 #include "bimi/svgps/rules.hpp"
 
@@ -13,7 +15,7 @@ TEST(RulesTable, IdsAreUniqueKebabCaseWithSummaryAndSource) {
     EXPECT_TRUE(seen.insert(rule.id).second) << "duplicate id " << rule.id;
     for (char c : rule.id) EXPECT_TRUE((c >= 'a' && c <= 'z') || c == '-') << rule.id;
     EXPECT_FALSE(rule.summary.empty()) << rule.id;
-    EXPECT_FALSE(rule.source.empty()) << rule.id;
+    EXPECT_FALSE(rule.citation.empty()) << rule.id;
   }
   EXPECT_GE(seen.size(), 50u);
 }
@@ -47,6 +49,18 @@ TEST(RulesTable, SeverityFollowsProfile) {
   EXPECT_EQ(severity_of("square", Profile::spec), Severity::warning);
   EXPECT_EQ(severity_of("version", Profile::spec), Severity::error);
   EXPECT_EQ(severity_of("title-long", Profile::strict), Severity::warning);
+}
+
+// The common shape: an id missing from the table is a programming error, not an error finding.
+TEST(RulesTable, UnknownIdIsAProgrammingError) {
+  EXPECT_THROW(severity_of("no-such-rule", Profile::strict), std::logic_error);
+}
+
+TEST(RulesTable, MarkdownHasTheLogoColumns) {
+  std::string page = rules_markdown();
+  EXPECT_NE(page.find("| id | kind | strict | spec | what it finds | source |\n|---|---|---|---|---|---|\n"),
+            std::string::npos);
+  EXPECT_NE(page.find("| `file-size` | guidance | error | warning | "), std::string::npos);
 }
 
 TEST(RulesTable, FindsRulesAndProfiles) {

@@ -59,23 +59,15 @@ constexpr std::array<CheckInfo, 15> table{{
 std::span<const CheckInfo> check_table() { return table; }
 
 std::string checks_markdown() {
-  std::string out =
+  return rules_markdown<CheckInfo>(
+      table,
       "# Mark certificate checks\n\n"
       "Every check `bimi verify` makes, in the order it reports them. Each yields a verdict (pass, warn,\n"
       "fail or skipped) and at least one message; any fail makes the certificate invalid (exit 1). The\n"
-      "table is generated from `vmc/src/checks.cpp`; a test keeps this page in step with it.\n\n"
-      "| id | what it checks | source |\n|---|---|---|\n";
-  for (const auto& check : table) {
-    out += "| `" + std::string(check.id) + "` | " + std::string(check.summary) + " | " + std::string(check.citation) + " |\n";
-  }
-  return out;
+      "table is generated from `vmc/src/checks.cpp`; a test keeps this page in step with it.\n\n",
+      {}, "what it checks");
 }
 
-const CheckInfo* find_check(std::string_view id) {
-  for (const auto& check : table) {
-    if (check.id == id) return &check;
-  }
-  return nullptr;
-}
+const CheckInfo* find_check(std::string_view id) { return find_row<CheckInfo>(table, id); }
 
 }  // namespace bimi::vmc

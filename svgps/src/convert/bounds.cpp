@@ -45,7 +45,7 @@ geo::Box local_bounds(BuildState& state, std::size_t index, int depth) {
   }
   for (std::size_t child : state.document.elements[index].children) {
     const RawElement& c = state.document.elements[child];
-    if (c.ns != detail::svg_namespace || state.is_hidden(child)) continue;
+    if (c.ns != detail::svg_namespace || state.style(child).display_none) continue;
     auto p = shape_path(state, child, none);
     geo::Box b;
     if (p) {

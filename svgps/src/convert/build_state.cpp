@@ -6,10 +6,22 @@
 #include "svg/iri.hpp"
 
 namespace bimi::svgps::convert {
+namespace {
+
+std::vector<ElementStyle> resolve_all(const style::ComputedStyles& styles, const RawDocument& document) {
+  std::vector<ElementStyle> out;
+  out.reserve(document.elements.size());
+  for (std::size_t i = 0; i < document.elements.size(); ++i) {
+    out.push_back(resolve_element_style(styles.computed(i), styles.specified_values(i)));
+  }
+  return out;
+}
+
+}  // namespace
 
 BuildState::BuildState(const RawDocument& input, const BuildOptions& build_options, Diagnostics& change_log)
     : document(input), options(build_options), changes(change_log),
-      styles(style::ComputedStyles::compute(input, change_log)) {}
+      styles(style::ComputedStyles::compute(input, change_log)), element_styles(resolve_all(styles, input)) {}
 
 void BuildState::note(std::string_view kind, const RawElement& e, std::string message) {
   if (!noted.emplace(std::string(kind), message, e.location.line, e.location.column).second) return;
@@ -45,33 +57,23 @@ std::optional<std::size_t> BuildState::href_target(const RawElement& e) const {
 std::optional<std::string_view> BuildState::property(std::size_t index, std::string_view name) const {
   auto it = instance_styles.find(index);
   if (it == instance_styles.end()) return styles.get(index, name);
-  auto value = it->second.find(name);
-  if (value == it->second.end()) return std::nullopt;
+  auto value = it->second.computed.find(name);
+  if (value == it->second.computed.end()) return std::nullopt;
   return std::string_view(value->second);
 }
 
 const style::ComputedStyles::Values& BuildState::computed_values(std::size_t index) const {
   auto it = instance_styles.find(index);
-  return it == instance_styles.end() ? styles.computed(index) : it->second;
+  return it == instance_styles.end() ? styles.computed(index) : it->second.computed;
+}
+
+const ElementStyle& BuildState::style(std::size_t index) const {
+  auto it = instance_styles.find(index);
+  return it == instance_styles.end() ? element_styles[index] : it->second.typed;
 }
 
 std::optional<std::string_view> BuildState::own(std::size_t index, std::string_view name) const {
   return styles.specified(index, name);
-}
-
-bool BuildState::is_hidden(std::size_t index) const {
-  auto display = own(index, "display");
-  return display && trim_xml_space(*display) == "none";
-}
-
-bool BuildState::is_visible(std::size_t index) const {
-  auto visibility = property(index, "visibility");
-  return !visibility || trim_xml_space(*visibility) == "visible" || trim_xml_space(*visibility) == "inherit";
-}
-
-geo::FillRule BuildState::fill_rule(std::size_t index, std::string_view name) const {
-  auto rule = property(index, name);
-  return rule && trim_xml_space(*rule) == "evenodd" ? geo::FillRule::evenodd : geo::FillRule::nonzero;
 }
 
 geo::Matrix BuildState::element_transform(const RawElement& e) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "convert/builder.hpp"
+#include "convert/element_style.hpp"
 #include "geometry/path_ops.hpp"
 #include "geometry/transform.hpp"
 #include "style/computed_styles.hpp"
@@ -54,13 +55,18 @@ struct BuildState {
   const BuildOptions& options;
   Diagnostics& changes;  // written through note(), approximate(), refuse()
   const style::ComputedStyles styles;
+  const std::vector<ElementStyle> element_styles;  // typed, resolved once per element
   const std::map<std::string, std::size_t, std::less<>>& ids = document.ids;  // built by parse_xml
 
   // ---- what is built -----------------------------------------------------------------------
   model::Document out;
   std::vector<std::unique_ptr<Clip>> clips;  // owned here, pointed to by Context::clips
-  // While a <use> copy is built, its elements' computed values (see use_expansion.hpp).
-  std::map<std::size_t, style::ComputedStyles::Values> instance_styles;
+  // While a <use> copy is built, its elements' computed values and typed styles (see use_expansion.hpp).
+  struct InstanceStyle {
+    style::ComputedStyles::Values computed;
+    ElementStyle typed;
+  };
+  std::map<std::size_t, InstanceStyle> instance_styles;
   std::map<std::size_t, geo::Matrix> gradient_spaces;  // gradient index -> its stretching transform
   std::size_t use_instances = 0;
   bool refused = false;
@@ -84,16 +90,13 @@ struct BuildState {
   // ---- values ------------------------------------------------------------------------------
   // The element an href (plain or xlink) refers to in this document.
   std::optional<std::size_t> href_target(const RawElement& e) const;
-  // A computed property, as the <use> copy being built sees it.
+  // The element's typed style, as the <use> copy being built sees it.
+  const ElementStyle& style(std::size_t index) const;
+  // A computed property not in ElementStyle (fonts), as the <use> copy being built sees it.
   std::optional<std::string_view> property(std::size_t index, std::string_view name) const;
   const style::ComputedStyles::Values& computed_values(std::size_t index) const;
-  // A property specified on the element itself.
+  // A property specified on the element itself (the effects that refer to other elements).
   std::optional<std::string_view> own(std::size_t index, std::string_view name) const;
-  bool is_hidden(std::size_t index) const;
-  // visibility: hidden and collapse draw nothing (the element's children may still draw).
-  bool is_visible(std::size_t index) const;
-  // A fill-rule or clip-rule property.
-  geo::FillRule fill_rule(std::size_t index, std::string_view name) const;
   // The element's transform attribute; an invalid one is noted and ignored.
   geo::Matrix element_transform(const RawElement& e);
 

@@ -133,7 +133,7 @@ void build_element_unguarded(BuildState& state, std::size_t index, model::Node& 
     }
     return;
   }
-  if (state.is_hidden(index)) {
+  if (state.style(index).display_none) {
     state.note("convert-removed", e, tag(e) + " with display=\"none\" removed");
     return;
   }
@@ -177,11 +177,8 @@ void build_element(BuildState& state, std::size_t index, model::Node& parent, co
 
 bool apply_effects(BuildState& state, std::size_t index, Context& context) {
   const RawElement& e = state.document.elements[index];
-  if (auto value = state.own(index, "opacity")) {
-    auto opacity = parse_opacity(*value);
-    if (opacity && *opacity < 1 && fold_opacity(state, index, *opacity, context)) {
-      state.note("convert-opacity", e, "opacity folded into fill-opacity and stroke-opacity");
-    }
+  if (double opacity = state.style(index).opacity; opacity < 1 && fold_opacity(state, index, opacity, context)) {
+    state.note("convert-opacity", e, "opacity folded into fill-opacity and stroke-opacity");
   }
   if (auto blend = state.own(index, "mix-blend-mode"); blend && trim_xml_space(*blend) != "normal") {
     if (!state.refuse_or_drop(e, "mix-blend-mode \"" + std::string(*blend) + "\"")) return false;

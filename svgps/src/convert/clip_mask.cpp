@@ -57,7 +57,7 @@ bool visit_children(BuildState& state, std::size_t container, const geo::Matrix&
                     const ContentVisitor& visit, int depth, std::vector<std::size_t>& around) {
   for (std::size_t child : state.document.elements[container].children) {
     const RawElement& c = state.document.elements[child];
-    if (c.ns != detail::svg_namespace || state.is_hidden(child)) continue;
+    if (c.ns != detail::svg_namespace || state.style(child).display_none) continue;
     if (!c.is_svg("use")) {
       if (!visit_content_element(state, child, m, context, groups, visit, depth, around)) return false;
       continue;
@@ -106,7 +106,7 @@ bool visit_content_element(BuildState& state, std::size_t index, const geo::Matr
     around.pop_back();
     return ok;
   }
-  if (!state.is_visible(index)) return true;
+  if (!state.style(index).visible) return true;
   auto path = shape_path(state, index, context);
   if (!path) {
     if (groups && is_drawing_element(e)) {
@@ -174,8 +174,7 @@ std::optional<std::size_t> effect_in_mask(const BuildState& state, const Content
   std::vector<std::size_t> elements = shape.around;
   elements.push_back(shape.element);
   for (std::size_t i : elements) {
-    auto opacity = state.own(i, "opacity");
-    if (opacity && parse_opacity(*opacity).value_or(1) < 1) return i;
+    if (state.style(i).opacity < 1) return i;
     for (const char* effect : {"filter", "mask", "clip-path", "mix-blend-mode"}) {
       auto value = state.own(i, effect);
       if (value && trim_xml_space(*value) != "none" && trim_xml_space(*value) != "normal") return i;
@@ -197,18 +196,14 @@ std::optional<geo::Path> stroke_in_content(BuildState& state, const ContentShape
   return geo::transformed(*outline, shape.placement);
 }
 
-MaskPaint mask_paint(const BuildState& state, std::size_t element, std::string_view name, std::string_view opacity_name,
-                     std::string_view initial, bool alpha) {
-  std::string value = trim_xml_space(state.property(element, name).value_or(initial));
-  if (value.rfind("url(", 0) == 0) {
-    auto it = state.ids.find(local_reference(value));
+MaskPaint mask_paint(const BuildState& state, const PaintValue& paint, double paint_opacity, bool alpha) {
+  if (paint.url) {
+    auto it = state.ids.find(*paint.url);
     if (it != state.ids.end()) return {false, 0, "painted with " + tag(state.document.elements[it->second])};
-    value = url_fallback(value);  // a missing paint server: its fallback
   }
-  if (value.empty() || value == "none") return {};
-  auto color = style::parse_color(with_current_color(state, element, std::move(value)));
-  if (!color) return {};
-  double opacity = color->alpha * parse_opacity(state.property(element, opacity_name).value_or("1")).value_or(1);
+  if (paint.color.kind != ColorValue::Kind::color) return {};  // none, or a missing server's fallback
+  const style::Color* color = &paint.color.color;
+  double opacity = color->alpha * paint_opacity;
   if (opacity <= 0) return {};
   if (opacity < 1) return {false, 0, "partly transparent"};
   // Luminance from the sRGB values, as librsvg and browsers compute a luminance mask; in whole
@@ -242,8 +237,9 @@ bool read_mask(BuildState& state, std::size_t mask_index, std::size_t masked, co
     if (auto effect = effect_in_mask(state, shape)) {
       return fail(state.document.elements[*effect], "has its own opacity, filter, mask or clip-path");
     }
-    MaskPaint fill = mask_paint(state, shape.element, "fill", "fill-opacity", "#000000", alpha);
-    MaskPaint stroke = mask_paint(state, shape.element, "stroke", "stroke-opacity", "none", alpha);
+    const ElementStyle& shape_style = state.style(shape.element);
+    MaskPaint fill = mask_paint(state, shape_style.fill, shape_style.fill_opacity, alpha);
+    MaskPaint stroke = mask_paint(state, shape_style.stroke, shape_style.stroke_opacity, alpha);
     for (const MaskPaint* paint : {&fill, &stroke}) {
       if (!paint->reason.empty()) return fail(at, "is " + paint->reason);
       if (!paint->drawn) continue;
@@ -251,7 +247,7 @@ bool read_mask(BuildState& state, std::size_t mask_index, std::size_t masked, co
       area.value = paint->value;
     }
     if (fill.drawn) {
-      geo::FillRule rule = shape.text ? geo::FillRule::nonzero : state.fill_rule(shape.element, "fill-rule");
+      geo::FillRule rule = shape.text ? geo::FillRule::nonzero : state.style(shape.element).fill_rule;
       area.pieces.push_back({geo::transformed(shape.path, shape.placement), rule});
     }
     if (stroke.drawn && !shape.text) {
@@ -315,7 +311,7 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
   }
   std::vector<geo::FilledPath> pieces;
   bool ok = visit_content(state, clip_index, m, context, false, [&](const ContentShape& shape) {
-    geo::FillRule rule = shape.text ? geo::FillRule::nonzero : state.fill_rule(shape.element, "clip-rule");
+    geo::FillRule rule = shape.text ? geo::FillRule::nonzero : state.style(shape.element).clip_rule;
     pieces.push_back({geo::transformed(shape.path, shape.placement), rule});
     if (shape.text) state.note("convert-clip", state.document.elements[shape.element], "text in a clipPath outlined");
     return true;

@@ -34,7 +34,7 @@ void build_image(BuildState& state, std::size_t index, model::Node& parent, cons
     return;
   }
   auto entered = leaf_context(state, index, outer, "");
-  if (!entered || !state.is_visible(index)) return;
+  if (!entered || !state.style(index).visible) return;
   const Context& context = *entered;
   double x = length(e, "x", 0, context, 'w'), y = length(e, "y", 0, context, 'h');
   // Without width and height the image shows at its own size (SVG 2's auto).

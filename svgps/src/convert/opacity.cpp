@@ -34,8 +34,7 @@ std::size_t count_drawn_shapes(const BuildState& state, std::size_t index, std::
         n == "polygon" || n == "text" || n == "use") {
       ++count;
       // A filled and stroked shape overlaps itself.
-      auto stroke = state.property(i, "stroke");
-      if (stroke && trim_xml_space(*stroke) != "none") ++count;
+      if (state.style(i).stroke.text != "none") ++count;
     }
     for (std::size_t c : e.children) stack.push_back(c);
   }

@@ -108,11 +108,11 @@ std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t 
     stop.offset = offset ? parse_opacity(offset->value).value_or(0) : 0;
     stop.offset = std::max(stop.offset, last);
     last = stop.offset;
-    auto color = style::parse_color(
-        with_current_color(state, c, trim_xml_space(state.property(c, "stop-color").value_or("#000000"))));
-    if (color) stop.color = {color->r, color->g, color->b};
-    stop.opacity = clamp01(parse_opacity(state.property(c, "stop-opacity").value_or("1")).value_or(1) *
-                           (color ? color->alpha : 1.0));
+    const ElementStyle& stop_style = state.style(c);
+    bool colored = stop_style.stop_color.kind == ColorValue::Kind::color;
+    const style::Color& color = stop_style.stop_color.color;
+    if (colored) stop.color = {color.r, color.g, color.b};
+    stop.opacity = clamp01(stop_style.stop_opacity * (colored ? color.alpha : 1.0));
     out.stops.push_back(stop);
   }
   if (out.stops.empty()) return std::nullopt;
@@ -167,33 +167,22 @@ std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t 
 
 }  // namespace
 
-std::string url_fallback(std::string_view value) {
-  std::size_t close = value.find(')');
-  return close == std::string_view::npos ? "" : trim_xml_space(value.substr(close + 1));
-}
-
-std::string with_current_color(const BuildState& state, std::size_t element, std::string value) {
-  if (!style::is_current_color(value)) return value;
-  return trim_xml_space(state.property(element, "color").value_or("#000000"));
-}
-
-// The value is read as the converter always has, not with style::parse_paint, which reads some
-// values otherwise and so would change existing output: "NONE" (none here with a note, none
-// there), "URL(#g)" and "#f00 icc-color(...)" (no paint here; a gradient, red there and in
-// librsvg), an unterminated "url(#g" (a gradient here and in librsvg, invalid there) and a
-// fallback that is not a colour (none here, invalid there).
-model::Paint resolve_paint(BuildState& state, std::size_t index, std::string_view name, std::string_view opacity_name,
-                           std::string_view initial, const Context& context, const geo::Path& path) {
+// The value was read as the converter always has (see PaintValue): "NONE" (none here with a note,
+// none for style::parse_paint), "URL(#g)" and "#f00 icc-color(...)" (no paint here; a gradient,
+// red there and in librsvg), an unterminated "url(#g" (a gradient here and in librsvg, invalid
+// there) and a fallback that is not a colour (none here, invalid there).
+model::Paint resolve_paint(BuildState& state, std::size_t index, PaintProperty property, const Context& context,
+                           const geo::Path& path) {
   const RawElement& e = state.document.elements[index];
-  std::string value = trim_xml_space(state.property(index, name).value_or(initial));
+  const ElementStyle& element_style = state.style(index);
+  bool fill = property == PaintProperty::fill;
+  const PaintValue& value = fill ? element_style.fill : element_style.stroke;
+  std::string_view name = fill ? "fill" : "stroke";
   model::Paint paint;
-  double opacity = 1;
-  if (auto o = state.property(index, opacity_name)) opacity = parse_opacity(*o).value_or(1);
-  paint.opacity = clamp01(opacity * context.opacity);
-  if (value == "none" || value.empty()) return paint;
-  std::string id = local_reference(value);
-  if (!id.empty()) {
-    auto it = state.ids.find(id);
+  paint.opacity = clamp01((fill ? element_style.fill_opacity : element_style.stroke_opacity) * context.opacity);
+  if (value.text == "none" || value.text.empty()) return paint;
+  if (value.url && !value.url->empty()) {
+    auto it = state.ids.find(*value.url);
     if (it != state.ids.end()) {
       const RawElement& server = state.document.elements[it->second];
       if (server.is_svg("linearGradient") || server.is_svg("radialGradient")) {
@@ -218,12 +207,11 @@ model::Paint resolve_paint(BuildState& state, std::size_t index, std::string_vie
         return paint;
       }
       if (server.is_svg("solidColor")) {
-        auto color = style::parse_color(state.property(it->second, "solid-color").value_or("#000"));
-        if (color) {
+        const ElementStyle& solid = state.style(it->second);
+        if (const auto& color = solid.solid_color) {
           paint.kind = model::Paint::Kind::color;
           paint.color = {color->r, color->g, color->b};
-          double so = parse_opacity(state.property(it->second, "solid-opacity").value_or("1")).value_or(1);
-          paint.opacity = clamp01(paint.opacity * so * color->alpha);
+          paint.opacity = clamp01(paint.opacity * solid.solid_opacity * color->alpha);
           return paint;
         }
       }
@@ -232,20 +220,21 @@ model::Paint resolve_paint(BuildState& state, std::size_t index, std::string_vie
         return paint;
       }
     }
-    // A missing paint server: the fallback after url(), else none.
-    std::string fallback = url_fallback(value);
-    if (fallback.empty() || fallback == "none") return paint;
-    value = fallback;
+    // A missing paint server: the fallback after url() (value.color), else none.
   }
-  value = with_current_color(state, index, std::move(value));
-  auto color = style::parse_color(value);
-  if (!color) {
-    state.note("convert-paint", e, std::string(name) + " \"" + value + "\" is not a colour; treated as none, as renderers do");
+  // A url() that is not local is no colour either.
+  std::string_view invalid = value.url && value.url->empty() ? std::string_view(value.text)
+                             : value.color.kind == ColorValue::Kind::invalid ? std::string_view(value.color.text)
+                                                                             : std::string_view();
+  if (!invalid.empty()) {
+    state.note("convert-paint", e, std::string(name) + " \"" + std::string(invalid) + "\" is not a colour; treated as none, as renderers do");
     return paint;
   }
+  if (value.color.kind == ColorValue::Kind::none) return paint;
+  const style::Color& color = value.color.color;
   paint.kind = model::Paint::Kind::color;
-  paint.color = {color->r, color->g, color->b};
-  paint.opacity = clamp01(paint.opacity * color->alpha);
+  paint.color = {color.r, color.g, color.b};
+  paint.opacity = clamp01(paint.opacity * color.alpha);
   return paint;
 }
 

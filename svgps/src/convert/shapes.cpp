@@ -147,17 +147,12 @@ void place_shape(BuildState& state, const RawElement& e, model::Shape shape, con
 
 void place_in_paint_order(BuildState& state, std::size_t index, model::Shape shape, const Context& context, model::Node& parent) {
   const RawElement& e = state.document.elements[index];
-  if (auto order = state.property(index, "paint-order"); order && shape.stroke &&
-      shape.fill.kind != model::Paint::Kind::none) {
-    std::string value = trim_xml_space(*order);
-    std::size_t stroke_at = value.find("stroke"), fill_at = value.find("fill");
-    if (stroke_at != std::string::npos && (fill_at == std::string::npos || stroke_at < fill_at)) {
-      model::Shape under = shape;
-      under.fill.kind = model::Paint::Kind::none;
-      shape.stroke.reset();
-      state.note("convert-paint", e, "paint-order with the stroke first written as two shapes");
-      place_shape(state, e, std::move(under), context, parent);
-    }
+  if (state.style(index).stroke_before_fill && shape.stroke && shape.fill.kind != model::Paint::Kind::none) {
+    model::Shape under = shape;
+    under.fill.kind = model::Paint::Kind::none;
+    shape.stroke.reset();
+    state.note("convert-paint", e, "paint-order with the stroke first written as two shapes");
+    place_shape(state, e, std::move(under), context, parent);
   }
   place_shape(state, e, std::move(shape), context, parent);
 }
@@ -168,17 +163,17 @@ void build_shape(BuildState& state, std::size_t index, model::Node& parent, cons
       "opacity on a filled and stroked shape folded into both; the fill shows under the stroke's inner half");
   if (!context) return;
   auto path = shape_path(state, index, *context);
-  if (!path || path->empty() || !state.is_visible(index)) return;
+  if (!path || path->empty() || !state.style(index).visible) return;
   model::Shape shape;
   shape.path = std::move(*path);
-  shape.fill_rule = state.fill_rule(index, "fill-rule");
+  shape.fill_rule = state.style(index).fill_rule;
   paint_and_place(state, index, std::move(shape), *context, parent);
 }
 
 void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
                      model::Node& parent) {
-  shape.fill = resolve_paint(state, index, "fill", "fill-opacity", "#000000", context, shape.path);
-  auto stroke_paint = resolve_paint(state, index, "stroke", "stroke-opacity", "none", context, shape.path);
+  shape.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);
+  auto stroke_paint = resolve_paint(state, index, PaintProperty::stroke, context, shape.path);
   shape.stroke = read_stroke(state, index, stroke_paint, context);
   if (shape.fill.kind == model::Paint::Kind::none && !shape.stroke) return;
   place_in_paint_order(state, index, std::move(shape), context, parent);

@@ -30,20 +30,23 @@ bool is_conformal(const geo::Matrix& m) {
 
 double uniform_scale(const geo::Matrix& m) { return std::sqrt(std::fabs(m.determinant())); }
 
-double user_units(std::string_view text, double fallback, const Context& context, char axis) {
-  auto parsed = detail::parse_length(text);
-  if (!parsed) return fallback;
-  switch (parsed->unit) {
+double user_units(const detail::Length& length, const Context& context, char axis) {
+  switch (length.unit) {
     case detail::LengthUnit::percent: {
       double base = axis == 'w' ? context.viewport_width
                     : axis == 'h' ? context.viewport_height
                                   : std::hypot(context.viewport_width, context.viewport_height) / std::sqrt(2.0);
-      return parsed->value * base / 100.0;
+      return length.value * base / 100.0;
     }
-    case detail::LengthUnit::em: return parsed->value * 16;
-    case detail::LengthUnit::ex: return parsed->value * 8;
-    default: return *parsed->to_pixels();
+    case detail::LengthUnit::em: return length.value * 16;
+    case detail::LengthUnit::ex: return length.value * 8;
+    default: return *length.to_pixels();
   }
+}
+
+double user_units(std::string_view text, double fallback, const Context& context, char axis) {
+  auto parsed = detail::parse_length(text);
+  return parsed ? user_units(*parsed, context, axis) : fallback;
 }
 
 double length(const RawElement& e, std::string_view name, double fallback, const Context& context,

@@ -22,6 +22,7 @@ double uniform_scale(const geo::Matrix& m);
 // A length in user units: percentages against the viewport (w: width, h: height, d: the
 // normalized diagonal), em and ex against a 16 px font.
 double user_units(std::string_view text, double fallback, const Context& context, char axis);
+double user_units(const detail::Length& length, const Context& context, char axis);
 // A length attribute in user units (see user_units).
 double length(const RawElement& e, std::string_view name, double fallback, const Context& context, char axis);
 

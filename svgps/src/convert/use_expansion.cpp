@@ -19,7 +19,8 @@ InstanceStyles enter_instance(BuildState& state, std::size_t use, std::size_t ta
     style::ComputedStyles::Values values = state.styles.computed_under(parent_values, index);
     if (auto it = state.instance_styles.find(index); it != state.instance_styles.end()) saved.emplace(index, it->second);
     for (std::size_t child : state.document.elements[index].children) stack.emplace_back(child, values);
-    state.instance_styles[index] = std::move(values);
+    ElementStyle typed = resolve_element_style(values, state.styles.specified_values(index));
+    state.instance_styles[index] = {std::move(values), std::move(typed)};
   }
   return saved;
 }

@@ -8,7 +8,7 @@
 
 namespace bimi::svgps::convert {
 
-using InstanceStyles = std::map<std::size_t, style::ComputedStyles::Values>;
+using InstanceStyles = std::map<std::size_t, BuildState::InstanceStyle>;
 
 // While a <use> copy is built, its elements inherit from the <use>. Returns what it replaced,
 // for leave_instance to restore.

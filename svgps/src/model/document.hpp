@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "geometry/path.hpp"
+#include "geometry/stroke.hpp"
 
 namespace bimi::svgps::model {
 
@@ -41,8 +42,8 @@ struct Paint {
 };
 
 struct Stroke {
-  enum class Cap { butt, round, square };
-  enum class Join { miter, round, bevel };
+  using Cap = geometry::StrokeStyle::Cap;  // the stroker's own, so an outline needs no mapping
+  using Join = geometry::StrokeStyle::Join;
   Paint paint;
   double width = 1;
   Cap cap = Cap::butt;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <string_view>
 #include <vector>
 
 #include "geometry/format.hpp"
@@ -33,6 +35,7 @@ class Writer {
     if (!document_.desc.empty()) out_ += "<desc>" + escape_xml(document_.desc) + "</desc>\n";
     gradient_decimals_.assign(document_.gradients.size(), options_.decimals);
     note_gradient_decimals(document_.root);
+    share_identical_gradients();
     write_gradients();
     write_children(document_.root);
     out_ += "</svg>\n";
@@ -59,33 +62,52 @@ class Writer {
     for (const model::Node& child : node.children) note_gradient_decimals(child);
   }
 
+  // A gradient's element as written, with `id` for its id.
+  std::string gradient_element(std::size_t index, std::string_view id) const {
+    const model::Gradient& g = document_.gradients[index];
+    auto number = [&](double v) { return format_number(v, gradient_decimals_[index]); };
+    bool linear = g.kind == model::Gradient::Kind::linear;
+    std::string out = linear ? "<linearGradient" : "<radialGradient";
+    out += " id=\"" + std::string(id) + "\" gradientUnits=\"userSpaceOnUse\"";
+    if (linear) {
+      out += " x1=\"" + number(g.x1) + "\" y1=\"" + number(g.y1) + "\" x2=\"" + number(g.x2) + "\" y2=\"" +
+             number(g.y2) + "\"";
+    } else {
+      out += " cx=\"" + number(g.cx) + "\" cy=\"" + number(g.cy) + "\" r=\"" + number(g.r) + "\"";
+    }
+    out += ">\n";
+    for (const auto& stop : g.stops) {
+      out += "<stop offset=\"" + format_number(stop.offset, 4) + "\" stop-color=\"" + hex(stop.color) + "\"";
+      if (stop.opacity != 1) out += " stop-opacity=\"" + opacity(stop.opacity) + "\"";
+      out += "/>\n";
+    }
+    out += linear ? "</linearGradient>\n" : "</radialGradient>\n";
+    return out;
+  }
+
+  // Gradients that would be written identically (the same shapes of colour in the same space, as
+  // when several shapes use one userSpaceOnUse gradient) are written once, numbered in order of
+  // first use; every shape refers to that one.
+  void share_identical_gradients() {
+    std::map<std::string, std::size_t, std::less<>> written;  // element without its id -> number
+    gradient_number_.resize(document_.gradients.size());
+    for (std::size_t i = 0; i < document_.gradients.size(); ++i) {
+      auto [it, added] = written.emplace(gradient_element(i, ""), written.size() + 1);
+      gradient_number_[i] = it->second;
+      if (added) first_of_number_.push_back(i);
+    }
+  }
+
   void write_gradients() {
     if (document_.gradients.empty()) return;
     out_ += "<defs>\n";
-    for (std::size_t i = 0; i < document_.gradients.size(); ++i) {
-      const model::Gradient& g = document_.gradients[i];
-      auto number = [&](double v) { return format_number(v, gradient_decimals_[i]); };
-      bool linear = g.kind == model::Gradient::Kind::linear;
-      out_ += linear ? "<linearGradient" : "<radialGradient";
-      out_ += " id=\"" + gradient_id(i) + "\" gradientUnits=\"userSpaceOnUse\"";
-      if (linear) {
-        out_ += " x1=\"" + number(g.x1) + "\" y1=\"" + number(g.y1) + "\" x2=\"" + number(g.x2) + "\" y2=\"" +
-                number(g.y2) + "\"";
-      } else {
-        out_ += " cx=\"" + number(g.cx) + "\" cy=\"" + number(g.cy) + "\" r=\"" + number(g.r) + "\"";
-      }
-      out_ += ">\n";
-      for (const auto& stop : g.stops) {
-        out_ += "<stop offset=\"" + format_number(stop.offset, 4) + "\" stop-color=\"" + hex(stop.color) + "\"";
-        if (stop.opacity != 1) out_ += " stop-opacity=\"" + opacity(stop.opacity) + "\"";
-        out_ += "/>\n";
-      }
-      out_ += linear ? "</linearGradient>\n" : "</radialGradient>\n";
-    }
+    for (std::size_t i : first_of_number_) out_ += gradient_element(i, gradient_id(i));
     out_ += "</defs>\n";
   }
 
-  static std::string gradient_id(std::size_t index) { return "g" + std::to_string(index + 1); }
+  std::string gradient_id(std::size_t index) const {
+    return "g" + std::to_string(index < gradient_number_.size() ? gradient_number_[index] : index + 1);
+  }
 
   std::string paint(const model::Paint& p) const {
     switch (p.kind) {
@@ -167,6 +189,8 @@ class Writer {
   const model::Document& document_;
   const WriteOptions& options_;
   std::vector<int> gradient_decimals_;
+  std::vector<std::size_t> gradient_number_;  // gradient index -> the number of the one written
+  std::vector<std::size_t> first_of_number_;  // the gradient written for each number, in order
   std::string out_;
 };
 

@@ -26,6 +26,7 @@ class ComputedStyles {
 
   using Values = std::map<std::string, std::string, std::less<>>;
   const Values& computed(std::size_t element) const { return computed_[element]; }
+  const Values& specified_values(std::size_t element) const { return specified_[element]; }
   // The computed values of `element` if its parent's computed values were `parent` — for the
   // copies <use> makes, which inherit from the <use>, not from where the original sits.
   Values computed_under(const Values& parent, std::size_t element) const;

@@ -1,10 +1,13 @@
-// The one table of the checks `bimi verify` makes: stable id, what it checks, and its source.
-// docs/vmc-checks.md is tested against this table.
+// The one table of the checks `bimi verify` makes: stable id, what it checks, and its source, in
+// the shape every rule table shares (bimi/rule_table.hpp); a check yields a verdict, not a
+// severity. docs/vmc-checks.md is tested against this table.
 #pragma once
 
 #include <span>
 #include <string>
 #include <string_view>
+
+#include "bimi/rule_table.hpp"
 
 namespace bimi::vmc {
 
