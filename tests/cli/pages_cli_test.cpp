@@ -211,6 +211,14 @@ TEST(CheckPage, ShowsEachLogoFromTheCheckedBytesAndEachFindingInContext) {
   EXPECT_EQ(run.out.find("<script"), std::string::npos);
   EXPECT_EQ(run_bimi("check " + shell_quote(samples + "/compliant") + " " + shell_quote(needs_work) + " --format html").out, run.out);
 
+  // An SVGZ logo is drawn from its gunzipped text, which is what was checked.
+  fs::path svgz = dir.path() / "logo.svgz";
+  run_shell("gzip -c " + shell_quote(needs_work) + " > " + q(svgz));
+  RunResult compressed = run_bimi("check " + q(svgz) + " --format html");
+  EXPECT_EQ(compressed.exit_code, 1);
+  EXPECT_NE(compressed.out.find("data:image/svg+xml;base64," + base64_encode(read(needs_work))), std::string::npos);
+  EXPECT_NE(compressed.out.find("<mark><b>"), std::string::npos);
+
   auto browser = open_in_chromium(page, dir.path(), 1600);
   if (!browser) GTEST_SKIP() << "chromium is not installed (scripts/setup.sh installs it)";
   expect_clean_run(*browser);
