@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "bimi/file_io.hpp"
+#include "bimi/svgps/input.hpp"
 #include "bimi/svgps/lint.hpp"
 #include "batch.hpp"
+#include "check_page_html.hpp"
 #include "ci_reports.hpp"
 #include "commands.hpp"
 #include "file_args.hpp"
@@ -71,7 +73,9 @@ std::vector<RuleMetadata> rule_metadata() {
   return out;
 }
 
-FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_options, bool& rendered) {
+// With `checked_text`, the SVG text checked is kept there (SVGZ gunzipped) for the HTML page.
+FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_options, bool& rendered,
+                        std::string* checked_text) {
   FileFindings findings{path, {}, false};
   auto bytes = read_input_file(path, lint_options.limits.max_input_bytes);
   if (auto* error = std::get_if<IoError>(&bytes)) {
@@ -82,7 +86,13 @@ FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_
     findings.unreadable = true;
     return findings;
   }
-  svgps::LintReport report = svgps::lint(std::get<std::string>(bytes), lint_options);
+  const std::string& text = std::get<std::string>(bytes);
+  svgps::LintReport report = svgps::lint(text, lint_options);
+  if (checked_text) {
+    Diagnostics ignored;
+    bool gzipped = text.size() >= 2 && text[0] == '\x1f' && text[1] == '\x8b';
+    *checked_text = gzipped ? svgps::decode_svg(text, lint_options.limits, ignored).value_or("") : text;
+  }
   findings.diagnostics = std::move(report.diagnostics);
   findings.unreadable = report.fatal;
   rendered = report.rendered;
@@ -106,10 +116,13 @@ ExitCode run_check(const CheckOptions& options) {
   // Files are independent: check them on several threads, report them in input order.
   std::vector<FileFindings> results(files.size());
   std::vector<char> rendered(files.size(), 0);
+  std::vector<CheckPageFile> pages(format == Format::html ? files.size() : 0);
   for_each_parallel(files.size(), options.jobs, [&](std::size_t i) {
     bool did_render = false;
-    results[i] = check_file(files[i], lint_options, did_render);
+    std::string text;
+    results[i] = check_file(files[i], lint_options, did_render, format == Format::html ? &text : nullptr);
     rendered[i] = did_render;
+    if (format == Format::html) pages[i] = check_page_file(i, results[i], input_label(files[i]), text);
   });
   if (options.count_renders) {
     std::cerr << "bimi: " << std::count(rendered.begin(), rendered.end(), 1) << " of " << files.size()
@@ -139,6 +152,7 @@ ExitCode run_check(const CheckOptions& options) {
       break;
     case Format::junit: write_junit(std::cout, results); break;
     case Format::codeclimate: write_codeclimate(std::cout, results); break;
+    case Format::html: std::cout << check_page_html(pages); break;
   }
   std::cout.flush();
   return code;
@@ -156,9 +170,9 @@ void setup_check(CLI::App& app, ExitCode& result) {
                       "as errors, provider guidance as warnings")
       ->check(CLI::IsMember({"strict", "spec"}));
   command->add_option("--format", options->format,
-                      "text (default), json, sarif, junit (JUnit XML for CI test views) or codeclimate (GitLab Code "
-                      "Quality)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "codeclimate"}));
+                      "text (default), json, sarif, junit (JUnit XML for CI test views), codeclimate (GitLab Code "
+                      "Quality) or html (one page with each logo drawn and each finding's source lines)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "codeclimate", "html"}));
   command->add_flag("--no-render", options->no_render,
                     "skip the checks measured on a render (colours, background, circle crop)");
   command->add_flag("--count-renders", options->count_renders, "print how many files needed a render")->group("");

@@ -1,4 +1,5 @@
-// bimi convert IN -o OUT | IN... --out-dir DIR: any SVG, PNG or JPEG logo into a faithful SVG Tiny P/S logo.
+// bimi convert IN -o OUT | IN... --out-dir DIR: any SVG, PNG or JPEG logo into a faithful SVG Tiny P/S logo,
+// optionally with a --report page that shows each logo before and after.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include "bimi/svgps/convert.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "convert_report_html.hpp"
 #include "file_args.hpp"
 #include "findings_json.hpp"
 #include "option_checks.hpp"
@@ -38,6 +40,7 @@ struct ConvertCommandOptions {
   bool force = false;
   unsigned jobs = 0;
   std::string format = "text";
+  std::string report;  // the HTML page, if asked for
 };
 
 struct Job {
@@ -50,7 +53,16 @@ struct Outcome {
   std::string io_error;
   ExitCode code = ExitCode::ok;
   std::size_t output_bytes = 0;
+  std::optional<ConvertPageFile> page;  // with --report
 };
+
+std::string status_of(const Outcome& outcome) {
+  const auto& r = outcome.result;
+  return !outcome.io_error.empty() && outcome.code == ExitCode::output_failure ? "write-failed"
+         : !outcome.io_error.empty() || r.unreadable                           ? "unreadable"
+         : r.svg                                                                ? "converted"
+                                                                                : "refused";
+}
 
 // No output may overwrite an input of the same run: it would be replaced before (or after) it is read.
 bool outputs_overwrite_inputs(const std::vector<Job>& jobs, std::string& error) {
@@ -132,7 +144,22 @@ std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, 
   return jobs;
 }
 
-Outcome convert_one(const Job& job, const svgps::ConvertOptions& base, bool durable) {
+Outcome convert_one(const Job& job, const svgps::ConvertOptions& base, bool durable, std::string* kept_bytes);
+
+// The conversion, then its part of the --report page made while its bytes are at hand; the
+// difference map is kept only for the page.
+Outcome convert_for_report(std::size_t index, const Job& job, const svgps::ConvertOptions& base, bool durable, bool report) {
+  std::string bytes;
+  Outcome outcome = convert_one(job, base, durable, report ? &bytes : nullptr);
+  if (report) {
+    outcome.page = convert_page_file(index, input_label(job.input), output_label(job.output), status_of(outcome), outcome.io_error,
+                                     bytes, outcome.result);
+  }
+  if (outcome.result.fidelity) outcome.result.fidelity->difference = {};
+  return outcome;
+}
+
+Outcome convert_one(const Job& job, const svgps::ConvertOptions& base, bool durable, std::string* kept_bytes) {
   Outcome outcome;
   if (output_is_input(job.output, job.input)) {
     outcome.io_error = "the output is the input; the input is never overwritten";
@@ -148,6 +175,7 @@ Outcome convert_one(const Job& job, const svgps::ConvertOptions& base, bool dura
   svgps::ConvertOptions options = base;
   if (!is_standard_stream(job.input)) options.fallback_title = fs::path(job.input).stem().string();
   outcome.result = svgps::convert_logo(std::get<std::string>(bytes), options);
+  if (kept_bytes) *kept_bytes = std::move(std::get<std::string>(bytes));
   if (outcome.result.unreadable) {
     outcome.code = ExitCode::bad_input;
     return outcome;
@@ -210,10 +238,7 @@ nlohmann::ordered_json outcome_json(const Job& job, const Outcome& outcome) {
   nlohmann::ordered_json j;
   j["input"] = job.input;
   const auto& r = outcome.result;
-  j["status"] = !outcome.io_error.empty() && outcome.code == ExitCode::output_failure ? "write-failed"
-                : !outcome.io_error.empty() || r.unreadable                           ? "unreadable"
-                : r.svg                                                                ? "converted"
-                                                                                       : "refused";
+  j["status"] = status_of(outcome);
   if (r.svg) j["output"] = job.output;
   if (!outcome.io_error.empty()) j["error"] = outcome.io_error;
   j["input_bytes"] = r.input_bytes;
@@ -246,6 +271,20 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
     std::cerr << "bimi convert: " << printable(error) << "\n";
     return ExitCode::usage;
   }
+  if (!options.report.empty()) {
+    if (is_standard_stream(options.report)) {
+      std::cerr << "bimi convert: --report takes a file name; the page is not written to standard output\n";
+      return ExitCode::usage;
+    }
+    auto report_identity = file_identity(options.report);
+    for (const auto& job : *jobs) {
+      const bool is_input = report_identity && report_identity == file_identity(job.input);
+      if (is_input || options.report == job.output) {
+        std::cerr << "bimi convert: the --report page would replace " << printable(is_input ? job.input : job.output) << "\n";
+        return ExitCode::usage;
+      }
+    }
+  }
   svgps::ConvertOptions base;
   base.limits = sandboxed_limits();
   base.title = options.title;
@@ -270,7 +309,9 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
 
   std::vector<Outcome> outcomes(jobs->size());
   for_each_parallel(jobs->size(), options.jobs,
-                    [&](std::size_t i) { outcomes[i] = convert_one((*jobs)[i], base, jobs->size() == 1); });
+                    [&](std::size_t i) {
+                      outcomes[i] = convert_for_report(i, (*jobs)[i], base, jobs->size() == 1, !options.report.empty());
+                    });
 
   // The logo itself may be going to standard output; then the report goes to standard error.
   const bool logo_on_stdout = is_standard_stream(options.output);
@@ -293,6 +334,15 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
                   << "\n";
   } else if (jobs->size() > 1) {
     report_stream << converted << " of " << jobs->size() << " converted\n";
+  }
+  if (!options.report.empty()) {
+    std::vector<ConvertPageFile> pages;
+    for (auto& outcome : outcomes) pages.push_back(std::move(*outcome.page));
+    auto written = write_output_file(options.report, convert_report_html(pages), WriteOptions{});
+    if (auto* failure = std::get_if<IoError>(&written)) {
+      std::cerr << "bimi convert: " << printable(failure->message) << "\n";
+      code = worst(code, ExitCode::output_failure);
+    }
   }
   return code;
 }
@@ -331,6 +381,8 @@ void setup_convert(CLI::App& app, ExitCode& result) {
   command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--report", options->report,
+                      "also write an HTML page: each logo before and after, where the renders differ, and every note");
   command->footer("The same input and options always give the same bytes.\n\n" +
                   exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input,
                                     ExitCode::output_failure}));

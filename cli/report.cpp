@@ -47,6 +47,7 @@ std::optional<Format> parse_format(std::string_view text) {
   if (text == "sarif") return Format::sarif;
   if (text == "junit") return Format::junit;
   if (text == "codeclimate") return Format::codeclimate;
+  if (text == "html") return Format::html;
   return std::nullopt;
 }
 

@@ -13,7 +13,7 @@
 
 namespace bimi::cli {
 
-enum class Format { text, json, sarif, junit, codeclimate };
+enum class Format { text, json, sarif, junit, codeclimate, html };  // html: check_page_html.hpp
 std::optional<Format> parse_format(std::string_view text);
 
 struct FileFindings {

@@ -25,3 +25,21 @@ echo "== bimi check build/demo/inkscape-export.svg"
 echo
 echo "== bimi hash build/demo/inkscape-export.svg (what a CA asks for)"
 "$bimi" hash build/demo/inkscape-export.svg
+
+# ---- HTML pages: bimi check --format html and bimi convert --report (begin) ----
+# The pages go to build/demo; their screenshots in docs/images are the README's pictures, generated
+# here (commit them again when the pages change).
+echo
+echo "== bimi check --format html and bimi convert --report (pages in build/demo, pictures in docs/images)"
+"$bimi" check samples/compliant samples/needs-work --format html >build/demo/check.html || true
+"$bimi" convert samples/needs-work/inkscape-export.svg samples/bitmap/logo.jpg --out-dir build/demo/converted \
+  --report build/demo/convert.html
+if command -v chromium >/dev/null; then
+  mkdir -p docs/images
+  for page in check:check-page convert:convert-report; do
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --user-data-dir=build/demo/chromium \
+      --window-size=1200,1500 --screenshot="docs/images/${page#*:}.png" "file://$PWD/build/demo/${page%%:*}.html" 2>/dev/null
+  done
+  echo "pictures: docs/images/check-page.png docs/images/convert-report.png"
+fi
+# ---- HTML pages (end) ----

@@ -1,5 +1,5 @@
-// The CLI's own parts, in-process: the exit-code table the README shows, file URIs, and the
-// closest-name suggestion.
+// The CLI's own parts, in-process: the exit-code table the README shows, file URIs, the
+// closest-name suggestion and the source lines the HTML pages show.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -9,6 +9,8 @@
 #include "closest_name.hpp"
 #include "exit_codes.hpp"
 #include "file_uri.hpp"
+#include "check_page_html.hpp"
+#include "html.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -46,6 +48,52 @@ TEST(ClosestName, SuggestsOnlyLikelyTypos) {
   EXPECT_FALSE(closest_name("frobnicate", names));
   EXPECT_FALSE(closest_name("", names));
   EXPECT_FALSE(closest_name(std::string(10000, 'c'), names));
+}
+
+// A finding's lines: two each side, escaped, its own line marked; a long line is cut around the
+// finding's column; past the bound, findings are counted instead of shown.
+TEST(PageFindings, SourceLinesAreEscapedMarkedAndBounded) {
+  std::string text = "<svg>\n<a>\n<script>x</script>\n<b>\n<c>\n<d>\n" + std::string(1000, 'y') + "<z onload=\"q\">\n";
+  Diagnostics findings;
+  findings.add("r1", Severity::error, "m", {3, 1});
+  findings.add("r2", Severity::warning, "m", {7, 1001});
+  findings.add("r3", Severity::note, "m");
+  std::size_t left_out = 0;
+  auto page = page_findings(findings, text, 2, left_out);
+  ASSERT_EQ(page.size(), 2u);
+  EXPECT_EQ(left_out, 1u);
+  EXPECT_EQ(page[0].excerpt,
+            "<pre class=\"source\"><span><b>1</b>&lt;svg&gt;</span><span><b>2</b>&lt;a&gt;</span>"
+            "<mark><b>3</b>&lt;script&gt;x&lt;/script&gt;</mark><span><b>4</b>&lt;b&gt;</span>"
+            "<span><b>5</b>&lt;c&gt;</span></pre>");
+  EXPECT_NE(page[1].excerpt.find("<mark><b>7</b>…yyy"), std::string::npos) << page[1].excerpt;
+  EXPECT_NE(page[1].excerpt.find("&lt;z onload=&quot;q&quot;&gt;</mark>"), std::string::npos) << page[1].excerpt;
+  EXPECT_LT(page[1].excerpt.size(), 400u);
+  std::string list = findings_html(page, "a<b>.svg");
+  EXPECT_NE(list.find("a&lt;b&gt;.svg:3:1"), std::string::npos);
+  EXPECT_EQ(list.find("<script"), std::string::npos);
+}
+
+// Past max_page_files a page lists files in its table only, and past the image budget logos are
+// named, not embedded: the page stays bounded however many logos were checked.
+TEST(CheckPageHtml, ManyFilesAreBounded) {
+  const std::string logo = "<svg xmlns=\"http://www.w3.org/2000/svg\">" + std::string(100 * 1024, ' ') + "</svg>";
+  std::vector<CheckPageFile> files;
+  for (std::size_t i = 0; i < max_page_files + 1; ++i) {
+    FileFindings findings{"logo.svg", {}, false};
+    findings.diagnostics.add("version", Severity::error, "m", {1, 1});
+    files.push_back(check_page_file(i, findings, "logo" + std::to_string(i) + ".svg", logo));
+  }
+  std::string page = check_page_html(files);
+  std::size_t sections = 0, images = 0;
+  for (auto at = page.find("<section"); at != std::string::npos; at = page.find("<section", at + 1)) ++sections;
+  for (auto at = page.find("<img "); at != std::string::npos; at = page.find("<img ", at + 1)) ++images;
+  EXPECT_EQ(sections, max_page_files);
+  EXPECT_NE(page.find("1 more files are in the table only."), std::string::npos);
+  EXPECT_NE(page.find("logo500.svg"), std::string::npos);  // in the table
+  EXPECT_EQ(images, 2 * (max_check_page_image_bytes / (2 * logo.size())));
+  EXPECT_NE(page.find("not shown: the page's image budget is spent"), std::string::npos);
+  EXPECT_LT(page.size(), 2 * max_check_page_image_bytes);
 }
 
 }  // namespace

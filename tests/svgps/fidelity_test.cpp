@@ -55,6 +55,35 @@ TEST(Fidelity, TransparencyIsNotWhite) {
   EXPECT_LT(f->ssim, 0.9);
 }
 
+// The difference map is the measurement itself: its counted pixels are exactly differing_share's,
+// and a shift that matches an outline a pixel off leaves its magnitude but does not count it.
+TEST(Fidelity, DifferenceMapIsTheMeasurement) {
+  Image a = render(test::good_logo());
+  EXPECT_TRUE(compare_images(a, a)->difference.counted.empty());
+  Image b = render(test::good_logo("<rect width=\"100\" height=\"100\" fill=\"#ffffff\"/>\n"
+                                   "<circle cx=\"52\" cy=\"50\" r=\"30\" fill=\"#cc0000\"/>\n"));
+  for (int shift : {0, 1}) {
+    auto f = compare_images(a, b, shift);
+    ASSERT_TRUE(f);
+    const DifferenceMap& map = f->difference;
+    ASSERT_EQ(map.width, a.width);
+    ASSERT_EQ(map.counted.size(), a.rgba.size() / 4);
+    std::size_t counted = 0, marked = 0;
+    for (std::size_t i = 0; i < map.counted.size(); ++i) {
+      counted += map.counted[i];
+      marked += map.magnitude[i] > 16 ? 1 : 0;
+      if (map.counted[i]) EXPECT_GT(map.magnitude[i], 16) << i;
+    }
+    EXPECT_DOUBLE_EQ(static_cast<double>(counted) / static_cast<double>(map.counted.size()), f->differing_share);
+    EXPECT_GT(marked, 0u);
+    if (shift == 1) {
+      EXPECT_LT(counted, marked);  // the outline a pixel off is matched, still drawn
+    } else {
+      EXPECT_EQ(counted, marked);
+    }
+  }
+}
+
 TEST(Fidelity, SizesMustMatch) {
   EXPECT_FALSE(compare_images(render(test::good_logo(), 32), render(test::good_logo(), 64)));
 }

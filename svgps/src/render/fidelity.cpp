@@ -90,17 +90,39 @@ bool visibly_different(const std::uint8_t* x, const std::uint8_t* y) {
   return false;
 }
 
+// The largest difference of alpha or of a colour channel over white, 0..255: the measure
+// visibly_different compares with 16.
+std::uint8_t difference_magnitude(const std::uint8_t* x, const std::uint8_t* y) {
+  float largest = static_cast<float>(std::abs(int(x[3]) - int(y[3])));
+  float ax = static_cast<float>(x[3]) / 255.0f, ay = static_cast<float>(y[3]) / 255.0f;
+  for (int c = 0; c < 3; ++c) {
+    float over_white_x = static_cast<float>(x[c]) * ax + 255.0f * (1 - ax);
+    float over_white_y = static_cast<float>(y[c]) * ay + 255.0f * (1 - ay);
+    largest = std::max(largest, std::fabs(over_white_x - over_white_y));
+  }
+  return static_cast<std::uint8_t>(std::clamp(static_cast<long>(std::ceil(largest)), 0L, 255L));
+}
+
 }  // namespace
 
 std::optional<Fidelity> compare_images(const Image& a, const Image& b, int shift) {
   if (a.width != b.width || a.height != b.height || a.rgba.size() != b.rgba.size()) return std::nullopt;
   if (a.rgba == b.rgba) return Fidelity{};  // identical renders: the common case, for free
   const std::size_t row_bytes = static_cast<std::size_t>(a.width) * 4;
+  std::size_t pixels = static_cast<std::size_t>(a.width) * static_cast<std::size_t>(a.height);
+  Fidelity fidelity;
+  DifferenceMap& map = fidelity.difference;
+  map.width = a.width;
+  map.height = a.height;
+  map.magnitude.assign(pixels, 0);
+  map.counted.assign(pixels, 0);
   std::size_t differing = 0;
   for (int y = 0; y < a.height; ++y) {
     if (std::memcmp(a.pixel(0, y), b.pixel(0, y), row_bytes) == 0) continue;
     for (int x = 0; x < a.width; ++x) {
       const std::uint8_t* q = b.pixel(x, y);
+      const std::size_t index = static_cast<std::size_t>(y) * static_cast<std::size_t>(a.width) + static_cast<std::size_t>(x);
+      if (std::memcmp(a.pixel(x, y), q, 4) != 0) map.magnitude[index] = difference_magnitude(a.pixel(x, y), q);
       if (!visibly_different(a.pixel(x, y), q)) continue;
       bool matched = false;
       for (int dy = -shift; dy <= shift && !matched; ++dy) {
@@ -110,11 +132,12 @@ std::optional<Fidelity> compare_images(const Image& a, const Image& b, int shift
           matched = !visibly_different(a.pixel(nx, ny), q);
         }
       }
-      if (!matched) ++differing;
+      if (!matched) {
+        ++differing;
+        map.counted[index] = 1;
+      }
     }
   }
-  Fidelity fidelity;
-  std::size_t pixels = static_cast<std::size_t>(a.width) * static_cast<std::size_t>(a.height);
   fidelity.differing_share = pixels == 0 ? 0 : double(differing) / double(pixels);
   fidelity.ssim = ssim(a, b);
   return fidelity;

@@ -2,14 +2,27 @@
 // index (SSIM). Used to prove that a converted logo looks like the original.
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include "bimi/svgps/render.hpp"
 
 namespace bimi::svgps {
+
+// Where the two renders differ, pixel by pixel, as the comparison measured it (for a heat map).
+// Empty when the renders are identical.
+struct DifferenceMap {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> magnitude;  // largest difference of alpha or of a channel over white, 0..255
+  std::vector<std::uint8_t> counted;    // 1 where the pixel is one of differing_share's pixels
+};
 
 struct Fidelity {
   double differing_share = 0;  // pixels whose colour (over white) or alpha differs by more than 1/16
                                // (from every pixel within the comparison's shift)
   double ssim = 1;             // mean SSIM over 8×8 windows, the lower of colour-over-white luma and alpha
+  DifferenceMap difference;
 };
 
 // Both images must have the same size; returns nullopt otherwise. With `shift` > 0 a pixel of
