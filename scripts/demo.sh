@@ -25,3 +25,7 @@ echo "== bimi check build/demo/inkscape-export.svg"
 echo
 echo "== bimi hash build/demo/inkscape-export.svg (what a CA asks for)"
 "$bimi" hash build/demo/inkscape-export.svg
+echo
+echo "== bimi preview build/demo/inkscape-export.svg (as inboxes crop it, light and dark; the README's picture)"
+mkdir -p docs/images
+"$bimi" preview build/demo/inkscape-export.svg -o docs/images/preview-sheet.png --html build/demo/preview.html
