@@ -14,6 +14,7 @@ namespace bimi::cli {
 void setup_check(CLI::App& app, ExitCode& result);
 void setup_rules(CLI::App& app, ExitCode& result);
 void setup_render(CLI::App& app, ExitCode& result);
+void setup_preview(CLI::App& app, ExitCode& result);
 void setup_convert(CLI::App& app, ExitCode& result);
 void setup_compare(CLI::App& app, ExitCode& result);
 void setup_hash(CLI::App& app, ExitCode& result);

@@ -9,6 +9,7 @@
 #include "bimi/svgps/lint.hpp"
 #include "terminal.hpp"
 #include "findings_json.hpp"
+#include "mailbox_output.hpp"
 #include "spf_report.hpp"
 #include "render_worker.hpp"
 
@@ -223,7 +224,8 @@ ordered_json domain_report_json(const net::DomainReport& report) {
   return root;
 }
 
-ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out) {
+ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out,
+                             const std::vector<records::MailboxVerdict>* mailboxes) {
   std::size_t errors = 0, warnings = 0;
   for (const auto& step : report.steps) {
     errors += step.findings.count(Severity::error);
@@ -231,6 +233,7 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
   }
   if (json) {
     ordered_json root = domain_report_json(report);
+    if (mailboxes) root["mailboxes"] = mailboxes_json(*mailboxes);
     out << root.dump(2) << "\n";
   } else {
     out << printable(report.domain) << ", selector " << printable(report.selector) << " (organizational domain "
@@ -239,6 +242,10 @@ ExitCode print_domain_report(const net::DomainReport& report, bool json, std::os
       print_step_text(step, out);
       if (step.name == "spf" && report.spf) print_spf_tree_text(*report.spf, out, "  ");
       print_findings_text(step.findings, out, "  ");
+    }
+    if (mailboxes) {
+      out << "mailboxes\n";
+      print_mailboxes_text(*mailboxes, out, "  ");
     }
     out << "\n" << (report.ready() ? "ready" : "NOT READY") << ": " << plural(errors, "error") << ", "
         << plural(warnings, "warning") << "\n";

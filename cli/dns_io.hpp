@@ -17,6 +17,7 @@
 #include "bimi/net/dns.hpp"
 #include "bimi/net/domain_check.hpp"
 #include "bimi/records/dmarc_standard.hpp"
+#include "bimi/records/mailboxes.hpp"
 #include "bimi/records/public_suffix.hpp"
 #include "bimi/records/tag_list.hpp"
 #include "exit_codes.hpp"
@@ -83,6 +84,9 @@ void print_step_text(const net::Step& step, std::ostream& out);
 // The JSON object of one domain report (bimi domain --format json, and each line of jsonl).
 nlohmann::ordered_json domain_report_json(const net::DomainReport& report);
 
-ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out);
+// `mailboxes`, when given (bimi domain), adds each mailbox's verdict: JSON "mailboxes", and a
+// text section before the verdict line.
+ExitCode print_domain_report(const net::DomainReport& report, bool json, std::ostream& out,
+                             const std::vector<records::MailboxVerdict>* mailboxes = nullptr);
 
 }  // namespace bimi::cli::dns_io

@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 
+#include "bimi/net/mailbox_facts.hpp"
 #include "bimi/records/domain_name.hpp"
 #include "commands.hpp"
 #include "option_checks.hpp"
@@ -49,7 +50,8 @@ ExitCode run_domain(const DomainRequest& options) {
   check.roots_pem = run->roots_pem;
   auto report = net::check_domain(check, run->psl.get(), run->live->sources);
   if (!live_run::save_recording(options.network, *run)) return ExitCode::output_failure;
-  return dns_io::print_domain_report(report, options.format == "json", std::cout);
+  auto mailboxes = records::judge_mailboxes(net::sender_facts(report));
+  return dns_io::print_domain_report(report, options.format == "json", std::cout, &mailboxes);
 }
 
 }  // namespace

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   bimi::cli::setup_rules(app, result);
   bimi::cli::setup_convert(app, result);
   bimi::cli::setup_render(app, result);
+  bimi::cli::setup_preview(app, result);
   bimi::cli::setup_compare(app, result);
   bimi::cli::setup_hash(app, result);
   bimi::cli::setup_csr(app, result);

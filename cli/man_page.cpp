@@ -69,6 +69,9 @@ const std::map<std::string, std::vector<std::pair<std::string, std::string>>>& e
          "bimi verify vmc.pem \\-\\-logo logo.svg \\-\\-domain "
          "example.com"}}},
       {"bimi domain", {{"Check a domain live:", "bimi domain example.com"}}},
+      {"bimi preview",
+       {{"See the logo as inboxes crop it, light and dark:", "bimi preview logo.svg \\-o preview.png"},
+        {"A page to share with designers:", "bimi preview logo.svg \\-\\-html preview.html"}}},
   };
   return table;
 }

@@ -14,6 +14,7 @@
 #include "bimi/auth/ip_address.hpp"
 #include "bimi/auth/message.hpp"
 #include "bimi/file_io.hpp"
+#include "bimi/net/mailbox_facts.hpp"
 #include "bimi/net/message_check.hpp"
 #include "bimi/records/domain_name.hpp"
 #include "commands.hpp"
@@ -22,6 +23,7 @@
 #include "findings_json.hpp"
 #include "in_order.hpp"
 #include "live_run.hpp"
+#include "mailbox_output.hpp"
 #include "option_checks.hpp"
 #include "terminal.hpp"
 #include "vmc_io.hpp"
@@ -145,6 +147,7 @@ ordered_json report_json(const std::string& path, const net::MessageReport& repo
     root["steps"] = ordered_json::array();
   }
   root["findings"] = findings_json(all_findings(report));
+  root["mailboxes"] = mailboxes_json(records::judge_mailboxes(net::sender_facts(report)));
   if (with_headers) root["headers"] = header_fields;
   return root;
 }
@@ -199,6 +202,8 @@ void print_text(const std::string& path, const net::MessageReport& report, std::
     out << "\nfindings\n";
     dns_io::print_findings_text(report.findings, out, "  ");
   }
+  out << "\nmailboxes\n";
+  print_mailboxes_text(records::judge_mailboxes(net::sender_facts(report)), out, "  ");
   out << "\n" << (report.shown ? "SHOWN" : "NOT SHOWN");
   if (report.first_broken) out << ": first broken link: " << report.first_broken->step << " (" << report.first_broken->rule << ")";
   out << "\n";

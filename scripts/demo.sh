@@ -25,6 +25,10 @@ echo "== bimi check build/demo/inkscape-export.svg"
 echo
 echo "== bimi hash build/demo/inkscape-export.svg (what a CA asks for)"
 "$bimi" hash build/demo/inkscape-export.svg
+echo
+echo "== bimi preview build/demo/inkscape-export.svg (as inboxes crop it, light and dark; the README's picture)"
+mkdir -p docs/images
+"$bimi" preview build/demo/inkscape-export.svg -o docs/images/preview-sheet.png --html build/demo/preview.html
 
 # ---- HTML pages: bimi check --format html and bimi convert --report (begin) ----
 # The pages go to build/demo; their screenshots in docs/images are the README's pictures, generated

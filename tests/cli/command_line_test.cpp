@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 std::string fixture(const std::string& relative) { return shell_quote(std::string(BIMI_FIXTURES_DIR) + "/" + relative); }
 
-const std::vector<std::string> subcommands = {"check", "rules",   "convert", "render", "compare", "hash",
+const std::vector<std::string> subcommands = {"check", "rules",   "convert", "render", "preview", "compare", "hash",
                                               "csr",   "verify", "inspect", "record", "dmarc",   "domain"};
 
 TEST(CommandLine, BareBimiPrintsTheHelpAndExitsTwo) {

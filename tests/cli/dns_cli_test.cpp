@@ -292,6 +292,12 @@ TEST(DomainCli, TheGoodChainPassesEndToEnd) {
   bool all_pass = true;
   for (const auto& check : json["certificate_checks"]) all_pass = all_pass && check["verdict"] != "fail";
   EXPECT_TRUE(all_pass) << json["certificate_checks"].dump();
+  // Every mailbox shows the logo; Gmail with its checkmark for the verified VMC.
+  ASSERT_EQ(json["mailboxes"].size(), 7u) << json_run.out;
+  EXPECT_EQ(json["mailboxes"][0]["id"], "gmail");
+  EXPECT_EQ(json["mailboxes"][0]["mark"], "checkmark") << json["mailboxes"].dump();
+  for (const auto& mailbox : json["mailboxes"]) EXPECT_TRUE(mailbox["shown"].get<bool>()) << mailbox.dump();
+  EXPECT_NE(run.out.find("\nmailboxes\n  Gmail: shown with the verification checkmark (VMC"), std::string::npos) << run.out;
 }
 
 TEST(DomainCli, AnSpfRecordOverTheLimitIsShownPerTerm) {
@@ -622,6 +628,14 @@ TEST(DomainCli, TheLogoIsLinted) {
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("[bimi-no-evidence]"), std::string::npos);
   EXPECT_NE(run.out.find("certificate: skipped"), std::string::npos);
+  // Without a certificate Gmail and Apple Mail show nothing; Yahoo shows the logo alone.
+  EXPECT_NE(run.out.find("  Gmail: not shown: Gmail needs a VMC or a CMC [certificate-required]"), std::string::npos) << run.out;
+  RunResult json_run = run_bimi(live_domain("example.com", "nologo", "--format json"));
+  EXPECT_EQ(schema_errors(schema_path("domain.json"), json_run.out), "") << json_run.out;
+  auto json = parse_json(json_run);
+  EXPECT_EQ(json["mailboxes"][1]["requirement"], "certificate-required") << json_run.out;
+  EXPECT_EQ(json["mailboxes"][2]["id"], "yahoo");
+  EXPECT_EQ(json["mailboxes"][2]["mark"], "logo-only");
 }
 
 TEST(DomainCli, LoopbackAddressesAreFetchedOnlyWithAllowPrivate) {

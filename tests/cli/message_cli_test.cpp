@@ -105,6 +105,12 @@ TEST(MessageCli, ManySignaturesAreBoundedAndAGigabyteLengthFails) {
   // l= of a gigabyte is read as a number, never allocated (tests/auth has its failure with a key).
   EXPECT_EQ(report["dkim"][0]["body_length"], 1000000000) << report["dkim"][0].dump();
   EXPECT_FALSE(report["shown"].get<bool>());
+  // Offline, DMARC has no policy: no mailbox shows a logo, and each says why first.
+  ASSERT_EQ(report["mailboxes"].size(), 7u);
+  for (const auto& mailbox : report["mailboxes"]) {
+    EXPECT_FALSE(mailbox["shown"].get<bool>());
+    EXPECT_EQ(mailbox["requirement"], "dmarc-enforcement") << mailbox.dump();
+  }
 }
 
 TEST(MessageCli, SeveralMessagesAndStandardInput) {
