@@ -403,6 +403,40 @@ ConvertResult convert_text(const std::string& body, ConvertOptions options = {})
   return convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\">" + body + "</svg>", options);
 }
 
+TEST(Convert, AnInvalidCssDeclarationIsIgnoredSoTheAttributeApplies) {
+  // CSS 2.1 §4.2: the declaration is dropped; the presentation attribute (or the inherited value)
+  // paints, as librsvg draws it. A presentation attribute that is not a colour still paints none.
+  ConvertResult r = convert_text(
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+      "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\" style=\"fill: color(display-p3 1 0 0)\"/>"
+      "<g fill=\"#00c\"><circle cx=\"50\" cy=\"20\" r=\"10\" style=\"fill: notacolour\"/></g>");
+  expect_faithful(r);
+  EXPECT_NE(r.svg->find("fill=\"#c00\""), std::string::npos) << *r.svg;
+  EXPECT_NE(r.svg->find("fill=\"#00c\""), std::string::npos) << *r.svg;
+  EXPECT_TRUE(has_change(r, "convert-css", "CSS declaration fill: color(display-p3 1 0 0) is not valid and was ignored"));
+  ConvertResult attribute = convert_text("<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+                                         "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"notacolour\"/>"
+                                         "<circle cx=\"20\" cy=\"20\" r=\"10\" fill=\"#00c\"/>");
+  EXPECT_TRUE(has_change(attribute, "convert-paint", "is not a colour; treated as none"));
+}
+
+TEST(Convert, TheCssTransformPropertyPlacesTheElement) {
+  for (const char* css : {"style=\"transform: translate(30px, 30px) rotate(10deg)\"", "class=\"m\""}) {
+    for (const char* attribute : {"", " transform=\"scale(2)\""}) {
+      // With a transform attribute as well, librsvg draws the attribute's: so does the converter.
+      ConvertResult r = convert_text(std::string("<style>.m{transform: translate(30px,30px) rotate(10deg)}</style>"
+                                                 "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+                                                 "<rect width=\"40\" height=\"40\" fill=\"#c00\"") +
+                                     attribute + " " + css + "/>");
+      expect_faithful(r);
+    }
+  }
+  ConvertResult invalid = convert_text("<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+                                       "<rect width=\"40\" height=\"40\" fill=\"#c00\" style=\"transform: translate(10%)\"/>");
+  expect_faithful(invalid);  // an invalid property is ignored
+  EXPECT_TRUE(has_change(invalid, "convert-css", "CSS transform \"translate(10%)\" is not valid and was ignored"));
+}
+
 TEST(Convert, MasksOfOneOpaqueColourBecomeClips) {
   ConvertResult r = convert_fixture("masked");
   expect_faithful(r);

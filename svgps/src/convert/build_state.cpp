@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geometry/css_transform.hpp"
 #include "svg/iri.hpp"
 
 namespace bimi::svgps::convert {
@@ -77,7 +78,17 @@ std::optional<std::string_view> BuildState::own(std::size_t index, std::string_v
 }
 
 geo::Matrix BuildState::element_transform(const RawElement& e) {
+  // The CSS property (from a sheet or style="") places an element that has no transform
+  // attribute; an invalid one is ignored, as CSS does. With the attribute, librsvg (the reference)
+  // draws the attribute's transform, although SVG 2 makes it a presentation attribute the CSS
+  // property would override: the converter draws what librsvg draws.
   const RawAttribute* a = e.attribute("transform");
+  if (!a && &e >= document.elements.data() && &e < document.elements.data() + document.elements.size()) {
+    if (auto css = styles.css_transform(static_cast<std::size_t>(&e - document.elements.data()))) {
+      if (auto m = geo::parse_css_transform(*css)) return *m;
+      note("convert-css", e, "CSS transform \"" + std::string(*css) + "\" is not valid and was ignored, as CSS requires");
+    }
+  }
   if (!a) return {};
   auto m = geo::parse_transform(a->value);
   if (!m) {

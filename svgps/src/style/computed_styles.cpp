@@ -3,7 +3,9 @@
 #include <memory>
 
 #include "style/cascade.hpp"
+#include "style/color.hpp"
 #include "style/css_text.hpp"
+#include "style/paint.hpp"
 
 namespace bimi::svgps::style {
 namespace {
@@ -46,6 +48,20 @@ bool is_rendering_css(std::string_view property) {
          property == "mask-type";
 }
 
+// CSS 2.1 §4.2: a declaration whose value does not parse is ignored, so the presentation attribute
+// or the inherited value applies (librsvg does the same). Checked for the colour properties, where
+// a value from a newer CSS (color(display-p3 …), oklch()) or a typo would otherwise be read as
+// none. A presentation attribute is not a declaration: an invalid one still paints nothing.
+bool valid_declaration(std::string_view property, std::string_view value) {
+  if (is_inherit(value)) return true;
+  if (property == "fill" || property == "stroke") return parse_paint(value).has_value();
+  if (property == "color" || property == "stop-color" || property == "flood-color" ||
+      property == "lighting-color" || property == "solid-color") {
+    return parse_color(value).has_value() || is_current_color(value);
+  }
+  return true;
+}
+
 }  // namespace
 
 ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics& changes) {
@@ -53,6 +69,7 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
   const std::size_t n = document.elements.size();
   out.computed_.resize(n);
   out.specified_.resize(n);
+  out.css_transforms_.resize(n);
 
   std::vector<std::unique_ptr<StyleSheet>> sheets;
   std::vector<const StyleSheet*> sheet_pointers;
@@ -90,7 +107,18 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
       auto declarations = cascade.resolve(views[i], style_attribute ? std::string_view(style_attribute->value)
                                                                   : std::string_view());
       for (const auto& d : declarations) {
+        if (d.property == "transform") {
+          out.css_transforms_[i] = d.value;
+          styled = true;
+          continue;
+        }
         if (!is_presentation_attribute(d.property) && !is_rendering_css(d.property)) continue;
+        if (!valid_declaration(d.property, d.value)) {
+          changes.add("convert-css", Severity::note,
+                      "CSS declaration " + d.property + ": " + d.value + " is not valid and was ignored, as CSS requires",
+                      e.location);
+          continue;
+        }
         specified[d.property] = d.value;
         styled = true;
       }

@@ -27,6 +27,12 @@ class ComputedStyles {
   using Values = std::map<std::string, std::string, std::less<>>;
   const Values& computed(std::size_t element) const { return computed_[element]; }
   const Values& specified_values(std::size_t element) const { return specified_[element]; }
+  // The CSS transform property set on the element by a sheet or style="", in CSS syntax (units,
+  // commas); it overrides the transform attribute. Not inherited.
+  std::optional<std::string_view> css_transform(std::size_t element) const {
+    const auto& value = css_transforms_[element];
+    return value ? std::optional<std::string_view>(*value) : std::nullopt;
+  }
   // The computed values of `element` if its parent's computed values were `parent` — for the
   // copies <use> makes, which inherit from the <use>, not from where the original sits.
   Values computed_under(const Values& parent, std::size_t element) const;
@@ -34,6 +40,7 @@ class ComputedStyles {
  private:
   std::vector<Values> computed_;
   std::vector<Values> specified_;
+  std::vector<std::optional<std::string>> css_transforms_;
 };
 
 }  // namespace bimi::svgps::style
