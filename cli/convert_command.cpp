@@ -17,6 +17,7 @@
 #include "file_args.hpp"
 #include "findings_json.hpp"
 #include "option_checks.hpp"
+#include "reader_languages.hpp"
 #include "render_worker.hpp"
 #include "terminal.hpp"
 
@@ -41,6 +42,8 @@ struct ConvertCommandOptions {
   unsigned jobs = 0;
   std::string format = "text";
   std::string report;  // the HTML page, if asked for
+  std::vector<std::string> font_dirs;
+  std::string lang;
 };
 
 struct Job {
@@ -123,7 +126,7 @@ std::optional<std::vector<Job>> plan_jobs(const ConvertCommandOptions& options, 
     }
     std::vector<fs::path> found = find_files(input, is_logo_name, options.out_dir);
     if (found.empty()) {
-      error = "no *.svg, *.svgz, *.png, *.jpg or *.jpeg files under " + input;
+      error = "no *.svg, *.svgz, *.png, *.jpg, *.jpeg, *.webp or *.gif files under " + input;
       return std::nullopt;
     }
     for (const auto& path : found) {
@@ -286,7 +289,27 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
     }
   }
   svgps::ConvertOptions base;
-  base.limits = sandboxed_limits();
+  std::vector<std::string> font_dirs;
+  for (const auto& directory : options.font_dirs) {
+    std::error_code ignored;
+    if (!fs::is_directory(directory, ignored)) {
+      std::cerr << "bimi convert: --fonts " << printable(directory) << " is not a directory\n";
+      return ExitCode::usage;
+    }
+    font_dirs.push_back(fs::absolute(directory, ignored).string());
+  }
+  std::optional<ReaderLanguages> languages = languages_from_environment();
+  if (!options.lang.empty()) {
+    languages = languages_from_tag(options.lang);
+    if (!languages) {
+      std::cerr << "bimi convert: --lang " << printable(options.lang) << " is not a language tag (such as en, de-CH)\n";
+      return ExitCode::usage;
+    }
+  }
+  base.font_directories = font_dirs;
+  base.languages = languages->tags;
+  // The reference render must read the same fonts and languages as the conversion.
+  base.limits = sandboxed_limits(font_dirs, options.lang.empty() ? std::string() : languages->posix);
   base.title = options.title;
   base.desc = options.desc;
   if (options.background == "auto") {
@@ -353,9 +376,10 @@ void setup_convert(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<ConvertCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "convert",
-      "Convert an SVG logo, or trace a PNG or JPEG one, into SVG Tiny P/S that renders like the original, or say why "
+      "Convert an SVG logo, or trace a PNG, JPEG, WebP or GIF one, into SVG Tiny P/S that renders like the original, or say why "
       "it cannot");
-  command->add_option("inputs", options->inputs, "SVG, SVGZ, PNG or JPEG files (- for standard input), or directories with --out-dir")
+  command->add_option("inputs", options->inputs,
+                      "SVG, SVGZ, PNG, JPEG, WebP or GIF files (- for standard input), or directories with --out-dir")
       ->required();
   auto* output = command->add_option("-o,--output", options->output, "the converted logo (one input; - for standard output)");
   command->add_option("--out-dir", options->out_dir, "directory for converted logos (several inputs)")
@@ -380,6 +404,10 @@ void setup_convert(CLI::App& app, ExitCode& result) {
                     "drop filters, masks and external images, and write even when the render differs from the original");
   command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
+  command->add_option("--fonts", options->font_dirs,
+                      "a directory of the brand's font files to outline text with (repeatable; this run only)");
+  command->add_option("--lang", options->lang,
+                      "the reader's language for <switch systemLanguage> (default: the environment's, as librsvg)");
   command->add_option("--format", options->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   command->add_option("--report", options->report,
                       "also write an HTML page: each logo before and after, where the renders differ, and every note");

@@ -14,8 +14,10 @@ namespace bimi::cli {
 // The first argument that turns `bimi` into a render worker; not a command
 // users see.
 inline constexpr const char* render_worker_argument = "__render-worker";
-// Before the seconds and MiB: a font directory the worker registers with fontconfig.
+// Before the seconds and MiB: a font directory the worker registers with fontconfig, and the
+// reader's languages (LANGUAGE's colon-separated form) that <switch> is rendered for.
 inline constexpr const char* font_dir_argument = "--font-dir";
+inline constexpr const char* language_argument = "--language";
 
 // When argv asks for a render worker, serves renders and returns the exit
 // status; else nullopt.
@@ -25,7 +27,9 @@ std::optional<int> run_render_worker(int argc, char** argv);
 // processes (started on first use, one per thread rendering at the same time,
 // stopped at exit).
 svgps::Limits sandboxed_limits();
-// The same with workers that also draw text with the fonts in `font_directories`.
-svgps::Limits sandboxed_limits(const std::vector<std::string>& font_directories);
+// The same with workers that also draw text with the fonts in `font_directories` and, when
+// `languages` is not empty, read <switch> for those languages (LANGUAGE's form: "de_CH:de")
+// instead of the environment's.
+svgps::Limits sandboxed_limits(const std::vector<std::string>& font_directories, const std::string& languages = "");
 
 }  // namespace bimi::cli

@@ -199,5 +199,43 @@ TEST(CliConvert, CompareTakesABitmap) {
   EXPECT_GE(nlohmann::json::parse(r.out)["ssim"].get<double>(), 0.95);
 }
 
+TEST(CliConvert, TheBrandsOwnFontsOutlineTheText) {
+  // "Acme Brand Test" is installed nowhere: without --fonts the text falls back (and says so);
+  // with it, both the outline and the reference render use the brand's font.
+  TempDir dir;
+  const std::string input = q(fixture("convert/text/brand-font.svg"));
+  RunResult fallback = run_bimi("convert " + input + " -o " + q(dir.path() / "a.svg") + " --force", true);
+  EXPECT_NE(fallback.out.find("using fallback font"), std::string::npos) << fallback.out;
+  RunResult r = run_bimi("convert " + input + " -o " + q(dir.path() / "b.svg") + " --fonts " + q(fixture("fonts")), true);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("outlined with Acme Brand Test"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("fallback"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("fidelity SSIM 1.0000"), std::string::npos) << r.out;
+  EXPECT_EQ(run_bimi("convert " + input + " -o " + q(dir.path() / "c.svg") + " --fonts " + q(dir.path() / "none"), true)
+                .exit_code,
+            2);
+}
+
+TEST(CliConvert, SwitchIsReadInTheReadersLanguage) {
+  TempDir dir;
+  const std::string input = q(fixture("convert/language-switch.svg"));
+  auto chosen = [&](const std::string& how, const std::string& options = "") {
+    fs::path out = dir.path() / "out.svg";
+    RunResult r = run_shell(how + " " + shell_quote(BIMI_BINARY) + " convert " + input + " -o " + q(out) + options + " 2>&1");
+    EXPECT_EQ(r.exit_code, 0) << how << "\n" << r.out;  // the reference render read the same language
+    std::string svg = read(out);
+    for (const char* colour : {"#0c0", "#00c", "#c00"}) {
+      if (svg.find(colour) != std::string::npos) return std::string(colour);
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(chosen("env LANGUAGE= LC_ALL= LC_MESSAGES= LANG=C.UTF-8"), "#c00");
+  EXPECT_EQ(chosen("env LANGUAGE= LC_ALL= LANG=de_DE.UTF-8"), "#0c0");
+  EXPECT_EQ(chosen("env LANGUAGE=fr_CA:fr"), "#00c");
+  // --lang wins over the environment, for the conversion and the reference render alike.
+  EXPECT_EQ(chosen("env LANGUAGE=de LANG=de_DE.UTF-8", " --lang fr-CA"), "#00c");
+  EXPECT_EQ(chosen("env LANGUAGE=de", " --lang en"), "#c00");
+}
+
 }  // namespace
 }  // namespace bimi::test
