@@ -16,33 +16,33 @@ void JsonWriter::before_value() {
   }
 }
 
-JsonWriter &JsonWriter::begin_object() {
+JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_ += '{';
   empty_.push_back(true);
   return *this;
 }
 
-JsonWriter &JsonWriter::end_object() {
+JsonWriter& JsonWriter::end_object() {
   out_ += '}';
   empty_.pop_back();
   return *this;
 }
 
-JsonWriter &JsonWriter::begin_array() {
+JsonWriter& JsonWriter::begin_array() {
   before_value();
   out_ += '[';
   empty_.push_back(true);
   return *this;
 }
 
-JsonWriter &JsonWriter::end_array() {
+JsonWriter& JsonWriter::end_array() {
   out_ += ']';
   empty_.pop_back();
   return *this;
 }
 
-JsonWriter &JsonWriter::key(std::string_view name) {
+JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
   string(name);
   out_ += ':';
@@ -50,38 +50,38 @@ JsonWriter &JsonWriter::key(std::string_view name) {
   return *this;
 }
 
-JsonWriter &JsonWriter::value(std::string_view text) {
+JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
   string(text);
   return *this;
 }
 
-JsonWriter &JsonWriter::value(bool flag) {
+JsonWriter& JsonWriter::value(bool flag) {
   before_value();
   out_ += flag ? "true" : "false";
   return *this;
 }
 
-JsonWriter &JsonWriter::null() {
+JsonWriter& JsonWriter::null() {
   before_value();
   out_ += "null";
   return *this;
 }
 
-JsonWriter &JsonWriter::raw(std::string_view json) {
+JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
   out_ += json;
   return *this;
 }
 
-JsonWriter &JsonWriter::integer(std::int64_t number) {
+JsonWriter& JsonWriter::integer(std::int64_t number) {
   before_value();
   char digits[24];
   out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
   return *this;
 }
 
-JsonWriter &JsonWriter::unsigned_integer(std::uint64_t number) {
+JsonWriter& JsonWriter::unsigned_integer(std::uint64_t number) {
   before_value();
   char digits[24];
   out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
