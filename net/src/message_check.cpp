@@ -78,6 +78,17 @@ void read_smtp_facts(const auth::Message& message, const MessageCheckOptions& op
   }
 }
 
+// The result kept under `key` in a run's map, computed and kept on first use while the map has room;
+// computed every time without a map.
+template <typename Value, typename Compute>
+Value shared_result(std::map<std::string, Value>* kept, const std::string& key, Compute compute) {
+  if (kept == nullptr) return compute();
+  if (auto found = kept->find(key); found != kept->end()) return found->second;
+  Value value = compute();
+  if (kept->size() < RunCache::max_entries) kept->emplace(key, value);
+  return value;
+}
+
 void evaluate_spf(const MessageCheckOptions& options, const ChainSources& sources, RunCache* cache, MessageReport& report) {
   SpfPart& spf = report.spf;
   spf.identity = report.mail_from.empty() ? "helo" : "mailfrom";
@@ -108,13 +119,8 @@ void evaluate_spf(const MessageCheckOptions& options, const ChainSources& source
   // macros, the HELO name, the receiver and the time).
   std::string key = report.ip + '\0' + request.mail_from + '\0' + request.helo + '\0' + request.receiver + '\0' +
                     std::to_string(request.timestamp);
-  const auth::SpfOutcome* kept = nullptr;
-  if (cache != nullptr) {
-    auto found = cache->spf.find(key);
-    if (found == cache->spf.end()) found = cache->spf.emplace(key, auth::check_mail_from(*sources.spf_dns, request)).first;
-    kept = &found->second;
-  }
-  auth::SpfOutcome outcome = kept != nullptr ? *kept : auth::check_mail_from(*sources.spf_dns, request);
+  auth::SpfOutcome outcome = shared_result(cache != nullptr ? &cache->spf : nullptr, key,
+                                           [&] { return auth::check_mail_from(*sources.spf_dns, request); });
   spf.result = std::string(auth::to_string(outcome.result));
   spf.domain = outcome.domain;
   spf.reason = outcome.reason;
@@ -139,7 +145,7 @@ class OrganizationalDomains {
             ? (psl_ != nullptr ? psl_->organizational_domain(name) : name)
             : records::evaluate_dmarc_tree_walk(name, sources_.txt).organizational_domain;
     if (organizational.empty()) organizational = name;
-    found_[key] = organizational;
+    if (found_.size() < RunCache::max_entries) found_[key] = organizational;
     return organizational;
   }
 
@@ -180,15 +186,9 @@ bool evaluate_dmarc(const MessageCheckOptions& options, const records::PublicSuf
   const std::string& author = report.author->domain;
   dmarc.domain = author;
   dmarc.standard = options.dmarc;
-  records::DmarcEvaluation evaluation;
-  if (cache != nullptr) {
-    std::string key = std::string(records::id_of(options.dmarc)) + '\0' + author;
-    auto found = cache->dmarc.find(key);
-    if (found == cache->dmarc.end()) found = cache->dmarc.emplace(key, evaluate_author_domain(author, options, psl, sources)).first;
-    evaluation = found->second;
-  } else {
-    evaluation = evaluate_author_domain(author, options, psl, sources);
-  }
+  std::string key = std::string(records::id_of(options.dmarc)) + '\0' + author;
+  records::DmarcEvaluation evaluation = shared_result(cache != nullptr ? &cache->dmarc : nullptr, key,
+                                                      [&] { return evaluate_author_domain(author, options, psl, sources); });
   dmarc.organizational_domain = evaluation.organizational_domain.empty() ? author : evaluation.organizational_domain;
   dmarc.applied_from = evaluation.applied_from;
   dmarc.policy = evaluation.applied;

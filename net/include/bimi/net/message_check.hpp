@@ -120,6 +120,8 @@ class RunCache {
   void keep(const DomainCheckOptions& options, const std::string& organizational_domain,
             std::shared_ptr<const DomainReport> report);
   auth::DkimKeyCache keys;
+  // Each map keeps at most this many entries; past it, results are computed per message.
+  static constexpr std::size_t max_entries = 4096;
   std::map<std::string, records::DmarcEvaluation> dmarc;  // by the standard's id and the author domain
   std::map<std::string, std::string> organizational;      // by the standard's id and the name (lower case)
   std::map<std::string, auth::SpfOutcome> spf;            // by SpfRequest's members
