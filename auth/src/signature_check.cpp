@@ -83,7 +83,7 @@ KeyOutcome fetch_key(const std::string& selector, const std::string& domain, Dki
   // The first record that parses is the key (RFC 6376 §3.6.2.2 leaves the choice to the verifier).
   DkimKeyParse parse;
   for (const auto& record : answer.records) {
-    parse = parse_dkim_key(record);
+    parse = cache != nullptr ? cache->parsed(record) : parse_dkim_key(record);
     if (parse.key) break;
   }
   if (answer.records.empty()) return refusal(DkimResult::permerror, "dkim-key-missing", "no key record at " + name);
@@ -174,6 +174,13 @@ evp_pkey_st* DkimKeyCache::find(const std::string& bytes) const {
   auto found = keys_.find(bytes);
   if (found == keys_.end() || EVP_PKEY_up_ref(found->second) != 1) return nullptr;
   return found->second;
+}
+
+DkimKeyParse DkimKeyCache::parsed(const std::string& record) {
+  if (auto found = records_.find(record); found != records_.end()) return found->second;
+  DkimKeyParse parse = parse_dkim_key(record);
+  if (records_.size() < max_keys) records_.emplace(record, parse);
+  return parse;
 }
 
 void DkimKeyCache::keep(const std::string& bytes, evp_pkey_st* key) {
