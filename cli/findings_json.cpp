@@ -19,6 +19,18 @@ nlohmann::ordered_json finding_json(const Diagnostic& finding) {
   return item;
 }
 
+void write_finding(JsonWriter& json, const Diagnostic& finding) {
+  json.begin_object()
+      .member("rule", finding.rule)
+      .member("severity", to_string(finding.severity))
+      .member("message", finding.message)
+      .key("location")
+      .begin_object();
+  if (finding.location.line > 0) json.member("line", finding.location.line);
+  if (finding.location.column > 0) json.member("column", finding.location.column);
+  json.end_object().end_object();
+}
+
 nlohmann::ordered_json findings_json(const Diagnostics& findings) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const auto& finding : findings.items()) list.push_back(finding_json(finding));

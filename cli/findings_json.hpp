@@ -7,11 +7,14 @@
 #include <string>
 
 #include "bimi/diagnostic.hpp"
+#include "json_writer.hpp"
 
 namespace bimi::cli {
 
 nlohmann::ordered_json finding_json(const Diagnostic& finding);
 nlohmann::ordered_json findings_json(const Diagnostics& findings);
+// The same object written by a streaming writer, byte for byte finding_json(finding).dump().
+void write_finding(JsonWriter& json, const Diagnostic& finding);
 
 // A finding as a Code Climate issue (GitLab Code Quality reads these): check_name is the rule,
 // severity info/minor/major, the location a path and line, and a fingerprint that stays the same

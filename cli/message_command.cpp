@@ -1,13 +1,13 @@
 // bimi message MSG.eml: would a mailbox show this message's logo? SPF, DKIM, ARC, DMARC alignment and
 // policy, then the BIMI record, logo and certificate, with the verdict and the first broken link.
-#include <mutex>
-#include <sstream>
-#include <thread>
-#include <optional>
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <sstream>
 #include <string>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +22,7 @@
 #include "file_args.hpp"
 #include "findings_json.hpp"
 #include "in_order.hpp"
+#include "json_writer.hpp"
 #include "live_run.hpp"
 #include "mailbox_output.hpp"
 #include "option_checks.hpp"
@@ -57,99 +58,149 @@ std::string_view facts_source(net::FactsSource source) {
   return "none";
 }
 
-ordered_json optional_string(const std::optional<std::string>& value) {
-  return value ? ordered_json(*value) : ordered_json(nullptr);
-}
+// What the shared BIMI steps of a sender add to every report of its messages, written once per run:
+// the "steps" array and the steps' findings (the tail of the "findings" array).
+struct ChainJson {
+  std::string steps;
+  std::string findings;  // comma-separated elements, no brackets; empty when there are none
+};
+using ChainsJson = std::map<const net::DomainReport*, ChainJson>;
 
-// Every finding of the run: the message's own, then the BIMI steps'.
-Diagnostics all_findings(const net::MessageReport& report) {
-  Diagnostics all = report.findings;
-  if (report.chain) {
-    for (const auto& step : report.chain->steps) {
-      for (const auto& finding : step.findings.items()) all.add(finding);
+const ChainJson& chain_json(const net::DomainReport& chain, ChainsJson& chains) {
+  auto [kept, added] = chains.try_emplace(&chain);
+  if (added) {
+    ordered_json steps = ordered_json::array();
+    for (const auto& step : chain.steps) steps.push_back(dns_io::step_json(step));
+    kept->second.steps = steps.dump();
+    std::string list;
+    JsonWriter findings(list);
+    findings.begin_array();
+    for (const auto& step : chain.steps) {
+      for (const auto& finding : step.findings.items()) write_finding(findings, finding);
     }
+    findings.end_array();
+    kept->second.findings = list.substr(1, list.size() - 2);
   }
-  return all;
+  return kept->second;
 }
 
-// The BIMI steps' JSON of each sender's shared report, written once per run.
-using StepsJson = std::map<const net::DomainReport*, ordered_json>;
-
-ordered_json report_json(const std::string& path, const net::MessageReport& report,
-                         const std::vector<std::string>& header_fields, bool with_headers, StepsJson& steps) {
-  ordered_json root;
-  root["message"] = path;
-  root["shown"] = report.shown;
-  root["verdict"] = report.verdict;
-  root["first_broken"] = report.first_broken ? ordered_json{{"step", report.first_broken->step},
-                                                             {"rule", report.first_broken->rule},
-                                                             {"message", report.first_broken->message}}
-                                             : ordered_json(nullptr);
-  root["author"] = report.author ? ordered_json{{"address", report.author->display},
-                                                {"local_part", report.author->local_part},
-                                                {"domain", report.author->domain}}
-                                 : ordered_json(nullptr);
-  root["smtp"] = {{"ip", report.ip}, {"helo", report.helo}, {"mail_from", report.mail_from},
-                  {"source", facts_source(report.facts_source)}};
+// The JSON report of one message, one line of compact JSON (docs/message.md has its keys). Every key
+// of the report is written here, in this order; --format json re-reads the line to indent it.
+std::string report_json(const std::string& path, const net::MessageReport& report,
+                        const std::vector<std::string>& header_fields, bool with_headers, ChainsJson& chains) {
+  std::string out;
+  out.reserve(4096);
+  JsonWriter json(out);
+  json.begin_object();
+  json.member("message", path);
+  json.member("shown", report.shown);
+  json.member("verdict", report.verdict);
+  json.key("first_broken");
+  if (report.first_broken) {
+    json.begin_object()
+        .member("step", report.first_broken->step)
+        .member("rule", report.first_broken->rule)
+        .member("message", report.first_broken->message)
+        .end_object();
+  } else {
+    json.null();
+  }
+  json.key("author");
+  if (report.author) {
+    json.begin_object()
+        .member("address", report.author->display)
+        .member("local_part", report.author->local_part)
+        .member("domain", report.author->domain)
+        .end_object();
+  } else {
+    json.null();
+  }
+  json.key("smtp")
+      .begin_object()
+      .member("ip", report.ip)
+      .member("helo", report.helo)
+      .member("mail_from", report.mail_from)
+      .member("source", facts_source(report.facts_source))
+      .end_object();
   const auto& spf = report.spf;
-  root["spf"] = {{"result", spf.result}, {"identity", spf.identity}, {"domain", spf.domain}, {"aligned", spf.aligned},
-                 {"reason", spf.reason},
-                 {"dns_lookups", spf.outcome ? spf.outcome->dns_terms : 0},
-                 {"void_lookups", spf.outcome ? spf.outcome->void_lookups : 0}};
-  root["dkim"] = ordered_json::array();
+  json.key("spf")
+      .begin_object()
+      .member("result", spf.result)
+      .member("identity", spf.identity)
+      .member("domain", spf.domain)
+      .member("aligned", spf.aligned)
+      .member("reason", spf.reason)
+      .member("dns_lookups", spf.outcome ? spf.outcome->dns_terms : 0)
+      .member("void_lookups", spf.outcome ? spf.outcome->void_lookups : 0)
+      .end_object();
+  json.key("dkim").begin_array();
   for (const auto& part : report.dkim) {
     const auto& v = part.verification;
-    root["dkim"].push_back({{"result", std::string(auth::to_string(v.result))},
-                            {"reason", v.reason},
-                            {"message", v.message},
-                            {"domain", v.domain},
-                            {"selector", v.selector},
-                            {"aligned", part.aligned},
-                            {"line", v.line},
-                            {"body_length", v.body_length ? ordered_json(*v.body_length) : ordered_json(nullptr)},
-                            {"key_bits", v.key_bits},
-                            {"changed_header", optional_string(v.changed_header)}});
+    json.begin_object()
+        .member("result", auth::to_string(v.result))
+        .member("reason", v.reason)
+        .member("message", v.message)
+        .member("domain", v.domain)
+        .member("selector", v.selector)
+        .member("aligned", part.aligned)
+        .member("line", v.line)
+        .key("body_length");
+    v.body_length ? json.value(*v.body_length) : json.null();
+    json.member("key_bits", v.key_bits).member("changed_header", v.changed_header).end_object();
   }
+  json.end_array();
   const auto& dmarc = report.dmarc;
-  root["dmarc"] = {{"result", dmarc.result},
-                   {"policy", dmarc.policy ? ordered_json(std::string(records::to_string(*dmarc.policy))) : ordered_json(nullptr)},
-                   {"applied_from", dmarc.applied_from},
-                   {"domain", dmarc.domain},
-                   {"organizational_domain", dmarc.organizational_domain},
-                   {"standard", records::id_of(dmarc.standard)},
-                   {"adkim", std::string(1, dmarc.adkim)},
-                   {"aspf", std::string(1, dmarc.aspf)},
-                   {"enforcing", dmarc.enforcing},
-                   {"arc_override", dmarc.arc_override}};
+  json.key("dmarc").begin_object().member("result", dmarc.result).key("policy");
+  dmarc.policy ? json.value(records::to_string(*dmarc.policy)) : json.null();
+  json.member("applied_from", dmarc.applied_from)
+      .member("domain", dmarc.domain)
+      .member("organizational_domain", dmarc.organizational_domain)
+      .member("standard", records::id_of(dmarc.standard))
+      .member("adkim", std::string_view(&dmarc.adkim, 1))
+      .member("aspf", std::string_view(&dmarc.aspf, 1))
+      .member("enforcing", dmarc.enforcing)
+      .member("arc_override", dmarc.arc_override)
+      .end_object();
   const auto& arc = report.arc;
-  root["arc"] = {{"result", std::string(auth::to_string(arc.validation.result))},
-                 {"reason", arc.validation.reason},
-                 {"hops", arc.validation.hops.size()},
-                 {"trusted_sealer", optional_string(arc.trusted_sealer)},
-                 {"recorded_dmarc", arc.recorded_dmarc.empty() ? ordered_json(nullptr) : ordered_json(arc.recorded_dmarc)}};
+  json.key("arc")
+      .begin_object()
+      .member("result", auth::to_string(arc.validation.result))
+      .member("reason", arc.validation.reason)
+      .member("hops", arc.validation.hops.size())
+      .member("trusted_sealer", arc.trusted_sealer)
+      .key("recorded_dmarc");
+  arc.recorded_dmarc.empty() ? json.null() : json.value(arc.recorded_dmarc);
+  json.end_object();
   const auto& bimi = report.bimi;
-  root["bimi"] = {{"result", bimi.result},
-                  {"comment", bimi.comment},
-                  {"selector", bimi.selector},
-                  {"selector_from", bimi.selector_from},
-                  {"domain", bimi.record_domain},
-                  {"record", optional_string(bimi.record)},
-                  {"location", optional_string(bimi.location)},
-                  {"authority", bimi.authority},
-                  {"authority_uri", optional_string(bimi.authority_uri)}};
-  if (report.chain) {
-    auto [kept, added] = steps.try_emplace(report.chain.get(), ordered_json::array());
-    if (added) {
-      for (const auto& step : report.chain->steps) kept->second.push_back(dns_io::step_json(step));
-    }
-    root["steps"] = kept->second;
-  } else {
-    root["steps"] = ordered_json::array();
+  json.key("bimi")
+      .begin_object()
+      .member("result", bimi.result)
+      .member("comment", bimi.comment)
+      .member("selector", bimi.selector)
+      .member("selector_from", bimi.selector_from)
+      .member("domain", bimi.record_domain)
+      .member("record", bimi.record)
+      .member("location", bimi.location)
+      .member("authority", bimi.authority)
+      .member("authority_uri", bimi.authority_uri)
+      .end_object();
+  // Every finding of the run: the message's own, then the BIMI steps'.
+  const ChainJson* chain = report.chain ? &chain_json(*report.chain, chains) : nullptr;
+  json.key("steps");
+  chain != nullptr ? json.raw(chain->steps) : json.begin_array().end_array();
+  json.key("findings").begin_array();
+  for (const auto& finding : report.findings.items()) write_finding(json, finding);
+  if (chain != nullptr && !chain->findings.empty()) json.raw(chain->findings);
+  json.end_array();
+  // Each mailbox's verdict: small, and a function of this message's facts alone.
+  json.key("mailboxes").raw(mailboxes_json(records::judge_mailboxes(net::sender_facts(report))).dump());
+  if (with_headers) {
+    json.key("headers").begin_array();
+    for (const auto& field : header_fields) json.value(field);
+    json.end_array();
   }
-  root["findings"] = findings_json(all_findings(report));
-  root["mailboxes"] = mailboxes_json(records::judge_mailboxes(net::sender_facts(report)));
-  if (with_headers) root["headers"] = header_fields;
-  return root;
+  json.end_object();
+  return out;
 }
 
 void print_text(const std::string& path, const net::MessageReport& report, std::ostream& out) {
@@ -256,7 +307,7 @@ ExitCode run_message(const MessageOptions& options) {
     std::string error;  // a one-line error for standard error
     std::optional<ordered_json> object;  // --format json
   };
-  auto judge = [&](std::size_t i, net::RunCache& cache, StepsJson& steps_json, const net::ChainSources& sources) {
+  auto judge = [&](std::size_t i, net::RunCache& cache, ChainsJson& chains_json, const net::ChainSources& sources) {
     Judged out;
     const std::string& path = options.paths[i];
     auth::MessageLimits limits;
@@ -280,9 +331,9 @@ ExitCode run_message(const MessageOptions& options) {
     std::vector<std::string> fields;
     if (options.headers) fields = net::receiver_fields(report, options.authserv_id);
     if (options.format == "jsonl") {
-      out.text = report_json(path, report, fields, options.headers, steps_json).dump() + "\n";
+      out.text = report_json(path, report, fields, options.headers, chains_json) + "\n";
     } else if (json) {
-      out.object = report_json(path, report, fields, options.headers, steps_json);
+      out.object = ordered_json::parse(report_json(path, report, fields, options.headers, chains_json));
     } else if (options.headers) {
       // The block as a receiver would prepend it; folded lines end with LF here, CRLF on the wire.
       if (options.paths.size() > 1) out.text = (i > 0 ? "\n# " : "# ") + printable(input_label(path)) + "\n";
@@ -313,7 +364,7 @@ ExitCode run_message(const MessageOptions& options) {
   std::vector<std::unique_ptr<dns_io::LiveSources>> extra;
   auto worker = [&](const net::ChainSources* sources) {
     net::RunCache cache;
-    StepsJson steps_json;
+    ChainsJson chains_json;
     for (;;) {
       std::size_t i;
       {
@@ -321,7 +372,7 @@ ExitCode run_message(const MessageOptions& options) {
         if (next == options.paths.size()) return;
         i = next++;
       }
-      Judged judged = judge(i, cache, steps_json, *sources);
+      Judged judged = judge(i, cache, chains_json, *sources);
       std::lock_guard lock(mutex);
       emit.put(i, std::move(judged));
     }

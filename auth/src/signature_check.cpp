@@ -1,5 +1,6 @@
 #include "signature_check.hpp"
 
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include "bimi/auth/dkim_key.hpp"
@@ -9,6 +10,7 @@ namespace bimi::auth::detail {
 namespace {
 
 using MdCtx = Handle<EVP_MD_CTX, EVP_MD_CTX_free>;
+using PkeyCtx = Handle<EVP_PKEY_CTX, EVP_PKEY_CTX_free>;
 
 // RSA from SubjectPublicKeyInfo (RFC 6376 §3.6.1) or, as some publishers write it, a bare
 // RSAPublicKey; Ed25519 from its 32 raw bytes (RFC 8463 §4).
@@ -49,10 +51,17 @@ KeyOutcome refusal(DkimResult result, std::string reason, std::string message) {
 
 }  // namespace
 
+// SHA-256 fetched from the default provider once: EVP_sha256() is fetched again by every call that
+// takes it (OpenSSL 3's implicit fetch), which costs as much as hashing a short message.
+const EVP_MD* sha256_method() {
+  static EVP_MD* const method = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return method != nullptr ? method : EVP_sha256();
+}
+
 std::string sha256(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
-  EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr);
+  EVP_Digest(data.data(), data.size(), digest, &size, sha256_method(), nullptr);
   return std::string(reinterpret_cast<const char*>(digest), size);
 }
 
@@ -74,7 +83,7 @@ KeyOutcome fetch_key(const std::string& selector, const std::string& domain, Dki
   // The first record that parses is the key (RFC 6376 §3.6.2.2 leaves the choice to the verifier).
   DkimKeyParse parse;
   for (const auto& record : answer.records) {
-    parse = parse_dkim_key(record);
+    parse = cache != nullptr ? cache->parsed(record) : parse_dkim_key(record);
     if (parse.key) break;
   }
   if (answer.records.empty()) return refusal(DkimResult::permerror, "dkim-key-missing", "no key record at " + name);
@@ -107,19 +116,21 @@ KeyOutcome fetch_key(const std::string& selector, const std::string& domain, Dki
 }
 
 bool signature_matches(EVP_PKEY* key, DkimAlgorithm algorithm, std::string_view data, std::string_view signature) {
-  MdCtx ctx(EVP_MD_CTX_new());
-  if (!ctx) return false;
   const auto* sig = reinterpret_cast<const unsigned char*>(signature.data());
+  // Both algorithms sign the SHA-256 of the data: RSASSA-PKCS1-v1_5 over its DigestInfo (RFC 6376
+  // §3.3.1), PureEdDSA over the digest itself (RFC 8463 §3).
+  std::string digest = sha256(data);
+  const auto* hashed = reinterpret_cast<const unsigned char*>(digest.data());
   if (algorithm == DkimAlgorithm::ed25519_sha256) {
-    // RFC 8463 §3: PureEdDSA over the SHA-256 of the data.
-    std::string digest = sha256(data);
-    if (EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key) != 1) return false;
-    return EVP_DigestVerify(ctx.get(), sig, signature.size(), reinterpret_cast<const unsigned char*>(digest.data()),
-                            digest.size()) == 1;
+    MdCtx ctx(EVP_MD_CTX_new());
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key) != 1) return false;
+    return EVP_DigestVerify(ctx.get(), sig, signature.size(), hashed, digest.size()) == 1;
   }
-  if (EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1) return false;
-  return EVP_DigestVerify(ctx.get(), sig, signature.size(), reinterpret_cast<const unsigned char*>(data.data()),
-                          data.size()) == 1;
+  PkeyCtx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
+  if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1 ||
+      EVP_PKEY_CTX_set_signature_md(ctx.get(), sha256_method()) != 1)
+    return false;
+  return EVP_PKEY_verify(ctx.get(), sig, signature.size(), hashed, digest.size()) == 1;
 }
 
 std::string selected_headers(const Message& message, const std::vector<std::string>& names, Canonicalization mode) {
@@ -163,6 +174,13 @@ evp_pkey_st* DkimKeyCache::find(const std::string& bytes) const {
   auto found = keys_.find(bytes);
   if (found == keys_.end() || EVP_PKEY_up_ref(found->second) != 1) return nullptr;
   return found->second;
+}
+
+DkimKeyParse DkimKeyCache::parsed(const std::string& record) {
+  if (auto found = records_.find(record); found != records_.end()) return found->second;
+  DkimKeyParse parse = parse_dkim_key(record);
+  if (records_.size() < max_keys) records_.emplace(record, parse);
+  return parse;
 }
 
 void DkimKeyCache::keep(const std::string& bytes, evp_pkey_st* key) {

@@ -78,7 +78,18 @@ void read_smtp_facts(const auth::Message& message, const MessageCheckOptions& op
   }
 }
 
-void evaluate_spf(const MessageCheckOptions& options, const ChainSources& sources, MessageReport& report) {
+// The result kept under `key` in a run's map, computed and kept on first use while the map has room;
+// computed every time without a map.
+template <typename Value, typename Compute>
+Value shared_result(std::map<std::string, Value>* kept, const std::string& key, Compute compute) {
+  if (kept == nullptr) return compute();
+  if (auto found = kept->find(key); found != kept->end()) return found->second;
+  Value value = compute();
+  if (kept->size() < RunCache::max_entries) kept->emplace(key, value);
+  return value;
+}
+
+void evaluate_spf(const MessageCheckOptions& options, const ChainSources& sources, RunCache* cache, MessageReport& report) {
   SpfPart& spf = report.spf;
   spf.identity = report.mail_from.empty() ? "helo" : "mailfrom";
   auto ip = auth::IpAddress::parse(report.ip);
@@ -104,28 +115,37 @@ void evaluate_spf(const MessageCheckOptions& options, const ChainSources& source
   request.helo = report.helo;
   request.receiver = options.receiver;
   request.timestamp = options.at;
-  auth::SpfOutcome outcome = auth::check_mail_from(*sources.spf_dns, request);
+  // check_host() depends on nothing else (RFC 7208 §4.1: the IP, the domain, the sender and, for
+  // macros, the HELO name, the receiver and the time).
+  std::string key = report.ip + '\0' + request.mail_from + '\0' + request.helo + '\0' + request.receiver + '\0' +
+                    std::to_string(request.timestamp);
+  auth::SpfOutcome outcome = shared_result(cache != nullptr ? &cache->spf : nullptr, key,
+                                           [&] { return auth::check_mail_from(*sources.spf_dns, request); });
   spf.result = std::string(auth::to_string(outcome.result));
   spf.domain = outcome.domain;
   spf.reason = outcome.reason;
   spf.outcome = std::move(outcome);
 }
 
-// The organizational domain of any name, as the standard in use finds it, each asked once.
+// The organizational domain of any name, as the standard in use finds it, each asked once (per
+// message, or per run with a cache); the author's comes from the message's own DMARC evaluation.
 class OrganizationalDomains {
  public:
-  OrganizationalDomains(const MessageCheckOptions& options, const records::PublicSuffixList* psl, const ChainSources& sources)
-      : options_(options), psl_(psl), sources_(sources) {}
-  void know(const std::string& domain, const std::string& organizational) { cache_[domain] = organizational; }
+  OrganizationalDomains(const MessageCheckOptions& options, const records::PublicSuffixList* psl, const ChainSources& sources,
+                        RunCache* cache)
+      : options_(options), psl_(psl), sources_(sources), found_(cache != nullptr ? cache->organizational : own_) {}
+  void know(const std::string& domain, const std::string& organizational) { known_[domain] = organizational; }
   std::string operator()(const std::string& domain) {
-    std::string key = lower(domain);
-    if (auto found = cache_.find(key); found != cache_.end()) return found->second;
+    std::string name = lower(domain);
+    if (auto found = known_.find(name); found != known_.end()) return found->second;
+    std::string key = std::string(records::id_of(options_.dmarc)) + '\0' + name;
+    if (auto found = found_.find(key); found != found_.end()) return found->second;
     std::string organizational =
         options_.dmarc == records::DmarcStandard::rfc7489
-            ? (psl_ != nullptr ? psl_->organizational_domain(key) : key)
-            : records::evaluate_dmarc_tree_walk(key, sources_.txt).organizational_domain;
-    if (organizational.empty()) organizational = key;
-    cache_[key] = organizational;
+            ? (psl_ != nullptr ? psl_->organizational_domain(name) : name)
+            : records::evaluate_dmarc_tree_walk(name, sources_.txt).organizational_domain;
+    if (organizational.empty()) organizational = name;
+    if (found_.size() < RunCache::max_entries) found_[key] = organizational;
     return organizational;
   }
 
@@ -133,8 +153,18 @@ class OrganizationalDomains {
   const MessageCheckOptions& options_;
   const records::PublicSuffixList* psl_;
   const ChainSources& sources_;
-  std::map<std::string, std::string> cache_;
+  std::map<std::string, std::string> known_;
+  std::map<std::string, std::string> own_;
+  std::map<std::string, std::string>& found_;
 };
+
+// The DMARC evaluation of the author's domain: the policy that applies and where it was found.
+records::DmarcEvaluation evaluate_author_domain(const std::string& author, const MessageCheckOptions& options,
+                                                const records::PublicSuffixList* psl, const ChainSources& sources) {
+  return options.dmarc == records::DmarcStandard::rfc9989
+             ? records::evaluate_dmarc_tree_walk(author, sources.txt)
+             : records::evaluate_dmarc(author, psl != nullptr ? psl->organizational_domain(author) : author, sources.txt);
+}
 
 char alignment_mode(const records::DmarcSource* source, std::string_view tag) {
   if (source == nullptr) return 'r';
@@ -151,15 +181,14 @@ bool dns_failed(const Diagnostics& findings) {
 // DMARC for the author's domain: the policy that applies, then alignment (RFC 7489 §4.2, RFC 9989).
 // Returns whether DMARC passed only through signatures with l=.
 bool evaluate_dmarc(const MessageCheckOptions& options, const records::PublicSuffixList* psl, const ChainSources& sources,
-                    MessageReport& report) {
+                    RunCache* cache, MessageReport& report) {
   DmarcPart& dmarc = report.dmarc;
   const std::string& author = report.author->domain;
   dmarc.domain = author;
   dmarc.standard = options.dmarc;
-  records::DmarcEvaluation evaluation =
-      options.dmarc == records::DmarcStandard::rfc9989
-          ? records::evaluate_dmarc_tree_walk(author, sources.txt)
-          : records::evaluate_dmarc(author, psl != nullptr ? psl->organizational_domain(author) : author, sources.txt);
+  std::string key = std::string(records::id_of(options.dmarc)) + '\0' + author;
+  records::DmarcEvaluation evaluation = shared_result(cache != nullptr ? &cache->dmarc : nullptr, key,
+                                                      [&] { return evaluate_author_domain(author, options, psl, sources); });
   dmarc.organizational_domain = evaluation.organizational_domain.empty() ? author : evaluation.organizational_domain;
   dmarc.applied_from = evaluation.applied_from;
   dmarc.policy = evaluation.applied;
@@ -168,7 +197,7 @@ bool evaluate_dmarc(const MessageCheckOptions& options, const records::PublicSuf
   dmarc.aspf = alignment_mode(record, "aspf");
   dmarc.enforcing = evaluation.applied && evaluation.eligible();
 
-  OrganizationalDomains organizational(options, psl, sources);
+  OrganizationalDomains organizational(options, psl, sources, cache);
   organizational.know(author, dmarc.organizational_domain);
   auto org = [&](const std::string& domain) { return organizational(domain); };
 
@@ -506,7 +535,7 @@ MessageReport check_message(const auth::Message& message, const MessageCheckOpti
     auth::report(report.findings, author.reason, author.message);
   }
   read_smtp_facts(message, options, report);
-  evaluate_spf(options, sources, report);
+  evaluate_spf(options, sources, cache, report);
 
   auth::DkimVerifyOptions dkim_options;
   dkim_options.now = options.at;
@@ -517,7 +546,7 @@ MessageReport check_message(const auth::Message& message, const MessageCheckOpti
 
   bool partial_body = false;
   if (report.author) {
-    partial_body = evaluate_dmarc(options, psl, sources, report);
+    partial_body = evaluate_dmarc(options, psl, sources, cache, report);
   } else {
     report.dmarc.result = "none";
   }

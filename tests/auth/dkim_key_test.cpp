@@ -1,5 +1,9 @@
 #include "bimi/auth/dkim_key.hpp"
 
+#include <string>
+
+#include "bimi/auth/dkim_verify.hpp"
+
 #include <gtest/gtest.h>
 
 namespace bimi::auth {
@@ -30,6 +34,31 @@ TEST(DkimKey, Failures) {
   EXPECT_EQ(parse_dkim_key("p=QU JD").error.reason, "");  // white space inside base64 is folding
   EXPECT_EQ(parse_dkim_key("p=QUJ").error.reason, "dkim-key-syntax");
   EXPECT_EQ(parse_dkim_key("garbage").error.reason, "dkim-key-syntax");
+}
+
+// A run's cache parses a record as parse_dkim_key() does, and keeps at most max_keys of them.
+TEST(DkimKey, TheRunCacheParsesAsParseDkimKey) {
+  DkimKeyCache cache;
+  for (const std::string record : {"v=DKIM1; k=ed25519; t=y:s; p=QUJD", "p=", "k=dsa; p=QUJD", "garbage"}) {
+    for (int i = 0; i < 2; ++i) {
+      DkimKeyParse kept = cache.parsed(record);
+      DkimKeyParse fresh = parse_dkim_key(record);
+      ASSERT_EQ(kept.key.has_value(), fresh.key.has_value()) << record;
+      EXPECT_EQ(kept.error.reason, fresh.error.reason) << record;
+      EXPECT_EQ(kept.error.message, fresh.error.message) << record;
+      if (kept.key) {
+        EXPECT_EQ(kept.key->public_key, fresh.key->public_key);
+        EXPECT_EQ(kept.key->testing, fresh.key->testing);
+        EXPECT_EQ(kept.key->strict_identity, fresh.key->strict_identity);
+        EXPECT_EQ(kept.key->revoked, fresh.key->revoked);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < DkimKeyCache::max_keys + 10; ++i) {
+    std::string record = "n=" + std::to_string(i) + "; p=QUJD";
+    EXPECT_TRUE(cache.parsed(record).key.has_value());
+  }
+  EXPECT_EQ(cache.parsed("k=dsa; p=QUJD").error.reason, "dkim-key-type");
 }
 
 }  // namespace

@@ -1,8 +1,12 @@
 // The CLI's own parts, in-process: the exit-code table the README shows, file URIs, the
-// closest-name suggestion and the source lines the HTML pages show.
+// closest-name suggestion, the source lines the HTML pages show, and the streaming JSON writer against
+// nlohmann's dump().
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -11,6 +15,8 @@
 #include "file_uri.hpp"
 #include "check_page_html.hpp"
 #include "html.hpp"
+#include "findings_json.hpp"
+#include "json_writer.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -94,6 +100,69 @@ TEST(CheckPageHtml, ManyFilesAreBounded) {
   EXPECT_EQ(images, 2 * (max_check_page_image_bytes / (2 * logo.size())));
   EXPECT_NE(page.find("not shown: the page's image budget is spent"), std::string::npos);
   EXPECT_LT(page.size(), 2 * max_check_page_image_bytes);
+// Every string the writer meets is written as nlohmann's dump() writes it: escapes, controls,
+// DEL, UTF-8, and the same error for invalid UTF-8.
+TEST(JsonWriter, StringsAreWrittenAsNlohmannDumpsThem) {
+  std::vector<std::string> texts{"", "plain text", "quote \" and backslash \\", "tab\tnew line\ncarriage\r",
+                                 "\b\f", std::string("nul\0byte", 9), "\x01\x1f\x7f", "caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x93\xa7",
+                                 "</script>"};
+  for (int byte = 0; byte < 0x80; ++byte) texts.push_back(std::string(1, static_cast<char>(byte)) + "x");
+  for (const auto& text : texts) {
+    std::string out;
+    JsonWriter(out).value(text);
+    EXPECT_EQ(out, nlohmann::ordered_json(text).dump()) << nlohmann::json(text).dump();
+  }
+  std::string out;
+  EXPECT_THROW(JsonWriter(out).value(std::string("a\xff")), nlohmann::json::type_error);
+}
+
+TEST(JsonWriter, NestedValuesAreWrittenAsNlohmannDumpsThem) {
+  nlohmann::ordered_json expected;
+  expected["name"] = "x";
+  expected["shown"] = true;
+  expected["none"] = nullptr;
+  expected["int"] = -42;
+  expected["max"] = std::numeric_limits<std::uint64_t>::max();
+  expected["min"] = std::numeric_limits<std::int64_t>::min();
+  expected["empty_array"] = nlohmann::ordered_json::array();
+  expected["empty_object"] = nlohmann::ordered_json::object();
+  expected["list"] = {1, "two", false, nullptr, {{"a", 1}}};
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object()
+      .member("name", "x")
+      .member("shown", true)
+      .key("none")
+      .null()
+      .member("int", -42)
+      .member("max", std::numeric_limits<std::uint64_t>::max())
+      .member("min", std::numeric_limits<std::int64_t>::min())
+      .key("empty_array")
+      .begin_array()
+      .end_array()
+      .key("empty_object")
+      .begin_object()
+      .end_object()
+      .key("list")
+      .begin_array()
+      .value(1)
+      .value("two")
+      .value(false)
+      .null()
+      .raw(R"({"a":1})")
+      .end_array()
+      .end_object();
+  EXPECT_EQ(out, expected.dump());
+}
+
+TEST(JsonWriter, AFindingIsWrittenAsFindingJsonDumpsIt) {
+  for (Location location : {Location{}, Location{3, 0}, Location{0, 7}, Location{12, 5}}) {
+    Diagnostic finding{"some-rule", Severity::warning, "a \"quoted\" message", location};
+    std::string out;
+    JsonWriter json(out);
+    write_finding(json, finding);
+    EXPECT_EQ(out, finding_json(finding).dump());
+  }
 }
 
 }  // namespace

@@ -153,6 +153,48 @@ TEST(MessageCli, SeveralMessagesAndStandardInput) {
   EXPECT_FALSE(one["first_broken"].is_null());
 }
 
+// The JSON lines of a run of many messages are, byte for byte, the lines of one run per message,
+// and each is what nlohmann's dump() writes for the same values (key order, escapes, numbers).
+TEST(MessageCli, ABatchWritesTheBytesOfOneRunPerMessage) {
+  TempDir dir;
+  const std::vector<std::string> messages{
+      message,
+      "Received: from mta.example.org (mta.example.org [2001:db8::25])\r\n\tby mx.receiver.test; Mon, 3 Jun 2024 10:00:00 +0000\r\n"
+      "Return-Path: <bounce@example.org>\r\n"
+      "From: \"Caf\xc3\xa9 \\\"Quoted\\\" \xe2\x9c\x93\" <news@example.org>\r\n"
+      "BIMI-Selector: v=BIMI1; s=brand\r\n"
+      "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.org; s=s1; h=from; l=5;\r\n"
+      "\tbh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AAAA\r\n"
+      "DKIM-Signature: v=1; a=rsa-sha1; d=example.org; s=s1; h=from; bh=AA==; b=AA==\r\n"
+      "BIMI-Location: v=BIMI1; l=https://x.test/l.svg\r\n"
+      "\r\nbody\r\n",
+      "From: a@example.com, b@example.net\r\nSubject: two authors\r\n\r\n",
+      "From: Brand <news@example.com>\r\nSubject: no trace fields\r\n\r\nHello.\r\n",
+  };
+  std::string paths, one_by_one;
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    std::string path = write(dir, "m" + std::to_string(i) + ".eml", messages[i]);
+    paths += " " + shell_quote(path);
+    RunResult alone = run_bimi("message " + shell_quote(path) + offline + " --format jsonl --headers");
+    ASSERT_EQ(lines(alone.out), 1) << alone.out;
+    std::string line = alone.out.substr(0, alone.out.size() - 1);
+    EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(), line);
+    one_by_one += alone.out;
+  }
+  RunResult batch = run_bimi("message" + paths + paths + offline + " --format jsonl --headers -j 3");
+  EXPECT_EQ(batch.out, one_by_one + one_by_one);
+  // --format json is the same objects, indented.
+  RunResult array = run_bimi("message" + paths + offline + " --format json --headers");
+  auto reports = nlohmann::ordered_json::parse(array.out);
+  std::istringstream stream(one_by_one);
+  std::size_t i = 0;
+  for (std::string line; std::getline(stream, line); ++i) {
+    ASSERT_LT(i, reports.size());
+    EXPECT_EQ(reports[i].dump(), line);
+  }
+  EXPECT_EQ(i, messages.size());
+}
+
 TEST(MessageCli, TheTextLeadsWithTheVerdict) {
   TempDir dir;
   std::string path = write(dir, "m.eml", message);

@@ -150,6 +150,41 @@ Judged check(const std::string& text, const World& world = World{}, MessageCheck
   return {check_message(*message, options, nullptr, world.sources())};
 }
 
+// A run shares DMARC, organizational domains and SPF between messages: the second message of a
+// sender is judged as the first, and no map grows past its bound however many senders come.
+TEST(RunCacheTest, EachMapIsBounded) {
+  World world;
+  ChainSources sources = world.sources();
+  MessageCheckOptions options;
+  options.at = *vmc::parse_time("2024-06-03T10:00:00Z");
+  RunCache cache;
+  auto judge = [&](const std::string& text, RunCache* with) {
+    Diagnostics problems;
+    auto message = auth::parse_message(text, problems);
+    EXPECT_TRUE(message.has_value());
+    return check_message(*message, options, nullptr, sources, with);
+  };
+  std::string signed_text = signed_message(headers, rsa());
+  MessageReport alone = judge(signed_text, nullptr);
+  for (int i = 0; i < 2; ++i) {
+    MessageReport shared = judge(signed_text, &cache);
+    EXPECT_EQ(shared.verdict, alone.verdict);
+    EXPECT_EQ(shared.dmarc.result, alone.dmarc.result);
+    EXPECT_EQ(shared.spf.result, alone.spf.result);
+    EXPECT_EQ(shared.findings.items().size(), alone.findings.items().size());
+  }
+  EXPECT_EQ(cache.dmarc.size(), 1u);
+  EXPECT_EQ(cache.spf.size(), 1u);
+  for (std::size_t i = 0; i < RunCache::max_entries + 10; ++i) {
+    std::string domain = "sender" + std::to_string(i) + ".example";
+    judge("Received: from mta." + domain + " (mta." + domain + " [192.0.2.10])\r\n\tby mx.receiver.test; Mon, 3 Jun 2024 10:00:00 +0000\r\n"
+          "Return-Path: <b@" + domain + ">\r\nFrom: <news@" + domain + ">\r\n\r\nHi\r\n", &cache);
+  }
+  EXPECT_EQ(cache.dmarc.size(), RunCache::max_entries);
+  EXPECT_EQ(cache.spf.size(), RunCache::max_entries);
+  EXPECT_LE(cache.organizational.size(), RunCache::max_entries);
+}
+
 TEST(MessageCheck, AnAlignedSignatureAndAlignedSpfShowTheLogo) {
   Judged run = check(signed_message(headers, rsa()));
   EXPECT_TRUE(run.report.shown) << run.describe();

@@ -500,6 +500,30 @@ TEST_F(MessageScenario, ARecordedRunReplaysOfflineToTheSameReport) {
   EXPECT_EQ(live.report["shown"], true) << live.run.out;
 }
 
+// Many messages in one run write, byte for byte, the JSON lines of one run per message, and each
+// line is what nlohmann's dump() writes for its values: the BIMI steps and their findings, shared
+// by the messages of a sender, included.
+TEST_F(MessageScenario, ABatchWritesTheBytesOfOneRunPerMessage) {
+  MessageSpec changed(brand, {Signer().also_signing("bimi-selector")});
+  std::vector<fs::path> messages{
+      message("pass", MessageSpec()),
+      message("wrong-name", MessageSpec("Brand <news@example.org>", {Signer("example.org")})),
+      message("changed-logo", changed.with_header("BIMI-Selector: v=BIMI1; s=changed;")),
+      message("ed25519", MessageSpec(brand, {Signer("example.com", "ed", "ed25519")})),
+  };
+  std::string paths, one_by_one;
+  for (const auto& path : messages) {
+    paths += " " + shell_quote(path.string());
+    RunResult alone = run_bimi("message " + shell_quote(path.string()) + " " + live_options() + " --format jsonl");
+    ASSERT_FALSE(alone.out.empty());
+    std::string line = alone.out.substr(0, alone.out.size() - 1);
+    EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(), line);
+    one_by_one += alone.out;
+  }
+  RunResult batch = run_bimi("message" + paths + paths + " " + live_options() + " --format jsonl -j 2");
+  EXPECT_EQ(batch.out, one_by_one + one_by_one);
+}
+
 // What a receiver would add (RFC 8601 Authentication-Results, the draft's BIMI-Location and
 // BIMI-Indicator) for the message that passes.
 TEST_F(MessageScenario, ReceiverHeadersForTheMessageThatPasses) {

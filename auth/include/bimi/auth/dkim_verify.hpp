@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bimi/auth/dkim_key.hpp"
 #include "bimi/auth/dkim_signature.hpp"
 #include "bimi/auth/message.hpp"
 #include "bimi/records/lookup.hpp"
@@ -40,8 +41,9 @@ struct DkimVerification {
   std::optional<std::string> changed_header;  // named from z= when the signature does not match
 };
 
-// Public keys already decoded, by their bytes, for the messages of one run (OpenSSL 3 decodes an RSA
-// key in tens of microseconds, more than the signature check). One per thread; bounded.
+// Public keys already decoded, by their bytes, and key records already parsed, by their text, for the
+// messages of one run (OpenSSL 3 decodes an RSA key in tens of microseconds, more than the signature
+// check; a record's base64 costs as much as a short message's hash). One per thread; bounded.
 class DkimKeyCache {
  public:
   static constexpr std::size_t max_keys = 1024;
@@ -53,9 +55,12 @@ class DkimKeyCache {
   evp_pkey_st* find(const std::string& bytes) const;
   // Keeps a reference to `key` (while there is room).
   void keep(const std::string& bytes, evp_pkey_st* key);
+  // The record parsed as parse_dkim_key() parses it, kept on first use while there is room.
+  DkimKeyParse parsed(const std::string& record);
 
  private:
   std::map<std::string, evp_pkey_st*> keys_;
+  std::map<std::string, DkimKeyParse> records_;
 };
 
 struct DkimVerifyOptions {

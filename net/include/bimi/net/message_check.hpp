@@ -110,8 +110,9 @@ struct MessageReport {
 };
 
 // What the messages of one run share: the BIMI steps' report per domain, selector and local part
-// (messages from one sender share one record discovery, logo fetch and certificate verification) and
-// the DKIM keys already decoded. Only for sources that give the same answer to the same question
+// (messages from one sender share one record discovery, logo fetch and certificate verification), the
+// DKIM keys already decoded, the DMARC evaluation per author domain, the organizational domain per
+// name, and the SPF outcome per client address, MAIL FROM and HELO name. Only for sources that give the same answer to the same question
 // within the run (a snapshot, or a live run of a few seconds). One per thread.
 class RunCache {
  public:
@@ -119,6 +120,11 @@ class RunCache {
   void keep(const DomainCheckOptions& options, const std::string& organizational_domain,
             std::shared_ptr<const DomainReport> report);
   auth::DkimKeyCache keys;
+  // Each map keeps at most this many entries; past it, results are computed per message.
+  static constexpr std::size_t max_entries = 4096;
+  std::map<std::string, records::DmarcEvaluation> dmarc;  // by the standard's id and the author domain
+  std::map<std::string, std::string> organizational;      // by the standard's id and the name (lower case)
+  std::map<std::string, auth::SpfOutcome> spf;            // by SpfRequest's members
 
  private:
   static std::string key(const DomainCheckOptions& options, const std::string& organizational_domain);
