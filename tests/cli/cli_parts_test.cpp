@@ -100,6 +100,8 @@ TEST(CheckPageHtml, ManyFilesAreBounded) {
   EXPECT_EQ(images, 2 * (max_check_page_image_bytes / (2 * logo.size())));
   EXPECT_NE(page.find("not shown: the page's image budget is spent"), std::string::npos);
   EXPECT_LT(page.size(), 2 * max_check_page_image_bytes);
+}
+
 // Every string the writer meets is written as nlohmann's dump() writes it: escapes, controls,
 // DEL, UTF-8, and the same error for invalid UTF-8.
 TEST(JsonWriter, StringsAreWrittenAsNlohmannDumpsThem) {
