@@ -222,7 +222,7 @@ TEST(CliFiles, ConvertDirectoryWithoutLogosIsAUsageError) {
   std::ofstream(dir.path() / "in" / "notes.txt") << "not a logo";
   RunResult r = run_bimi("convert " + q(dir.path() / "in") + " --out-dir " + q(dir.path() / "out"), true);
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("no *.svg, *.svgz, *.png, *.jpg or *.jpeg files under"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no *.svg, *.svgz, *.png, *.jpg, *.jpeg, *.webp or *.gif files under"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(dir.path() / "out"));
 }
 
