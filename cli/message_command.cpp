@@ -64,10 +64,15 @@ struct ChainJson {
   std::string steps;
   std::string findings;  // comma-separated elements, no brackets; empty when there are none
 };
-using ChainsJson = std::map<const net::DomainReport*, ChainJson>;
+// What a worker writes once and repeats: each sender's steps, and the mailbox verdicts of each
+// distinct set of facts (a handful per run, however many messages).
+struct ChainsJson {
+  std::map<const net::DomainReport*, ChainJson> chains;
+  std::map<std::string, std::string> mailboxes;
+};
 
-const ChainJson& chain_json(const net::DomainReport& chain, ChainsJson& chains) {
-  auto [kept, added] = chains.try_emplace(&chain);
+const ChainJson& chain_json(const net::DomainReport& chain, ChainsJson& written) {
+  auto [kept, added] = written.chains.try_emplace(&chain);
   if (added) {
     ordered_json steps = ordered_json::array();
     for (const auto& step : chain.steps) steps.push_back(dns_io::step_json(step));
@@ -192,8 +197,16 @@ std::string report_json(const std::string& path, const net::MessageReport& repor
   for (const auto& finding : report.findings.items()) write_finding(json, finding);
   if (chain != nullptr && !chain->findings.empty()) json.raw(chain->findings);
   json.end_array();
-  // Each mailbox's verdict: small, and a function of this message's facts alone.
-  json.key("mailboxes").raw(mailboxes_json(records::judge_mailboxes(net::sender_facts(report))).dump());
+  // Each mailbox's verdict: a function of this message's facts alone, written once per set of facts.
+  const records::SenderFacts facts = net::sender_facts(report);
+  const std::string facts_key = std::string{char('0' + facts.dmarc_enforced), char('0' + facts.dmarc_pass),
+                                            char('0' + facts.record_found), char('0' + facts.logo_valid),
+                                            char('0' + static_cast<int>(facts.certificate)),
+                                            char('0' + facts.certificate_verified)} +
+                                facts.mark_type;
+  auto [mailboxes, added] = chains.mailboxes.try_emplace(facts_key);
+  if (added) mailboxes->second = mailboxes_json(records::judge_mailboxes(facts)).dump();
+  json.key("mailboxes").raw(mailboxes->second);
   if (with_headers) {
     json.key("headers").begin_array();
     for (const auto& field : header_fields) json.value(field);
