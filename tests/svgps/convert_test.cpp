@@ -10,6 +10,7 @@
 #include <set>
 
 #include "bimi/svgps/lint.hpp"
+#include "convert/framing.hpp"
 #include "test_support.hpp"
 
 namespace bimi::svgps {
@@ -256,6 +257,20 @@ TEST(Convert, SwitchChoosesByTheReadersLanguages) {
   EXPECT_EQ(chosen({"EN-us"}), "#00c");  // case-insensitive
   EXPECT_EQ(chosen({"en-GB"}), "#c00");  // "en-GB" does not read "en-US"
   EXPECT_EQ(chosen({"fr"}), "#00c");
+}
+
+TEST(Convert, AFidelityRefusalSaysWhatToTry) {
+  Diagnostics plain;
+  EXPECT_EQ(convert::what_to_try(plain, false), "try: --force writes it anyway");
+  Diagnostics font;
+  font.add("convert-approximated", Severity::warning, "text: font family 'Acme': not installed");
+  font.add("convert-approximated", Severity::warning, "text: using fallback font 'DejaVu Sans'");
+  EXPECT_EQ(convert::what_to_try(font, false), "try: give the brand's font files with --fonts DIR; --force writes it anyway");
+  Diagnostics other;
+  other.add("convert-approximated", Severity::warning, "stroke dash pattern approximated");
+  EXPECT_EQ(convert::what_to_try(other, true),
+            "try: trace with more colours (--colors) or from a larger bitmap; see the approximations above, which the "
+            "export can avoid; --force writes it anyway");
 }
 
 TEST(Convert, NonSquareArtboardIsPaddedEqually) {

@@ -127,7 +127,8 @@ TEST(RasterConvert, LowFidelityIsRefusedUnlessForced) {
   options.min_ssim_traced = 0.9999;
   auto refused = svgps::convert_raster(raster_fixture("logo-baseline.jpg"), options);
   EXPECT_FALSE(refused.svg);
-  EXPECT_TRUE(has_change(refused, "convert-refused", "does not render like the original"));
+  EXPECT_TRUE(has_change(refused, "convert-refused", "does not render like the original; try: trace with more colours "
+                                                     "(--colors) or from a larger bitmap; --force writes it anyway"));
   options.force = true;
   auto forced = svgps::convert_raster(raster_fixture("logo-baseline.jpg"), options);
   EXPECT_TRUE(forced.svg);

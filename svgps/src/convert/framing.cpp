@@ -223,6 +223,26 @@ std::string over_budget(std::size_t bytes, std::size_t limit) {
          std::to_string(limit);
 }
 
+std::string what_to_try(const Diagnostics& changes, bool traced) {
+  // What the report already says went approximate, most specific first.
+  std::vector<std::string> tries;
+  bool fallback_font = false, approximated = false;
+  for (const auto& d : changes.items()) {
+    if (d.message.find("fallback font") != std::string::npos || d.message.find("not installed") != std::string::npos) {
+      fallback_font = true;
+    } else if (d.rule == "convert-approximated") {
+      approximated = true;
+    }
+  }
+  if (fallback_font) tries.push_back("give the brand's font files with --fonts DIR");
+  if (traced) tries.push_back("trace with more colours (--colors) or from a larger bitmap");
+  if (approximated) tries.push_back("see the approximations above, which the export can avoid");
+  tries.push_back("--force writes it anyway");
+  std::string said = "try: ";
+  for (std::size_t i = 0; i < tries.size(); ++i) said += (i ? "; " : "") + tries[i];
+  return said;
+}
+
 void accept_output(std::string svg, const std::optional<Fidelity>& fidelity, const std::string& render_error,
                    const ConvertOptions& options, ConvertResult& result) {
   Diagnostics& changes = result.changes;
@@ -245,7 +265,7 @@ void accept_output(std::string svg, const std::optional<Fidelity>& fidelity, con
   } else if (fidelity->ssim < options.min_ssim || fidelity->differing_share > options.max_differing) {
     if (!options.force) {
       changes.add("convert-refused", Severity::error,
-                  "the converted logo does not render like the original (use --force to write it anyway)");
+                  "the converted logo does not render like the original; " + what_to_try(changes, result.trace.has_value()));
       return;
     }
     changes.add("convert-approximated", Severity::warning, "written despite low fidelity (--force)");

@@ -48,6 +48,10 @@ model::ViewBox square_frame(const model::Document& document, std::string_view as
 bool frame_and_background(model::Document& document, model::ViewBox frame, const ConvertOptions& options,
                           const std::function<std::optional<Image>(const model::ViewBox&)>& framed_render, Diagnostics& changes);
 
+// The advice a fidelity refusal ends with: what the report shows went approximate (a fallback font,
+// a trace), then --force.
+std::string what_to_try(const Diagnostics& changes, bool traced);
+
 // The last gate: the bytes fit `options.max_bytes`, pass `bimi check --profile strict` and render
 // like the original (else refused unless --force). Fills result.svg when accepted.
 void accept_output(std::string svg, const std::optional<Fidelity>& fidelity, const std::string& render_error,
