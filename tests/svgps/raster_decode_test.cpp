@@ -20,6 +20,14 @@ using svgps::Image;
 
 std::string raster_fixture(const std::string& name) { return read_bytes(fixtures() / "raster" / name); }
 
+// A fixture's file name as a test name: letters and digits, the rest '_'.
+std::string test_name(std::string name) {
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
 // The source logo: a blue disc with a white T and an orange dot (fixtures/raster/source.svg).
 struct Expected {
   const char* name;
@@ -119,13 +127,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Expected{"logo-transparent.gif", svgps::RasterFormat::gif, false},
                       Expected{"logo-plain.gif", svgps::RasterFormat::gif, false},
                       Expected{"logo-interlaced.gif", svgps::RasterFormat::gif, false}),
-    [](const auto& param_info) {
-      std::string name = param_info.param.name;
-      for (char& c : name) {
-        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-      }
-      return name;
-    });
+    [](const auto& param_info) { return test_name(param_info.param.name); });
 
 class AlphaSurvives : public ::testing::TestWithParam<const char*> {};
 
@@ -140,13 +142,7 @@ TEST_P(AlphaSurvives, OutsideTheDiscIsTransparent) {
 INSTANTIATE_TEST_SUITE_P(Fixtures, AlphaSurvives,
                          ::testing::Values("logo-interlaced-alpha.png", "logo-lossless.webp", "logo-lossy.webp",
                                            "logo-transparent.gif"),
-                         [](const auto& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         [](const auto& param_info) { return test_name(param_info.param); });
 
 TEST(RasterDecode, AnInterlacedGifHasItsRowsInPlace) {
   // The same picture written interlaced and plain decodes to the same pixels.
