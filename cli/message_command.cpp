@@ -385,7 +385,17 @@ ExitCode run_message(const MessageOptions& options) {
         if (next == options.paths.size()) return;
         i = next++;
       }
-      Judged judged = judge(i, cache, chains_json, *sources);
+      Judged judged;
+      try {
+        judged = judge(i, cache, chains_json, *sources);
+      } catch (const std::exception& e) {
+        // A report that cannot be written (a file name that is not UTF-8, for JSON) is that
+        // message's one-line error, on whichever thread met it; the others go on.
+        judged = Judged{};
+        judged.code = ExitCode::bad_input;
+        judged.error = "bimi: " + printable(input_label(options.paths[i])) + ": cannot write the report: " +
+                       printable(e.what()) + "\n";
+      }
       std::lock_guard lock(mutex);
       emit.put(i, std::move(judged));
     }

@@ -55,6 +55,21 @@ TEST(MessageCli, AnUnreadableMessageIsOneLineAndExitThree) {
   EXPECT_EQ(lines(missing.out), 1) << missing.out;
 }
 
+TEST(MessageCli, AReportThatCannotBeWrittenIsThatMessagesOneLineError) {
+  // JSON holds only UTF-8: a file name that is not is one message's error, on a worker thread too,
+  // and the other messages are still judged.
+  TempDir dir;
+  std::string good = write(dir, "good.eml", message);
+  std::string bad = write(dir, "bad\xff.eml", message);
+  for (const char* jobs : {" -j 1", " -j 2"}) {
+    RunResult result =
+        run_bimi("message " + shell_quote(good) + " " + shell_quote(bad) + " --format jsonl" + offline + jobs, true);
+    EXPECT_EQ(result.exit_code, 3) << result.out;
+    EXPECT_NE(result.out.find("cannot write the report"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("good.eml\""), std::string::npos) << result.out;  // the good message's line
+  }
+}
+
 TEST(MessageCli, AMessageTooLargeIsRefusedWhileReading) {
   TempDir dir;
   std::string path = (dir.path() / "huge.eml").string();
