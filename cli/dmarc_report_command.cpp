@@ -30,6 +30,7 @@
 #include "file_args.hpp"
 #include "dmarc_report_html.hpp"
 #include "terminal.hpp"
+#include "utc_date.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -91,15 +92,6 @@ std::optional<std::int64_t> parse_date(const std::string& text) {
   if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &rest) != 3) return std::nullopt;
   if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
   return days_from_civil(y, m, d) * 86400;
-}
-
-std::string format_date(std::int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
 }
 
 std::string percent(std::uint64_t part, std::uint64_t whole) {
@@ -413,7 +405,7 @@ std::string to_text(const RunState& state, const std::vector<reports::Readiness>
         << percent(c.spf_aligned_pass, c.messages) << ", aligned DKIM " << percent(c.dkim_aligned_pass, c.messages) << ")\n";
     out << "  would fail (aligned SPF and aligned DKIM both fail): " << c.would_fail << ", of which " << c.overridden
         << " overridden by receivers and " << c.real_failures() << " real\n";
-    out << "  evidence: " << format_date(r.first) << " to " << format_date(r.last) << ", " << r.days << " days, " << r.reporters << " reporters\n";
+    out << "  evidence: " << utc_date(r.first) << " to " << utc_date(r.last) << ", " << r.days << " days, " << r.reporters << " reporters\n";
     out << "  verdict: " << printable(r.verdict_text) << "\n  next: " << printable(r.advice) << "\n";
     auto list = [&](const char* title, const std::vector<reports::FailingSource>& sources) {
       if (sources.empty()) return;

@@ -7,20 +7,12 @@
 #include "bimi/base64.hpp"
 #include "bimi/vmc/logo_hash.hpp"
 #include "html.hpp"
+#include "utc_date.hpp"
 
 namespace bimi::cli {
 namespace {
 
 std::string escape(std::string_view text) { return escape_html(text); }
-
-std::string date(long long seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
 
 constexpr const char* style =
     "body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}"
@@ -68,7 +60,7 @@ std::string Dashboard::html(long long now, int warn_days, bool with_baseline) co
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
       "<title>BIMI domains</title><style>" + std::string(style) + "</style></head><body>\n<h1>BIMI domains, checked " +
-      date(now) + "</h1>\n<p class=\"summary\"><span>" + std::to_string(rows_.size()) + " checked</span><span class=\"ok\">" +
+      utc_date(now) + "</h1>\n<p class=\"summary\"><span>" + std::to_string(rows_.size()) + " checked</span><span class=\"ok\">" +
       std::to_string(ready) + " ready</span><span class=\"bad\">" + std::to_string(rows_.size() - ready) + " not ready</span>";
   if (with_baseline) out += "<span class=\"worse\">" + std::to_string(worse) + " changes for the worse since the baseline</span>";
   if (left_out_ > 0) out += "<span>" + std::to_string(left_out_) + " more not shown</span>";
@@ -86,7 +78,7 @@ std::string Dashboard::html(long long now, int warn_days, bool with_baseline) co
     if (row.not_after != 0) {
       long long days = (row.not_after - now) / 86400;
       bool soon = row.not_after - now < static_cast<long long>(warn_days) * 86400;
-      out += "<span class=\"" + std::string(soon ? "bad" : "") + "\">" + date(row.not_after) + " (" +
+      out += "<span class=\"" + std::string(soon ? "bad" : "") + "\">" + utc_date(row.not_after) + " (" +
              (row.not_after <= now ? "expired" : std::to_string(days) + " days") + ")</span>";
     }
     out += "</td>";
@@ -129,7 +121,7 @@ std::string Dashboard::html(long long now, int warn_days, bool with_baseline) co
                     end - now < static_cast<long long>(warn_days) * 86400 ? "#cf222e" : "#1a7f37");
       out += buffer;
       std::snprintf(buffer, sizeof buffer, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">", std::min(x(end) + 8, 760.0), y + 4);
-      out += buffer + escape(label) + " " + date(end) + "</text>";
+      out += buffer + escape(label) + " " + utc_date(end) + "</text>";
       y += 14;
     }
     out += "</svg>\n";
