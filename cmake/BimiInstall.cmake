@@ -51,7 +51,7 @@ bimi_pkg_config(svgps "bimi logos: parse, lint, convert, trace and render SVG Ti
 bimi_pkg_config(vmc "bimi mark certificates: logotype hashes, CSRs, verification" "bimi-common" "libcrypto zlib" "")
 bimi_pkg_config(records "bimi BIMI and DMARC records, offline" "bimi-common" "libpsl" "")
 bimi_pkg_config(auth "bimi message authentication, offline: SPF, DKIM, ARC, alignment" "bimi-records bimi-common"
-                "libcrypto libidn2" "")
+                "libcrypto libidn2 libsodium" "")
 bimi_pkg_config(net "bimi DNS look-ups, HTTPS fetches and the live domain check"
                 "bimi-auth bimi-records bimi-vmc bimi-common" "libcares libcurl" "-pthread")
 bimi_pkg_config(reports "bimi DMARC aggregate reports: XML, gzip, zip, MIME and mbox, aggregation and readiness"

@@ -52,7 +52,7 @@ set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
     "libssl-dev (>= 3), zlib1g-dev, libxml2-dev, librsvg2-dev, libcairo2-dev, libtinyxml2-dev, libpotrace-dev, \
 libpng-dev, libjpeg-dev, libwebp-dev, libgif-dev, libimagequant-dev, libpolyclipping-dev, libfontconfig-dev, libfreetype-dev, \
-libharfbuzz-dev, libpsl-dev, libidn2-dev, libc-ares-dev, libcurl4-openssl-dev, nlohmann-json3-dev, pkg-config")
+libharfbuzz-dev, libpsl-dev, libidn2-dev, libsodium-dev, libc-ares-dev, libcurl4-openssl-dev, nlohmann-json3-dev, pkg-config")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
     "BIMI logos and mark certificates: lint, convert, hash, verify, check a domain\n\
 bimi lints logos against SVG Tiny P/S, converts exports into compliant logos, prepares and verifies\n\

@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev nlohmann-json3-dev libyaml-cpp-dev
   libpng-dev libjpeg-dev libwebp-dev libgif-dev libimagequant-dev libpolyclipping-dev
   libfontconfig-dev libfreetype-dev libharfbuzz-dev fonts-dejavu-core fonts-liberation2
-  libpsl-dev libidn2-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
+  libpsl-dev libidn2-dev libsodium-dev publicsuffix libc-ares-dev libcurl4-openssl-dev
   libexpat1-dev libzip-dev chromium
   nsd nginx
   libmail-dmarc-perl

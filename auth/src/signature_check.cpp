@@ -2,6 +2,7 @@
 
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <sodium.h>
 
 #include "bimi/auth/dkim_key.hpp"
 #include "text.hpp"
@@ -9,7 +10,6 @@
 namespace bimi::auth::detail {
 namespace {
 
-using MdCtx = Handle<EVP_MD_CTX, EVP_MD_CTX_free>;
 using PkeyCtx = Handle<EVP_PKEY_CTX, EVP_PKEY_CTX_free>;
 
 // RSA from SubjectPublicKeyInfo (RFC 6376 §3.6.1) or, as some publishers write it, a bare
@@ -122,9 +122,16 @@ bool signature_matches(EVP_PKEY* key, DkimAlgorithm algorithm, std::string_view 
   std::string digest = sha256(data);
   const auto* hashed = reinterpret_cast<const unsigned char*>(digest.data());
   if (algorithm == DkimAlgorithm::ed25519_sha256) {
-    MdCtx ctx(EVP_MD_CTX_new());
-    if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key) != 1) return false;
-    return EVP_DigestVerify(ctx.get(), sig, signature.size(), hashed, digest.size()) == 1;
+    // libsodium verifies Ed25519 in under half the time of OpenSSL 3.0's implementation, and is what
+    // dkimpy verifies with (through PyNaCl); it also refuses small-order keys and non-canonical
+    // signatures, which only a forger makes.
+    static const bool sodium_ready = sodium_init() >= 0;
+    unsigned char raw[crypto_sign_PUBLICKEYBYTES];
+    std::size_t raw_size = sizeof raw;
+    if (!sodium_ready || signature.size() != crypto_sign_BYTES ||
+        EVP_PKEY_get_raw_public_key(key, raw, &raw_size) != 1 || raw_size != sizeof raw)
+      return false;
+    return crypto_sign_verify_detached(sig, hashed, digest.size(), raw) == 0;
   }
   PkeyCtx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
   if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1 ||
