@@ -307,9 +307,9 @@ ExitCode run_message(const MessageOptions& options) {
   check.at = run->at;
   check.roots_pem = run->roots_pem;
 
-  // Several messages are judged on worker threads, each with its own DNS channel, decoded keys and
-  // BIMI steps per sender; a recording keeps answers in one map, so it uses one worker. Output is in
-  // the order given, whatever the order messages finish in.
+  // Several messages are judged on worker threads, each with its own DNS channel and decoded keys;
+  // the BIMI steps of a sender are checked once for the run. A recording keeps answers in one map,
+  // so it uses one worker. Output is in the order given, whatever the order messages finish in.
   unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, options.paths.size()));
   if (run->recording) jobs = 1;
@@ -370,13 +370,15 @@ ExitCode run_message(const MessageOptions& options) {
   ordered_json reports = ordered_json::array();
   InOrder<Judged> emit([&](Judged& ready) {  // called under the mutex
     outcome = worst(outcome, ready.code);
-    std::cerr << ready.error;
+    // Standard error is tied to standard output: writing to it flushes the reports before it.
+    if (!ready.error.empty()) std::cerr << ready.error;
     std::cout << ready.text;
     if (ready.object) reports.push_back(std::move(*ready.object));
   });
   std::vector<std::unique_ptr<dns_io::LiveSources>> extra;
+  auto chains = std::make_shared<net::ChainReports>();
   auto worker = [&](const net::ChainSources* sources) {
-    net::RunCache cache;
+    net::RunCache cache(chains);
     ChainsJson chains_json;
     for (;;) {
       std::size_t i;

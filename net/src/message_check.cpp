@@ -507,22 +507,11 @@ std::vector<std::string> receiver_fields(const MessageReport& report, std::strin
   return fields;
 }
 
-std::string RunCache::key(const DomainCheckOptions& options, const std::string& organizational_domain) {
+std::string RunCache::chain_key(const DomainCheckOptions& options, const std::string& organizational_domain) {
   // Names and selectors hold no NUL; the local part matters only to records with lps=, and is kept.
   return options.domain + '\0' + options.selector + '\0' + options.local_part + '\0' + organizational_domain + '\0' +
          std::to_string(static_cast<int>(options.dmarc)) + '\0' + std::to_string(options.at) + '\0' +
          std::to_string(options.warn_days);
-}
-
-std::shared_ptr<const DomainReport> RunCache::find(const DomainCheckOptions& options,
-                                                   const std::string& organizational_domain) const {
-  auto found = reports_.find(key(options, organizational_domain));
-  return found == reports_.end() ? nullptr : found->second;
-}
-
-void RunCache::keep(const DomainCheckOptions& options, const std::string& organizational_domain,
-                    std::shared_ptr<const DomainReport> report) {
-  reports_.insert_or_assign(key(options, organizational_domain), std::move(report));
 }
 
 MessageReport check_message(const auth::Message& message, const MessageCheckOptions& options,
@@ -596,11 +585,9 @@ MessageReport check_message(const auth::Message& message, const MessageCheckOpti
     chain.warn_days = options.warn_days;
     chain.at = options.at;
     chain.roots_pem = options.roots_pem;
-    report.chain = cache != nullptr ? cache->find(chain, dmarc.organizational_domain) : nullptr;
-    if (!report.chain) {
-      report.chain = std::make_shared<const DomainReport>(check_bimi_chain(chain, dmarc.organizational_domain, sources));
-      if (cache != nullptr) cache->keep(chain, dmarc.organizational_domain, report.chain);
-    }
+    auto check = [&] { return check_bimi_chain(chain, dmarc.organizational_domain, sources); };
+    report.chain = cache != nullptr ? cache->chains->get(RunCache::chain_key(chain, dmarc.organizational_domain), check)
+                                    : std::make_shared<const DomainReport>(check());
     judge_chain(*report.chain, bimi);
   }
   if (bimi.result == "skipped") auth::report(report.findings, "bimi-skipped", "BIMI skipped: " + bimi.comment);

@@ -5,10 +5,13 @@
 // over NSD and nginx run the binary (message_scenarios_test.cpp).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
+#include <thread>
 
 #include <yaml-cpp/yaml.h>
 
@@ -461,6 +464,38 @@ TEST(MessageCheck, EveryRuleIsCited) {
   std::stringstream docs;
   docs << in.rdbuf();
   EXPECT_EQ(docs.str(), auth::rules_markdown()) << "docs/message-checks.md is stale: bimi rules --set message --format markdown";
+}
+
+// The threads of a run check a sender's BIMI steps once: a thread that asks while another checks
+// waits for that report; a failed check reaches every waiting caller; past the bound, nothing is kept.
+TEST(ChainReportsTest, OneCheckPerSenderAcrossThreads) {
+  ChainReports chains;
+  std::atomic<int> checks{0};
+  std::atomic<bool> release{false};
+  auto slow_check = [&] {
+    ++checks;
+    while (!release) std::this_thread::yield();
+    DomainReport report;
+    report.domain = "example.com";
+    return report;
+  };
+  std::vector<std::shared_ptr<const DomainReport>> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    threads.emplace_back([&, i] { seen[i] = chains.get("example.com", slow_check); });
+  while (checks == 0) std::this_thread::yield();
+  release = true;
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(checks, 1);
+  for (const auto& report : seen) EXPECT_EQ(report.get(), seen.front().get());
+  EXPECT_EQ(chains.size(), 1u);
+
+  EXPECT_THROW(chains.get("broken.example", []() -> DomainReport { throw std::runtime_error("no"); }), std::runtime_error);
+  EXPECT_THROW(chains.get("broken.example", [] { return DomainReport{}; }), std::runtime_error);
+
+  for (std::size_t i = chains.size(); i < ChainReports::max_entries + 5; ++i)
+    chains.get("sender" + std::to_string(i) + ".example", [] { return DomainReport{}; });
+  EXPECT_EQ(chains.size(), ChainReports::max_entries);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "bimi/auth/message.hpp"
 #include "bimi/auth/spf_evaluator.hpp"
 #include "bimi/diagnostic.hpp"
+#include "bimi/net/chain_reports.hpp"
 #include "bimi/net/domain_check.hpp"
 #include "bimi/records/dmarc_policy.hpp"
 
@@ -110,25 +111,23 @@ struct MessageReport {
 };
 
 // What the messages of one run share: the BIMI steps' report per domain, selector and local part
-// (messages from one sender share one record discovery, logo fetch and certificate verification), the
-// DKIM keys already decoded, the DMARC evaluation per author domain, the organizational domain per
-// name, and the SPF outcome per client address, MAIL FROM and HELO name. Only for sources that give the same answer to the same question
+// (messages from one sender share one record discovery, logo fetch and certificate verification;
+// `chains` may be shared by every thread of the run), the DKIM keys already decoded, the DMARC
+// evaluation per author domain, the organizational domain per name, and the SPF outcome per client
+// address, MAIL FROM and HELO name. Only for sources that give the same answer to the same question
 // within the run (a snapshot, or a live run of a few seconds). One per thread.
 class RunCache {
  public:
-  std::shared_ptr<const DomainReport> find(const DomainCheckOptions& options, const std::string& organizational_domain) const;
-  void keep(const DomainCheckOptions& options, const std::string& organizational_domain,
-            std::shared_ptr<const DomainReport> report);
+  RunCache() : chains(std::make_shared<ChainReports>()) {}
+  explicit RunCache(std::shared_ptr<ChainReports> shared_chains) : chains(std::move(shared_chains)) {}
+  static std::string chain_key(const DomainCheckOptions& options, const std::string& organizational_domain);
+  std::shared_ptr<ChainReports> chains;
   auth::DkimKeyCache keys;
   // Each map keeps at most this many entries; past it, results are computed per message.
   static constexpr std::size_t max_entries = 4096;
   std::map<std::string, records::DmarcEvaluation> dmarc;  // by the standard's id and the author domain
   std::map<std::string, std::string> organizational;      // by the standard's id and the name (lower case)
   std::map<std::string, auth::SpfOutcome> spf;            // by SpfRequest's members
-
- private:
-  static std::string key(const DomainCheckOptions& options, const std::string& organizational_domain);
-  std::map<std::string, std::shared_ptr<const DomainReport>> reports_;
 };
 
 // `psl` is needed for RFC 7489 only. `sources.spf_dns` answers SPF's look-ups; without it SPF is
