@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace bimi::cli {
 
@@ -19,7 +20,10 @@ std::variant<std::string, IoError> read_input_file(const std::string& name, std:
 
 std::variant<std::monostate, IoError> write_output_file(const std::string& name, std::string_view bytes,
                                                         WriteOptions options) {
-  if (is_standard_stream(name)) return write_stream(STDOUT_FILENO, output_label(name), bytes);
+  if (is_standard_stream(name)) {
+    std::fflush(stdout);  // what was printed before goes first
+    return write_stream(STDOUT_FILENO, output_label(name), bytes);
+  }
   auto created = create_parent_directories(name);
   if (auto* error = std::get_if<IoError>(&created)) return std::move(*error);
   auto written = write_file_atomic(name, bytes, options);

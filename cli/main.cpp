@@ -1,7 +1,9 @@
 #include <CLI/CLI.hpp>
 
 #include <malloc.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <exception>
 #include <iostream>
 
@@ -20,6 +22,10 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   if (auto status = bimi::cli::run_render_worker(argc, argv)) return *status;
+  // Into a pipe or a file, a batch's report (a JSON line per message) goes out in 64 KiB writes
+  // rather than the 4 KiB stdio picks for pipes; a terminal stays line-buffered.
+  static char output_buffer[1 << 16];
+  if (!isatty(STDOUT_FILENO)) std::setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
   CLI::App app{"bimi: BIMI logos, mark certificates and DNS records — lint, convert, hash, verify, check a domain", "bimi"};
   app.set_version_flag("--version", bimi::cli::version_text());
   app.require_subcommand(1);

@@ -218,8 +218,9 @@ std::variant<std::string, IoError> read_file(const fs::path& path, std::size_t m
                     "file is " + std::to_string(info.st_size) + " bytes, more than the limit of " +
                         std::to_string(max_bytes));
   }
-  if (!clear_nonblocking(fd.get())) return io_error(IoError::Kind::unreadable, path, errno_text(errno));
+  // O_NONBLOCK means nothing to a regular file, so it need not be cleared; the size is a hint.
   std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(info.st_size));
   int err = read_all(fd.get(), max_bytes, bytes);
   if (err < 0) {
     return io_error(IoError::Kind::too_large, path,
