@@ -1,31 +1,24 @@
 #include "bimi/net/https.hpp"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <sys/socket.h>
 
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <set>
 
-#include "bimi/handle.hpp"
 #include "bimi/net/address_range.hpp"
 #include "bimi/records/domain_name.hpp"
+#include "curl_library.hpp"
 
 namespace bimi::net {
 namespace {
 
-// libcurl's global state is set up once per process, before any handle exists.
-void init_curl_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-using Easy = Handle<CURL, curl_easy_cleanup>;
-using Slist = Handle<curl_slist, curl_slist_free_all>;
-using Url = Handle<CURLU, curl_url_cleanup>;
-using CurlString = Handle<char, curl_free>;
+using detail::CurlEasy;
+using detail::CurlLibrary;
+using detail::CurlList;
+using detail::CurlText;
+using detail::CurlUrl;
 
 struct Sink {
   std::string body;
@@ -44,10 +37,10 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
   return bytes;
 }
 
-std::string url_part(CURLU* url, CURLUPart part) {
+std::string url_part(const CurlLibrary& curl, CURLU* url, CURLUPart part) {
   char* text = nullptr;
-  if (curl_url_get(url, part, &text, CURLU_DEFAULT_PORT) != CURLUE_OK) return {};
-  CurlString owned(text);
+  if (curl.url_get(url, part, &text, CURLU_DEFAULT_PORT) != CURLUE_OK) return {};
+  CurlText owned(text, {&curl});
   return text;
 }
 
@@ -69,15 +62,15 @@ FetchStatus status_of(CURLcode code) {
 
 // Why a hop's URL is refused, or empty: the host rules of l= and a= (parse_https_url), judged on
 // libcurl's own reading of the URL so that the two parsers cannot disagree about the host.
-std::string host_problem(const std::string& url_text) {
-  Url url(curl_url());
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, url_text.c_str(), 0) != CURLUE_OK) return "cannot parse " + url_text;
+std::string host_problem(const CurlLibrary& curl, const std::string& url_text) {
+  CurlUrl url(curl.url(), {&curl});
+  if (!url || curl.url_set(url.get(), CURLUPART_URL, url_text.c_str(), 0) != CURLUE_OK) return "cannot parse " + url_text;
   char* user = nullptr;
-  if (curl_url_get(url.get(), CURLUPART_USER, &user, 0) == CURLUE_OK) {
-    CurlString owned(user);
+  if (curl.url_get(url.get(), CURLUPART_USER, &user, 0) == CURLUE_OK) {
+    CurlText owned(user, {&curl});
     return url_text + " carries user information before the host";
   }
-  std::string host = url_part(url.get(), CURLUPART_HOST);
+  std::string host = url_part(curl, url.get(), CURLUPART_HOST);
   in_addr v4{};
   bool numeric = host.find_first_not_of("0123456789.") == std::string::npos;
   if ((!host.empty() && host.front() == '[') || numeric || ::inet_pton(AF_INET, host.c_str(), &v4) == 1) {
@@ -107,12 +100,12 @@ curl_socket_t open_guarded_socket(void* user, curlsocktype, curl_sockaddr* addre
 }
 
 // Pins the host of one hop to the addresses the caller's resolver gives. An empty string is ok.
-std::string pin_host(const std::string& url_text, const FetchOptions& options, Slist& pins) {
+std::string pin_host(const CurlLibrary& curl, const std::string& url_text, const FetchOptions& options, CurlList& pins) {
   if (!options.resolve) return {};
-  Url url(curl_url());
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, url_text.c_str(), 0) != CURLUE_OK) return "cannot parse " + url_text;
-  std::string host = url_part(url.get(), CURLUPART_HOST);
-  std::string port = url_part(url.get(), CURLUPART_PORT);
+  CurlUrl url(curl.url(), {&curl});
+  if (!url || curl.url_set(url.get(), CURLUPART_URL, url_text.c_str(), 0) != CURLUE_OK) return "cannot parse " + url_text;
+  std::string host = url_part(curl, url.get(), CURLUPART_HOST);
+  std::string port = url_part(curl, url.get(), CURLUPART_PORT);
   std::vector<std::string> addresses = options.resolve(host);
   if (addresses.empty()) return "the host " + host + " has no address in the DNS";
   std::string entry = host + ":" + port + ":";
@@ -120,7 +113,7 @@ std::string pin_host(const std::string& url_text, const FetchOptions& options, S
     bool v6 = addresses[i].find(':') != std::string::npos;
     entry += (i ? "," : "") + (v6 ? "[" + addresses[i] + "]" : addresses[i]);
   }
-  pins.reset(curl_slist_append(pins.release(), entry.c_str()));
+  pins.reset(curl.slist_append(pins.release(), entry.c_str()));
   return {};
 }
 
@@ -137,9 +130,11 @@ std::string media_type(const std::string& content_type) {
 }
 
 FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
-  init_curl_once();
   FetchResult result;
-  Easy easy(curl_easy_init());
+  const CurlLibrary* library = detail::curl_library(result.detail);
+  if (library == nullptr) return result;
+  const CurlLibrary& curl = *library;
+  CurlEasy easy(curl.easy_init(), {&curl});
   if (!easy) {
     result.detail = "cannot create a libcurl handle";
     return result;
@@ -147,7 +142,7 @@ FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
   std::string current = url;
   std::set<std::string> seen{current};
-  Slist pins;
+  CurlList pins(nullptr, {&curl});
   for (int hop = 0;; ++hop) {
     long left = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
     if (left <= 0) {
@@ -155,14 +150,14 @@ FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
       result.detail = "no time left after " + std::to_string(hop) + " redirects";
       return result;
     }
-    if (std::string problem = host_problem(current); !problem.empty()) {
+    if (std::string problem = host_problem(curl, current); !problem.empty()) {
       result.status = FetchStatus::bad_host;
       result.final_url = current;
       result.redirects = hop;
       result.detail = hop == 0 ? problem : "redirected: " + problem;
       return result;
     }
-    if (std::string problem = pin_host(current, options, pins); !problem.empty()) {
+    if (std::string problem = pin_host(curl, current, options, pins); !problem.empty()) {
       result.status = FetchStatus::failure;
       result.detail = problem;
       return result;
@@ -172,26 +167,26 @@ FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
     ConnectGuard guard{options.allow_private, {}};
     char error[CURL_ERROR_SIZE] = "";
     CURL* h = easy.get();
-    curl_easy_setopt(h, CURLOPT_URL, current.c_str());
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  // each hop is checked here
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, left);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, std::min(left, options.connect_timeout_ms));
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
-    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
-    curl_easy_setopt(h, CURLOPT_USERAGENT, "bimi");
-    curl_easy_setopt(h, CURLOPT_RESOLVE, pins.get());
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_guarded_socket);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &guard);
+    curl.easy_setopt(h, CURLOPT_URL, current.c_str());
+    curl.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
+    curl.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  // each hop is checked here
+    curl.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl.easy_setopt(h, CURLOPT_TIMEOUT_MS, left);
+    curl.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, std::min(left, options.connect_timeout_ms));
+    curl.easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl.easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options.ca_file.empty()) curl.easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
+    curl.easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
+    curl.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl.easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+    curl.easy_setopt(h, CURLOPT_ERRORBUFFER, error);
+    curl.easy_setopt(h, CURLOPT_USERAGENT, "bimi");
+    curl.easy_setopt(h, CURLOPT_RESOLVE, pins.get());
+    curl.easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_guarded_socket);
+    curl.easy_setopt(h, CURLOPT_OPENSOCKETDATA, &guard);
     // Through a proxy the connected address would be the proxy's, not the host's: go direct.
-    curl_easy_setopt(h, CURLOPT_PROXY, "");
-    CURLcode code = curl_easy_perform(h);
+    curl.easy_setopt(h, CURLOPT_PROXY, "");
+    CURLcode code = curl.easy_perform(h);
     result.final_url = current;
     result.redirects = hop;
     if (code != CURLE_OK && !guard.refused.empty()) {
@@ -203,12 +198,12 @@ FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
     if (code != CURLE_OK) {
       result.status = sink.overflowed ? FetchStatus::too_large : status_of(code);
       result.detail = sink.overflowed ? "more than " + std::to_string(options.max_bytes) + " bytes"
-                                      : std::string(error[0] != '\0' ? error : curl_easy_strerror(code));
+                                      : std::string(error[0] != '\0' ? error : curl.easy_strerror(code));
       return result;
     }
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.http_status);
+    curl.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.http_status);
     char* location = nullptr;
-    curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &location);
+    curl.easy_getinfo(h, CURLINFO_REDIRECT_URL, &location);
     if (result.http_status >= 300 && result.http_status < 400 && location != nullptr) {
       std::string next = location;
       if (next.rfind("https://", 0) != 0) {
@@ -230,7 +225,7 @@ FetchResult fetch_https(const std::string& url, const FetchOptions& options) {
       continue;
     }
     char* type = nullptr;
-    curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type);
+    curl.easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type);
     result.content_type = type != nullptr ? type : "";
     result.status = FetchStatus::ok;
     if (result.http_status == 200) result.body = std::move(sink.body);
