@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
   static char output_buffer[1 << 16];
   if (!isatty(STDOUT_FILENO)) std::setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
   CLI::App app{"bimi: BIMI logos, mark certificates and DNS records — lint, convert, hash, verify, check a domain", "bimi"};
-  app.set_version_flag("--version", bimi::cli::version_text());
+  // Computed when asked: it opens librsvg to ask its version.
+  app.set_version_flag("--version", [] { return bimi::cli::version_text(); });
   app.require_subcommand(1);
   app.fallthrough(false);
 

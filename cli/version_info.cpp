@@ -1,6 +1,5 @@
 #include "version_info.hpp"
 
-#include <librsvg/rsvg.h>
 #include <libxml/parser.h>
 #include <openssl/crypto.h>
 #include <potracelib.h>
@@ -8,6 +7,7 @@
 
 #include <string>
 
+#include "bimi/svgps/render.hpp"
 #include "version.hpp"
 
 namespace bimi::cli {
@@ -36,8 +36,7 @@ std::string potrace_version_number() {
 std::string version_text() {
   return std::string("bimi ") + version + "\n" +                                                       //
          "OpenSSL " + OpenSSL_version(OPENSSL_VERSION_STRING) + "\n" +                                 //
-         "librsvg " + std::to_string(rsvg_major_version) + "." + std::to_string(rsvg_minor_version) +  //
-         "." + std::to_string(rsvg_micro_version) + "\n" +                                             //
+         "librsvg " + svgps::renderer_version() + "\n" +                                               //
          "libxml2 " + libxml2_version() + "\n" +                                                       //
          "tinyxml2 " + std::to_string(TIXML2_MAJOR_VERSION) + "." + std::to_string(TIXML2_MINOR_VERSION) + "." +
          std::to_string(TIXML2_PATCH_VERSION) + "\n" +  //

@@ -1,8 +1,5 @@
 #include "bimi/svgps/render.hpp"
 
-#include <cairo.h>
-#include <librsvg/rsvg.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -11,58 +8,76 @@
 #include <memory>
 
 #include "render/bounds.hpp"
+#include "render/rsvg_library.hpp"
 
 namespace bimi::svgps {
 namespace {
 
+using detail::RsvgLibrary;
+
+// Owning handles that free through the loaded libraries.
 struct GObjectUnref {
-  void operator()(gpointer object) const { g_object_unref(object); }
+  const RsvgLibrary* library;
+  void operator()(gpointer object) const { library->object_unref(object); }
 };
 struct SurfaceDestroy {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+  const RsvgLibrary* library;
+  void operator()(cairo_surface_t* surface) const { library->surface_destroy(surface); }
 };
 struct ContextDestroy {
-  void operator()(cairo_t* context) const { cairo_destroy(context); }
+  const RsvgLibrary* library;
+  void operator()(cairo_t* context) const { library->destroy(context); }
 };
 struct ErrorFree {
-  void operator()(GError* error) const { g_error_free(error); }
+  const RsvgLibrary* library;
+  void operator()(GError* error) const { library->error_free(error); }
 };
 
-std::string take_message(GError* raw, std::string_view fallback) {
-  std::unique_ptr<GError, ErrorFree> error(raw);
+std::string take_message(const RsvgLibrary& rsvg, GError* raw, std::string_view fallback) {
+  std::unique_ptr<GError, ErrorFree> error(raw, {&rsvg});
   return error && error->message ? std::string(error->message) : std::string(fallback);
 }
 
 }  // namespace
+
+std::string renderer_version() {
+  std::string error;
+  const RsvgLibrary* library = detail::rsvg_library(error);
+  return library != nullptr ? library->version : error;
+}
 
 std::optional<Image> render_svg(std::string_view svg_text, int size, std::string& error) {
   if (size <= 0 || size > 8192) {
     error = "render size must be between 1 and 8192";
     return std::nullopt;
   }
+  const RsvgLibrary* library = detail::rsvg_library(error);
+  if (library == nullptr) return std::nullopt;
+  const RsvgLibrary& rsvg = *library;
   GError* raw_error = nullptr;
   // No base file: librsvg then refuses every external reference.
-  std::unique_ptr<RsvgHandle, GObjectUnref> handle(rsvg_handle_new_from_data(
-      reinterpret_cast<const guint8*>(svg_text.data()), svg_text.size(), &raw_error));
+  std::unique_ptr<RsvgHandle, GObjectUnref> handle(
+      rsvg.handle_new_from_data(reinterpret_cast<const guint8*>(svg_text.data()), svg_text.size(), &raw_error),
+      {&rsvg});
   if (!handle) {
-    error = take_message(raw_error, "librsvg could not load the document");
+    error = take_message(rsvg, raw_error, "librsvg could not load the document");
     return std::nullopt;
   }
-  std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size, size));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+  std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(rsvg.image_surface_create(CAIRO_FORMAT_ARGB32, size, size),
+                                                           {&rsvg});
+  if (rsvg.surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     error = "cannot allocate the render surface";
     return std::nullopt;
   }
   {
-    std::unique_ptr<cairo_t, ContextDestroy> context(cairo_create(surface.get()));
+    std::unique_ptr<cairo_t, ContextDestroy> context(rsvg.create(surface.get()), {&rsvg});
     RsvgRectangle viewport{0, 0, static_cast<double>(size), static_cast<double>(size)};
-    if (!rsvg_handle_render_document(handle.get(), context.get(), &viewport, &raw_error)) {
-      error = take_message(raw_error, "librsvg could not render the document");
+    if (!rsvg.handle_render_document(handle.get(), context.get(), &viewport, &raw_error)) {
+      error = take_message(rsvg, raw_error, "librsvg could not render the document");
       return std::nullopt;
     }
   }
-  cairo_surface_flush(surface.get());
+  rsvg.surface_flush(surface.get());
 
   Image image;
   image.width = size;
@@ -74,8 +89,8 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
     for (unsigned a = 1; a < 256; ++a) table[a] = (255u * 65536u + a / 2) / a;
     return table;
   }();
-  const unsigned char* data = cairo_image_surface_get_data(surface.get());
-  int stride = cairo_image_surface_get_stride(surface.get());
+  const unsigned char* data = rsvg.image_surface_get_data(surface.get());
+  int stride = rsvg.image_surface_get_stride(surface.get());
   static_assert(std::endian::native == std::endian::little, "pixels are swizzled as little-endian words");
   std::uint8_t* out = image.rgba.data();
   for (int y = 0; y < size; ++y, out += static_cast<std::size_t>(size) * 4) {
@@ -182,14 +197,17 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 }  // namespace
 
 std::optional<std::string> encode_png(const Image& image, std::string& error) {
+  const RsvgLibrary* library = detail::rsvg_library(error);
+  if (library == nullptr) return std::nullopt;
+  const RsvgLibrary& rsvg = *library;
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+      rsvg.image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height), {&rsvg});
+  if (rsvg.surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     error = "cannot allocate the image surface";
     return std::nullopt;
   }
-  unsigned char* data = cairo_image_surface_get_data(surface.get());
-  int stride = cairo_image_surface_get_stride(surface.get());
+  unsigned char* data = rsvg.image_surface_get_data(surface.get());
+  int stride = rsvg.image_surface_get_stride(surface.get());
   for (int y = 0; y < image.height; ++y) {
     auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
     for (int x = 0; x < image.width; ++x) {
@@ -200,9 +218,9 @@ std::optional<std::string> encode_png(const Image& image, std::string& error) {
       row[x] = (a << 24) | (r << 16) | (g << 8) | b;
     }
   }
-  cairo_surface_mark_dirty(surface.get());
+  rsvg.surface_mark_dirty(surface.get());
   std::string png;
-  if (cairo_surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS) {
+  if (rsvg.surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS) {
     error = "cannot encode the PNG";
     return std::nullopt;
   }

@@ -28,6 +28,9 @@ struct Image {
 // nullopt and sets `error`.
 std::optional<Image> render_svg(std::string_view svg_text, int size, std::string& error);
 
+// The version of the librsvg render_svg draws with ("2.54.7"), or why it cannot be loaded.
+std::string renderer_version();
+
 // Why a render of untrusted input gave no image.
 struct RenderFailure {
   enum class Kind {
