@@ -16,6 +16,7 @@
 #include "exit_codes.hpp"
 #include "terminal.hpp"
 #include "file_args.hpp"
+#include "render_worker.hpp"
 
 namespace bimi::cli::vmc_io {
 
@@ -65,6 +66,7 @@ inline bool logo_fit_for_ca(const std::string& path, std::string_view bytes, boo
   }
   svgps::LintOptions options;
   options.profile = svgps::Profile::strict;
+  options.limits = sandboxed_limits();  // an untrusted logo is drawn in a worker, as everywhere
   auto report = svgps::lint(bytes, options);
   std::size_t errors = report.diagnostics.count(Severity::error);
   if (errors == 0) return true;
