@@ -88,17 +88,43 @@ JsonWriter& JsonWriter::unsigned_integer(std::uint64_t number) {
   return *this;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence (Unicode Table 3-7) that starts at `at`, or 0: no
+// overlong forms, no surrogates, nothing past U+10FFFF; exactly what nlohmann's decoder accepts.
+std::size_t utf8_sequence(std::string_view text, std::size_t at) {
+  auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  unsigned lead = byte(at);
+  auto tail = [&](std::size_t i, unsigned low = 0x80, unsigned high = 0xbf) { return byte(i) >= low && byte(i) <= high; };
+  if (lead >= 0xc2 && lead <= 0xdf) return tail(at + 1) ? 2 : 0;
+  if (lead == 0xe0) return tail(at + 1, 0xa0) && tail(at + 2) ? 3 : 0;
+  if ((lead >= 0xe1 && lead <= 0xec) || lead == 0xee || lead == 0xef) return tail(at + 1) && tail(at + 2) ? 3 : 0;
+  if (lead == 0xed) return tail(at + 1, 0x80, 0x9f) && tail(at + 2) ? 3 : 0;
+  if (lead == 0xf0) return tail(at + 1, 0x90) && tail(at + 2) && tail(at + 3) ? 4 : 0;
+  if (lead >= 0xf1 && lead <= 0xf3) return tail(at + 1) && tail(at + 2) && tail(at + 3) ? 4 : 0;
+  if (lead == 0xf4) return tail(at + 1, 0x80, 0x8f) && tail(at + 2) && tail(at + 3) ? 4 : 0;
+  return 0;
+}
+
+}  // namespace
+
 void JsonWriter::string(std::string_view text) {
-  // Printable ASCII without '"' or '\' is written as it is; anything else
-  // (escapes, UTF-8, and the error an invalid byte raises) is left to nlohmann,
-  // so the bytes stay exactly dump()'s.
+  // Printable ASCII without '"' or '\' and well-formed UTF-8 are written as they are, as dump()
+  // writes them; anything else (escapes, and the error an invalid byte raises) is left to
+  // nlohmann, so the bytes stay exactly dump()'s.
   bool plain = true;
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') {
+  for (std::size_t i = 0; i < text.size();) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte < 0x7f && byte != '"' && byte != '\\') {
+      ++i;
+      continue;
+    }
+    std::size_t length = byte >= 0x80 ? utf8_sequence(text, i) : 0;
+    if (length == 0) {
       plain = false;
       break;
     }
+    i += length;
   }
   if (!plain) {
     out_ += nlohmann::json(std::string(text)).dump();

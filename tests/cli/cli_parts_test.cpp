@@ -118,6 +118,39 @@ TEST(JsonWriter, StringsAreWrittenAsNlohmannDumpsThem) {
   EXPECT_THROW(JsonWriter(out).value(std::string("a\xff")), nlohmann::json::type_error);
 }
 
+// Multi-byte UTF-8 is written as it is only when nlohmann would: every lead byte with every second
+// byte, and the edges of the three- and four-byte forms (overlongs, surrogates, past U+10FFFF,
+// cut short); either the same bytes or the same error.
+TEST(JsonWriter, EveryUtf8SequenceIsJudgedAsNlohmannJudgesIt) {
+  std::vector<std::string> texts;
+  for (int lead = 0x80; lead <= 0xff; ++lead) {
+    for (int second = 0; second <= 0xff; ++second) texts.push_back({'a', char(lead), char(second), 'z'});
+  }
+  for (int lead : {0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5}) {
+    for (int second = 0x70; second <= 0xc0; ++second) {
+      texts.push_back({char(lead), char(second), char(0x80)});
+      texts.push_back({char(lead), char(second), char(0xbf), char(0x80)});
+      texts.push_back({char(lead), char(second), char(0x80), 'x'});
+    }
+  }
+  for (const auto& text : texts) {
+    std::string expected;
+    bool throws = false;
+    try {
+      expected = nlohmann::ordered_json(text).dump();
+    } catch (const nlohmann::json::type_error&) {
+      throws = true;
+    }
+    std::string out;
+    if (throws) {
+      EXPECT_THROW(JsonWriter(out).value(text), nlohmann::json::type_error) << nlohmann::json(text).dump(-1, ' ', true);
+    } else {
+      JsonWriter(out).value(text);
+      EXPECT_EQ(out, expected);
+    }
+  }
+}
+
 TEST(JsonWriter, NestedValuesAreWrittenAsNlohmannDumpsThem) {
   nlohmann::ordered_json expected;
   expected["name"] = "x";
