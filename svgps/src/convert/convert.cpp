@@ -9,6 +9,7 @@
 #include "convert/builder.hpp"
 #include "convert/framing.hpp"
 #include "convert/margin_advice.hpp"
+#include "convert/root_stretch.hpp"
 #include "convert/units_viewport.hpp"
 #include "lint/checks.hpp"
 #include "model/writer.hpp"
@@ -186,6 +187,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   const bool fine = has_text(*raw) || traced;
   const int fidelity_size = fine ? options.fidelity_size_fine : options.fidelity_size;
   auto framed_original = convert::with_pixel_view_box(decoded->text, *raw);
+  if (!framed_original) framed_original = convert::stretched_in_square(decoded->text, *raw);
   auto reference = render_logo(framed_original ? *framed_original : decoded->text, fidelity_size, options.limits,
                                reference_error);
 

@@ -34,7 +34,8 @@ void apply_title(model::Document& document, const ConvertOptions& options);
 
 // What a square viewport shows of `box` under the root's preserveAspectRatio (`aspect`, as written):
 // meet pads and slice crops, on the sides its alignment names. Nothing for "none" (a stretch, which
-// a square viewBox cannot say) and for the default "xMidYMid meet" (padding equally, see squared).
+// a square viewBox cannot say: the builder draws it stretched, see root_stretch.hpp) and for the
+// default "xMidYMid meet" (padding equally, see squared).
 std::optional<model::ViewBox> aligned_square(const model::ViewBox& box, std::string_view aspect);
 
 // The square frame the content is shown in (artboard or drawn content, padded to a square as the
