@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -364,6 +365,65 @@ TEST(Convert, BackgroundAutoAddsWhiteBehindADarkMark) {
   ConvertResult kept = convert_fixture("simple-icon", none);
   ASSERT_TRUE(kept.svg);
   EXPECT_EQ(kept.svg->find("fill=\"#fff\""), std::string::npos);
+}
+
+// A seal exported at print size: 4800 units across, so written in whole numbers (no lower
+// precision to fall back on), dark on transparency, so --background auto puts white behind it.
+std::string print_size_seal() {
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4800 4800\">"
+                    "<circle cx=\"2400\" cy=\"2400\" r=\"1800\" fill=\"none\" stroke=\"#1a2b3c\" stroke-width=\"240\"/>"
+                    "<path d=\"M1500 3300L2400 1200 3300 3300H2900L2400 2100 1900 3300Z\" fill=\"#1a2b3c\"/>";
+  for (int i = 0; i < 24; ++i) {
+    const double angle = 2 * 3.141592653589793 * i / 24;
+    svg += "<circle cx=\"" + std::to_string(static_cast<int>(std::lround(2400 + 1450 * std::cos(angle)))) + "\" cy=\"" +
+           std::to_string(static_cast<int>(std::lround(2400 + 1450 * std::sin(angle)))) + "\" r=\"90\" fill=\"#1a2b3c\"/>";
+  }
+  return svg + "</svg>";
+}
+
+TEST(Convert, BackgroundAutoIsLeftOutWhenWithItTheLogoIsRefused) {
+  // The budget is exactly the seal without a background: the white one --background auto
+  // chooses adds a path the budget has no room for, and whole numbers cannot be made shorter.
+  const std::string seal = print_size_seal();
+  ConvertOptions bare;
+  bare.background = ConvertOptions::Background::none;
+  ConvertResult without = convert_svg(seal, bare);
+  ASSERT_TRUE(without.svg) << changes_text(without);
+  ConvertOptions options;
+  options.max_bytes = without.svg->size();
+  ConvertResult r = convert_svg(seal, options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_EQ(*r.svg, *without.svg);
+  EXPECT_NE(changes_text(r).find("no background added: with the solid white one --background auto chose it was refused "
+                                 "(the converted logo is"),
+            std::string::npos)
+      << changes_text(r);
+  EXPECT_EQ(changes_text(r).find("solid white background added"), std::string::npos) << changes_text(r);
+  EXPECT_TRUE(r.output_findings.has_rule("transparent-background"));
+  // With room for it, the background stays.
+  options.max_bytes = without.svg->size() + 100;
+  ConvertResult roomy = convert_svg(seal, options);
+  ASSERT_TRUE(roomy.svg) << changes_text(roomy);
+  EXPECT_NE(roomy.svg->find("fill=\"#fff\""), std::string::npos);
+  // When neither fits, the report is the first choice's: its background and its refusal.
+  options.max_bytes = without.svg->size() - 1;
+  ConvertResult neither = convert_svg(seal, options);
+  EXPECT_FALSE(neither.svg);
+  EXPECT_NE(changes_text(neither).find("even at whole-number precision"), std::string::npos) << changes_text(neither);
+  EXPECT_NE(changes_text(neither).find("solid white background added"), std::string::npos) << changes_text(neither);
+  EXPECT_EQ(changes_text(neither).find("no background added"), std::string::npos) << changes_text(neither);
+}
+
+TEST(Convert, AFidelityRefusalWithAnAutomaticBackgroundStillSaysWhatToTry) {
+  // Stretched onto the square by librsvg, padded by the converter: refused whatever the
+  // background, since the fidelity renders never include it.
+  ConvertResult r = convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 50\" preserveAspectRatio=\"none\">"
+                                "<rect width=\"100\" height=\"50\" fill=\"#06c\"/><circle cx=\"20\" cy=\"25\" r=\"10\" fill=\"#fff\"/></svg>",
+                                {});
+  EXPECT_FALSE(r.svg);
+  const std::string said = changes_text(r);
+  EXPECT_NE(said.find("solid white background added"), std::string::npos) << said;
+  EXPECT_NE(said.find("does not render like the original; try: --force writes it anyway"), std::string::npos) << said;
 }
 
 TEST(Convert, BackgroundColourOption) {
