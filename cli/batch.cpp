@@ -4,6 +4,7 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/file_io.hpp"
+#include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/input.hpp"
 #include "bimi/svgps/limits.hpp"
 #include "bimi/svgps/raster.hpp"
@@ -83,7 +84,9 @@ std::optional<svgps::Image> load_and_render(const std::string& path, int size, s
     return std::nullopt;
   }
   svgps::RenderFailure failure;
-  auto image = svgps::render_logo(*text, size, limits, failure);
+  // A root stretched onto its own width×height is shown so, as the converter compares it.
+  auto own_size = svgps::drawn_at_own_size(*text, limits);
+  auto image = svgps::render_logo(own_size ? *own_size : *text, size, limits, failure);
   if (!image) {
     const Location& at = failure.location;
     error = path + (at.line ? ":" + std::to_string(at.line) + ":" + std::to_string(at.column) : "") + ": " + failure.message;

@@ -199,6 +199,17 @@ TEST(CliConvert, CompareTakesABitmap) {
   EXPECT_GE(nlohmann::json::parse(r.out)["ssim"].get<double>(), 0.95);
 }
 
+TEST(CliConvert, CompareAgreesOnALogoStretchedByPreserveAspectRatioNone) {
+  // compare draws the input at its own width×height, as convert drew it.
+  TempDir dir;
+  fs::path out = dir.path() / "o.svg";
+  const std::string input = q(fixture("convert/stretched-wordmark.svg"));
+  ASSERT_EQ(run_bimi("convert " + input + " -o " + q(out) + " --background none").exit_code, 0);
+  RunResult r = run_bimi("compare " + input + " " + q(out));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("alike"), std::string::npos) << r.out;
+}
+
 TEST(CliConvert, TheBrandsOwnFontsOutlineTheText) {
   // "Acme Brand Test" is installed nowhere: without --fonts the text falls back (and says so);
   // with it, both the outline and the reference render use the brand's font.

@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <set>
 
 #include "bimi/svgps/lint.hpp"
+#include "bimi/svgps/render.hpp"
 #include "convert/framing.hpp"
 #include "test_support.hpp"
 
@@ -79,7 +81,7 @@ INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                          ::testing::Values("illustrator", "inkscape", "figma", "sketch", "affinity", "css-cascade",
                                            "structure", "wide", "simple-icon", "radial-stretched",
                                            "paint-and-shapes", "clipped-strokes", "masked", "illustrator-xmp",
-                                           "print-points", "xlink-prefix"));
+                                           "print-points", "xlink-prefix", "stretched-wordmark"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
@@ -206,6 +208,61 @@ TEST(Convert, TheRootsPreserveAspectRatioFramesTheSquare) {
   EXPECT_EQ(aligned_square_note("xMidYMid slice"), "made square as its preserveAspectRatio \"xMidYMid slice\" frames it (cropping the height)");
 }
 
+TEST(Convert, ARootWithPreserveAspectRatioNoneIsDrawnStretchedThenFramedSquare) {
+  // A square viewBox shown on a 300×100 viewport: drawn at its own size it is three times as wide.
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  const std::string input = test::read_bytes(convert_dir() / "stretched-wordmark.svg");
+  ConvertResult r = convert_svg(input, options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_NE(r.svg->find("viewBox=\"0 -100 300 300\""), std::string::npos) << *r.svg;
+  EXPECT_NE(changes_text(r).find("stretched to its width and height"), std::string::npos) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.99);
+  // What `bimi compare` renders of the input (drawn at its own size) matches the output...
+  auto own_size = drawn_at_own_size(input, options.limits);
+  ASSERT_TRUE(own_size);
+  std::string error;
+  auto original = render_logo(*own_size, 256, options.limits, error);
+  auto converted = render_logo(*r.svg, 256, options.limits, error);
+  ASSERT_TRUE(original && converted) << error;
+  auto alike = compare_images(*original, *converted);
+  ASSERT_TRUE(alike);
+  EXPECT_GE(alike->ssim, 0.93);
+  EXPECT_LE(alike->differing_share, 0.02);
+  // ...and differs from the unstretched square render librsvg gives the text itself.
+  auto unstretched = render_logo(input, 256, options.limits, error);
+  ASSERT_TRUE(unstretched) << error;
+  auto apart = compare_images(*unstretched, *converted);
+  ASSERT_TRUE(apart);
+  EXPECT_LT(apart->ssim, 0.93);
+}
+
+TEST(Convert, PreserveAspectRatioNoneWithNothingToStretchToIsFramedAsBefore) {
+  // Without an absolute width and height of another shape than the viewBox's, "none" is not
+  // stretched. A square viewBox converts as with the default preserveAspectRatio, to the same bytes.
+  const std::string mark = "<rect width=\"100\" height=\"100\" fill=\"#06c\"/><circle cx=\"20\" cy=\"25\" r=\"10\" fill=\"#fff\"/></svg>";
+  const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" ";
+  ConvertResult expected = convert_svg(svg + "viewBox=\"0 0 100 100\">" + mark, {});
+  ASSERT_TRUE(expected.svg) << changes_text(expected);
+  for (const char* root : {"viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\"",
+                           "viewBox=\"0 0 100 100\" width=\"100%\" height=\"50%\" preserveAspectRatio=\"none\"",
+                           "viewBox=\"0 0 100 100\" width=\"300\" preserveAspectRatio=\"none\"",
+                           "viewBox=\"0 0 100 100\" width=\"2in\" height=\"192\" preserveAspectRatio=\"none\""}) {
+    const std::string input = svg + root + ">" + mark;
+    ConvertResult r = convert_svg(input, {});
+    ASSERT_TRUE(r.svg) << root << "\n" << changes_text(r);
+    EXPECT_EQ(*r.svg, *expected.svg) << root;
+    EXPECT_EQ(changes_text(r).find("stretched"), std::string::npos) << root;
+    EXPECT_FALSE(drawn_at_own_size(input, {})) << root;
+  }
+  // A wide viewBox with nothing to stretch to is stretched onto the square render by librsvg, and
+  // padded by the converter: refused, saying what to try.
+  ConvertResult wide = convert_svg(svg + "viewBox=\"0 0 100 50\" preserveAspectRatio=\"none\">" + mark, {});
+  EXPECT_FALSE(wide.svg);
+  EXPECT_NE(changes_text(wide).find("does not render like the original; try: --force"), std::string::npos) << changes_text(wide);
+}
+
 TEST(Convert, TheCircleCropWarningSaysWhichMarginClearsIt) {
   const std::string wide =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\"><rect width=\"200\" height=\"100\" "
@@ -308,6 +365,65 @@ TEST(Convert, BackgroundAutoAddsWhiteBehindADarkMark) {
   ConvertResult kept = convert_fixture("simple-icon", none);
   ASSERT_TRUE(kept.svg);
   EXPECT_EQ(kept.svg->find("fill=\"#fff\""), std::string::npos);
+}
+
+// A seal exported at print size: 4800 units across, so written in whole numbers (no lower
+// precision to fall back on), dark on transparency, so --background auto puts white behind it.
+std::string print_size_seal() {
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4800 4800\">"
+                    "<circle cx=\"2400\" cy=\"2400\" r=\"1800\" fill=\"none\" stroke=\"#1a2b3c\" stroke-width=\"240\"/>"
+                    "<path d=\"M1500 3300L2400 1200 3300 3300H2900L2400 2100 1900 3300Z\" fill=\"#1a2b3c\"/>";
+  for (int i = 0; i < 24; ++i) {
+    const double angle = 2 * 3.141592653589793 * i / 24;
+    svg += "<circle cx=\"" + std::to_string(static_cast<int>(std::lround(2400 + 1450 * std::cos(angle)))) + "\" cy=\"" +
+           std::to_string(static_cast<int>(std::lround(2400 + 1450 * std::sin(angle)))) + "\" r=\"90\" fill=\"#1a2b3c\"/>";
+  }
+  return svg + "</svg>";
+}
+
+TEST(Convert, BackgroundAutoIsLeftOutWhenWithItTheLogoIsRefused) {
+  // The budget is exactly the seal without a background: the white one --background auto
+  // chooses adds a path the budget has no room for, and whole numbers cannot be made shorter.
+  const std::string seal = print_size_seal();
+  ConvertOptions bare;
+  bare.background = ConvertOptions::Background::none;
+  ConvertResult without = convert_svg(seal, bare);
+  ASSERT_TRUE(without.svg) << changes_text(without);
+  ConvertOptions options;
+  options.max_bytes = without.svg->size();
+  ConvertResult r = convert_svg(seal, options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_EQ(*r.svg, *without.svg);
+  EXPECT_NE(changes_text(r).find("no background added: with the solid white one --background auto chose it was refused "
+                                 "(the converted logo is"),
+            std::string::npos)
+      << changes_text(r);
+  EXPECT_EQ(changes_text(r).find("solid white background added"), std::string::npos) << changes_text(r);
+  EXPECT_TRUE(r.output_findings.has_rule("transparent-background"));
+  // With room for it, the background stays.
+  options.max_bytes = without.svg->size() + 100;
+  ConvertResult roomy = convert_svg(seal, options);
+  ASSERT_TRUE(roomy.svg) << changes_text(roomy);
+  EXPECT_NE(roomy.svg->find("fill=\"#fff\""), std::string::npos);
+  // When neither fits, the report is the first choice's: its background and its refusal.
+  options.max_bytes = without.svg->size() - 1;
+  ConvertResult neither = convert_svg(seal, options);
+  EXPECT_FALSE(neither.svg);
+  EXPECT_NE(changes_text(neither).find("even at whole-number precision"), std::string::npos) << changes_text(neither);
+  EXPECT_NE(changes_text(neither).find("solid white background added"), std::string::npos) << changes_text(neither);
+  EXPECT_EQ(changes_text(neither).find("no background added"), std::string::npos) << changes_text(neither);
+}
+
+TEST(Convert, AFidelityRefusalWithAnAutomaticBackgroundStillSaysWhatToTry) {
+  // Stretched onto the square by librsvg, padded by the converter: refused whatever the
+  // background, since the fidelity renders never include it.
+  ConvertResult r = convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 50\" preserveAspectRatio=\"none\">"
+                                "<rect width=\"100\" height=\"50\" fill=\"#06c\"/><circle cx=\"20\" cy=\"25\" r=\"10\" fill=\"#fff\"/></svg>",
+                                {});
+  EXPECT_FALSE(r.svg);
+  const std::string said = changes_text(r);
+  EXPECT_NE(said.find("solid white background added"), std::string::npos) << said;
+  EXPECT_NE(said.find("does not render like the original; try: --force writes it anyway"), std::string::npos) << said;
 }
 
 TEST(Convert, BackgroundColourOption) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "bimi/base64.hpp"
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/lint.hpp"
@@ -155,6 +157,60 @@ TEST(RasterConvert, NothingVisibleIsRefused) {
   auto r = svgps::convert_raster(*png, {});
   EXPECT_FALSE(r.svg);
   EXPECT_TRUE(has_change(r, "convert-refused", "no visible pixels"));
+}
+
+// A dark ring round a field of 2×2-pixel specks, on transparency: the finest tracing keeps the
+// specks, the coarser ones despeckle them away (and no longer look like the bitmap).
+std::string speckled_seal() {
+  svgps::Image image;
+  image.width = image.height = 160;
+  image.rgba.assign(160 * 160 * 4, 0);
+  auto ink = [&](int x, int y) {
+    std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * 160 + static_cast<std::size_t>(x)) * 4];
+    p[0] = 26, p[1] = 43, p[2] = 60, p[3] = 255;
+  };
+  for (int y = 0; y < 160; ++y) {
+    for (int x = 0; x < 160; ++x) {
+      const double r = std::hypot(x + 0.5 - 80, y + 0.5 - 80);
+      if (r >= 66 && r <= 74) ink(x, y);
+    }
+  }
+  for (int y = 20; y < 140; y += 11) {
+    for (int x = 20; x < 140; x += 11) {
+      if (std::hypot(x + 1 - 80, y + 1 - 80) >= 60) continue;
+      for (int d = 0; d < 4; ++d) ink(x + d % 2, y + d / 2);
+    }
+  }
+  std::string error;
+  return *svgps::encode_png(image, error);
+}
+
+TEST(RasterConvert, BackgroundAutoIsLeftOutWhenWithItTheTraceWouldNotLookLikeTheBitmap) {
+  // The budget is exactly the finest trace without a background, in whole numbers: the white
+  // background --background auto chooses pushes it to a coarser trace that loses the specks,
+  // which the fidelity gate refuses. Without the background the finest trace fits and is faithful.
+  const std::string png = speckled_seal();
+  svgps::ConvertOptions bare;
+  bare.background = svgps::ConvertOptions::Background::none;
+  bare.decimals = 0;
+  auto without = svgps::convert_raster(png, bare);
+  ASSERT_TRUE(without.svg) << describe(without.changes);
+  svgps::ConvertOptions options;
+  options.decimals = 0;
+  options.max_bytes = without.svg->size();
+  auto r = svgps::convert_raster(png, options);
+  ASSERT_TRUE(r.svg) << describe(r.changes);
+  EXPECT_EQ(*r.svg, *without.svg);
+  EXPECT_TRUE(has_change(r, "convert-structure",
+                         "no background added: with the solid white one --background auto chose it was refused (the "
+                         "converted logo does not render like the original); without one it is accepted"))
+      << describe(r.changes);
+  // One byte less and neither fits faithfully: refused as the first choice was, with its advice.
+  options.max_bytes = without.svg->size() - 1;
+  auto neither = svgps::convert_raster(png, options);
+  EXPECT_FALSE(neither.svg);
+  EXPECT_TRUE(has_change(neither, "convert-refused", "does not render like the original; try: trace with more colours"))
+      << describe(neither.changes);
 }
 
 TEST(RasterConvert, ConvertLogoDispatchesOnContent) {

@@ -14,6 +14,7 @@
 #include "convert/shapes.hpp"
 #include "convert/text_outline.hpp"
 #include "convert/tree.hpp"
+#include "convert/root_stretch.hpp"
 #include "convert/units_viewport.hpp"
 #include "convert/use_expansion.hpp"
 
@@ -248,6 +249,12 @@ std::optional<Built> build_document(const RawDocument& document, const BuildOpti
   Context context;
   context.viewport_width = state.out.view_box.width;
   context.viewport_height = state.out.view_box.height;
+  // Percentages stay against the viewBox; the drawing is stretched onto the root's own size.
+  if (auto stretch = root_stretch(root)) {
+    context.ctm = stretch->transform();
+    state.out.view_box = {0, 0, stretch->width, stretch->height};
+    state.note("convert-structure", root, "stretched to its width and height, as its preserveAspectRatio \"none\" draws it");
+  }
   try {
     build_children(state, 0, state.out.root, context);
   } catch (const WorkRefused& refusal) {

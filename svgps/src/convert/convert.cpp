@@ -9,6 +9,7 @@
 #include "convert/builder.hpp"
 #include "convert/framing.hpp"
 #include "convert/margin_advice.hpp"
+#include "convert/root_stretch.hpp"
 #include "convert/units_viewport.hpp"
 #include "lint/checks.hpp"
 #include "model/writer.hpp"
@@ -165,7 +166,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   convert::apply_title(document, options);
   const std::string aspect = convert::aspect_mode(raw->root());
   model::ViewBox frame = convert::square_frame(document, aspect, options, changes);
-  int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(frame);
+  const int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(frame);
 
   // What does not fit even with whole numbers on the coarsest grid tried is refused before any
   // render is spent on it (framing only adds to it).
@@ -186,6 +187,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   const bool fine = has_text(*raw) || traced;
   const int fidelity_size = fine ? options.fidelity_size_fine : options.fidelity_size;
   auto framed_original = convert::with_pixel_view_box(decoded->text, *raw);
+  if (!framed_original) framed_original = convert::stretched_in_square(decoded->text, *raw);
   auto reference = render_logo(framed_original ? *framed_original : decoded->text, fidelity_size, options.limits,
                                reference_error);
 
@@ -227,54 +229,68 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
     framed.view_box = final_frame;
     return render_logo(convert::write_document(framed, {decimals}), 128, options.limits, error);
   };
-  if (!convert::frame_and_background(document, frame, options, framed_render, changes)) return result;
-
   // Write, then lower the precision while the file is too large and fidelity holds.
-  for (;;) {
-    if (deadline.passed()) {
-      changes.add("convert-refused", Severity::error, deadline.refusal());
-      return result;
-    }
-    std::string svg = convert::write_document(document, {decimals});
-    result.decimals = decimals;
-    if (svg.size() <= options.max_bytes || decimals == 0) {
-      if (svg.size() > options.max_bytes) {
-        changes.add("convert-refused", Severity::error,
-                    "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
-                        ", even at whole-number precision");
-        return result;
+  auto write_and_accept = [&](const model::Document& framed, ConvertResult& out) {
+    for (int precision = decimals;;) {
+      if (deadline.passed()) {
+        out.changes.add("convert-refused", Severity::error, deadline.refusal());
+        return;
       }
-      convert::accept_output(std::move(svg), render_check(decimals), reference_error, gate, result);
-      return result;
-    }
-    auto lower = render_check(decimals - 1);
-    if (!lower || lower->ssim < gate.min_ssim || lower->differing_share > gate.max_differing) {
-      // Between two decimal precisions: whole numbers on a grid of so many units across the
-      // logo. Integers carry more precision per character than decimals do.
-      for (double units : {4096.0, 2048.0, 1024.0, 512.0}) {
-        double factor = units / document.view_box.width;
-        std::string grid = convert::write_document(convert::rescaled(document, factor), {0});
-        if (grid.size() > options.max_bytes) continue;
-        std::string error;
-        auto image = render_logo(convert::write_document(convert::rescaled(as_original, factor), {0}), fidelity_size, options.limits, error);
-        auto fidelity = image && reference ? compare_images(*reference, *image, traced ? 1 : 0) : std::nullopt;
-        if (!fidelity || fidelity->ssim < gate.min_ssim || fidelity->differing_share > gate.max_differing) break;
-        changes.add("convert-structure", Severity::note,
-                    "written in whole numbers on a grid " + std::to_string(static_cast<int>(units)) +
-                        " units across to fit");
-        result.decimals = 0;
-        convert::accept_output(std::move(grid), fidelity, reference_error, gate, result);
-        return result;
+      std::string svg = convert::write_document(framed, {precision});
+      out.decimals = precision;
+      if (svg.size() <= options.max_bytes || precision == 0) {
+        if (svg.size() > options.max_bytes) {
+          out.changes.add("convert-refused", Severity::error,
+                          "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
+                              ", even at whole-number precision");
+          return;
+        }
+        convert::accept_output(std::move(svg), render_check(precision), reference_error, gate, out);
+        return;
       }
-      result.fidelity = render_check(decimals);
-      changes.add("convert-refused", Severity::error,
-                  "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
-                      ", and lower precision would change how it looks");
-      return result;
+      auto lower = render_check(precision - 1);
+      if (!lower || lower->ssim < gate.min_ssim || lower->differing_share > gate.max_differing) {
+        // Between two decimal precisions: whole numbers on a grid of so many units across the
+        // logo. Integers carry more precision per character than decimals do.
+        for (double units : {4096.0, 2048.0, 1024.0, 512.0}) {
+          double factor = units / framed.view_box.width;
+          std::string grid = convert::write_document(convert::rescaled(framed, factor), {0});
+          if (grid.size() > options.max_bytes) continue;
+          std::string error;
+          auto image = render_logo(convert::write_document(convert::rescaled(as_original, factor), {0}), fidelity_size,
+                                   options.limits, error);
+          auto fidelity = image && reference ? compare_images(*reference, *image, traced ? 1 : 0) : std::nullopt;
+          if (!fidelity || fidelity->ssim < gate.min_ssim || fidelity->differing_share > gate.max_differing) break;
+          out.changes.add("convert-structure", Severity::note,
+                          "written in whole numbers on a grid " + std::to_string(static_cast<int>(units)) +
+                              " units across to fit");
+          out.decimals = 0;
+          convert::accept_output(std::move(grid), fidelity, reference_error, gate, out);
+          return;
+        }
+        out.fidelity = render_check(precision);
+        out.changes.add("convert-refused", Severity::error,
+                        "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
+                            ", and lower precision would change how it looks");
+        return;
+      }
+      --precision;
+      out.changes.add("convert-structure", Severity::note,
+                      "precision lowered to " + std::to_string(precision) + " decimals to fit");
     }
-    --decimals;
-    changes.add("convert-structure", Severity::note, "precision lowered to " + std::to_string(decimals) + " decimals to fit");
-  }
+  };
+  auto finish = [&](bool without_automatic_background, ConvertResult& out) -> std::optional<model::Rgb> {
+    ConvertOptions framing = options;
+    if (without_automatic_background && framing.background == ConvertOptions::Background::automatic) {
+      framing.background = ConvertOptions::Background::none;
+    }
+    model::Document framed = document;
+    const convert::Framing done = convert::frame_and_background(framed, frame, framing, framed_render, out.changes);
+    if (done) write_and_accept(framed, out);
+    return done.automatic_background;
+  };
+  convert::finish_with_background_fallback(finish, result);
+  return result;
 }
 
 }  // namespace

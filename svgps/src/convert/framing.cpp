@@ -158,8 +158,9 @@ model::ViewBox square_frame(const model::Document& document, std::string_view as
   return square;
 }
 
-bool frame_and_background(model::Document& document, model::ViewBox frame, const ConvertOptions& options,
-                          const std::function<std::optional<Image>(const model::ViewBox&)>& framed_render, Diagnostics& changes) {
+Framing frame_and_background(model::Document& document, model::ViewBox frame, const ConvertOptions& options,
+                             const FramedRender& framed_render, Diagnostics& changes) {
+  Framing framing;
   if (options.margin_percent > 0) {
     double pad = frame.width * options.margin_percent / 100.0;
     frame = {frame.x - pad, frame.y - pad, frame.width + 2 * pad, frame.height + 2 * pad};
@@ -179,13 +180,40 @@ bool frame_and_background(model::Document& document, model::ViewBox frame, const
         changes.add("convert-structure", Severity::note,
                     std::string("solid ") + (color->r ? "white" : "black") +
                         " background added (the logo sat on transparency; --background none keeps it)");
+        framing.automatic_background = color;
       } else {
         changes.add("convert-structure", Severity::warning,
                     "the logo sits on transparency and no background colour is safe for it; choose one with --background");
       }
     }
   }
-  return true;
+  return framing;
+}
+
+void finish_with_background_fallback(const Finish& finish, ConvertResult& result) {
+  ConvertResult chosen = result;
+  const std::size_t said = chosen.changes.size();
+  const std::optional<model::Rgb> background = finish(false, chosen);
+  if (chosen.svg || !background) {
+    result = std::move(chosen);
+    return;
+  }
+  std::string refusal;
+  for (std::size_t i = said; i < chosen.changes.size() && refusal.empty(); ++i) {
+    const Diagnostic& d = chosen.changes.items()[i];
+    if (d.severity == Severity::error) refusal = d.message.substr(0, d.message.find("; try:"));  // no advice: it was taken
+  }
+  const std::string colour = background->r ? "white" : "black";
+  ConvertResult without = result;
+  finish(true, without);
+  if (without.svg) {
+    without.changes.add("convert-structure", Severity::note,
+                        "no background added: with the solid " + colour + " one --background auto chose it was refused (" +
+                            refusal + "); without one it is accepted, on transparency (--background COLOR adds one anyway)");
+    result = std::move(without);
+    return;
+  }
+  result = std::move(chosen);  // refused either way: the first choice's report, advice and all
 }
 
 namespace {

@@ -34,7 +34,8 @@ void apply_title(model::Document& document, const ConvertOptions& options);
 
 // What a square viewport shows of `box` under the root's preserveAspectRatio (`aspect`, as written):
 // meet pads and slice crops, on the sides its alignment names. Nothing for "none" (a stretch, which
-// a square viewBox cannot say) and for the default "xMidYMid meet" (padding equally, see squared).
+// a square viewBox cannot say: the builder draws it stretched, see root_stretch.hpp) and for the
+// default "xMidYMid meet" (padding equally, see squared).
 std::optional<model::ViewBox> aligned_square(const model::ViewBox& box, std::string_view aspect);
 
 // The square frame the content is shown in (artboard or drawn content, padded to a square as the
@@ -42,11 +43,32 @@ std::optional<model::ViewBox> aligned_square(const model::ViewBox& box, std::str
 model::ViewBox square_frame(const model::Document& document, std::string_view aspect, const ConvertOptions& options,
                             Diagnostics& changes);
 
+// Renders the content in a final frame (for --background auto); may return nullopt.
+using FramedRender = std::function<std::optional<Image>(const model::ViewBox&)>;
+
+// What frame_and_background did: false when the options are unusable (a refusal in `changes`).
+struct Framing {
+  bool usable = true;
+  std::optional<model::Rgb> automatic_background;  // the colour --background auto put behind the logo
+  explicit operator bool() const { return usable; }
+};
+
 // Adds the margin to `frame`, sets it as the document's viewBox and adds the background the
-// options ask for. `framed_render` renders the content in the final frame (for --background auto);
-// it may return nullopt. Returns false, with a refusal in `changes`, if the options are unusable.
-bool frame_and_background(model::Document& document, model::ViewBox frame, const ConvertOptions& options,
-                          const std::function<std::optional<Image>(const model::ViewBox&)>& framed_render, Diagnostics& changes);
+// options ask for.
+Framing frame_and_background(model::Document& document, model::ViewBox frame, const ConvertOptions& options,
+                             const FramedRender& framed_render, Diagnostics& changes);
+
+// One way to finish a conversion into `result` (frame, write, the last gate), with the background
+// --background auto chooses or without it; returns the colour it put behind the logo, if it did.
+using Finish = std::function<std::optional<model::Rgb>(bool without_automatic_background, ConvertResult& result)>;
+
+// Finishes the conversion. When the background --background auto chose is refused with the logo
+// (its bytes push the file past the budget, or to a precision or a coarser trace that no longer
+// renders like the original), it is finished again without one before it is refused: a logo on
+// transparency, which `bimi check` warns about, rather than none. Another colour would cost the
+// same bytes, and the fidelity renders never include the background, so only leaving it out can
+// change the verdict. A note says which was taken and why. `result` holds the report so far.
+void finish_with_background_fallback(const Finish& finish, ConvertResult& result);
 
 // The advice a fidelity refusal ends with: what the report shows went approximate (a fallback font,
 // a trace), then --force.

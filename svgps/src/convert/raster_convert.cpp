@@ -44,6 +44,7 @@ struct Outcome {
   model::Document document;  // framed, with background
   std::string svg;
   std::optional<Fidelity> fidelity;
+  std::optional<model::Rgb> automatic_background;  // what --background auto put behind the trace
 };
 
 // Coarser settings, tried in order while the output is over budget: fewer digits first (free at
@@ -136,6 +137,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   const model::ViewBox artboard_frame = convert::squared(base.view_box);
   int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(artboard_frame);
 
+  bool without_automatic_background = false;  // set while the conversion is finished again without it
   auto run = [&](const Attempt& attempt, Diagnostics& notes) -> std::optional<Outcome> {
     const raster::Indexed* indexed = palette(attempt.detail, attempt.colors);
     if (!indexed) return std::nullopt;
@@ -190,7 +192,12 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
       std::string ignored;
       return render_logo(convert::write_document(framed, {attempt.decimals}), 128, options.limits, ignored);
     };
-    if (!convert::frame_and_background(outcome.document, frame, framing, framed_render, notes)) return std::nullopt;
+    if (without_automatic_background && framing.background == ConvertOptions::Background::automatic) {
+      framing.background = ConvertOptions::Background::none;
+    }
+    const convert::Framing framed = convert::frame_and_background(outcome.document, frame, framing, framed_render, notes);
+    if (!framed) return std::nullopt;
+    outcome.automatic_background = framed.automatic_background;
     if (own_background) {
       auto& children = outcome.document.root.children;
       children.insert(children.begin(), convert::background_node(outcome.document.view_box, *own_background));
@@ -211,6 +218,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     Diagnostics notes;
     std::size_t smallest = 0;
     bool failed = false;  // an attempt could not run: refused, reasons in `notes`
+    std::optional<model::Rgb> automatic_background;  // put behind the attempts by --background auto
   };
   auto first_fitting = [&](raster::Detail detail, int count) {
     Search search;
@@ -228,6 +236,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
         search.failed = true;
         return search;
       }
+      search.automatic_background = outcome->automatic_background;
       if (search.smallest == 0 || outcome->svg.size() < search.smallest) search.smallest = outcome->svg.size();
       if (outcome->svg.size() <= options.max_bytes) {
         search.outcome = std::move(outcome);
@@ -241,54 +250,59 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   auto faithful = [&](const std::optional<Fidelity>& f) {
     return f && f->ssim >= options.min_ssim_traced && f->differing_share <= options.max_differing_traced;
   };
-  Search search = first_fitting(raster::Detail::flat, colors);
-  if (search.failed) {
-    for (const auto& d : search.notes.items()) changes.add(d);
-    return result;
-  }
-  // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
-  // result fits and is faithful.
-  // Finer steps are larger: they are tried only when flat colours fit. (Attempts over the
-  // budget cost a trace and a write, never a render.)
-  if (options.colors == 0 && search.outcome && !faithful(search.outcome->fidelity)) {
-    const raster::Indexed* fine = palette(raster::Detail::fine, 0);
-    if (fine && !fine->colors.empty()) {
-      Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()));
-      // Stopped by the time limit, the finer search might have been chosen: what is written
-      // must not depend on time.
-      if (finer.failed && deadline.passed()) {
-        changes.add("convert-refused", Severity::error, deadline.refusal());
-        return result;
-      }
-      if (!finer.failed && finer.outcome && faithful(finer.outcome->fidelity)) {
-        search = std::move(finer);
-        changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");
+  auto finish = [&](bool without, ConvertResult& out) -> std::optional<model::Rgb> {
+    without_automatic_background = without;
+    Search search = first_fitting(raster::Detail::flat, colors);
+    if (search.failed) {
+      for (const auto& d : search.notes.items()) out.changes.add(d);
+      return std::nullopt;  // refused for another reason than the budget or fidelity
+    }
+    // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
+    // result fits and is faithful.
+    // Finer steps are larger: they are tried only when flat colours fit. (Attempts over the
+    // budget cost a trace and a write, never a render.)
+    if (options.colors == 0 && search.outcome && !faithful(search.outcome->fidelity)) {
+      const raster::Indexed* fine = palette(raster::Detail::fine, 0);
+      if (fine && !fine->colors.empty()) {
+        Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()));
+        // Stopped by the time limit, the finer search might have been chosen: what is written
+        // must not depend on time.
+        if (finer.failed && deadline.passed()) {
+          out.changes.add("convert-refused", Severity::error, deadline.refusal());
+          return std::nullopt;
+        }
+        if (!finer.failed && finer.outcome && faithful(finer.outcome->fidelity)) {
+          search = std::move(finer);
+          out.changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");
+        }
       }
     }
-  }
-  if (!search.outcome) {
-    changes.add("convert-refused", Severity::error,
-                "the traced logo is still " + convert::over_budget(search.smallest, options.max_bytes) +
-                    " with the fewest colours and coarsest tracing tried");
-    return result;
-  }
-  std::optional<Outcome>& chosen = search.outcome;
-  const Attempt& chosen_attempt = search.attempt;
-  const Diagnostics& chosen_notes = search.notes;
-  for (const auto& d : chosen_notes.items()) changes.add(d);
-  result.decimals = chosen_attempt.decimals;
-  result.trace = ConvertResult::Trace{chosen_attempt.colors, chosen_attempt.parameters.despeckle,
-                                      chosen_attempt.parameters.smoothing, chosen_attempt.parameters.tolerance,
-                                      working.width, working.height};
-  changes.add("convert-traced", Severity::note,
-              std::to_string(chosen_attempt.colors) + " colour" + (chosen_attempt.colors == 1 ? "" : "s") +
-                  " traced (despeckle " + std::to_string(chosen_attempt.parameters.despeckle) + ", smoothing " +
-                  convert::format_number(chosen_attempt.parameters.smoothing, 2) + ", " +
-                  std::to_string(chosen_attempt.decimals) + " decimals)");
-  ConvertOptions gate = options;
-  gate.min_ssim = options.min_ssim_traced;
-  gate.max_differing = options.max_differing_traced;
-  convert::accept_output(std::move(chosen->svg), chosen->fidelity, "", gate, result);
+    if (!search.outcome) {
+      out.changes.add("convert-refused", Severity::error,
+                      "the traced logo is still " + convert::over_budget(search.smallest, options.max_bytes) +
+                          " with the fewest colours and coarsest tracing tried");
+      return search.automatic_background;
+    }
+    std::optional<Outcome>& chosen = search.outcome;
+    const Attempt& chosen_attempt = search.attempt;
+    const Diagnostics& chosen_notes = search.notes;
+    for (const auto& d : chosen_notes.items()) out.changes.add(d);
+    out.decimals = chosen_attempt.decimals;
+    out.trace = ConvertResult::Trace{chosen_attempt.colors, chosen_attempt.parameters.despeckle,
+                                     chosen_attempt.parameters.smoothing, chosen_attempt.parameters.tolerance,
+                                     working.width, working.height};
+    out.changes.add("convert-traced", Severity::note,
+                    std::to_string(chosen_attempt.colors) + " colour" + (chosen_attempt.colors == 1 ? "" : "s") +
+                        " traced (despeckle " + std::to_string(chosen_attempt.parameters.despeckle) + ", smoothing " +
+                        convert::format_number(chosen_attempt.parameters.smoothing, 2) + ", " +
+                        std::to_string(chosen_attempt.decimals) + " decimals)");
+    ConvertOptions gate = options;
+    gate.min_ssim = options.min_ssim_traced;
+    gate.max_differing = options.max_differing_traced;
+    convert::accept_output(std::move(chosen->svg), chosen->fidelity, "", gate, out);
+    return chosen->automatic_background;
+  };
+  convert::finish_with_background_fallback(finish, result);
   if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);
   return result;
 }

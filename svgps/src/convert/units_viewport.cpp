@@ -128,6 +128,19 @@ std::optional<std::string> with_pixel_view_box(std::string_view text, const RawD
   const RawAttribute* width = root.attribute("width");
   const RawAttribute* height = root.attribute("height");
   if (!absolute_but_not_pixels(width) || !absolute_but_not_pixels(height)) return std::nullopt;
+  auto at = root_start(text, raw);
+  if (!at) return std::nullopt;
+  Context none;
+  char box[96];
+  std::snprintf(box, sizeof box, " viewBox=\"0 0 %.17g %.17g\"", length(root, "width", 0, none, 'w'),
+                length(root, "height", 0, none, 'h'));
+  std::string framed(text);
+  framed.insert(*at + 1 + root.qname.size(), box);
+  return framed;
+}
+
+std::optional<std::size_t> root_start(std::string_view text, const RawDocument& raw) {
+  const RawElement& root = raw.root();
   // The start tag's byte offset from its line and column (columns count characters).
   detail::SourceMap map(text);
   std::size_t at = map.line_start(root.location.line);
@@ -137,13 +150,7 @@ std::optional<std::string> with_pixel_view_box(std::string_view text, const RawD
   }
   std::string open = "<" + root.qname;
   if (text.compare(at, open.size(), open) != 0) return std::nullopt;
-  Context none;
-  char box[96];
-  std::snprintf(box, sizeof box, " viewBox=\"0 0 %.17g %.17g\"", length(root, "width", 0, none, 'w'),
-                length(root, "height", 0, none, 'h'));
-  std::string framed(text);
-  framed.insert(at + open.size(), box);
-  return framed;
+  return at;
 }
 
 }  // namespace bimi::svgps::convert

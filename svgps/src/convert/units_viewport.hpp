@@ -32,6 +32,8 @@ bool read_view_box(BuildState& state, const RawElement& root, model::ViewBox& bo
 // the reference render: without one librsvg takes the numbers without their units as the viewBox.
 // Nothing when the root has a viewBox or its size is in pixels.
 std::optional<std::string> with_pixel_view_box(std::string_view text, const RawDocument& raw);
+// The byte offset of the root's start tag ("<svg") in `text`, the bytes `raw` was parsed from.
+std::optional<std::size_t> root_start(std::string_view text, const RawDocument& raw);
 // viewBox and preserveAspectRatio into a matrix.
 geo::Matrix view_box_transform(const RawElement& e, double width, double height);
 std::string aspect_mode(const RawElement& e);

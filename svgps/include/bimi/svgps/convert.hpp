@@ -78,4 +78,10 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
 // convert_raster for PNG and JPEG bytes, convert_svg for anything else.
 ConvertResult convert_logo(std::string_view bytes, const ConvertOptions& options);
 
+// An SVG logo as the converter compares it with its output: a root whose preserveAspectRatio is
+// "none" drawn at its own width×height (its viewBox stretched onto that shape), centred in a
+// square; a square render of the text itself would stretch the viewBox onto the square. Nothing
+// when a square render of the text already shows the logo so, or the text is not well-formed.
+std::optional<std::string> drawn_at_own_size(std::string_view svg_text, const Limits& limits);
+
 }  // namespace bimi::svgps
