@@ -45,9 +45,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION mail)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME bimi)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
-# libcurl is opened at run time, on the first HTTPS fetch, so dpkg-shlibdeps cannot see it.
-# 7.85: CURLOPT_PROTOCOLS_STR.
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libcurl4 (>= 7.85.0)")
+# libcurl and librsvg are opened at run time, on the first HTTPS fetch and the first render, so
+# dpkg-shlibdeps cannot see them. libcurl 7.85: CURLOPT_PROTOCOLS_STR; librsvg 2.46:
+# rsvg_handle_render_document (librsvg2-2 brings cairo and GLib).
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libcurl4 (>= 7.85.0), librsvg2-2 (>= 2.46.0)")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "man-db, bash-completion")
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME bimi-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
