@@ -60,15 +60,20 @@ std::string canonical_body(std::string_view body, Canonicalization mode) {
       // becomes a line when step b adds one, so its white space is reduced but kept, as dkimpy does.
       if (eol != std::string_view::npos)
         while (!line.empty() && is_wsp(line.back())) line.remove_suffix(1);
+      // Each run of white space becomes one space (step b); the text between runs is copied whole.
       bool in_space = false;
-      for (char c : line) {
-        if (is_wsp(c)) {
+      for (std::size_t i = 0; i < line.size();) {
+        if (is_wsp(line[i])) {
           in_space = true;
+          ++i;
           continue;
         }
+        std::size_t word_end = i;
+        while (word_end < line.size() && !is_wsp(line[word_end])) ++word_end;
         if (in_space) out += ' ';
         in_space = false;
-        out += c;
+        out.append(line, i, word_end - i);
+        i = word_end;
       }
       if (eol == std::string_view::npos) {
         if (in_space) out += ' ';

@@ -14,10 +14,14 @@ bool is_wsp(char c) { return c == ' ' || c == '\t'; }
 std::string wire_form(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 32);
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) out += '\r';
-    out += bytes[i];
+  std::size_t copied = 0;  // bytes before this are in `out`
+  for (std::size_t lf = bytes.find('\n'); lf != std::string_view::npos; lf = bytes.find('\n', lf + 1)) {
+    if (lf > 0 && bytes[lf - 1] == '\r') continue;
+    out.append(bytes, copied, lf - copied);
+    out += '\r';
+    copied = lf;
   }
+  out.append(bytes, copied);
   return out;
 }
 
