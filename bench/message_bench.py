@@ -246,6 +246,8 @@ def time_bimi_batch(args):
         manifest = json.load(f)
     command = [args.bimi, "message"] + [e["file"] for e in manifest] + [
         "--format", "jsonl", "--dns-snapshot", args.snapshot, "--roots", os.path.join(args.pki, "root.pem")]
+    if args.jobs:
+        command += ["--jobs", str(args.jobs)]
     start = time.monotonic()
     run = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     seconds = time.monotonic() - start
@@ -260,9 +262,10 @@ def time_bimi_batch(args):
 
 
 def start_up_ms(bimi, runs=50):
+    # `message --help`: the process and its libraries, no work (--version also opens librsvg).
     start = time.monotonic()
     for _ in range(runs):
-        subprocess.run([bimi, "--version"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run([bimi, "message", "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return (time.monotonic() - start) * 1000 / runs
 
 
@@ -276,6 +279,7 @@ def main():
     parser.add_argument("--phase", choices=["all", "time-bimi", "time-bimi-batch"], default="all")
     parser.add_argument("--manifest")
     parser.add_argument("--snapshot")
+    parser.add_argument("--jobs", type=int, default=0)
     args = parser.parse_args()
     if args.phase == "time-bimi":
         return time_bimi(args)
@@ -316,6 +320,11 @@ def main():
                               "--manifest", os.path.join(work, "manifest.json"), "--snapshot", snapshot],
                              capture_output=True, text=True, check=True)
         results["bimi message (one run)"] = json.loads(run.stdout)
+        # One worker thread: the same single-core footing as mailauth's one Node.js thread.
+        run = subprocess.run([sys.executable, __file__, "--phase", "time-bimi-batch", "--bimi", args.bimi, "--pki", args.pki,
+                              "--manifest", os.path.join(work, "manifest.json"), "--snapshot", snapshot, "--jobs", "1"],
+                             capture_output=True, text=True, check=True)
+        results["bimi message (-j 1)"] = json.loads(run.stdout)
     else:
         print("bimi message: this bimi has no `message` command; skipped")
     if args.mailauth:
@@ -336,7 +345,14 @@ def main():
     if "bimi message" in results:
         r = results["bimi message"]
         per_message = r["seconds"] * 1000 / r["messages"]
-        print(f"bimi start-up (--version): {r['start_up_ms']:.2f} ms of {per_message:.2f} ms per message")
+        print(f"bimi start-up (message --help): {r['start_up_ms']:.2f} ms of {per_message:.2f} ms per message")
+    peer = results.get("mailauth authenticate()")
+    for tool in ("bimi message (one run)", "bimi message (-j 1)"):
+        if peer and tool in results:
+            r = results[tool]
+            print(f"{tool} against mailauth: {(r['messages'] / r['seconds']) / (peer['messages'] / peer['seconds']):.1f} times "
+                  f"the messages per second, {(r['messages'] / r['cpu_seconds']) / (peer['messages'] / peer['cpu_seconds']):.1f} "
+                  f"times the messages per CPU second")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 
