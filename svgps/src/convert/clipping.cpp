@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "geometry/clip.hpp"
+#include "geometry/curve_restore.hpp"
 #include "geometry/path_ops.hpp"
 #include "convert/opacity.hpp"
 #include "convert/stroke.hpp"
@@ -34,9 +35,16 @@ std::optional<LocalClip> clip_in_space(const BuildState& state, const Clip& clip
   return region;
 }
 
+// The intersection of a filled region with a clip region, with the curves of both put back
+// between the cut points.
+geo::Path intersection(const BuildState& state, const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
+  geo::Path cut = geo::intersect(filled, rule, region.path, region.rule, region.tolerance, state.deadline());
+  return geo::restore_curves(cut, {&filled, &region.path}, region.tolerance, state.deadline());
+}
+
 // Intersects a fill with a clip region; false when nothing is left.
 bool cut_fill(BuildState& state, const RawElement& e, model::Shape& shape, const LocalClip& region) {
-  shape.path = geo::intersect(shape.path, shape.fill_rule, region.path, region.rule, region.tolerance, state.deadline());
+  shape.path = intersection(state, shape.path, shape.fill_rule, region);
   shape.fill_rule = geo::FillRule::nonzero;
   if (shape.path.empty()) return false;
   state.note("convert-clip", e, "clip-path applied to the shape's geometry");
@@ -119,8 +127,7 @@ void clip_shape(BuildState& state, const RawElement& e, model::Shape shape, cons
   }
   model::Shape outlined;
   outlined.fill = shape.stroke->paint;
-  outlined.path =
-      geo::intersect(*outline, geo::FillRule::nonzero, region.path, region.rule, region.tolerance, state.deadline());
+  outlined.path = intersection(state, *outline, geo::FillRule::nonzero, region);
   state.note("convert-clip", e, "stroke outlined to apply the clip");
   if (!outlined.path.empty()) out.push_back(std::move(outlined));
 }
