@@ -81,7 +81,8 @@ INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                          ::testing::Values("illustrator", "inkscape", "figma", "sketch", "affinity", "css-cascade",
                                            "structure", "wide", "simple-icon", "radial-stretched",
                                            "paint-and-shapes", "clipped-strokes", "masked", "illustrator-xmp",
-                                           "print-points", "xlink-prefix", "stretched-wordmark"));
+                                           "print-points", "xlink-prefix", "stretched-wordmark",
+                                           "clipped-badge"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
