@@ -16,8 +16,7 @@ std::string changes_text(const ConvertResult &r) {
 
 bool has_change(const ConvertResult &r, std::string_view words) {
   for (const auto &d : r.changes.items()) {
-    if (d.rule == "convert-clip" && d.message.find(words) != std::string::npos)
-      return true;
+    if (d.rule == "convert-clip" && d.message.find(words) != std::string::npos) return true;
   }
   return false;
 }
@@ -40,8 +39,9 @@ ConvertResult convert_faithfully(const std::string &svg) {
   return r;
 }
 
-const std::string circle_clip = "<defs><clipPath id=\"c\"><circle cx=\"256\" "
-                                "cy=\"256\" r=\"240\"/></clipPath></defs>";
+const std::string circle_clip =
+    "<defs><clipPath id=\"c\"><circle cx=\"256\" "
+    "cy=\"256\" r=\"240\"/></clipPath></defs>";
 
 TEST(ConvertClip, AFillWhollyInsideACircularClipKeepsItsOwnPath) {
   // Artwork that stays inside the clip, as editors leave it under a circular
@@ -49,23 +49,18 @@ TEST(ConvertClip, AFillWhollyInsideACircularClipKeepsItsOwnPath) {
   const std::string art =
       "<path d=\"M256 80C360 80 420 160 420 256S360 430 256 430 90 360 90 256 "
       "150 80 256 80z\" fill=\"#c00\"/>";
-  ConvertResult clipped = convert_faithfully(
-      logo(circle_clip + "<g clip-path=\"url(#c)\">" + art + "</g>"));
+  ConvertResult clipped = convert_faithfully(logo(circle_clip + "<g clip-path=\"url(#c)\">" + art + "</g>"));
   ConvertResult plain = convert_faithfully(logo(art));
   ASSERT_TRUE(clipped.svg && plain.svg);
   EXPECT_EQ(*clipped.svg, *plain.svg);
-  EXPECT_TRUE(
-      has_change(clipped, "clip-path removed: it does not cut anything drawn"))
-      << changes_text(clipped);
+  EXPECT_TRUE(has_change(clipped, "clip-path removed: it does not cut anything drawn")) << changes_text(clipped);
 }
 
 TEST(ConvertClip, AFillTheClipFollowsWithinTheToleranceIsNotCut) {
   // The artwork is the clip's own circle: what lies outside is a flattening
   // sliver, not a cut.
-  const std::string art =
-      "<circle cx=\"256\" cy=\"256\" r=\"240\" fill=\"#06c\"/>";
-  ConvertResult clipped = convert_faithfully(
-      logo(circle_clip + "<g clip-path=\"url(#c)\">" + art + "</g>"));
+  const std::string art = "<circle cx=\"256\" cy=\"256\" r=\"240\" fill=\"#06c\"/>";
+  ConvertResult clipped = convert_faithfully(logo(circle_clip + "<g clip-path=\"url(#c)\">" + art + "</g>"));
   ConvertResult plain = convert_faithfully(logo(art));
   ASSERT_TRUE(clipped.svg && plain.svg);
   EXPECT_EQ(*clipped.svg, *plain.svg);
@@ -74,16 +69,15 @@ TEST(ConvertClip, AFillTheClipFollowsWithinTheToleranceIsNotCut) {
 TEST(ConvertClip, ASmallCompactPieceOutsideTheClipIsStillCut) {
   // A 2 × 3 px tab past the clip's edge: less area than a tolerance-wide band
   // along the shape's box, but no sliver; it must be cut away.
-  const std::string art = "<path d=\"M256 56A200 200 0 1 1 255.9 56zM494 "
-                          "254h4v3h-4z\" fill=\"#080\"/>";
-  ConvertResult clipped = convert_faithfully(
-      logo(circle_clip + "<g clip-path=\"url(#c)\">" + art + "</g>"));
+  const std::string art =
+      "<path d=\"M256 56A200 200 0 1 1 255.9 56zM494 "
+      "254h4v3h-4z\" fill=\"#080\"/>";
+  ConvertResult clipped = convert_faithfully(logo(circle_clip + "<g clip-path=\"url(#c)\">" + art + "</g>"));
   ConvertResult plain = convert_faithfully(logo(art));
   ASSERT_TRUE(clipped.svg && plain.svg);
   EXPECT_NE(*clipped.svg, *plain.svg);
-  EXPECT_TRUE(has_change(clipped, "clip-path applied to the shape's geometry"))
-      << changes_text(clipped);
+  EXPECT_TRUE(has_change(clipped, "clip-path applied to the shape's geometry")) << changes_text(clipped);
 }
 
-} // namespace
-} // namespace bimi::svgps
+}  // namespace
+}  // namespace bimi::svgps

@@ -24,8 +24,7 @@ inline Path parse(std::string_view d) {
 
 inline bool only_lines(const Path &path) {
   for (const Segment &s : path.segments) {
-    if (s.kind == Segment::Kind::cubic)
-      return false;
+    if (s.kind == Segment::Kind::cubic) return false;
   }
   return true;
 }
@@ -37,35 +36,26 @@ inline int winding(const std::vector<std::vector<Point>> &polygons, Point p) {
     for (std::size_t i = 0; i < polygon.size(); ++i) {
       Point a = polygon[i], b = polygon[(i + 1) % polygon.size()];
       double cross = (b.x - a.x) * (p.y - a.y) - (p.x - a.x) * (b.y - a.y);
-      if (a.y <= p.y && b.y > p.y && cross > 0)
-        ++w;
-      if (a.y > p.y && b.y <= p.y && cross < 0)
-        --w;
+      if (a.y <= p.y && b.y > p.y && cross > 0) ++w;
+      if (a.y > p.y && b.y <= p.y && cross < 0) --w;
     }
   }
   return w;
 }
 
-inline bool filled(const std::vector<std::vector<Point>> &polygons,
-                   FillRule rule, Point p) {
+inline bool filled(const std::vector<std::vector<Point>> &polygons, FillRule rule, Point p) {
   int w = winding(polygons, p);
   return rule == FillRule::nonzero ? w != 0 : (w % 2) != 0;
 }
 
-inline double distance_to_edges(const std::vector<std::vector<Point>> &polygons,
-                                Point p) {
+inline double distance_to_edges(const std::vector<std::vector<Point>> &polygons, Point p) {
   double best = INFINITY;
   for (const auto &polygon : polygons) {
     for (std::size_t i = 0; i < polygon.size(); ++i) {
       Point a = polygon[i], b = polygon[(i + 1) % polygon.size()];
       double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
-      double t =
-          length2 > 0
-              ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0,
-                           1.0)
-              : 0;
-      best =
-          std::fmin(best, std::hypot(p.x - a.x - t * dx, p.y - a.y - t * dy));
+      double t = length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0;
+      best = std::fmin(best, std::hypot(p.x - a.x - t * dx, p.y - a.y - t * dy));
     }
   }
   return best;
@@ -84,10 +74,8 @@ inline double area(const Path &path) {
 
 // Every sample point farther than `margin` from both boundaries is filled in
 // `result` (under result_rule) exactly when it is filled by both operands.
-inline void expect_same_region(const Path &result, FillRule result_rule,
-                               const Path &subject, FillRule subject_rule,
-                               const Path &clip, FillRule clip_rule,
-                               double margin) {
+inline void expect_same_region(const Path &result, FillRule result_rule, const Path &subject, FillRule subject_rule,
+                               const Path &clip, FillRule clip_rule, double margin) {
   auto result_polygons = flatten(result, 1e-4);
   auto subject_polygons = flatten(subject, 1e-4);
   auto clip_polygons = flatten(clip, 1e-4);
@@ -95,20 +83,16 @@ inline void expect_same_region(const Path &result, FillRule result_rule,
   int checked = 0;
   for (int i = 0; i <= 80; ++i) {
     for (int j = 0; j <= 80; ++j) {
-      Point p{extent.x0 + extent.width() * (i + 0.37) / 81,
-              extent.y0 + extent.height() * (j + 0.61) / 81};
-      if (distance_to_edges(subject_polygons, p) <= margin ||
-          distance_to_edges(clip_polygons, p) <= margin) {
+      Point p{extent.x0 + extent.width() * (i + 0.37) / 81, extent.y0 + extent.height() * (j + 0.61) / 81};
+      if (distance_to_edges(subject_polygons, p) <= margin || distance_to_edges(clip_polygons, p) <= margin) {
         continue;
       }
-      bool expected = filled(subject_polygons, subject_rule, p) &&
-                      filled(clip_polygons, clip_rule, p);
-      ASSERT_EQ(filled(result_polygons, result_rule, p), expected)
-          << p.x << "," << p.y;
+      bool expected = filled(subject_polygons, subject_rule, p) && filled(clip_polygons, clip_rule, p);
+      ASSERT_EQ(filled(result_polygons, result_rule, p), expected) << p.x << "," << p.y;
       ++checked;
     }
   }
   EXPECT_GT(checked, 3000);
 }
 
-} // namespace bimi::svgps::geometry::testing
+}  // namespace bimi::svgps::geometry::testing

@@ -31,8 +31,7 @@ namespace bimi::svgps::geometry {
 inline constexpr std::size_t min_restored_edges = 3;
 inline constexpr std::size_t max_restore_work = 4'000'000;
 
-Path restore_curves(const Path &polygons,
-                    const std::vector<const Path *> &sources, double tolerance,
+Path restore_curves(const Path &polygons, const std::vector<const Path *> &sources, double tolerance,
                     const convert::Deadline *deadline = nullptr);
 
-} // namespace bimi::svgps::geometry
+}  // namespace bimi::svgps::geometry
