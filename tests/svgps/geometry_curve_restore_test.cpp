@@ -18,19 +18,18 @@ using testing::parse;
 
 constexpr double tolerance = 0.01;
 
-std::size_t cubics_in(const Path &path) {
+std::size_t cubics_in(const Path& path) {
   std::size_t count = 0;
-  for (const Segment &s : path.segments) count += s.kind == Segment::Kind::cubic;
+  for (const Segment& s : path.segments) count += s.kind == Segment::Kind::cubic;
   return count;
 }
 
-// Every point drawn by `result` (its curves sampled) lies on the outline of one
-// operand.
-void expect_on_outlines(const Path &result, const Path &subject, const Path &clip, double margin) {
+// Every point drawn by `result` (its curves sampled) lies on the outline of one operand.
+void expect_on_outlines(const Path& result, const Path& subject, const Path& clip, double margin) {
   auto subject_outline = flatten(subject, 1e-4);
   auto clip_outline = flatten(clip, 1e-4);
   Point current, start;
-  for (const Segment &s : result.segments) {
+  for (const Segment& s : result.segments) {
     if (s.kind == Segment::Kind::move) current = start = s.p[0];
     if (s.kind == Segment::Kind::line) current = s.p[0];
     if (s.kind == Segment::Kind::close) current = start;
@@ -44,9 +43,8 @@ void expect_on_outlines(const Path &result, const Path &subject, const Path &cli
   }
 }
 
-// The operation as the converter runs it: Clipper's polygons, curves put back
-// from both operands.
-Path cut(const Path &subject, FillRule subject_rule, const Path &clip, FillRule clip_rule) {
+// The operation as the converter runs it: Clipper's polygons, curves put back from both operands.
+Path cut(const Path& subject, FillRule subject_rule, const Path& clip, FillRule clip_rule) {
   Path polygons = intersect(subject, subject_rule, clip, clip_rule, tolerance);
   Path restored = restore_curves(polygons, {&subject, &clip}, tolerance);
   expect_same_region(restored, FillRule::nonzero, subject, subject_rule, clip, clip_rule, 4 * tolerance);
@@ -55,8 +53,8 @@ Path cut(const Path &subject, FillRule subject_rule, const Path &clip, FillRule 
   return restored;
 }
 
-const char *circle = "M100 50A50 50 0 1 1 0 50A50 50 0 1 1 100 50Z";  // centre (50, 50), radius
-                                                                      // 50
+// Centre (50, 50), radius 50.
+const char* circle = "M100 50A50 50 0 1 1 0 50A50 50 0 1 1 100 50Z";
 
 TEST(RestoreCurves, ACircleCutByARectangleGetsItsArcsBack) {
   Path restored = cut(parse(circle), FillRule::nonzero, parse("M20 -10H200V200H20Z"), FillRule::nonzero);
@@ -81,8 +79,7 @@ TEST(RestoreCurves, ARingCutByACircleKeepsBothOutlinesCurved) {
 }
 
 TEST(RestoreCurves, NearlyTangentCutsStayFaithful) {
-  // A clip circle that grazes the subject circle, and one that all but
-  // coincides with it.
+  // A clip circle that grazes the subject circle, and one that all but coincides with it.
   cut(parse(circle), FillRule::nonzero, parse("M199.9 50A50 50 0 1 1 99.9 50A50 50 0 1 1 199.9 50Z"),
       FillRule::nonzero);
   Path same = cut(parse(circle), FillRule::nonzero,

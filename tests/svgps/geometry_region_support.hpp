@@ -1,6 +1,5 @@
-// Checks of filled regions for the geometry stage's tests: parsing, winding,
-// distances to outlines, areas, and whether the result of a boolean operation
-// fills what both operands fill.
+// Checks of filled regions for the geometry stage's tests: parsing, winding, distances to outlines,
+// areas, and whether the result of a boolean operation fills what both operands fill.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -22,17 +21,17 @@ inline Path parse(std::string_view d) {
   return parsed.path;
 }
 
-inline bool only_lines(const Path &path) {
-  for (const Segment &s : path.segments) {
+inline bool only_lines(const Path& path) {
+  for (const Segment& s : path.segments) {
     if (s.kind == Segment::Kind::cubic) return false;
   }
   return true;
 }
 
 // Winding number of `p` around the polygons (edges closed implicitly).
-inline int winding(const std::vector<std::vector<Point>> &polygons, Point p) {
+inline int winding(const std::vector<std::vector<Point>>& polygons, Point p) {
   int w = 0;
-  for (const auto &polygon : polygons) {
+  for (const auto& polygon : polygons) {
     for (std::size_t i = 0; i < polygon.size(); ++i) {
       Point a = polygon[i], b = polygon[(i + 1) % polygon.size()];
       double cross = (b.x - a.x) * (p.y - a.y) - (p.x - a.x) * (b.y - a.y);
@@ -43,14 +42,14 @@ inline int winding(const std::vector<std::vector<Point>> &polygons, Point p) {
   return w;
 }
 
-inline bool filled(const std::vector<std::vector<Point>> &polygons, FillRule rule, Point p) {
+inline bool filled(const std::vector<std::vector<Point>>& polygons, FillRule rule, Point p) {
   int w = winding(polygons, p);
   return rule == FillRule::nonzero ? w != 0 : (w % 2) != 0;
 }
 
-inline double distance_to_edges(const std::vector<std::vector<Point>> &polygons, Point p) {
+inline double distance_to_edges(const std::vector<std::vector<Point>>& polygons, Point p) {
   double best = INFINITY;
-  for (const auto &polygon : polygons) {
+  for (const auto& polygon : polygons) {
     for (std::size_t i = 0; i < polygon.size(); ++i) {
       Point a = polygon[i], b = polygon[(i + 1) % polygon.size()];
       double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
@@ -61,9 +60,9 @@ inline double distance_to_edges(const std::vector<std::vector<Point>> &polygons,
   return best;
 }
 
-inline double area(const Path &path) {
+inline double area(const Path& path) {
   double total = 0;
-  for (const auto &polygon : flatten(path, 1e-4)) {
+  for (const auto& polygon : flatten(path, 1e-4)) {
     for (std::size_t i = 0; i < polygon.size(); ++i) {
       Point a = polygon[i], b = polygon[(i + 1) % polygon.size()];
       total += a.x * b.y - b.x * a.y;
@@ -72,10 +71,10 @@ inline double area(const Path &path) {
   return std::fabs(total / 2);
 }
 
-// Every sample point farther than `margin` from both boundaries is filled in
-// `result` (under result_rule) exactly when it is filled by both operands.
-inline void expect_same_region(const Path &result, FillRule result_rule, const Path &subject, FillRule subject_rule,
-                               const Path &clip, FillRule clip_rule, double margin) {
+// Every sample point farther than `margin` from both boundaries is filled in `result` (under
+// result_rule) exactly when it is filled by both operands.
+inline void expect_same_region(const Path& result, FillRule result_rule, const Path& subject, FillRule subject_rule,
+                               const Path& clip, FillRule clip_rule, double margin) {
   auto result_polygons = flatten(result, 1e-4);
   auto subject_polygons = flatten(subject, 1e-4);
   auto clip_polygons = flatten(clip, 1e-4);
