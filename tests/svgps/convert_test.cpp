@@ -81,7 +81,8 @@ INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                          ::testing::Values("illustrator", "inkscape", "figma", "sketch", "affinity", "css-cascade",
                                            "structure", "wide", "simple-icon", "radial-stretched",
                                            "paint-and-shapes", "clipped-strokes", "masked", "illustrator-xmp",
-                                           "print-points", "xlink-prefix", "stretched-wordmark"));
+                                           "print-points", "xlink-prefix", "stretched-wordmark",
+                                           "clipped-badge"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
@@ -611,7 +612,8 @@ TEST(Convert, BoundingBoxMasksOnUseAndText) {
       "<text x=\"50\" y=\"90\" font-size=\"20\" font-family=\"DejaVu Sans\" fill=\"#c00\" text-anchor=\"middle\" "
       "mask=\"url(#m)\">Hello</text>");
   expect_faithful(r);
-  EXPECT_NE(r.svg->find("L50 25Z"), std::string::npos) << *r.svg;  // the circle cut at its centre
+  // The circle cut at its centre: its left half, arcs kept, closed by the cut.
+  EXPECT_NE(r.svg->find("d=\"M50 75C36.19 75 25 63.81 25 50S36.19 25 50 25Z\""), std::string::npos) << *r.svg;
 }
 
 TEST(Convert, AnElementUnderABlackMaskIsRemovedAndSaidSo) {

@@ -2,6 +2,7 @@
 bimi_add_test(svgps_geometry_tests
   ${CMAKE_CURRENT_LIST_DIR}/geometry_clip_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_css_transform_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/geometry_curve_restore_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_format_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_path_data_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_path_ops_test.cpp

@@ -1,6 +1,10 @@
 #include "convert/clipping.hpp"
 
+#include <cmath>
+
 #include "geometry/clip.hpp"
+#include "geometry/curve_restore.hpp"
+#include "geometry/path_ops.hpp"
 #include "convert/opacity.hpp"
 #include "convert/stroke.hpp"
 
@@ -31,21 +35,52 @@ std::optional<LocalClip> clip_in_space(const BuildState& state, const Clip& clip
   return region;
 }
 
+// The intersection of a filled region with a clip region, with the curves of both put back
+// between the cut points.
+geo::Path intersection(const BuildState& state, const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
+  geo::Path cut = geo::intersect(filled, rule, region.path, region.rule, region.tolerance, state.deadline());
+  return geo::restore_curves(cut, {&filled, &region.path}, region.tolerance, state.deadline());
+}
+
 // Intersects a fill with a clip region; false when nothing is left.
 bool cut_fill(BuildState& state, const RawElement& e, model::Shape& shape, const LocalClip& region) {
-  shape.path = geo::intersect(shape.path, shape.fill_rule, region.path, region.rule, region.tolerance, state.deadline());
+  shape.path = intersection(state, shape.path, shape.fill_rule, region);
   shape.fill_rule = geo::FillRule::nonzero;
   if (shape.path.empty()) return false;
   state.note("convert-clip", e, "clip-path applied to the shape's geometry");
   return true;
 }
 
-// Whether a clip removes a visible part of a filled region: more than a sliver of tolerance
-// width along the region's box.
+// The total length of a path's flattened outlines.
+double outline_length(const BuildState& state, const geo::Path& path, double tolerance) {
+  double length = 0;
+  for (const auto& polygon : geo::flatten(path, tolerance, state.deadline())) {
+    for (std::size_t i = 0; i < polygon.size(); ++i) {
+      const geo::Point& p = polygon[i];
+      const geo::Point& q = polygon[(i + 1) % polygon.size()];
+      length += std::hypot(q.x - p.x, q.y - p.y);
+    }
+  }
+  return length;
+}
+
+// Whether a clip removes a visible part of a filled region. What lies outside the clip counts as
+// a flattening sliver, not a cut, when it is both small (less area than a band of tolerance width
+// along the region's box) and thin (on average at most two tolerances wide: area at most the
+// tolerance times its outline's length), so that a compact piece outside, however small its area
+// against the whole logo, is still cut away.
 bool cuts(const BuildState& state, const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
   geo::Path outside = geo::subtract(filled, rule, region.path, region.rule, region.tolerance, state.deadline());
   geo::Box box = geo::bounds(filled);
-  return geo::filled_area(outside, region.tolerance, state.deadline()) > region.tolerance * (box.width() + box.height());
+  double area = geo::filled_area(outside, region.tolerance, state.deadline());
+  if (area > region.tolerance * (box.width() + box.height())) return true;
+  return area > 0 && area > region.tolerance * outline_length(state, outside, region.tolerance);
+}
+
+void note_noop(BuildState& state, const RawElement& e) {
+  if (state.clip_noop_noted) return;
+  state.note("convert-clip", e, "clip-path removed: it does not cut anything drawn");
+  state.clip_noop_noted = true;
 }
 
 // Cuts one shape with a clip region; adds what is left to `out`. A stroke the clip cuts is
@@ -59,15 +94,17 @@ void clip_shape(BuildState& state, const RawElement& e, model::Shape shape, cons
   }
   bool inside = drawn.x0 >= c.x0 && drawn.y0 >= c.y0 && drawn.x1 <= c.x1 && drawn.y1 <= c.y1;
   if (region.rectangle && inside) {
-    if (!state.clip_noop_noted) {
-      state.note("convert-clip", e, "clip-path removed: it does not cut anything drawn");
-      state.clip_noop_noted = true;
-    }
+    note_noop(state, e);
     out.push_back(std::move(shape));
     return;
   }
   if (!shape.stroke) {
-    if (cut_fill(state, e, shape, region)) out.push_back(std::move(shape));
+    if (!cuts(state, shape.path, shape.fill_rule, region)) {
+      note_noop(state, e);
+      out.push_back(std::move(shape));
+    } else if (cut_fill(state, e, shape, region)) {
+      out.push_back(std::move(shape));
+    }
     return;
   }
   auto outline = stroke_outline(state, e, *shape.stroke, shape.path, region.tolerance);
@@ -90,8 +127,7 @@ void clip_shape(BuildState& state, const RawElement& e, model::Shape shape, cons
   }
   model::Shape outlined;
   outlined.fill = shape.stroke->paint;
-  outlined.path =
-      geo::intersect(*outline, geo::FillRule::nonzero, region.path, region.rule, region.tolerance, state.deadline());
+  outlined.path = intersection(state, *outline, geo::FillRule::nonzero, region);
   state.note("convert-clip", e, "stroke outlined to apply the clip");
   if (!outlined.path.empty()) out.push_back(std::move(outlined));
 }
