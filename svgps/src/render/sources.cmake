@@ -7,5 +7,4 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/rsvg_library.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sandbox.cpp)
 # librsvg is opened on the first render (rsvg_library.hpp says why): its headers and cairo's only.
-list(APPEND svgps_stage_libraries ${CMAKE_DL_LIBS})
 list(APPEND svgps_stage_include_directories $<TARGET_PROPERTY:PkgConfig::RSVG,INTERFACE_INCLUDE_DIRECTORIES>)
