@@ -1,6 +1,6 @@
-// The colour functions of filter primitives, against the formulas of Filter
-// Effects 1 (§9.6, §9.7) and the sRGB transfer functions; the drawings they
-// make are compared with librsvg in convert_test.cpp (ExactFilter).
+// The colour functions of filter primitives, against the formulas of Filter Effects 1 (§9.6, §9.7)
+// and the sRGB transfer functions; the drawings they make are compared with librsvg in
+// convert_test.cpp (ExactFilter).
 #include <gtest/gtest.h>
 
 #include "convert/color_map.hpp"
@@ -36,8 +36,7 @@ TEST(ColorMap, TablesInterpolateAndDiscreteTablesStep) {
 }
 
 TEST(ColorMap, LinearRgbIsConvertedBothWays) {
-  ColorStep identity;  // the identity matrix in linearRGB: only rounding could
-                       // change a colour
+  ColorStep identity;  // the identity matrix in linearRGB: only rounding could change a colour
   Rgba c = identity.apply({0.8, 0.5, 0.1, 0.7});
   EXPECT_NEAR(c.r, 0.8, 1e-9);
   EXPECT_NEAR(c.g, 0.5, 1e-9);

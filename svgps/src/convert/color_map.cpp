@@ -9,8 +9,7 @@ namespace {
 
 double clamp_unit(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; }
 
-// sRGB transfer functions (IEC 61966-2-1), as
-// color-interpolation-filters="linearRGB" uses them.
+// sRGB transfer functions (IEC 61966-2-1), as color-interpolation-filters="linearRGB" uses them.
 double to_linear(double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
 double to_srgb(double c) { return c <= 0.0031308 ? c * 12.92 : 1.055 * std::pow(c, 1 / 2.4) - 0.055; }
 

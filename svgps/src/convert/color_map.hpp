@@ -1,7 +1,6 @@
-// Per-pixel colour functions of filter primitives (Filter Effects 1:
-// feColorMatrix §9.6, feComponentTransfer §9.7, and a flood composited "in" its
-// input §9.9/§9.5), applied to the colours a converted shape paints instead of
-// to pixels.
+// Per-pixel colour functions of filter primitives (Filter Effects 1: feColorMatrix §9.6,
+// feComponentTransfer §9.7, and a flood composited "in" its input §9.9/§9.5), applied to the
+// colours a converted shape paints instead of to pixels.
 #pragma once
 
 #include <array>
@@ -33,21 +32,18 @@ struct ColorStep {
   Rgba overlay;                      // the flood's colour and alpha
 
   Rgba apply(Rgba in) const;
-  // k when the step's alpha is k times its input's, whatever the colour (0 <= k
-  // <= 1).
+  // k when the step's alpha is k times its input's, whatever the colour (0 <= k <= 1).
   std::optional<double> alpha_scale() const;
-  // Whether the step maps colours affinely, so that it commutes with a
-  // gradient's interpolation.
+  // Whether the step maps colours affinely, so that it commutes with a gradient's interpolation.
   bool affine() const;
 };
 
-// feColorMatrix's matrices for type="saturate", "hueRotate" (degrees) and
-// "luminanceToAlpha" (§9.6).
+// feColorMatrix's matrices for type="saturate", "hueRotate" (degrees) and "luminanceToAlpha"
+// (§9.6).
 std::array<double, 20> saturate_matrix(double s);
 std::array<double, 20> hue_rotate_matrix(double degrees);
 std::array<double, 20> luminance_to_alpha_matrix();
-// The alpha of the input kept, its colour made black: what SourceAlpha is to
-// SourceGraphic.
+// The alpha of the input kept, its colour made black: what SourceAlpha is to SourceGraphic.
 std::array<double, 20> alpha_only_matrix();
 
 // A chain of steps, applied in order.

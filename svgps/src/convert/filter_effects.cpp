@@ -22,15 +22,13 @@ namespace bimi::svgps::convert {
 
 namespace {
 
-// Bounds on the work one filter can ask for (docs/limits.md): each layer draws
-// the element again.
+// Bounds on the work one filter can ask for (docs/limits.md): each layer draws the element again.
 constexpr std::size_t max_primitives = 64;
 constexpr std::size_t max_layers = 8;
 constexpr std::size_t max_table_values = 256;
 
-// What a primitive's result is in terms of the element's drawing: the source
-// (colour-mapped and offset in the element's user space) or a flood of the
-// filter region.
+// What a primitive's result is in terms of the element's drawing: the source (colour-mapped and
+// offset in the element's user space) or a flood of the filter region.
 struct Layer {
   enum class Kind { source, flood };
   Kind kind = Kind::source;
@@ -43,8 +41,8 @@ using Result = std::vector<Layer>;  // bottom first; empty: transparent black
 struct Plan {
   std::string id;
   Result layers;
-  double x = 0, y = 0, width = 0,
-         height = 0;  // the filter region, in the element's user space
+  double x = 0, y = 0, width = 0, height = 0;  // the filter region, in the element's user space
+  bool offsets_in_box = false;                 // an feOffset in objectBoundingBox primitive units
 };
 
 bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
@@ -60,8 +58,7 @@ std::optional<double> number_attribute(const RawElement& e, std::string_view nam
   return *n;
 }
 
-// color-interpolation-filters: true for linearRGB (the initial value), false
-// for sRGB.
+// color-interpolation-filters: true for linearRGB (the initial value), false for sRGB.
 std::optional<bool> linear_rgb(const BuildState& state, std::size_t primitive) {
   auto value = state.property(primitive, "color-interpolation-filters");
   std::string v = value ? trim_xml_space(*value) : "linearRGB";
@@ -169,8 +166,7 @@ std::optional<Rgba> flood(const BuildState& state, std::size_t primitive) {
               clamp01(color.color.alpha * *opacity)};
 }
 
-// A colour step on a result: on one source layer it joins its map, on a flood
-// it recolours it.
+// A colour step on a result: on one source layer it joins its map, on a flood it recolours it.
 std::optional<Result> map_result(Result in, const ColorStep& step) {
   if (in.empty()) {
     if (!transparent(step.apply({}))) return std::nullopt;  // it would fill the region
@@ -186,12 +182,14 @@ std::optional<Result> map_result(Result in, const ColorStep& step) {
   return in;
 }
 
-// Reads the filter's primitives into layers; nullopt for anything not evaluated
-// exactly.
+// Reads the filter's primitives into layers; nullopt for anything not evaluated exactly.
 class PlanReader {
  public:
   PlanReader(const BuildState& state, std::size_t filter, const geo::Box& box)
       : state_(state), filter_(filter), box_(box) {}
+
+  // Whether an offset was given in objectBoundingBox primitive units.
+  bool offsets_in_box() const { return offsets_in_box_; }
 
   std::optional<Result> read() {
     const RawElement& f = state_.document.elements[filter_];
@@ -236,7 +234,7 @@ class PlanReader {
     return it->second;
   }
 
-  std::optional<Result> primitive(std::size_t index) const {
+  std::optional<Result> primitive(std::size_t index) {
     const RawElement& p = state_.document.elements[index];
     const std::string& n = p.local;
     if (n == "feFlood") {
@@ -259,7 +257,8 @@ class PlanReader {
       auto dx = number_attribute(p, "dx", 0);
       auto dy = number_attribute(p, "dy", 0);
       if (!in || !dx || !dy) return std::nullopt;
-      if (bounding_box_) {
+      if (bounding_box_ && (*dx != 0 || *dy != 0)) {
+        offsets_in_box_ = true;
         *dx *= box_.width();
         *dy *= box_.height();
       }
@@ -292,8 +291,7 @@ class PlanReader {
         in2->insert(in2->end(), in->begin(), in->end());
         return in2;
       }
-      // A flood kept where the source is drawn: the source's silhouette in the
-      // flood's colour.
+      // A flood kept where the source is drawn: the source's silhouette in the flood's colour.
       if (n == "feComposite" && op == "in") {
         if (in->empty() || in2->empty()) return Result{};
         if (in->size() != 1 || in->front().kind != Layer::Kind::flood || in2->size() != 1 ||
@@ -306,21 +304,20 @@ class PlanReader {
         return map_result(std::move(*in2), overlay);
       }
     }
-    return std::nullopt;  // blurs, lighting, turbulence, displacement,
-                          // morphology, images, tiles …
+    return std::nullopt;  // blurs, lighting, turbulence, displacement, morphology, images, tiles …
   }
 
   const BuildState& state_;
   std::size_t filter_;
   geo::Box box_;
   bool bounding_box_ = false;
+  bool offsets_in_box_ = false;
   std::map<std::string, Result, std::less<>> named_;
   std::optional<Result> previous_;
 };
 
-// The filter region (Filter Effects 1 §6.1): x, y, width and height of the
-// <filter> in filterUnits (objectBoundingBox, the default: fractions of the
-// element's box, -10% and 120%).
+// The filter region (Filter Effects 1 §6.1): x, y, width and height of the <filter> in filterUnits
+// (objectBoundingBox, the default: fractions of the element's box, -10% and 120%).
 std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Context& context) {
   auto value = state.own(index, "filter");
   if (!value) return std::nullopt;
@@ -359,14 +356,15 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
     plan.height = *fh * box.height();
   }
   if (!std::isfinite(plan.x + plan.y + plan.width + plan.height)) return std::nullopt;
-  auto layers = PlanReader(state, it->second, box).read();
+  PlanReader reader(state, it->second, box);
+  auto layers = reader.read();
   if (!layers) return std::nullopt;
   for (const Layer& layer : *layers) {
-    // A map that paints transparent pixels would fill the whole region around
-    // the drawing.
+    // A map that paints transparent pixels would fill the whole region around the drawing.
     if (layer.kind == Layer::Kind::source && !transparent(layer.map.apply({}))) return std::nullopt;
   }
   plan.layers = std::move(*layers);
+  plan.offsets_in_box = reader.offsets_in_box();
   return plan;
 }
 
@@ -377,8 +375,7 @@ model::Rgb to_rgb(const Rgba& c) {
 
 Rgba to_rgba(const model::Rgb& c, double alpha) { return {c.r / 255.0, c.g / 255.0, c.b / 255.0, alpha}; }
 
-// Maps a paint's colours; with keep_alpha the alpha stays (the map scales it,
-// applied later).
+// Maps a paint's colours; with keep_alpha the alpha stays (the map scales it, applied later).
 void map_paint(BuildState& state, model::Paint& paint, const ColorMap& map, bool keep_alpha,
                std::set<std::size_t>& mapped) {
   if (paint.kind == model::Paint::Kind::color) {
@@ -409,10 +406,9 @@ bool translucent(const BuildState& state, const model::Paint& p) {
   return false;
 }
 
-// Applies a layer's colour map to what it drew. Per shape that is exact; where
-// shapes overlap, the filter saw their mix, which is the same only when the
-// upper shape covers the lower with an alpha the map scales by a constant
-// (folded as a group opacity, covered parts cut away).
+// Applies a layer's colour map to what it drew. Per shape that is exact; where shapes overlap, the
+// filter saw their mix, which is the same only when the upper shape covers the lower with an alpha
+// the map scales by a constant (folded as a group opacity, covered parts cut away).
 void recolour(BuildState& state, model::Node& node, const ColorMap& map, const RawElement& e, const std::string& id) {
   if (map.identity()) return;
   std::vector<model::Shape*> shapes;
@@ -482,21 +478,21 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
     moves = moves || layer.kind == Layer::Kind::flood || layer.dx != 0 || layer.dy != 0;
   auto clip = state.own(index, "clip-path");
   auto mask = state.own(index, "mask");
-  // A mask's opacity would reach the colours before the filter; a clip would
-  // move with a copy.
+  // A mask's opacity would reach the colours before the filter; a clip would move with a copy.
   if (mask && trim_xml_space(*mask) != "none") return false;
   if (moves && clip && trim_xml_space(*clip) != "none") return false;
   geo::Matrix own = state.element_transform(e);
   auto undo = own.inverse();
   if (!undo) return false;
+  // librsvg measures such an offset otherwise when the element's user space is rotated or skewed.
+  if (geo::Matrix user = context.ctm * own; plan->offsets_in_box && (user.b != 0 || user.c != 0)) return false;
   state.note("convert-filter", e, what_it_became(*plan));
   Context base = context;
   base.opacity = 1;  // applied after the filter, below
   Context region = base;
   region.ctm = context.ctm * own;
   if (!clip_to_viewport(state, plan->x, plan->y, plan->width, plan->height, region)) return true;
-  // The region is a clip of the filter's own, not a clip-path: inside it, it
-  // cuts nothing to note.
+  // The region is a clip of the filter's own, not a clip-path: inside it, it cuts nothing to note.
   bool clip_noop_noted = std::exchange(state.clip_noop_noted, true);
   model::Node out;
   for (const Layer& layer : plan->layers) {
