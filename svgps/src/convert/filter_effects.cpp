@@ -43,6 +43,7 @@ struct Plan {
   Result layers;
   double x = 0, y = 0, width = 0, height = 0;  // the filter region, in the element's user space
   bool offsets_in_box = false;                 // an feOffset in objectBoundingBox primitive units
+  bool floods = false;                         // a layer is a flood of the region
 };
 
 bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
@@ -365,6 +366,7 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
   }
   plan.layers = std::move(*layers);
   plan.offsets_in_box = reader.offsets_in_box();
+  for (const Layer& layer : plan.layers) plan.floods = plan.floods || layer.kind == Layer::Kind::flood;
   return plan;
 }
 
@@ -484,14 +486,24 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   geo::Matrix own = state.element_transform(e);
   auto undo = own.inverse();
   if (!undo) return false;
-  // librsvg measures such an offset otherwise when the element's user space is rotated or skewed.
-  if (geo::Matrix user = context.ctm * own; plan->offsets_in_box && (user.b != 0 || user.c != 0)) return false;
+  // librsvg (2.54) filters a rotated or skewed element on the page's axes: its region is the box
+  // around the turned one, a flood fills that box, and an offset in objectBoundingBox units is
+  // measured otherwise. The region is drawn as librsvg draws it; floods and such offsets stay refused.
+  geo::Matrix user = context.ctm * own;
+  bool turned = user.b != 0 || user.c != 0;
+  if (turned && (plan->offsets_in_box || plan->floods)) return false;
   state.note("convert-filter", e, what_it_became(*plan));
   Context base = context;
   base.opacity = 1;  // applied after the filter, below
   Context region = base;
-  region.ctm = context.ctm * own;
-  if (!clip_to_viewport(state, plan->x, plan->y, plan->width, plan->height, region)) return true;
+  region.ctm = user;
+  geo::Box area{plan->x, plan->y, plan->x + plan->width, plan->y + plan->height};
+  if (turned && area.x1 > area.x0 && area.y1 > area.y0) {
+    area = geo::bounds(geo::transformed(box_path(area), user));
+    region.ctm = geo::Matrix{};
+  }
+  if (!clip_to_viewport(state, area.x0, area.y0, area.width(), area.height(), region)) return true;
+  region.ctm = user;
   // The region is a clip of the filter's own, not a clip-path: inside it, it cuts nothing to note.
   bool clip_noop_noted = std::exchange(state.clip_noop_noted, true);
   model::Node out;
