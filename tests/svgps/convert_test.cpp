@@ -560,6 +560,27 @@ TEST(Convert, FiltersNotExactAsAWholeAreRefused) {
   }
 }
 
+// Each layer of a filter draws the element again, so filters inside filters multiply: past 64
+// copies of one element the filter is refused like any other, at once.
+TEST(Convert, NestedFilterCopiesAreBounded) {
+  std::string merge = "<filter id=\"m\" filterUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"100\" height=\"100\"><feMerge>";
+  for (int i = 0; i < 8; ++i) merge += "<feMergeNode in=\"SourceGraphic\"/>";
+  merge += "</feMerge></filter>";
+  std::string open, close;
+  for (int depth = 0; depth < 12; ++depth) {
+    open += "<g filter=\"url(#m)\">";
+    close += "</g>";
+  }
+  ConvertResult r = convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs>" + merge +
+                                    "</defs>" + open + "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\"/>" +
+                                    close + "</svg>",
+                                {});
+  EXPECT_FALSE(r.svg);
+  const Diagnostic* d = find_change(r, "convert-refused");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("filter \"url(#m)\" (shadows, blurs)"), std::string::npos) << d->message;
+}
+
 // A shape's opacity applies after its filter: the alpha this filter takes from the red channel
 // (0.8) is then halved, whatever the fill-opacity the filter saw.
 TEST(Convert, OpacityAppliesAfterTheFilter) {

@@ -26,6 +26,8 @@ namespace {
 constexpr std::size_t max_primitives = 64;
 constexpr std::size_t max_layers = 8;
 constexpr std::size_t max_table_values = 256;
+// Filters inside filters multiply their layers: the copies of one element they draw together.
+constexpr std::size_t max_copies = 64;
 
 // What a primitive's result is in terms of the element's drawing: the source (colour-mapped and
 // offset in the element's user space) or a flood of the filter region.
@@ -492,6 +494,9 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   geo::Matrix user = context.ctm * own;
   bool turned = user.b != 0 || user.c != 0;
   if (turned && (plan->offsets_in_box || plan->floods)) return false;
+  std::size_t copies = 0;
+  for (const Layer& layer : plan->layers) copies += layer.kind == Layer::Kind::source ? 1 : 0;
+  if (copies > 0 && state.filter_copies * copies > max_copies) return false;
   state.note("convert-filter", e, what_it_became(*plan));
   Context base = context;
   base.opacity = 1;  // applied after the filter, below
@@ -522,7 +527,9 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
       Context drawn = region;
       drawn.ctm = region.ctm * geo::Matrix::translate(layer.dx, layer.dy) * *undo;
       state.filter_applied = index;
+      std::size_t outer_copies = std::exchange(state.filter_copies, state.filter_copies * copies);
       draw(drawn, node);
+      state.filter_copies = outer_copies;
       state.filter_applied.reset();
       if (state.refused) {
         state.clip_noop_noted = clip_noop_noted;
