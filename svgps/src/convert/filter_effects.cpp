@@ -1,5 +1,6 @@
 #include "convert/filter_effects.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -46,6 +47,7 @@ struct Plan {
   double x = 0, y = 0, width = 0, height = 0;  // the filter region, in the element's user space
   bool offsets_in_box = false;                 // an feOffset in objectBoundingBox primitive units
   bool floods = false;                         // a layer is a flood of the region
+  bool mixes_linear = false;                   // layers composited in linearRGB
 };
 
 bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
@@ -193,6 +195,8 @@ class PlanReader {
 
   // Whether an offset was given in objectBoundingBox primitive units.
   bool offsets_in_box() const { return offsets_in_box_; }
+  // Whether results are composited in linearRGB.
+  bool mixes_linear() const { return mixes_linear_; }
 
   std::optional<Result> read() {
     const RawElement& f = state_.document.elements[filter_];
@@ -272,6 +276,11 @@ class PlanReader {
       }
       return in;
     }
+    if (n == "feMerge" || n == "feBlend" || n == "feComposite") {
+      auto linear = linear_rgb(state_, index);
+      if (!linear) return std::nullopt;
+      mixes_linear_ = mixes_linear_ || *linear;
+    }
     if (n == "feMerge") {
       Result out;
       for (std::size_t c : p.children) {
@@ -315,6 +324,7 @@ class PlanReader {
   geo::Box box_;
   bool bounding_box_ = false;
   bool offsets_in_box_ = false;
+  bool mixes_linear_ = false;
   std::map<std::string, Result, std::less<>> named_;
   std::optional<Result> previous_;
 };
@@ -368,6 +378,7 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
   }
   plan.layers = std::move(*layers);
   plan.offsets_in_box = reader.offsets_in_box();
+  plan.mixes_linear = reader.mixes_linear() && plan.layers.size() > 1;
   for (const Layer& layer : plan.layers) plan.floods = plan.floods || layer.kind == Layer::Kind::flood;
   return plan;
 }
@@ -408,6 +419,14 @@ bool translucent(const BuildState& state, const model::Paint& p) {
     if (stop.opacity < 1) return true;
   }
   return false;
+}
+
+bool has_translucent(const BuildState& state, model::Node& node) {
+  std::vector<model::Shape*> shapes;
+  collect_shapes(node, shapes);
+  return std::any_of(shapes.begin(), shapes.end(), [&](const model::Shape* s) {
+    return translucent(state, s->fill) || (s->stroke && translucent(state, s->stroke->paint));
+  });
 }
 
 // Applies a layer's colour map to what it drew. Per shape that is exact; where shapes overlap, the
@@ -540,6 +559,12 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
     if (!node.children.empty() || node.shape) out.children.push_back(std::move(node));
   }
   state.clip_noop_noted = clip_noop_noted;
+  // Layers composited in linearRGB mix otherwise than the output, which draws them over each other
+  // in sRGB, where a translucent one lies over another.
+  if (plan->mixes_linear && has_translucent(state, out)) {
+    state.approximate(
+        e, "filter #" + plan->id + " composites translucent layers in linearRGB; drawn over each other in sRGB");
+  }
   double opacity = context.opacity * state.style(index).opacity;
   if (opacity < 1 && !out.children.empty()) fold_isolated_opacity(state, out, opacity, e);
   if (!out.children.empty()) parent.children.push_back(std::move(out));
