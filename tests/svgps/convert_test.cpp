@@ -478,7 +478,7 @@ TEST_P(ExactFilter, ConvertsThroughTheFidelityGate) {
 
 INSTANTIATE_TEST_SUITE_P(Primitives, ExactFilter,
                          ::testing::Values("filter-color-matrix", "filter-luminance", "filter-component-transfer",
-                                           "filter-overlay", "filter-offset", "filter-turned"));
+                                           "filter-overlay", "filter-offset", "filter-turned", "filter-figma-shadow"));
 
 std::vector<std::string> filter_notes(const ConvertResult& r) {
   std::vector<std::string> notes;
@@ -608,6 +608,21 @@ TEST(Convert, TranslucentLayersMergedInLinearRgbAreApproximated) {
   ASSERT_TRUE(srgb.svg) << changes_text(srgb);
   ASSERT_TRUE(srgb.fidelity);
   EXPECT_GE(srgb.fidelity->ssim, ConvertOptions{}.min_ssim);
+}
+
+// Figma's hard shadow cuts the copy away under the element (feComposite "out" of its hard
+// alpha): exact under an opaque element, which covers the cut, and said where it is translucent.
+TEST(Convert, ShadowsCutUnderTheElementAreExactUnderOpaqueOnes) {
+  std::string figma = test::read_bytes(convert_dir() / "filter-figma-shadow.svg");
+  ConvertResult opaque = convert_svg(figma, {});
+  ASSERT_TRUE(opaque.svg) << changes_text(opaque);
+  EXPECT_FALSE(find_change(opaque, "convert-approximated")) << changes_text(opaque);
+  std::string translucent = figma;
+  translucent.replace(translucent.find("fill=\"#7C3AED\""), 14, "fill=\"#7C3AED\" fill-opacity=\"0.6\"");
+  ConvertResult r = convert_svg(translucent, {});
+  const Diagnostic* d = find_change(r, "convert-approximated");
+  ASSERT_NE(d, nullptr) << changes_text(r);
+  EXPECT_NE(d->message.find("cuts a copy away under the element"), std::string::npos) << d->message;
 }
 
 // A shape's opacity applies after its filter: the alpha this filter takes from the red channel

@@ -38,6 +38,9 @@ struct Layer {
   ColorMap map;
   double dx = 0, dy = 0;
   Rgba flood;
+  // Cut away where the element itself is drawn (feComposite "out" of the unmoved source): exact
+  // without the cut when the element, drawn opaque on top, covers that part.
+  bool cut_under_source = false;
 };
 using Result = std::vector<Layer>;  // bottom first; empty: transparent black
 
@@ -48,6 +51,7 @@ struct Plan {
   bool offsets_in_box = false;                 // an feOffset in objectBoundingBox primitive units
   bool floods = false;                         // a layer is a flood of the region
   bool mixes_linear = false;                   // layers composited in linearRGB
+  bool cut_under_source = false;               // layers cut where the element, drawn on top, is
 };
 
 bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
@@ -304,6 +308,15 @@ class PlanReader {
         return in2;
       }
       // A flood kept where the source is drawn: the source's silhouette in the flood's colour.
+      // Figma's shadow with "show behind transparent areas" off: the copy cut where the element is.
+      if (n == "feComposite" && op == "out") {
+        if (in2->size() != 1 || in2->front().kind != Layer::Kind::source || in2->front().dx != 0 ||
+            in2->front().dy != 0) {
+          return std::nullopt;
+        }
+        for (Layer& layer : *in) layer.cut_under_source = true;
+        return in;
+      }
       if (n == "feComposite" && op == "in") {
         if (in->empty() || in2->empty()) return Result{};
         if (in->size() != 1 || in->front().kind != Layer::Kind::flood || in2->size() != 1 ||
@@ -376,6 +389,15 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
     // A map that paints transparent pixels would fill the whole region around the drawing.
     if (layer.kind == Layer::Kind::source && !transparent(layer.map.apply({}))) return std::nullopt;
   }
+  // A cut layer is exact only under the element itself, unmoved and unmapped, drawn last.
+  bool cut = std::any_of(layers->begin(), layers->end(), [](const Layer& l) { return l.cut_under_source; });
+  if (cut) {
+    const Layer& top = layers->back();
+    if (top.kind != Layer::Kind::source || !top.map.identity() || top.dx != 0 || top.dy != 0 || top.cut_under_source) {
+      return std::nullopt;
+    }
+    plan.cut_under_source = true;
+  }
   plan.layers = std::move(*layers);
   plan.offsets_in_box = reader.offsets_in_box();
   plan.mixes_linear = reader.mixes_linear() && plan.layers.size() > 1;
@@ -421,49 +443,51 @@ bool translucent(const BuildState& state, const model::Paint& p) {
   return false;
 }
 
+bool see_through(const BuildState& state, const model::Shape& s) {
+  return translucent(state, s.fill) || (s.stroke && translucent(state, s.stroke->paint));
+}
+
 bool has_translucent(const BuildState& state, model::Node& node) {
   std::vector<model::Shape*> shapes;
   collect_shapes(node, shapes);
-  return std::any_of(shapes.begin(), shapes.end(), [&](const model::Shape* s) {
-    return translucent(state, s->fill) || (s->stroke && translucent(state, s->stroke->paint));
-  });
+  return std::any_of(shapes.begin(), shapes.end(), [&](const model::Shape* s) { return see_through(state, *s); });
 }
 
 // Applies a layer's colour map to what it drew. Per shape that is exact; where shapes overlap, the
-// filter saw their mix, which is the same only when the upper shape covers the lower with an alpha
-// the map scales by a constant (folded as a group opacity, covered parts cut away).
+// filter saw their mix, which is the same when the upper shape is opaque before and after the map
+// (an alpha the map scales by a constant is folded as a group opacity, covered parts cut away).
 void recolour(BuildState& state, model::Node& node, const ColorMap& map, const RawElement& e, const std::string& id) {
   if (map.identity()) return;
   std::vector<model::Shape*> shapes;
   collect_shapes(node, shapes);
   auto scale = map.alpha_scale();
-  bool mixed = false, gradient = false;
-  for (std::size_t i = 0; i < shapes.size(); ++i) {
-    const model::Shape& lower = *shapes[i];
-    gradient = gradient || lower.fill.kind == model::Paint::Kind::gradient ||
-               (lower.stroke && lower.stroke->paint.kind == model::Paint::Kind::gradient);
-    for (std::size_t j = i + 1; j < shapes.size() && !mixed; ++j) {
-      const model::Shape& upper = *shapes[j];
-      geo::Box a = painted_box(lower), b = painted_box(upper);
-      bool overlap = !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-      bool see_through = translucent(state, upper.fill) || (upper.stroke && translucent(state, upper.stroke->paint));
-      mixed = overlap && (!scale || see_through);
-    }
-  }
+  std::vector<bool> translucent_before;
+  for (const model::Shape* s : shapes) translucent_before.push_back(see_through(state, *s));
   std::set<std::size_t> mapped;
+  bool gradient = false;
   for (model::Shape* s : shapes) {
     map_paint(state, s->fill, map, scale.has_value(), mapped);
     if (s->stroke) map_paint(state, s->stroke->paint, map, scale.has_value(), mapped);
+    gradient = gradient || s->fill.kind == model::Paint::Kind::gradient ||
+               (s->stroke && s->stroke->paint.kind == model::Paint::Kind::gradient);
+  }
+  bool mixed = false;
+  for (std::size_t j = 1; j < shapes.size() && !mixed; ++j) {
+    const model::Shape& upper = *shapes[j];
+    if (!translucent_before[j] && !see_through(state, upper)) continue;
+    geo::Box b = painted_box(upper);
+    for (std::size_t i = 0; i < j && !mixed; ++i) {
+      geo::Box a = painted_box(*shapes[i]);
+      mixed = !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    }
   }
   if (scale && *scale < 1) fold_isolated_opacity(state, node, *scale, e);
   if (mixed) {
-    state.approximate(e, "filter #" + id +
-                             " applied to each shape's colours; where its "
-                             "shapes overlap it saw their mix");
+    state.approximate(e,
+                      "filter #" + id + " applied to each shape's colours; where its shapes overlap it saw their mix");
   } else if (gradient && !map.affine()) {
-    state.approximate(e, "filter #" + id +
-                             " applied to gradient stops; the colours between "
-                             "them are interpolated after it");
+    state.approximate(
+        e, "filter #" + id + " applied to gradient stops; the colours between them are interpolated after it");
   }
 }
 
@@ -559,6 +583,11 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
     if (!node.children.empty() || node.shape) out.children.push_back(std::move(node));
   }
   state.clip_noop_noted = clip_noop_noted;
+  // A layer cut where the element is shows through where the element is translucent.
+  if (plan->cut_under_source && !out.children.empty() && has_translucent(state, out.children.back())) {
+    state.approximate(
+        e, "filter #" + plan->id + " cuts a copy away under the element; drawn whole under its translucent parts");
+  }
   // Layers composited in linearRGB mix otherwise than the output, which draws them over each other
   // in sRGB, where a translucent one lies over another.
   if (plan->mixes_linear && has_translucent(state, out)) {
