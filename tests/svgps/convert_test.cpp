@@ -458,6 +458,187 @@ TEST(Convert, FiltersAreRefusedUnlessForced) {
   EXPECT_TRUE(find_change(forced, "convert-dropped"));
 }
 
+// Filters whose result the converter evaluates exactly (colour maps, colour overlays, floods,
+// hard offsets), written as Figma and Illustrator export them: each converts without --force and
+// passes the fidelity gate against librsvg's render of the filtered original.
+class ExactFilter : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ExactFilter, ConvertsThroughTheFidelityGate) {
+  const std::string name = GetParam();
+  ConvertResult r = convert_fixture(name);
+  ASSERT_TRUE(r.svg) << name << "\n" << changes_text(r);
+  EXPECT_FALSE(r.output_findings.has_errors()) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, ConvertOptions{}.min_ssim) << name;
+  EXPECT_LE(r.fidelity->differing_share, ConvertOptions{}.max_differing) << name;
+  EXPECT_FALSE(find_change(r, "convert-refused"));
+  EXPECT_FALSE(find_change(r, "convert-dropped"));
+  EXPECT_TRUE(find_change(r, "convert-filter")) << changes_text(r);
+  EXPECT_EQ(r.svg->find("filter"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Primitives, ExactFilter,
+                         ::testing::Values("filter-color-matrix", "filter-luminance", "filter-component-transfer",
+                                           "filter-overlay", "filter-offset", "filter-turned", "filter-figma-shadow"));
+
+std::vector<std::string> filter_notes(const ConvertResult& r) {
+  std::vector<std::string> notes;
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == "convert-filter") notes.push_back(d.message);
+  }
+  return notes;
+}
+
+TEST(Convert, FiltersSayWhatTheyBecame) {
+  ConvertResult colours = convert_fixture("filter-color-matrix");
+  EXPECT_EQ(filter_notes(colours), (std::vector<std::string>{"filter #filter0_matrix applied to the colours",
+                                                             "filter #filter1_saturate applied to the colours",
+                                                             "filter #filter2_hue applied to the colours"}));
+  ConvertResult overlay = convert_fixture("filter-overlay");
+  ASSERT_TRUE(overlay.svg) << changes_text(overlay);
+  EXPECT_NE(overlay.svg->find("#0b5fff"), std::string::npos) << *overlay.svg;
+  EXPECT_NE(overlay.svg->find("#e31937"), std::string::npos) << *overlay.svg;
+  EXPECT_EQ(filter_notes(overlay), (std::vector<std::string>{"filter #filter0_overlay applied to the colours",
+                                                             "filter #filter1_flood became its region filled with the flood colour"}));
+  ConvertResult shadow = convert_fixture("filter-offset");
+  EXPECT_EQ(filter_notes(shadow), (std::vector<std::string>{"filter #filter0_d became a translated copy merged with the element",
+                                                            "filter #filter1_merge became a translated copy merged with the element"}));
+}
+
+// What the converter cannot prove exact keeps today's refusal, and --force still drops it.
+class RefusedFilter : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
+
+TEST_P(RefusedFilter, IsRefusedAsBefore) {
+  const auto& [name, value] = GetParam();
+  ConvertResult refused = convert_fixture(name);
+  EXPECT_FALSE(refused.svg);
+  const Diagnostic* d = find_change(refused, "convert-refused");
+  ASSERT_NE(d, nullptr) << changes_text(refused);
+  EXPECT_EQ(d->message, "filter \"" + value +
+                            "\" (shadows, blurs) cannot be represented in SVG Tiny P/S (use --force to drop it and "
+                            "accept the difference)");
+  EXPECT_FALSE(find_change(refused, "convert-filter"));
+  ConvertOptions force;
+  force.force = true;
+  ConvertResult forced = convert_fixture(name, force);
+  ASSERT_TRUE(forced.svg) << changes_text(forced);
+  const Diagnostic* dropped = find_change(forced, "convert-dropped");
+  ASSERT_NE(dropped, nullptr);
+  EXPECT_EQ(dropped->message, "filter \"" + value + "\" (shadows, blurs) dropped (--force)");
+}
+
+INSTANTIATE_TEST_SUITE_P(Unprovable, RefusedFilter,
+                         ::testing::Values(std::pair<std::string, std::string>{"filter", "url(#shadow)"},
+                                           std::pair<std::string, std::string>{"filter-lighting", "url(#light)"},
+                                           std::pair<std::string, std::string>{"filter-function", "blur(2px)"},
+                                           std::pair<std::string, std::string>{"filter-unknown", "url(#f)"}));
+
+// Exact only in parts: a map that paints transparent pixels would fill the region, a copy would
+// carry the element's own clip with it, a mask's opacity would reach the colours first, a list of
+// filters is not one reference, and librsvg (2.54) floods the box around a turned region and
+// measures an offset in objectBoundingBox units otherwise once the element is rotated.
+TEST(Convert, FiltersNotExactAsAWholeAreRefused) {
+  const std::string head = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs>"
+                           "<clipPath id=\"c\"><rect width=\"50\" height=\"50\"/></clipPath>"
+                           "<mask id=\"m\"><rect width=\"100\" height=\"100\" fill=\"#fff\"/></mask>"
+                           "<filter id=\"fill\"><feColorMatrix values=\"1 0 0 0 0 0 1 0 0 0 0 0 1 0 0 0 0 0 1 0.5\"/></filter>"
+                           "<filter id=\"move\"><feOffset dx=\"5\"/></filter>"
+                           "<filter id=\"flood\"><feFlood flood-color=\"#284\"/></filter>"
+                           "<filter id=\"boxmove\" primitiveUnits=\"objectBoundingBox\"><feOffset dx=\"0.1\"/><feMerge>"
+                           "<feMergeNode/><feMergeNode in=\"SourceGraphic\"/></feMerge></filter>"
+                           "<filter id=\"grey\"><feColorMatrix type=\"saturate\" values=\"0\"/></filter></defs>";
+  for (const std::string body : {"<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#fill)\"/>",
+                                 "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#move)\" clip-path=\"url(#c)\"/>",
+                                 "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey)\" mask=\"url(#m)\"/>",
+                                 "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey) url(#move)\"/>",
+                                 "<rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" fill=\"#c00\" filter=\"url(#boxmove)\" transform=\"rotate(10)\"/>",
+                                 "<rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" filter=\"url(#flood)\" transform=\"rotate(20 50 50)\"/>"}) {
+    ConvertResult r = convert_svg(head + body + "</svg>", {});
+    EXPECT_FALSE(r.svg) << body;
+    const Diagnostic* d = find_change(r, "convert-refused");
+    ASSERT_NE(d, nullptr) << body;
+    EXPECT_NE(d->message.find("(shadows, blurs) cannot be represented"), std::string::npos) << d->message;
+  }
+}
+
+// Each layer of a filter draws the element again, so filters inside filters multiply: past 64
+// copies of one element the filter is refused like any other, at once.
+TEST(Convert, NestedFilterCopiesAreBounded) {
+  std::string merge = "<filter id=\"m\" filterUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"100\" height=\"100\"><feMerge>";
+  for (int i = 0; i < 8; ++i) merge += "<feMergeNode in=\"SourceGraphic\"/>";
+  merge += "</feMerge></filter>";
+  std::string open, close;
+  for (int depth = 0; depth < 12; ++depth) {
+    open += "<g filter=\"url(#m)\">";
+    close += "</g>";
+  }
+  ConvertResult r = convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs>" + merge +
+                                    "</defs>" + open + "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\"/>" +
+                                    close + "</svg>",
+                                {});
+  EXPECT_FALSE(r.svg);
+  const Diagnostic* d = find_change(r, "convert-refused");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("filter \"url(#m)\" (shadows, blurs)"), std::string::npos) << d->message;
+}
+
+// Layers merged in linearRGB (the initial color-interpolation-filters) mix otherwise than the
+// output draws them where a translucent one lies over another: said, and left to the gate.
+TEST(Convert, TranslucentLayersMergedInLinearRgbAreApproximated) {
+  auto convert = [](const std::string& space) {
+    return convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs><filter id=\"f\" "
+                       "color-interpolation-filters=\"" + space +
+                           "\" x=\"0\" y=\"0\" width=\"2\" height=\"2\"><feFlood flood-color=\"#00f\"/><feComposite "
+                           "in2=\"SourceAlpha\" operator=\"in\"/><feOffset dx=\"20\" dy=\"20\" result=\"o\"/><feMerge>"
+                           "<feMergeNode in=\"SourceGraphic\"/><feMergeNode in=\"o\"/></feMerge></filter></defs>"
+                           "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect x=\"10\" y=\"10\" width=\"50\" "
+                           "height=\"50\" fill=\"#0f0\" fill-opacity=\"0.5\" filter=\"url(#f)\"/></svg>",
+                       {});
+  };
+  auto approximated = [](const ConvertResult& r) {
+    for (const auto& d : r.changes.items()) {
+      if (d.rule == "convert-approximated" && d.message.find("linearRGB") != std::string::npos) return true;
+    }
+    return false;
+  };
+  ConvertResult linear = convert("linearRGB");
+  EXPECT_TRUE(approximated(linear)) << changes_text(linear);
+  EXPECT_FALSE(linear.svg);  // librsvg's blue over green differs in 9 % of pixels
+  ConvertResult srgb = convert("sRGB");
+  EXPECT_FALSE(approximated(srgb));
+  ASSERT_TRUE(srgb.svg) << changes_text(srgb);
+  ASSERT_TRUE(srgb.fidelity);
+  EXPECT_GE(srgb.fidelity->ssim, ConvertOptions{}.min_ssim);
+}
+
+// Figma's hard shadow cuts the copy away under the element (feComposite "out" of its hard
+// alpha): exact under an opaque element, which covers the cut, and said where it is translucent.
+TEST(Convert, ShadowsCutUnderTheElementAreExactUnderOpaqueOnes) {
+  std::string figma = test::read_bytes(convert_dir() / "filter-figma-shadow.svg");
+  ConvertResult opaque = convert_svg(figma, {});
+  ASSERT_TRUE(opaque.svg) << changes_text(opaque);
+  EXPECT_FALSE(find_change(opaque, "convert-approximated")) << changes_text(opaque);
+  std::string translucent = figma;
+  translucent.replace(translucent.find("fill=\"#7C3AED\""), 14, "fill=\"#7C3AED\" fill-opacity=\"0.6\"");
+  ConvertResult r = convert_svg(translucent, {});
+  const Diagnostic* d = find_change(r, "convert-approximated");
+  ASSERT_NE(d, nullptr) << changes_text(r);
+  EXPECT_NE(d->message.find("cuts a copy away under the element"), std::string::npos) << d->message;
+}
+
+// A shape's opacity applies after its filter: the alpha this filter takes from the red channel
+// (0.8) is then halved, whatever the fill-opacity the filter saw.
+TEST(Convert, OpacityAppliesAfterTheFilter) {
+  ConvertResult r = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs><filter id=\"f\" "
+      "color-interpolation-filters=\"sRGB\"><feColorMatrix values=\"1 0 0 0 0 0 1 0 0 0 0 0 1 0 0 1 0 0 0 0\"/>"
+      "</filter></defs><rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect x=\"10\" y=\"10\" width=\"80\" "
+      "height=\"80\" fill=\"#c00\" fill-opacity=\"0.2\" opacity=\"0.5\" filter=\"url(#f)\"/></svg>",
+      {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_NE(r.svg->find("fill-opacity=\"0.4\""), std::string::npos) << *r.svg;  // 0.8 (red) × 0.5
+}
+
 TEST(Convert, BlendModesAreRefusedNotDropped) {
   ConvertResult r = convert_fixture("blend");
   EXPECT_FALSE(r.svg);

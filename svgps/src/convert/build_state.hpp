@@ -77,6 +77,8 @@ struct BuildState {
   std::set<std::tuple<std::string, std::string, int, int>> noted;
   bool inlined_use_noted = false;
   bool clip_noop_noted = false;
+  std::optional<std::size_t> filter_applied;  // the element build_filtered is drawing (filter_effects.hpp)
+  std::size_t filter_copies = 1;              // times the filters around the element draw it
 
   // ---- reporting ---------------------------------------------------------------------------
   // Each note once: an element drawn many times through <use> says the same thing each time.

@@ -10,6 +10,7 @@
 #include "convert/build_state.hpp"
 #include "convert/image.hpp"
 #include "convert/clip_mask.hpp"
+#include "convert/filter_effects.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
 #include "convert/text_outline.hpp"
@@ -111,6 +112,8 @@ void build_switch(BuildState& state, std::size_t index, model::Node& parent, con
   }
 }
 
+void build_drawing(BuildState& state, std::size_t index, model::Node& parent, const Context& context);
+
 void build_element_unguarded(BuildState& state, std::size_t index, model::Node& parent, const Context& context) {
   if (state.refused) return;
   const RawElement& e = state.document.elements[index];
@@ -138,6 +141,14 @@ void build_element_unguarded(BuildState& state, std::size_t index, model::Node& 
     state.note("convert-removed", e, tag(e) + " with display=\"none\" removed");
     return;
   }
+  auto draw = [&](const Context& drawn, model::Node& node) { build_drawing(state, index, node, drawn); };
+  if (!build_filtered(state, index, parent, context, draw)) build_drawing(state, index, parent, context);
+}
+
+// What draws an element, by its name.
+void build_drawing(BuildState& state, std::size_t index, model::Node& parent, const Context& context) {
+  const RawElement& e = state.document.elements[index];
+  const std::string& name = e.local;
   if (name == "g" || name == "a") {
     if (name == "a") state.note("convert-structure", e, "<a> unwrapped: its content kept, the link dropped");
     build_group(state, index, parent, context, geo::Matrix{});
@@ -178,13 +189,15 @@ void build_element(BuildState& state, std::size_t index, model::Node& parent, co
 
 bool apply_effects(BuildState& state, std::size_t index, Context& context) {
   const RawElement& e = state.document.elements[index];
-  if (double opacity = state.style(index).opacity; opacity < 1 && fold_opacity(state, index, opacity, context)) {
+  // A filter evaluated by build_filtered is applied there, and the element's opacity after it.
+  bool filtered = filter_applied_outside(state, index);
+  if (double opacity = state.style(index).opacity; !filtered && opacity < 1 && fold_opacity(state, index, opacity, context)) {
     state.note("convert-opacity", e, "opacity folded into fill-opacity and stroke-opacity");
   }
   if (auto blend = state.own(index, "mix-blend-mode"); blend && trim_xml_space(*blend) != "normal") {
     if (!state.refuse_or_drop(e, "mix-blend-mode \"" + std::string(*blend) + "\"")) return false;
   }
-  if (auto filter = state.own(index, "filter"); filter && trim_xml_space(*filter) != "none") {
+  if (auto filter = state.own(index, "filter"); !filtered && filter && trim_xml_space(*filter) != "none") {
     if (!state.refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (shadows, blurs)")) return false;
   }
   if (auto mask = state.own(index, "mask"); mask && trim_xml_space(*mask) != "none") {

@@ -7,8 +7,10 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/builder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clip_mask.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clipping.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/color_map.cpp
   ${CMAKE_CURRENT_LIST_DIR}/convert.cpp
   ${CMAKE_CURRENT_LIST_DIR}/element_style.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_effects.cpp
   ${CMAKE_CURRENT_LIST_DIR}/framing.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image.cpp
   ${CMAKE_CURRENT_LIST_DIR}/margin_advice.cpp

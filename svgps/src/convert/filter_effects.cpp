@@ -1,0 +1,603 @@
+#include "convert/filter_effects.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "convert/bounds.hpp"
+#include "convert/clip_mask.hpp"
+#include "convert/color_map.hpp"
+#include "convert/opacity.hpp"
+#include "convert/shapes.hpp"
+#include "convert/units_viewport.hpp"
+#include "geometry/shapes.hpp"
+#include "style/color.hpp"
+#include "svg/numbers.hpp"
+
+namespace bimi::svgps::convert {
+
+namespace {
+
+// Bounds on the work one filter can ask for (docs/limits.md): each layer draws the element again.
+constexpr std::size_t max_primitives = 64;
+constexpr std::size_t max_layers = 8;
+constexpr std::size_t max_table_values = 256;
+// Filters inside filters multiply their layers: the copies of one element they draw together.
+constexpr std::size_t max_copies = 64;
+
+// What a primitive's result is in terms of the element's drawing: the source (colour-mapped and
+// offset in the element's user space) or a flood of the filter region.
+struct Layer {
+  enum class Kind { source, flood };
+  Kind kind = Kind::source;
+  ColorMap map;
+  double dx = 0, dy = 0;
+  Rgba flood;
+  // Cut away where the element itself is drawn (feComposite "out" of the unmoved source): exact
+  // without the cut when the element, drawn opaque on top, covers that part.
+  bool cut_under_source = false;
+};
+using Result = std::vector<Layer>;  // bottom first; empty: transparent black
+
+struct Plan {
+  std::string id;
+  Result layers;
+  double x = 0, y = 0, width = 0, height = 0;  // the filter region, in the element's user space
+  bool offsets_in_box = false;                 // an feOffset in objectBoundingBox primitive units
+  bool floods = false;                         // a layer is a flood of the region
+  bool mixes_linear = false;                   // layers composited in linearRGB
+  bool cut_under_source = false;               // layers cut where the element, drawn on top, is
+};
+
+bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
+
+std::optional<double> number_attribute(const RawElement& e, std::string_view name, double fallback) {
+  const RawAttribute* a = e.attribute(name);
+  if (!a) return fallback;
+  std::string_view text = a->value;
+  detail::skip_whitespace(text);
+  auto n = detail::parse_number(text);
+  detail::skip_whitespace(text);
+  if (!n || !text.empty() || !std::isfinite(*n)) return std::nullopt;
+  return *n;
+}
+
+// color-interpolation-filters: true for linearRGB (the initial value), false for sRGB.
+std::optional<bool> linear_rgb(const BuildState& state, std::size_t primitive) {
+  auto value = state.property(primitive, "color-interpolation-filters");
+  std::string v = value ? trim_xml_space(*value) : "linearRGB";
+  if (v == "linearRGB") return true;
+  if (v == "sRGB") return false;
+  return std::nullopt;  // auto: the renderer's choice, not provably one
+}
+
+std::optional<ColorStep> color_matrix(const BuildState& state, std::size_t primitive) {
+  const RawElement& p = state.document.elements[primitive];
+  ColorStep step;
+  auto linear = linear_rgb(state, primitive);
+  if (!linear) return std::nullopt;
+  step.linear_rgb = *linear;
+  const RawAttribute* type = p.attribute("type");
+  std::string kind = type ? trim_xml_space(type->value) : "matrix";
+  const RawAttribute* values = p.attribute("values");
+  std::optional<std::vector<double>> list;
+  if (values) {
+    list = detail::parse_number_list(values->value);
+    if (!list) return std::nullopt;
+  }
+  if (kind == "matrix") {
+    if (!list) return step;  // the identity
+    if (list->size() != 20) return std::nullopt;
+    std::copy(list->begin(), list->end(), step.matrix.begin());
+  } else if (kind == "saturate") {
+    if (list && list->size() != 1) return std::nullopt;
+    double s = list ? list->front() : 1;
+    if (s < 0) return std::nullopt;
+    step.matrix = saturate_matrix(s);
+  } else if (kind == "hueRotate") {
+    if (list && list->size() != 1) return std::nullopt;
+    step.matrix = hue_rotate_matrix(list ? list->front() : 0);
+  } else if (kind == "luminanceToAlpha") {
+    step.matrix = luminance_to_alpha_matrix();
+  } else {
+    return std::nullopt;
+  }
+  for (double v : step.matrix) {
+    if (!std::isfinite(v)) return std::nullopt;
+  }
+  return step;
+}
+
+std::optional<Transfer> transfer_function(const RawElement& f) {
+  Transfer t;
+  const RawAttribute* type = f.attribute("type");
+  if (!type) return std::nullopt;
+  std::string kind = trim_xml_space(type->value);
+  if (kind == "identity") return t;
+  if (kind == "table" || kind == "discrete") {
+    t.kind = kind == "table" ? Transfer::Kind::table : Transfer::Kind::discrete;
+    if (const RawAttribute* values = f.attribute("tableValues")) {
+      auto list = detail::parse_number_list(values->value);
+      if (!list || list->size() > max_table_values) return std::nullopt;
+      t.values = std::move(*list);
+    }
+    return t;
+  }
+  auto read = [&](std::string_view name, double fallback, double& out) {
+    auto v = number_attribute(f, name, fallback);
+    if (v) out = *v;
+    return v.has_value();
+  };
+  if (kind == "linear") {
+    t.kind = Transfer::Kind::linear;
+    if (read("slope", 1, t.slope) && read("intercept", 0, t.intercept)) return t;
+  } else if (kind == "gamma") {
+    t.kind = Transfer::Kind::gamma;
+    if (read("amplitude", 1, t.amplitude) && read("exponent", 1, t.exponent) && read("offset", 0, t.offset)) return t;
+  }
+  return std::nullopt;
+}
+
+std::optional<ColorStep> component_transfer(const BuildState& state, std::size_t primitive) {
+  ColorStep step;
+  step.kind = ColorStep::Kind::transfer;
+  auto linear = linear_rgb(state, primitive);
+  if (!linear) return std::nullopt;
+  step.linear_rgb = *linear;
+  const char* names[] = {"feFuncR", "feFuncG", "feFuncB", "feFuncA"};
+  for (std::size_t c : state.document.elements[primitive].children) {
+    const RawElement& f = state.document.elements[c];
+    if (f.ns != detail::svg_namespace) continue;
+    std::size_t channel = 0;
+    while (channel < 4 && f.local != names[channel]) ++channel;
+    if (channel == 4) return std::nullopt;
+    auto t = transfer_function(f);
+    if (!t) return std::nullopt;
+    step.transfer[channel] = std::move(*t);  // the last of a kind wins
+  }
+  return step;
+}
+
+std::optional<Rgba> flood(const BuildState& state, std::size_t primitive) {
+  auto text = state.property(primitive, "flood-color");
+  auto current = state.property(primitive, "color");
+  ColorValue color = read_color_value(text ? *text : "black", current ? *current : "black");
+  if (color.kind != ColorValue::Kind::color) return std::nullopt;
+  auto opacity_text = state.property(primitive, "flood-opacity");
+  auto opacity = opacity_text ? parse_opacity(*opacity_text) : std::optional<double>(1.0);
+  if (!opacity) return std::nullopt;
+  return Rgba{color.color.r / 255.0, color.color.g / 255.0, color.color.b / 255.0,
+              clamp01(color.color.alpha * *opacity)};
+}
+
+// A colour step on a result: on one source layer it joins its map, on a flood it recolours it.
+std::optional<Result> map_result(Result in, const ColorStep& step) {
+  if (in.empty()) {
+    if (!transparent(step.apply({}))) return std::nullopt;  // it would fill the region
+    return in;
+  }
+  if (in.size() != 1) return std::nullopt;  // a map of a composite is not one of its layers
+  Layer& layer = in.front();
+  if (layer.kind == Layer::Kind::flood) {
+    layer.flood = step.apply(layer.flood);
+  } else {
+    layer.map.steps.push_back(step);
+  }
+  return in;
+}
+
+// Reads the filter's primitives into layers; nullopt for anything not evaluated exactly.
+class PlanReader {
+ public:
+  PlanReader(const BuildState& state, std::size_t filter, const geo::Box& box)
+      : state_(state), filter_(filter), box_(box) {}
+
+  // Whether an offset was given in objectBoundingBox primitive units.
+  bool offsets_in_box() const { return offsets_in_box_; }
+  // Whether results are composited in linearRGB.
+  bool mixes_linear() const { return mixes_linear_; }
+
+  std::optional<Result> read() {
+    const RawElement& f = state_.document.elements[filter_];
+    const RawAttribute* units = f.attribute("primitiveUnits");
+    bounding_box_ = units && trim_xml_space(units->value) == "objectBoundingBox";
+    std::size_t count = 0;
+    for (std::size_t c : f.children) {
+      const RawElement& p = state_.document.elements[c];
+      if (p.ns != detail::svg_namespace || p.local == "title" || p.local == "desc") continue;
+      if (++count > max_primitives) return std::nullopt;
+      for (const char* subregion : {"x", "y", "width", "height"}) {
+        if (p.attribute(subregion)) return std::nullopt;
+      }
+      auto result = primitive(c);
+      if (!result || result->size() > max_layers) return std::nullopt;
+      if (const RawAttribute* name = p.attribute("result")) named_[trim_xml_space(name->value)] = *result;
+      previous_ = std::move(*result);
+    }
+    if (!previous_) return std::nullopt;  // no primitive: the element is not drawn
+    return previous_;
+  }
+
+ private:
+  Result source() const { return {Layer{}}; }
+
+  std::optional<Result> input(const RawElement& p, std::string_view name) const {
+    const RawAttribute* a = p.attribute(name);
+    if (!a) {
+      if (name != "in") return std::nullopt;
+      return previous_ ? previous_ : source();
+    }
+    std::string ref = trim_xml_space(a->value);
+    if (ref == "SourceGraphic") return source();
+    if (ref == "SourceAlpha") {
+      ColorStep alpha;
+      alpha.linear_rgb = false;
+      alpha.matrix = alpha_only_matrix();
+      return map_result(source(), alpha);
+    }
+    auto it = named_.find(ref);
+    if (it == named_.end()) return std::nullopt;  // BackgroundImage, FillPaint, an unknown name
+    return it->second;
+  }
+
+  std::optional<Result> primitive(std::size_t index) {
+    const RawElement& p = state_.document.elements[index];
+    const std::string& n = p.local;
+    if (n == "feFlood") {
+      auto color = flood(state_, index);
+      if (!color) return std::nullopt;
+      if (transparent(*color)) return Result{};
+      Layer layer;
+      layer.kind = Layer::Kind::flood;
+      layer.flood = *color;
+      return Result{layer};
+    }
+    if (n == "feColorMatrix" || n == "feComponentTransfer") {
+      auto in = input(p, "in");
+      auto step = n == "feColorMatrix" ? color_matrix(state_, index) : component_transfer(state_, index);
+      if (!in || !step) return std::nullopt;
+      return map_result(std::move(*in), *step);
+    }
+    if (n == "feOffset") {
+      auto in = input(p, "in");
+      auto dx = number_attribute(p, "dx", 0);
+      auto dy = number_attribute(p, "dy", 0);
+      if (!in || !dx || !dy) return std::nullopt;
+      if (bounding_box_ && (*dx != 0 || *dy != 0)) {
+        offsets_in_box_ = true;
+        *dx *= box_.width();
+        *dy *= box_.height();
+      }
+      for (Layer& layer : *in) {
+        if (layer.kind == Layer::Kind::flood && (*dx != 0 || *dy != 0)) return std::nullopt;  // a part of the region
+        layer.dx += *dx;
+        layer.dy += *dy;
+      }
+      return in;
+    }
+    if (n == "feMerge" || n == "feBlend" || n == "feComposite") {
+      auto linear = linear_rgb(state_, index);
+      if (!linear) return std::nullopt;
+      mixes_linear_ = mixes_linear_ || *linear;
+    }
+    if (n == "feMerge") {
+      Result out;
+      for (std::size_t c : p.children) {
+        const RawElement& node = state_.document.elements[c];
+        if (!node.is_svg("feMergeNode")) continue;
+        auto in = input(node, "in");
+        if (!in) return std::nullopt;
+        out.insert(out.end(), in->begin(), in->end());
+        if (out.size() > max_layers) return std::nullopt;
+      }
+      return out;
+    }
+    if (n == "feBlend" || n == "feComposite") {
+      const RawAttribute* mode = p.attribute(n == "feBlend" ? "mode" : "operator");
+      std::string op = mode ? trim_xml_space(mode->value) : (n == "feBlend" ? "normal" : "over");
+      auto in = input(p, "in");
+      auto in2 = input(p, "in2");
+      if (!in || !in2) return std::nullopt;
+      if (op == (n == "feBlend" ? "normal" : "over")) {
+        in2->insert(in2->end(), in->begin(), in->end());
+        return in2;
+      }
+      // A flood kept where the source is drawn: the source's silhouette in the flood's colour.
+      // Figma's shadow with "show behind transparent areas" off: the copy cut where the element is.
+      if (n == "feComposite" && op == "out") {
+        if (in2->size() != 1 || in2->front().kind != Layer::Kind::source || in2->front().dx != 0 ||
+            in2->front().dy != 0) {
+          return std::nullopt;
+        }
+        for (Layer& layer : *in) layer.cut_under_source = true;
+        return in;
+      }
+      if (n == "feComposite" && op == "in") {
+        if (in->empty() || in2->empty()) return Result{};
+        if (in->size() != 1 || in->front().kind != Layer::Kind::flood || in2->size() != 1 ||
+            in2->front().kind != Layer::Kind::source) {
+          return std::nullopt;
+        }
+        ColorStep overlay;
+        overlay.kind = ColorStep::Kind::overlay;
+        overlay.overlay = in->front().flood;
+        return map_result(std::move(*in2), overlay);
+      }
+    }
+    return std::nullopt;  // blurs, lighting, turbulence, displacement, morphology, images, tiles …
+  }
+
+  const BuildState& state_;
+  std::size_t filter_;
+  geo::Box box_;
+  bool bounding_box_ = false;
+  bool offsets_in_box_ = false;
+  bool mixes_linear_ = false;
+  std::map<std::string, Result, std::less<>> named_;
+  std::optional<Result> previous_;
+};
+
+// The filter region (Filter Effects 1 §6.1): x, y, width and height of the <filter> in filterUnits
+// (objectBoundingBox, the default: fractions of the element's box, -10% and 120%).
+std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Context& context) {
+  auto value = state.own(index, "filter");
+  if (!value) return std::nullopt;
+  std::string text = trim_xml_space(*value);
+  // One reference: a filter function or a list of them is not read here.
+  if (text.rfind("url(", 0) != 0 || text.find(')') != text.size() - 1) return std::nullopt;
+  Plan plan;
+  plan.id = local_reference(text);
+  auto it = state.ids.find(plan.id);
+  if (plan.id.empty() || it == state.ids.end()) return std::nullopt;
+  const RawElement& f = state.document.elements[it->second];
+  if (!f.is_svg("filter") || f.href()) return std::nullopt;
+  geo::Box box = local_bounds(state, index);
+  const RawAttribute* units = f.attribute("filterUnits");
+  if (units && trim_xml_space(units->value) == "userSpaceOnUse") {
+    plan.x = length(f, "x", -0.1 * context.viewport_width, context, 'w');
+    plan.y = length(f, "y", -0.1 * context.viewport_height, context, 'h');
+    plan.width = length(f, "width", 1.2 * context.viewport_width, context, 'w');
+    plan.height = length(f, "height", 1.2 * context.viewport_height, context, 'h');
+  } else {
+    if (box.empty() || !(box.width() > 0 && box.height() > 0)) return std::nullopt;
+    auto fraction = [&](std::string_view name, double fallback) -> std::optional<double> {
+      const RawAttribute* a = f.attribute(name);
+      if (!a) return fallback;
+      auto l = detail::parse_length(a->value);
+      if (!l) return std::nullopt;
+      if (l->unit == detail::LengthUnit::percent) return l->value / 100;
+      if (l->unit != detail::LengthUnit::none) return std::nullopt;
+      return l->value;
+    };
+    auto fx = fraction("x", -0.1), fy = fraction("y", -0.1), fw = fraction("width", 1.2), fh = fraction("height", 1.2);
+    if (!fx || !fy || !fw || !fh) return std::nullopt;
+    plan.x = box.x0 + *fx * box.width();
+    plan.y = box.y0 + *fy * box.height();
+    plan.width = *fw * box.width();
+    plan.height = *fh * box.height();
+  }
+  if (!std::isfinite(plan.x + plan.y + plan.width + plan.height)) return std::nullopt;
+  PlanReader reader(state, it->second, box);
+  auto layers = reader.read();
+  if (!layers) return std::nullopt;
+  for (const Layer& layer : *layers) {
+    // A map that paints transparent pixels would fill the whole region around the drawing.
+    if (layer.kind == Layer::Kind::source && !transparent(layer.map.apply({}))) return std::nullopt;
+  }
+  // A cut layer is exact only under the element itself, unmoved and unmapped, drawn last.
+  bool cut = std::any_of(layers->begin(), layers->end(), [](const Layer& l) { return l.cut_under_source; });
+  if (cut) {
+    const Layer& top = layers->back();
+    if (top.kind != Layer::Kind::source || !top.map.identity() || top.dx != 0 || top.dy != 0 || top.cut_under_source) {
+      return std::nullopt;
+    }
+    plan.cut_under_source = true;
+  }
+  plan.layers = std::move(*layers);
+  plan.offsets_in_box = reader.offsets_in_box();
+  plan.mixes_linear = reader.mixes_linear() && plan.layers.size() > 1;
+  for (const Layer& layer : plan.layers) plan.floods = plan.floods || layer.kind == Layer::Kind::flood;
+  return plan;
+}
+
+model::Rgb to_rgb(const Rgba& c) {
+  auto channel = [](double v) { return static_cast<std::uint8_t>(std::lround(clamp01(v) * 255)); };
+  return {channel(c.r), channel(c.g), channel(c.b)};
+}
+
+Rgba to_rgba(const model::Rgb& c, double alpha) { return {c.r / 255.0, c.g / 255.0, c.b / 255.0, alpha}; }
+
+// Maps a paint's colours; with keep_alpha the alpha stays (the map scales it, applied later).
+void map_paint(BuildState& state, model::Paint& paint, const ColorMap& map, bool keep_alpha,
+               std::set<std::size_t>& mapped) {
+  if (paint.kind == model::Paint::Kind::color) {
+    Rgba out = map.apply(to_rgba(paint.color, paint.opacity));
+    paint.color = to_rgb(out);
+    if (!keep_alpha) paint.opacity = out.a;
+  } else if (paint.kind == model::Paint::Kind::gradient && mapped.insert(paint.gradient).second) {
+    for (model::GradientStop& stop : state.out.gradients[paint.gradient].stops) {
+      Rgba out = map.apply(to_rgba(stop.color, stop.opacity * paint.opacity));
+      stop.color = to_rgb(out);
+      if (!keep_alpha) stop.opacity = paint.opacity > 0 ? clamp01(out.a / paint.opacity) : 0;
+    }
+  }
+}
+
+void collect_shapes(model::Node& node, std::vector<model::Shape*>& out) {
+  if (node.shape) out.push_back(&*node.shape);
+  for (model::Node& child : node.children) collect_shapes(child, out);
+}
+
+bool translucent(const BuildState& state, const model::Paint& p) {
+  if (p.kind == model::Paint::Kind::none) return false;
+  if (p.opacity < 1) return true;
+  if (p.kind != model::Paint::Kind::gradient) return false;
+  for (const auto& stop : state.out.gradients[p.gradient].stops) {
+    if (stop.opacity < 1) return true;
+  }
+  return false;
+}
+
+bool see_through(const BuildState& state, const model::Shape& s) {
+  return translucent(state, s.fill) || (s.stroke && translucent(state, s.stroke->paint));
+}
+
+bool has_translucent(const BuildState& state, model::Node& node) {
+  std::vector<model::Shape*> shapes;
+  collect_shapes(node, shapes);
+  return std::any_of(shapes.begin(), shapes.end(), [&](const model::Shape* s) { return see_through(state, *s); });
+}
+
+// Applies a layer's colour map to what it drew. Per shape that is exact; where shapes overlap, the
+// filter saw their mix, which is the same when the upper shape is opaque before and after the map
+// (an alpha the map scales by a constant is folded as a group opacity, covered parts cut away).
+void recolour(BuildState& state, model::Node& node, const ColorMap& map, const RawElement& e, const std::string& id) {
+  if (map.identity()) return;
+  std::vector<model::Shape*> shapes;
+  collect_shapes(node, shapes);
+  auto scale = map.alpha_scale();
+  std::vector<bool> translucent_before;
+  for (const model::Shape* s : shapes) translucent_before.push_back(see_through(state, *s));
+  std::set<std::size_t> mapped;
+  bool gradient = false;
+  for (model::Shape* s : shapes) {
+    map_paint(state, s->fill, map, scale.has_value(), mapped);
+    if (s->stroke) map_paint(state, s->stroke->paint, map, scale.has_value(), mapped);
+    gradient = gradient || s->fill.kind == model::Paint::Kind::gradient ||
+               (s->stroke && s->stroke->paint.kind == model::Paint::Kind::gradient);
+  }
+  bool mixed = false;
+  for (std::size_t j = 1; j < shapes.size() && !mixed; ++j) {
+    const model::Shape& upper = *shapes[j];
+    if (!translucent_before[j] && !see_through(state, upper)) continue;
+    geo::Box b = painted_box(upper);
+    for (std::size_t i = 0; i < j && !mixed; ++i) {
+      geo::Box a = painted_box(*shapes[i]);
+      mixed = !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    }
+  }
+  if (scale && *scale < 1) fold_isolated_opacity(state, node, *scale, e);
+  if (mixed) {
+    state.approximate(e,
+                      "filter #" + id + " applied to each shape's colours; where its shapes overlap it saw their mix");
+  } else if (gradient && !map.affine()) {
+    state.approximate(
+        e, "filter #" + id + " applied to gradient stops; the colours between them are interpolated after it");
+  }
+}
+
+std::string what_it_became(const Plan& plan) {
+  bool moved = false, flooded = false;
+  for (const Layer& layer : plan.layers) {
+    moved = moved || (layer.kind == Layer::Kind::source && (layer.dx != 0 || layer.dy != 0));
+    flooded = flooded || layer.kind == Layer::Kind::flood;
+  }
+  std::string name = "filter #" + plan.id;
+  if (plan.layers.empty()) return name + " draws nothing; removed";
+  if (moved) return name + " became a translated copy" + (plan.layers.size() > 1 ? " merged with the element" : "");
+  if (flooded) return name + " became its region filled with the flood colour";
+  if (plan.layers.size() > 1) return name + " became copies of the element merged";
+  return name + " applied to the colours";
+}
+
+}  // namespace
+
+bool filter_applied_outside(BuildState& state, std::size_t index) {
+  if (state.filter_applied != index) return false;
+  state.filter_applied.reset();
+  return true;
+}
+
+bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, const Context& context,
+                    const DrawElement& draw) {
+  const RawElement& e = state.document.elements[index];
+  auto filter = state.own(index, "filter");
+  if (!filter || trim_xml_space(*filter) == "none") return false;
+  auto plan = read_plan(state, index, context);
+  if (!plan) return false;
+  bool moves = false;
+  for (const Layer& layer : plan->layers)
+    moves = moves || layer.kind == Layer::Kind::flood || layer.dx != 0 || layer.dy != 0;
+  auto clip = state.own(index, "clip-path");
+  auto mask = state.own(index, "mask");
+  // A mask's opacity would reach the colours before the filter; a clip would move with a copy.
+  if (mask && trim_xml_space(*mask) != "none") return false;
+  if (moves && clip && trim_xml_space(*clip) != "none") return false;
+  geo::Matrix own = state.element_transform(e);
+  auto undo = own.inverse();
+  if (!undo) return false;
+  // librsvg (2.54) filters a rotated or skewed element on the page's axes: its region is the box
+  // around the turned one, a flood fills that box, and an offset in objectBoundingBox units is
+  // measured otherwise. The region is drawn as librsvg draws it; floods and such offsets stay refused.
+  geo::Matrix user = context.ctm * own;
+  bool turned = user.b != 0 || user.c != 0;
+  if (turned && (plan->offsets_in_box || plan->floods)) return false;
+  std::size_t copies = 0;
+  for (const Layer& layer : plan->layers) copies += layer.kind == Layer::Kind::source ? 1 : 0;
+  if (copies > 0 && state.filter_copies * copies > max_copies) return false;
+  state.note("convert-filter", e, what_it_became(*plan));
+  Context base = context;
+  base.opacity = 1;  // applied after the filter, below
+  Context region = base;
+  region.ctm = user;
+  geo::Box area{plan->x, plan->y, plan->x + plan->width, plan->y + plan->height};
+  if (turned && area.x1 > area.x0 && area.y1 > area.y0) {
+    area = geo::bounds(geo::transformed(box_path(area), user));
+    region.ctm = geo::Matrix{};
+  }
+  if (!clip_to_viewport(state, area.x0, area.y0, area.width(), area.height(), region)) return true;
+  region.ctm = user;
+  // The region is a clip of the filter's own, not a clip-path: inside it, it cuts nothing to note.
+  bool clip_noop_noted = std::exchange(state.clip_noop_noted, true);
+  model::Node out;
+  for (const Layer& layer : plan->layers) {
+    model::Node node;
+    if (layer.kind == Layer::Kind::flood) {
+      auto rectangle = geo::rect_path(plan->x, plan->y, plan->width, plan->height, 0, 0);
+      if (!rectangle) continue;
+      model::Shape shape;
+      shape.path = std::move(*rectangle);
+      shape.fill.kind = model::Paint::Kind::color;
+      shape.fill.color = to_rgb(layer.flood);
+      shape.fill.opacity = layer.flood.a;
+      place_shape(state, e, std::move(shape), region, node);
+    } else {
+      Context drawn = region;
+      drawn.ctm = region.ctm * geo::Matrix::translate(layer.dx, layer.dy) * *undo;
+      state.filter_applied = index;
+      std::size_t outer_copies = std::exchange(state.filter_copies, state.filter_copies * copies);
+      draw(drawn, node);
+      state.filter_copies = outer_copies;
+      state.filter_applied.reset();
+      if (state.refused) {
+        state.clip_noop_noted = clip_noop_noted;
+        return true;
+      }
+      recolour(state, node, layer.map, e, plan->id);
+    }
+    if (!node.children.empty() || node.shape) out.children.push_back(std::move(node));
+  }
+  state.clip_noop_noted = clip_noop_noted;
+  // A layer cut where the element is shows through where the element is translucent.
+  if (plan->cut_under_source && !out.children.empty() && has_translucent(state, out.children.back())) {
+    state.approximate(
+        e, "filter #" + plan->id + " cuts a copy away under the element; drawn whole under its translucent parts");
+  }
+  // Layers composited in linearRGB mix otherwise than the output, which draws them over each other
+  // in sRGB, where a translucent one lies over another.
+  if (plan->mixes_linear && has_translucent(state, out)) {
+    state.approximate(
+        e, "filter #" + plan->id + " composites translucent layers in linearRGB; drawn over each other in sRGB");
+  }
+  double opacity = context.opacity * state.style(index).opacity;
+  if (opacity < 1 && !out.children.empty()) fold_isolated_opacity(state, out, opacity, e);
+  if (!out.children.empty()) parent.children.push_back(std::move(out));
+  return true;
+}
+
+}  // namespace bimi::svgps::convert
