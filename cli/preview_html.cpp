@@ -8,9 +8,10 @@
 namespace bimi::cli {
 namespace {
 
-std::string number(const char *format, double value) {
+// A figure with `decimals` places after the point.
+std::string number(int decimals, double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, format, value);
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
   return buffer;
 }
 
@@ -87,8 +88,8 @@ std::string preview_html(const PreviewResult &result) {
         if (view.slot.theme.name != theme.name || view.slot.crop != crop) continue;
         bool cut = view.figures.content_cut >= 0.005, faint = view.figures.edge_contrast < 1.5;
         out += "<figure>" + logo_img(data_uri, crop, view.slot.size) + "<figcaption>" + std::to_string(view.slot.size) +
-               " px<br><span" + (cut ? " class=\"warn\"" : "") + ">cut " + number("%.1f", 100 * view.figures.content_cut) +
-               " %</span><br><span" + (faint ? " class=\"warn\"" : "") + ">edge " + number("%.2f", view.figures.edge_contrast) +
+               " px<br><span" + (cut ? " class=\"warn\"" : "") + ">cut " + number(1, 100 * view.figures.content_cut) +
+               " %</span><br><span" + (faint ? " class=\"warn\"" : "") + ">edge " + number(2, view.figures.edge_contrast) +
                ":1</span></figcaption></figure>";
       }
       out += "</div>\n";

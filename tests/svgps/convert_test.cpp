@@ -288,7 +288,9 @@ TEST(Convert, TheCircleCropWarningSaysWhichMarginClearsIt) {
   ConvertResult some = convert_svg(wide, options);
   ASSERT_TRUE(some.svg);
   for (const auto& d : some.output_findings.items()) {
-    if (d.rule == "circle-crop") EXPECT_NE(d.message.find(said + std::to_string(margin) + " "), std::string::npos) << d.message;
+    if (d.rule == "circle-crop") {
+      EXPECT_NE(d.message.find(said + std::to_string(margin) + " "), std::string::npos) << d.message;
+    }
   }
 }
 

@@ -72,7 +72,9 @@ TEST(Fidelity, DifferenceMapIsTheMeasurement) {
     for (std::size_t i = 0; i < map.counted.size(); ++i) {
       counted += map.counted[i];
       marked += map.magnitude[i] > 16 ? 1 : 0;
-      if (map.counted[i]) EXPECT_GT(map.magnitude[i], 16) << i;
+      if (map.counted[i]) {
+        EXPECT_GT(map.magnitude[i], 16) << i;
+      }
     }
     EXPECT_DOUBLE_EQ(static_cast<double>(counted) / static_cast<double>(map.counted.size()), f->differing_share);
     EXPECT_GT(marked, 0u);
