@@ -5,16 +5,11 @@
 namespace bimi::net::detail {
 namespace {
 
-struct Loaded {
-  CurlLibrary library;
-  std::string error;  // empty when loaded
-};
-
-Loaded load() {
+LoadedTable<CurlLibrary> load() {
   // The soname of Debian's libcurl4 (OpenSSL flavour), the ABI these headers describe.
   SharedLibrary so("libcurl.so.4", "HTTPS fetches need libcurl");
-  Loaded loaded;
-  CurlLibrary& l = loaded.library;
+  LoadedTable<CurlLibrary> loaded;
+  CurlLibrary& l = loaded.table;
   so.bind("curl_global_init", l.global_init);
   so.bind("curl_easy_init", l.easy_init);
   so.bind("curl_easy_cleanup", l.easy_cleanup);
@@ -40,12 +35,8 @@ Loaded load() {
 }  // namespace
 
 const CurlLibrary* curl_library(std::string& error) {
-  static const Loaded loaded = load();  // once, whichever thread fetches first
-  if (!loaded.error.empty()) {
-    error = loaded.error;
-    return nullptr;
-  }
-  return &loaded.library;
+  static const LoadedTable<CurlLibrary> loaded = load();  // once, whichever thread fetches first
+  return loaded.get(error);
 }
 
 }  // namespace bimi::net::detail

@@ -29,4 +29,19 @@ class SharedLibrary {
   std::string error_;
 };
 
+// A library's table of functions as loaded, or why it could not be: kept in a function-local
+// static so that it is loaded once per process, by whichever thread needs it first.
+template <typename Table>
+struct LoadedTable {
+  Table table;
+  std::string error;  // empty when loaded
+
+  // The table, or nullptr with `why` set to the error.
+  const Table* get(std::string& why) const {
+    if (error.empty()) return &table;
+    why = error;
+    return nullptr;
+  }
+};
+
 }  // namespace bimi

@@ -5,17 +5,12 @@
 namespace bimi::svgps::detail {
 namespace {
 
-struct Loaded {
-  RsvgLibrary library;
-  std::string error;  // empty when loaded
-};
-
-Loaded load() {
+LoadedTable<RsvgLibrary> load() {
   // The soname of Debian's librsvg2-2; its handle also finds cairo's and GLib's symbols, as
   // librsvg depends on them.
   SharedLibrary so("librsvg-2.so.2", "rendering needs librsvg");
-  Loaded loaded;
-  RsvgLibrary& l = loaded.library;
+  LoadedTable<RsvgLibrary> loaded;
+  RsvgLibrary& l = loaded.table;
   so.bind("rsvg_handle_new_from_data", l.handle_new_from_data);
   so.bind("rsvg_handle_render_document", l.handle_render_document);
   so.bind("g_object_unref", l.object_unref);
@@ -45,12 +40,8 @@ Loaded load() {
 }  // namespace
 
 const RsvgLibrary* rsvg_library(std::string& error) {
-  static const Loaded loaded = load();  // once, whichever thread renders first
-  if (!loaded.error.empty()) {
-    error = loaded.error;
-    return nullptr;
-  }
-  return &loaded.library;
+  static const LoadedTable<RsvgLibrary> loaded = load();  // once, whichever thread renders first
+  return loaded.get(error);
 }
 
 }  // namespace bimi::svgps::detail
