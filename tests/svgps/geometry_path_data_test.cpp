@@ -370,5 +370,28 @@ TEST(PathDataLimit, StopsAtTheSegmentLimit) {
   EXPECT_TRUE(within.complete);
 }
 
+// librsvg's outlines: its quadratic formula, and arcs omitted only when their ends are equal (an
+// arc ending 1/1000 of a unit from its start is nearly a whole circle). The pixels these give are
+// compared with librsvg's own in SceneDrawing.EqualsLibrsvgOnEveryPlainFixture.
+TEST(PathDataLibrsvgForm, QuadraticsAndArcsAsLibrsvgComputesThem) {
+  auto librsvg = [](std::string_view d) {
+    PathParse parsed = parse_path_data(d, unlimited, CurveForm::librsvg);
+    EXPECT_TRUE(parsed.complete) << d;
+    return parsed.path;
+  };
+  Path quadratic = librsvg("M0.1 0.7Q0.3 0.9 0.7 0.1");
+  ASSERT_EQ(kinds(quadratic), "MC");
+  EXPECT_EQ(quadratic.segments[1].p[0].x, (0.1 + 2.0 * 0.3) / 3.0);
+  EXPECT_EQ(quadratic.segments[1].p[1].y, (0.1 + 2.0 * 0.9) / 3.0);
+  EXPECT_EQ(kinds(librsvg("M6 12a6 6 0 1 0 0 0z")), "MZ");
+  Path almost = librsvg("M6 12a6 6 0 1 0 .001 0z");
+  EXPECT_EQ(kinds(almost), "MCCCCZ");
+  // The converter's own form drops nothing either, but places the last end exactly.
+  EXPECT_EQ(parse("M6 12a6 6 0 1 0 .001 0z").segments[4].p[2].x, 6.001);
+  EXPECT_NE(almost.segments[4].p[2].x, 6.001);
+  EXPECT_NEAR(almost.segments[4].p[2].x, 6.001, 1e-9);
+  EXPECT_EQ(kinds(librsvg("M0 0a0 5 0 0 1 10 0")), "ML");
+}
+
 }  // namespace
 }  // namespace bimi::svgps::geometry

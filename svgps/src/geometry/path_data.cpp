@@ -97,8 +97,8 @@ class Reader {
 
 class Builder {
  public:
-  explicit Builder(PathParse& result, std::size_t max_segments)
-      : result_(result), max_segments_(max_segments) {}
+  Builder(PathParse& result, std::size_t max_segments, CurveForm form)
+      : result_(result), max_segments_(max_segments), form_(form) {}
 
   enum class Outcome { applied, too_many_segments, not_finite };
 
@@ -153,7 +153,7 @@ class Builder {
       case 'Q': {
         Point q = at(v[0], v[1]);
         end = at(v[2], v[3]);
-        pending.segments.push_back(quadratic_as_cubic(current_, q, end));
+        pending.segments.push_back(quadratic(q, end));
         has_quad_control = true;
         quad_control = q;
         break;
@@ -161,14 +161,18 @@ class Builder {
       case 'T': {
         Point q = has_quad_control_ ? reflect(last_quad_control_, current_) : current_;
         end = at(v[0], v[1]);
-        pending.segments.push_back(quadratic_as_cubic(current_, q, end));
+        pending.segments.push_back(quadratic(q, end));
         has_quad_control = true;
         quad_control = q;
         break;
       }
       case 'A':
         end = at(v[5], v[6]);
-        append_arc(pending, current_, v[0], v[1], v[2], v[3] != 0, v[4] != 0, end);
+        if (form_ == CurveForm::librsvg) {
+          append_librsvg_arc(pending, current_, v[0], v[1], v[2], v[3] != 0, v[4] != 0, end);
+        } else {
+          append_arc(pending, current_, v[0], v[1], v[2], v[3] != 0, v[4] != 0, end);
+        }
         break;
       case 'Z':
         if (closed_) return Outcome::applied;  // "ZZ": nothing more to close
@@ -205,8 +209,13 @@ class Builder {
   }
 
  private:
+  Segment quadratic(Point q, Point end) const {
+    return form_ == CurveForm::librsvg ? librsvg_quadratic(current_, q, end) : quadratic_as_cubic(current_, q, end);
+  }
+
   PathParse& result_;
   std::size_t max_segments_;
+  CurveForm form_;
   Point current_;
   Point subpath_start_;
   bool closed_ = false;
@@ -313,10 +322,10 @@ void append_arc(Path& out, Point from, double rx, double ry, double x_axis_rotat
   out.segments.insert(out.segments.end(), arc.segments.begin(), arc.segments.end());
 }
 
-PathParse parse_path_data(std::string_view d, std::size_t max_segments) {
+PathParse parse_path_data(std::string_view d, std::size_t max_segments, CurveForm form) {
   PathParse result;
   Reader reader(d);
-  Builder builder(result, max_segments);
+  Builder builder(result, max_segments, form);
   reader.skip_whitespace();
   if (reader.at_end()) return result;  // empty path data: nothing to render, not an error
   char command = 0;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "geometry/librsvg_paths.hpp"
 #include "geometry/path.hpp"
 
 namespace bimi::svgps::geometry {
@@ -36,8 +37,9 @@ struct PathParse {
 // complete is false. A command whose coordinates add up to infinity ("M1e308 0 l1e308 0") stops
 // the parse the same way, so every output point is finite. No more than `max_segments` segments
 // are produced: past that the parse stops with complete == false, so hostile input cannot
-// allocate without bound.
-PathParse parse_path_data(std::string_view d, std::size_t max_segments);
+// allocate without bound. With CurveForm::librsvg, Q, T and A become librsvg's cubics instead
+// (librsvg_paths.hpp).
+PathParse parse_path_data(std::string_view d, std::size_t max_segments, CurveForm form = CurveForm::exact);
 
 // Appends the cubics that approximate the SVG elliptical arc from `from` (F.6 endpoint
 // parameterisation) to `out`, at most 90° each (so at most 4, or a line when a radius is zero;

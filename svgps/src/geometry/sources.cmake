@@ -5,6 +5,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/css_transform.cpp
   ${CMAKE_CURRENT_LIST_DIR}/curve_restore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/format.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/librsvg_paths.cpp
   ${CMAKE_CURRENT_LIST_DIR}/path_data.cpp
   ${CMAKE_CURRENT_LIST_DIR}/path_ops.cpp
   ${CMAKE_CURRENT_LIST_DIR}/shapes.cpp
