@@ -2,6 +2,8 @@
 # processes, and the fidelity comparison of two renders.
 list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/bounds.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/cairo_image.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/cairo_library.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fidelity.cpp
   ${CMAKE_CURRENT_LIST_DIR}/render.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rsvg_library.cpp
