@@ -74,7 +74,9 @@ std::vector<RuleMetadata> rule_metadata() {
 }
 
 // With `checked_text`, the SVG text checked is kept there (SVGZ gunzipped) for the HTML page.
-FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_options, bool& rendered,
+// `picture`: 0 when the document settled the rendered rules, 1 when a plain logo was drawn
+// directly, 2 when librsvg rendered it.
+FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_options, char& picture,
                         std::string* checked_text) {
   FileFindings findings{path, {}, false};
   auto bytes = read_input_file(path, lint_options.limits.max_input_bytes);
@@ -95,7 +97,7 @@ FileFindings check_file(const std::string& path, const svgps::LintOptions& lint_
   }
   findings.diagnostics = std::move(report.diagnostics);
   findings.unreadable = report.fatal;
-  rendered = report.rendered;
+  picture = report.rendered ? 2 : report.drawn ? 1 : 0;
   return findings;
 }
 
@@ -115,18 +117,17 @@ ExitCode run_check(const CheckOptions& options) {
 
   // Files are independent: check them on several threads, report them in input order.
   std::vector<FileFindings> results(files.size());
-  std::vector<char> rendered(files.size(), 0);
+  std::vector<char> pictures(files.size(), 0);
   std::vector<CheckPageFile> pages(format == Format::html ? files.size() : 0);
   for_each_parallel(files.size(), options.jobs, [&](std::size_t i) {
-    bool did_render = false;
     std::string text;
-    results[i] = check_file(files[i], lint_options, did_render, format == Format::html ? &text : nullptr);
-    rendered[i] = did_render;
+    results[i] = check_file(files[i], lint_options, pictures[i], format == Format::html ? &text : nullptr);
     if (format == Format::html) pages[i] = check_page_file(i, results[i], input_label(files[i]), text);
   });
   if (options.count_renders) {
-    std::cerr << "bimi: " << std::count(rendered.begin(), rendered.end(), 1) << " of " << files.size()
-              << " files rendered\n";
+    std::cerr << "bimi: " << std::count(pictures.begin(), pictures.end(), 2) << " of " << files.size()
+              << " files rendered by librsvg, " << std::count(pictures.begin(), pictures.end(), 1)
+              << " drawn directly\n";
   }
 
   ExitCode code = ExitCode::ok;
@@ -175,7 +176,7 @@ void setup_check(CLI::App& app, ExitCode& result) {
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "codeclimate", "html"}));
   command->add_flag("--no-render", options->no_render,
                     "skip the checks measured on a render (colours, background, circle crop)");
-  command->add_flag("--count-renders", options->count_renders, "print how many files needed a render")->group("");
+  command->add_flag("--count-renders", options->count_renders, "print how many files needed a render or a drawing")->group("");
   command->add_option("-j,--jobs", options->jobs, "files checked at once (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   command->footer("Rules: `bimi rules` or docs/rules.md.\n\n" +

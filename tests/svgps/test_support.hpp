@@ -1,6 +1,7 @@
 // Helpers shared by the svgps tests.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,6 +19,16 @@ inline std::string read_bytes(const std::filesystem::path& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+// Every .svg file under `dir`, recursively, in sorted order.
+inline std::vector<std::filesystem::path> svg_files_under(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".svg") out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 inline std::vector<std::string> rule_ids(const Diagnostics& diagnostics) {

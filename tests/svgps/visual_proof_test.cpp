@@ -28,6 +28,11 @@ std::set<std::string> visual_findings(const Diagnostics& diagnostics) {
   return out;
 }
 
+bool proved_silent(const std::string& text, const detail::RawDocument& document, int size) {
+  auto scene = detail::read_plain_scene(text, document, size);
+  return scene && detail::visual_rules_proved_silent(*scene, size);
+}
+
 struct Verdicts {
   bool parsed = false;
   bool proved = false;
@@ -44,19 +49,10 @@ Verdicts judge(const fs::path& path) {
   auto document = detail::parse_xml(decoded->text, limits, ignored);
   if (!document || !document->root().is_svg("svg")) return out;
   out.parsed = true;
-  out.proved = detail::visual_rules_proved_silent(decoded->text, *document, limits.render_size);
+  out.proved = proved_silent(decoded->text, *document, limits.render_size);
   Diagnostics measured;
   detail::measure_rendering(decoded->text, *document, limits, measured);
   out.rendered = visual_findings(measured);
-  return out;
-}
-
-std::vector<fs::path> svg_files_under(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".svg") out.push_back(entry.path());
-  }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -89,7 +85,7 @@ TEST(VisualProof, ThresholdFixtures) {
       {"render-gradient", {"circle-crop"}},
   };
   std::size_t seen = 0;
-  for (const fs::path& path : svg_files_under(test::fixtures() / "visual")) {
+  for (const fs::path& path : test::svg_files_under(test::fixtures() / "visual")) {
     std::string name = path.stem().string();
     auto it = expected.find(name);
     ASSERT_NE(it, expected.end()) << "no expectation for " << path;
@@ -100,10 +96,11 @@ TEST(VisualProof, ThresholdFixtures) {
     EXPECT_EQ(verdicts.proved, should_prove) << path;
     EXPECT_EQ(verdicts.rendered, it->second) << path;
 
-    // Through lint: the same findings, and a render exactly when the proof fails.
+    // Through lint: the same findings, and a picture (drawn or rendered) exactly when the proof fails.
     LintReport report = lint(test::read_bytes(path));
     EXPECT_EQ(visual_findings(report.diagnostics), it->second) << path;
-    EXPECT_EQ(report.rendered, !should_prove) << path;
+    EXPECT_EQ(report.rendered || report.drawn, !should_prove) << path;
+    EXPECT_FALSE(report.rendered && report.drawn) << path;
   }
   EXPECT_EQ(seen, expected.size());
 }
@@ -113,7 +110,7 @@ TEST(VisualProof, ThresholdFixtures) {
 TEST(VisualProof, NeverContradictsTheRender) {
   std::size_t proved = 0, total = 0;
   for (const char* dir : {"visual", "rules", "convert", "real", "schema"}) {
-    for (const fs::path& path : svg_files_under(test::fixtures() / dir)) {
+    for (const fs::path& path : test::svg_files_under(test::fixtures() / dir)) {
       Verdicts verdicts = judge(path);
       if (!verdicts.parsed) continue;
       ++total;
@@ -131,7 +128,7 @@ TEST(VisualProof, RefusesWhatItDoesNotModel) {
     Limits limits;
     Diagnostics ignored;
     auto document = detail::parse_xml(svg, limits, ignored);
-    return document && detail::visual_rules_proved_silent(svg, *document, limits.render_size);
+    return document && proved_silent(svg, *document, limits.render_size);
   };
   const std::string good = test::good_logo();
   ASSERT_TRUE(proved(good));

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
+#include "lint/plain_scene.hpp"
 #include "svg/raw_tree.hpp"
 
 namespace bimi::svgps::detail {
@@ -20,13 +22,21 @@ bool check_references(const RawDocument& document, const Limits& limits, Diagnos
 // viewBox, squareness, width/height units and minimum size (viewport_checks.cpp).
 void check_geometry(const RawDocument& document, Diagnostics& diagnostics);
 
-// Colours, background and circle crop, measured on a render (visual_checks.cpp) unless the document
-// proves none of them fires (visual_proof.cpp). Returns whether it rendered.
-bool check_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
-                     Diagnostics& diagnostics);
-// The same three rules, always measured on a render (the proof's oracle in the tests).
-void measure_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
-                       Diagnostics& diagnostics);
+// What the rendered rules were measured on.
+enum class Picture {
+  none,      // nothing: the document proved none of them fires (visual_proof.cpp)
+  drawn,     // bimi's own cairo drawing of a plain logo, equal to librsvg's (scene_drawing.cpp)
+  rendered,  // librsvg's render in a worker process
+};
+
+// Colours, background and circle crop (visual_checks.cpp), on the cheapest picture that gives
+// librsvg's answer.
+Picture check_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
+                        Diagnostics& diagnostics);
+// The same three rules, always measured on a picture: drawn when `plain_scene` is given and
+// drawable, else rendered (the proof's oracle in the tests passes none).
+Picture measure_rendering(std::string_view svg_text, const RawDocument& document, const Limits& limits,
+                          Diagnostics& diagnostics, const std::vector<SceneLayer>* plain_scene = nullptr);
 
 // libxml2 RelaxNG validation with the bundled schema (schema_gate.cpp). Reports `schema` findings.
 void check_schema_gate(std::string_view svg_text, Diagnostics& diagnostics);

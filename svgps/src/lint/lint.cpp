@@ -64,7 +64,9 @@ LintReport lint(std::string_view bytes, const LintOptions& options) {
     detail::check_schema_gate(decoded->text, diagnostics);
   }
   if (options.render_checks && safe_to_render && document->root().is_svg("svg")) {
-    report.rendered = detail::check_rendering(decoded->text, *document, options.limits, diagnostics);
+    detail::Picture picture = detail::check_rendering(decoded->text, *document, options.limits, diagnostics);
+    report.rendered = picture == detail::Picture::rendered;
+    report.drawn = picture == detail::Picture::drawn;
   }
   // The gate's stricter XML parser can still find the file unreadable.
   report.fatal = has_finding_of_kind(diagnostics, RuleKind::input);

@@ -369,7 +369,7 @@ class TreeBuilder {
                          (is_element ? ">" : "'") + " uses the undeclared namespace prefix '" +
                          std::string(prefix) + "'",
                      location);
-    return "urn:bimi:undeclared:" + std::string(prefix);
+    return std::string(undeclared_namespace_prefix) + std::string(prefix);
   }
 
   void add_text(std::size_t index, const tinyxml2::XMLText& text) {

@@ -19,6 +19,10 @@ inline constexpr std::string_view svg_namespace = "http://www.w3.org/2000/svg";
 inline constexpr std::string_view xlink_namespace = "http://www.w3.org/1999/xlink";
 inline constexpr std::string_view xml_namespace = "http://www.w3.org/XML/1998/namespace";
 
+// The namespace given to a name whose prefix no xmlns declares (the document is then malformed for
+// namespace-aware parsers such as librsvg's libxml2, which refuse it).
+inline constexpr std::string_view undeclared_namespace_prefix = "urn:bimi:undeclared:";
+
 struct RawAttribute {
   std::string qname;      // as written, e.g. "xlink:href"
   std::string local;      // "href"

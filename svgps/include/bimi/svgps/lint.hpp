@@ -22,7 +22,8 @@ struct LintReport {
   bool fatal = false;          // the input could not be read as an SVG document
   bool gzipped = false;        // the input was .svgz
   std::size_t svg_bytes = 0;   // uncompressed size
-  bool rendered = false;       // the rendered rules needed a render (the document did not settle them)
+  bool rendered = false;       // the rendered rules needed librsvg's render (the document did not settle them)
+  bool drawn = false;          // they were measured on bimi's own drawing of a plain logo instead
 };
 
 // `bytes` is the file exactly as stored (SVG or gzip-compressed SVG).
