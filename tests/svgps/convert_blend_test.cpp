@@ -132,6 +132,13 @@ void expect_faithful(const ConvertResult& r, double min_ssim = 0.99) {
   EXPECT_EQ(r.svg->find("mix-blend"), std::string::npos);
 }
 
+void expect_refused(const ConvertResult& r, const std::string& reason) {
+  EXPECT_FALSE(r.svg);
+  const Diagnostic* d = find_change(r, "convert-refused");
+  ASSERT_NE(d, nullptr) << changes_text(r);
+  EXPECT_NE(d->message.find(reason), std::string::npos) << d->message;
+}
+
 // A backdrop of two colours, one half translucent, under a blended circle that also reaches
 // over transparency.
 std::string three_backdrops(const std::string& mode, const std::string& extra = "") {
@@ -203,6 +210,29 @@ TEST(ConvertBlend, BlendsUnderAnOpacityGroupSeeOnlyThatGroup) {
   expect_faithful(r);
 }
 
+TEST(ConvertBlend, IsolationIsolateHidesThePageUnderTheGroup) {
+  // Multiply over the page's black would draw black; isolated, the circle keeps its colour.
+  ConvertResult r = convert_text(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><rect width=\"100\" height=\"100\" "
+      "fill=\"#000\"/><g style=\"isolation:isolate\"><circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#0cf\" "
+      "style=\"mix-blend-mode:multiply\"/></g></svg>");
+  expect_faithful(r);
+  EXPECT_NE(r.svg->find("fill=\"#0cf\""), std::string::npos) << *r.svg;
+}
+
+TEST(ConvertBlend, RegionsPastTheBoundAreRefused) {
+  // 300 stripes of alternating colours under one blended bar: 300 regions, past the bound of 256.
+  std::string stripes;
+  for (int i = 0; i < 300; ++i) {
+    stripes += "<rect x=\"" + std::to_string(i) + "\" y=\"0\" width=\"1\" height=\"300\" fill=\"" +
+               (i % 2 ? "#f00" : "#00f") + "\"/>";
+  }
+  expect_refused(convert_text("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 300\">" + stripes +
+                              "<rect x=\"0\" y=\"100\" width=\"300\" height=\"100\" fill=\"#888\" "
+                              "style=\"mix-blend-mode:screen\"/></svg>"),
+                 "more than 256 flat regions");
+}
+
 TEST(ConvertBlend, RepeatedThroughUseIsNotedOnce) {
   ConvertResult r = convert_text(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 100 "
@@ -217,13 +247,6 @@ TEST(ConvertBlend, RepeatedThroughUseIsNotedOnce) {
     EXPECT_EQ(d.message, "mix-blend-mode multiply on <circle> became 2 flat regions (2 copies)");
   }
   EXPECT_EQ(notes, 1u);
-}
-
-void expect_refused(const ConvertResult& r, const std::string& reason) {
-  EXPECT_FALSE(r.svg);
-  const Diagnostic* d = find_change(r, "convert-refused");
-  ASSERT_NE(d, nullptr) << changes_text(r);
-  EXPECT_NE(d->message.find(reason), std::string::npos) << d->message;
 }
 
 TEST(ConvertBlend, GradientsAreRefusedOnEitherSide) {

@@ -53,8 +53,6 @@ geo::Box mapped_box(const geo::Box& box, const geo::Matrix& m) {
   return out;
 }
 
-Rgba flat(const model::Rgb& c, double alpha) { return {c.r / 255.0, c.g / 255.0, c.b / 255.0, alpha}; }
-
 // The blend of one element, from its drawing and its backdrop to the flat regions it becomes.
 class Blend {
  public:
@@ -144,7 +142,7 @@ class Blend {
     if (paint.kind == model::Paint::Kind::color && paint.opacity <= 0) return;
     layer.box = geo::bounds(layer.path);
     if (layer.box.empty()) return;
-    layer.colour = flat(paint.color, paint.opacity);
+    layer.colour = to_rgba(paint.color, paint.opacity);
     if (paint.kind == model::Paint::Kind::gradient) layer.unknown = "a gradient";
     if (traced) layer.unknown = "a traced bitmap";
     out.push_back(std::move(layer));
@@ -156,12 +154,7 @@ class Blend {
   std::size_t operations_ = 0;
 };
 
-model::Rgb to_rgb8(const Rgba& c) {
-  auto channel = [](double v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
-  return {channel(c.r), channel(c.g), channel(c.b)};
-}
-
-bool same_paint(const Rgba& a, const Rgba& b) { return to_rgb8(a) == to_rgb8(b) && a.a == b.a; }
+bool same_paint(const Rgba& a, const Rgba& b) { return to_rgb(a) == to_rgb(b) && a.a == b.a; }
 
 model::Node flat_shape(geo::Path path, geo::FillRule rule, const Rgba& colour) {
   model::Node node;
@@ -169,7 +162,7 @@ model::Node flat_shape(geo::Path path, geo::FillRule rule, const Rgba& colour) {
   shape.path = std::move(path);
   shape.fill_rule = rule;
   shape.fill.kind = model::Paint::Kind::color;
-  shape.fill.color = to_rgb8(colour);
+  shape.fill.color = to_rgb(colour);
   shape.fill.opacity = colour.a;
   node.shape = std::move(shape);
   return node;
