@@ -221,16 +221,34 @@ TEST(ConvertBlend, IsolationIsolateHidesThePageUnderTheGroup) {
 }
 
 TEST(ConvertBlend, RegionsPastTheBoundAreRefused) {
-  // 300 stripes of alternating colours under one blended bar: 300 regions, past the bound of 256.
+  // 1,100 stripes of alternating colours under one blended bar: 1,100 regions, past the bound of 1,024.
   std::string stripes;
-  for (int i = 0; i < 300; ++i) {
-    stripes += "<rect x=\"" + std::to_string(i) + "\" y=\"0\" width=\"1\" height=\"300\" fill=\"" +
+  for (int i = 0; i < 1100; ++i) {
+    stripes += "<rect x=\"" + std::to_string(i) + "\" y=\"0\" width=\"1\" height=\"1100\" fill=\"" +
                (i % 2 ? "#f00" : "#00f") + "\"/>";
   }
-  expect_refused(convert_text("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 300\">" + stripes +
-                              "<rect x=\"0\" y=\"100\" width=\"300\" height=\"100\" fill=\"#888\" "
+  expect_refused(convert_text("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1100 1100\">" + stripes +
+                              "<rect x=\"0\" y=\"400\" width=\"1100\" height=\"300\" fill=\"#888\" "
                               "style=\"mix-blend-mode:screen\"/></svg>"),
-                 "more than 256 flat regions");
+                 "more than 1024 flat regions");
+}
+
+TEST(ConvertBlend, ADisjointOpaqueGroupIsNotCutWithinItself) {
+  // 400 opaque dots blended over one rectangle: each dot is one region over it or beside it.
+  std::string dots;
+  for (int i = 0; i < 400; ++i) {
+    dots += "<circle cx=\"" + std::to_string(5 + (i % 20) * 10) + "\" cy=\"" + std::to_string(5 + (i / 20) * 10) +
+            "\" r=\"3\"/>";
+  }
+  ConvertResult r = convert_text(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><rect x=\"50\" y=\"50\" width=\"100\" "
+      "height=\"100\" fill=\"#fc0\"/><g fill=\"#09c\" style=\"mix-blend-mode:multiply\">" +
+      dots + "</g></svg>");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  const Diagnostic* note = find_change(r, "convert-blend");
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->message, "mix-blend-mode multiply on <g> became 400 flat regions");
+  EXPECT_GE(r.fidelity->ssim, 0.99);
 }
 
 TEST(ConvertBlend, RepeatedThroughUseIsNotedOnce) {

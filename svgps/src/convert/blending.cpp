@@ -20,8 +20,8 @@ namespace {
 
 // Regions one blended element may become, and polygon operations spent finding them: each
 // backdrop shape under the element can split every region found so far in two.
-constexpr std::size_t max_blend_regions = 256;
-constexpr std::size_t max_blend_operations = 4096;
+constexpr std::size_t max_blend_regions = 1024;
+constexpr std::size_t max_blend_operations = 8192;
 
 // A flat-coloured layer in document coordinates: a fill, or a stroke outlined.
 struct Layer {
@@ -89,8 +89,7 @@ class Blend {
 
   // Splits `regions` by each layer drawn over them in turn: the part under a layer takes the
   // layer's colour composited over its own. A reason when that is not exact or not bounded.
-  std::optional<std::string> split(std::vector<Region>& regions, const std::vector<Layer>& layers,
-                                   const char* where) {
+  std::optional<std::string> split(std::vector<Region>& regions, const std::vector<Layer>& layers) {
     for (const Layer& layer : layers) {
       std::vector<Region> next;
       for (Region& region : regions) {
@@ -98,16 +97,14 @@ class Blend {
           next.push_back(std::move(region));
           continue;
         }
-        if ((operations_ += 2) > max_blend_operations) {
-          return "needs more than " + std::to_string(max_blend_operations) + " polygon operations";
-        }
+        if (auto reason = spend(2)) return reason;
         geo::Path inside =
             geo::intersect(region.path, region.rule, layer.path, layer.rule, tolerance_, state_.deadline());
         if (negligible(inside)) {
           next.push_back(std::move(region));
           continue;
         }
-        if (layer.unknown) return std::string(where) + layer.unknown;
+        if (layer.unknown) return std::string("over ") + layer.unknown;
         geo::Path outside =
             geo::subtract(region.path, region.rule, layer.path, layer.rule, tolerance_, state_.deadline());
         Rgba under = over(layer.colour, region.colour);
@@ -115,12 +112,52 @@ class Blend {
         next.push_back(make_region(std::move(inside), under));
       }
       regions = std::move(next);
-      if (regions.size() > max_blend_regions) {
-        return "would become more than " + std::to_string(max_blend_regions) + " flat regions";
-      }
+      if (auto reason = bound(regions.size())) return reason;
     }
     return std::nullopt;
   }
+
+  // The element's own layers drawn over each other (it is an isolated group): disjoint regions of
+  // one composited colour each. A layer that overlaps nothing before it stays whole, and an
+  // opaque one covers what it overlaps, so that only translucent overlaps cost cuts.
+  std::optional<std::string> composite(const std::vector<Layer>& layers, std::vector<Region>& regions) {
+    for (const Layer& layer : layers) {
+      if (layer.unknown) return std::string("on ") + layer.unknown;
+      Region own{layer.path, layer.rule, layer.box, layer.colour};
+      bool opaque = layer.colour.a >= 1;
+      std::vector<Region> next;
+      for (Region& region : regions) {
+        if (!overlap(region.box, layer.box)) {
+          next.push_back(std::move(region));
+          continue;
+        }
+        if (auto reason = spend(opaque ? 1 : 3)) return reason;
+        geo::Path outside =
+            geo::subtract(region.path, region.rule, layer.path, layer.rule, tolerance_, state_.deadline());
+        if (opaque) {
+          if (!negligible(outside)) next.push_back(make_region(std::move(outside), region.colour));
+          continue;
+        }
+        geo::Path inside =
+            geo::intersect(region.path, region.rule, layer.path, layer.rule, tolerance_, state_.deadline());
+        if (negligible(inside)) {
+          next.push_back(std::move(region));
+          continue;
+        }
+        if (!negligible(outside)) next.push_back(make_region(std::move(outside), region.colour));
+        next.push_back(make_region(std::move(inside), over(layer.colour, region.colour)));
+        own = make_region(geo::subtract(own.path, own.rule, region.path, region.rule, tolerance_, state_.deadline()),
+                          own.colour);
+      }
+      if (!negligible(own.path)) next.push_back(std::move(own));
+      regions = std::move(next);
+      if (auto reason = bound(regions.size())) return reason;
+    }
+    return std::nullopt;
+  }
+
+  // Counts regions emitted for the element; a reason once they pass the bound.
+  std::optional<std::string> emit(std::size_t count) { return bound(emitted_ += count); }
 
   Region make_region(geo::Path path, Rgba colour) const {
     geo::Box box = geo::bounds(path);
@@ -138,6 +175,16 @@ class Blend {
   double tolerance() const { return tolerance_; }
 
  private:
+  std::optional<std::string> spend(std::size_t operations) {
+    if ((operations_ += operations) <= max_blend_operations) return std::nullopt;
+    return "needs more than " + std::to_string(max_blend_operations) + " polygon operations";
+  }
+
+  static std::optional<std::string> bound(std::size_t regions) {
+    if (regions <= max_blend_regions) return std::nullopt;
+    return "would become more than " + std::to_string(max_blend_regions) + " flat regions";
+  }
+
   void add(Layer layer, const model::Paint& paint, bool traced, std::vector<Layer>& out) const {
     if (paint.kind == model::Paint::Kind::color && paint.opacity <= 0) return;
     layer.box = geo::bounds(layer.path);
@@ -152,6 +199,7 @@ class Blend {
   const RawElement& e_;
   double tolerance_;
   std::size_t operations_ = 0;
+  std::size_t emitted_ = 0;
 };
 
 bool same_paint(const Rgba& a, const Rgba& b) { return to_rgb(a) == to_rgb(b) && a.a == b.a; }
@@ -192,7 +240,6 @@ std::optional<std::string> blend_regions(BuildState& state, const RawElement& e,
   if (!blend.collect(drawn, geo::Matrix{}, false, nullptr, own)) return std::nullopt;
   geo::Box extent;
   for (const Layer& layer : own) {
-    if (layer.unknown) return std::string("on ") + layer.unknown;
     extent.add({layer.box.x0, layer.box.y0});
     extent.add({layer.box.x1, layer.box.y1});
   }
@@ -205,14 +252,7 @@ std::optional<std::string> blend_regions(BuildState& state, const RawElement& e,
 
   // The element is an isolated group: where its own layers overlap, its colour is their composite.
   std::vector<Region> pieces;
-  if (own.size() == 1) {
-    pieces.push_back({own[0].path, own[0].rule, own[0].box, own[0].colour});
-  } else {
-    std::vector<geo::FilledPath> all;
-    for (const Layer& layer : own) all.push_back({layer.path, layer.rule});
-    pieces.push_back(blend.make_region(geo::unite(all, blend.tolerance(), state.deadline()), {}));
-    if (auto reason = blend.split(pieces, own, "on ")) return reason;
-  }
+  if (auto reason = blend.composite(own, pieces)) return reason;
 
   std::vector<const geo::Path*> sources;
   for (const Layer& layer : own) sources.push_back(&layer.path);
@@ -220,7 +260,8 @@ std::optional<std::string> blend_regions(BuildState& state, const RawElement& e,
   for (Region& piece : pieces) {
     if (piece.colour.a <= 0) continue;
     std::vector<Region> under{{piece.path, piece.rule, piece.box, Rgba{}}};
-    if (auto reason = blend.split(under, backdrop, "over ")) return reason;
+    if (auto reason = blend.split(under, backdrop)) return reason;
+    if (auto reason = blend.emit(under.size())) return reason;
     // Each part over the backdrop paints the blended colour; over transparency, its own.
     std::vector<std::pair<Rgba, std::vector<geo::Path>>> by_colour;
     for (Region& part : under) {
