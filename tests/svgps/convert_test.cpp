@@ -82,7 +82,7 @@ INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                                            "structure", "wide", "simple-icon", "radial-stretched",
                                            "paint-and-shapes", "clipped-strokes", "masked", "illustrator-xmp",
                                            "print-points", "xlink-prefix", "stretched-wordmark",
-                                           "clipped-badge"));
+                                           "clipped-badge", "blend-multiply-glyph", "blend-screen-stripes"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
