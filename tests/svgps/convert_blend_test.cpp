@@ -220,6 +220,22 @@ TEST(ConvertBlend, IsolationIsolateHidesThePageUnderTheGroup) {
   EXPECT_NE(r.svg->find("fill=\"#0cf\""), std::string::npos) << *r.svg;
 }
 
+TEST(ConvertBlend, OnlyAClipInObjectBoundingBoxUnitsIsolatesAsLibrsvgDraws) {
+  // librsvg 2.54 isolates a group for a clip-path in objectBoundingBox units only: the circle
+  // multiplies over the page's blue under the user-space clip, and keeps its colour under the other.
+  for (const std::string units : {"userSpaceOnUse", "objectBoundingBox"}) {
+    SCOPED_TRACE(units);
+    bool box = units == "objectBoundingBox";
+    ConvertResult r = convert_text(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><clipPath id=\"c\" clipPathUnits=\"" +
+        units + "\"><rect " + (box ? "width=\"1\" height=\"1\"" : "width=\"100\" height=\"100\"") +
+        "/></clipPath><rect width=\"100\" height=\"100\" fill=\"#36c\"/><g clip-path=\"url(#c)\"><circle "
+        "cx=\"50\" cy=\"50\" r=\"30\" fill=\"#fc3\" style=\"mix-blend-mode:multiply\"/></g></svg>");
+    expect_faithful(r);
+    EXPECT_EQ(r.svg->find("fill=\"#fc3\"") != std::string::npos, box) << *r.svg;
+  }
+}
+
 TEST(ConvertBlend, RegionsPastTheBoundAreRefused) {
   // 1,100 stripes of alternating colours under one blended bar: 1,100 regions, past the bound of 1,024.
   std::string stripes;
