@@ -94,7 +94,7 @@ TEST(CliConvert, OutDirMirrorsInputsAndReportsJson) {
   TempDir dir;
   fs::path out = dir.path() / "out";
   RunResult r = run_bimi("convert --format json " + q(fixture("convert")) + " --out-dir " + q(out) + " -j 2");
-  EXPECT_EQ(r.exit_code, 1);  // filter.svg and blend.svg are refused
+  EXPECT_EQ(r.exit_code, 1);  // filter.svg and other filters are refused
   auto json = nlohmann::json::parse(r.out);
   std::size_t converted = 0;
   for (const auto& f : json["files"]) {

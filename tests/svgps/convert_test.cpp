@@ -82,7 +82,7 @@ INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                                            "structure", "wide", "simple-icon", "radial-stretched",
                                            "paint-and-shapes", "clipped-strokes", "masked", "illustrator-xmp",
                                            "print-points", "xlink-prefix", "stretched-wordmark",
-                                           "clipped-badge"));
+                                           "clipped-badge", "blend-multiply-glyph", "blend-screen-stripes"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
@@ -641,12 +641,13 @@ TEST(Convert, OpacityAppliesAfterTheFilter) {
   EXPECT_NE(r.svg->find("fill-opacity=\"0.4\""), std::string::npos) << *r.svg;  // 0.8 (red) × 0.5
 }
 
-TEST(Convert, BlendModesAreRefusedNotDropped) {
+// Blending between flat colours is evaluated into flat shapes (more in convert_blend_test.cpp).
+TEST(Convert, BlendModesOfFlatColoursBecomeFlatShapes) {
   ConvertResult r = convert_fixture("blend");
-  EXPECT_FALSE(r.svg);
-  const Diagnostic* d = find_change(r, "convert-refused");
-  ASSERT_NE(d, nullptr);
-  EXPECT_NE(d->message.find("mix-blend-mode"), std::string::npos);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_TRUE(find_change(r, "convert-blend")) << changes_text(r);
+  EXPECT_NE(r.svg->find("fill=\"#00004f\""), std::string::npos) << *r.svg;  // #f05 multiplied by #0ee
+  EXPECT_GE(r.fidelity->ssim, 0.99);
 }
 
 TEST(Convert, StretchedRadialGradientIsDrawnInItsOwnSpace) {

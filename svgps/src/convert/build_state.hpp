@@ -79,6 +79,21 @@ struct BuildState {
   bool clip_noop_noted = false;
   std::optional<std::size_t> filter_applied;  // the element build_filtered is drawing (filter_effects.hpp)
   std::size_t filter_copies = 1;              // times the filters around the element draw it
+  // The output groups being built, outermost first; a blended element sees what they hold, back to
+  // the innermost isolated one (blending.hpp).
+  struct OpenGroup {
+    const model::Node* node;
+    bool isolated;
+  };
+  std::vector<OpenGroup> open_groups;
+  std::optional<std::size_t> blend_applied;  // the element build_blended is drawing
+  struct BlendTally {
+    std::string mode;
+    std::size_t times = 0;    // copies of the element blended (through <use>)
+    std::size_t regions = 0;  // flat regions they became, all together
+    bool changed = false;     // some region paints another colour than the element's own
+  };
+  std::map<std::size_t, BlendTally> blends;  // element index -> what its blends became
 
   // ---- reporting ---------------------------------------------------------------------------
   // Each note once: an element drawn many times through <use> says the same thing each time.

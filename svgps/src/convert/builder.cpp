@@ -7,6 +7,7 @@
 #include <vector>
 #include <utility>
 
+#include "convert/blending.hpp"
 #include "convert/build_state.hpp"
 #include "convert/image.hpp"
 #include "convert/clip_mask.hpp"
@@ -142,7 +143,10 @@ void build_element_unguarded(BuildState& state, std::size_t index, model::Node& 
     return;
   }
   auto draw = [&](const Context& drawn, model::Node& node) { build_drawing(state, index, node, drawn); };
-  if (!build_filtered(state, index, parent, context, draw)) build_drawing(state, index, parent, context);
+  auto filtered = [&](const Context& drawn, model::Node& node) {
+    if (!build_filtered(state, index, node, drawn, draw)) build_drawing(state, index, node, drawn);
+  };
+  if (!build_blended(state, index, parent, context, filtered)) filtered(context, parent);
 }
 
 // What draws an element, by its name.
@@ -194,7 +198,9 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
   if (double opacity = state.style(index).opacity; !filtered && opacity < 1 && fold_opacity(state, index, opacity, context)) {
     state.note("convert-opacity", e, "opacity folded into fill-opacity and stroke-opacity");
   }
-  if (auto blend = state.own(index, "mix-blend-mode"); blend && trim_xml_space(*blend) != "normal") {
+  // A blend mode build_blended evaluates is applied there, around the element's drawing.
+  if (auto blend = state.own(index, "mix-blend-mode");
+      blend && trim_xml_space(*blend) != "normal" && state.blend_applied != index) {
     if (!state.refuse_or_drop(e, "mix-blend-mode \"" + std::string(*blend) + "\"")) return false;
   }
   if (auto filter = state.own(index, "filter"); !filtered && filter && trim_xml_space(*filter) != "none") {
@@ -227,7 +233,10 @@ void build_container(BuildState& state, std::size_t index, model::Node& parent, 
   if (!apply_effects(state, index, inner)) return;
   double isolated = std::exchange(inner.isolated_opacity, 1.0);
   model::Node node;
-  content(inner, node);
+  {
+    GroupBeingBuilt open(state, node, isolates(state, index));
+    content(inner, node);
+  }
   if (isolated < 1) fold_isolated_opacity(state, node, isolated, state.document.elements[index]);
   if (!node.children.empty()) parent.children.push_back(std::move(node));
 }
@@ -269,6 +278,7 @@ std::optional<Built> build_document(const RawDocument& document, const BuildOpti
     state.note("convert-structure", root, "stretched to its width and height, as its preserveAspectRatio \"none\" draws it");
   }
   try {
+    GroupBeingBuilt page(state, state.out.root, true);
     build_children(state, 0, state.out.root, context);
   } catch (const WorkRefused& refusal) {
     // Work outside any element's own (the root's children as a whole): refused without a line.
@@ -276,6 +286,7 @@ std::optional<Built> build_document(const RawDocument& document, const BuildOpti
     return std::nullopt;
   }
   if (state.refused) return std::nullopt;
+  report_blends(state);
   return Built{std::move(state.out), state.traced};
 }
 

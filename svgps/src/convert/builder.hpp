@@ -31,7 +31,8 @@ struct BuildOptions {
 
 // Change kinds reported while converting (rule ids of the conversion report).
 //   convert-css, convert-structure, convert-removed, convert-paint, convert-opacity, convert-clip
-//   (clip paths, masks, strokes outlined for them), convert-text: notes of what was rewritten exactly;
+//   (clip paths, masks, strokes outlined for them), convert-text, convert-filter, convert-blend: notes
+//   of what was rewritten exactly;
 //   convert-traced: a note, an embedded PNG or JPEG was traced into shapes;
 //   convert-approximated: a warning, something was kept only approximately;
 //   convert-dropped: a warning, something visible was dropped under --force;

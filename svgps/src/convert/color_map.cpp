@@ -15,6 +15,13 @@ double to_srgb(double c) { return c <= 0.0031308 ? c * 12.92 : 1.055 * std::pow(
 
 }  // namespace
 
+Rgba to_rgba(const model::Rgb& c, double alpha) { return {c.r / 255.0, c.g / 255.0, c.b / 255.0, alpha}; }
+
+model::Rgb to_rgb(const Rgba& c) {
+  auto channel = [](double v) { return static_cast<std::uint8_t>(std::lround(clamp_unit(v) * 255)); };
+  return {channel(c.r), channel(c.g), channel(c.b)};
+}
+
 double Transfer::apply(double c) const {
   switch (kind) {
     case Kind::identity:

@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "model/document.hpp"
+
 namespace bimi::svgps::convert {
 
 // A colour with straight (not premultiplied) alpha, each channel 0..1.
@@ -37,6 +39,10 @@ struct ColorStep {
   // Whether the step maps colours affinely, so that it commutes with a gradient's interpolation.
   bool affine() const;
 };
+
+// A model colour with an alpha, and back (each channel clamped and rounded to 8 bits).
+Rgba to_rgba(const model::Rgb& c, double alpha);
+model::Rgb to_rgb(const Rgba& c);
 
 // feColorMatrix's matrices for type="saturate", "hueRotate" (degrees) and "luminanceToAlpha"
 // (§9.6).

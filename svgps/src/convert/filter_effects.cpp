@@ -405,13 +405,6 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
   return plan;
 }
 
-model::Rgb to_rgb(const Rgba& c) {
-  auto channel = [](double v) { return static_cast<std::uint8_t>(std::lround(clamp01(v) * 255)); };
-  return {channel(c.r), channel(c.g), channel(c.b)};
-}
-
-Rgba to_rgba(const model::Rgb& c, double alpha) { return {c.r / 255.0, c.g / 255.0, c.b / 255.0, alpha}; }
-
 // Maps a paint's colours; with keep_alpha the alpha stays (the map scales it, applied later).
 void map_paint(BuildState& state, model::Paint& paint, const ColorMap& map, bool keep_alpha,
                std::set<std::size_t>& mapped) {

@@ -60,6 +60,7 @@ void build_image(BuildState& state, std::size_t index, model::Node& parent, cons
                aspect_transform(e, {0, 0, static_cast<double>(working.width), static_cast<double>(working.height)},
                                 width, height);
   model::Node group;
+  group.traced = true;
   for (auto& layer : traced->group.children) {
     model::Shape shape = std::move(*layer.shape);
     shape.fill.opacity = context.opacity;

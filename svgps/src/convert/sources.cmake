@@ -2,6 +2,8 @@
 # BIMI, written, then linted and compared with the original's render.
 # builder.cpp walks the tree (declared in tree.hpp); each concept it meets has a file of its own.
 list(APPEND svgps_stage_sources
+  ${CMAKE_CURRENT_LIST_DIR}/blend_modes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/blending.cpp
   ${CMAKE_CURRENT_LIST_DIR}/bounds.cpp
   ${CMAKE_CURRENT_LIST_DIR}/build_state.cpp
   ${CMAKE_CURRENT_LIST_DIR}/builder.cpp

@@ -65,6 +65,7 @@ struct Node {
   geometry::Matrix transform;
   std::optional<Shape> shape;
   std::vector<Node> children;
+  bool traced = false;  // shapes traced from a bitmap: their colours only approximate its pixels
 };
 
 struct ViewBox {
