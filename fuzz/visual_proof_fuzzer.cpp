@@ -6,8 +6,8 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
-#include "lint/plain_scene.hpp"
-#include "lint/scene_drawing.hpp"
+#include "render/plain_scene.hpp"
+#include "render/scene_drawing.hpp"
 #include "lint/visual_proof.hpp"
 #include "svg/raw_tree.hpp"
 

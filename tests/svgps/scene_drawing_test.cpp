@@ -1,6 +1,6 @@
 // bimi's own cairo drawing of plain logos against librsvg's render of the same documents: they must
 // be equal pixel for pixel, since the rendered rules measure one in place of the other.
-#include "lint/scene_drawing.hpp"
+#include "render/scene_drawing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include "bimi/svgps/lint.hpp"
 #include "bimi/svgps/render.hpp"
 #include "lint/checks.hpp"
-#include "lint/plain_scene.hpp"
+#include "render/plain_scene.hpp"
 #include "svg/input.hpp"
 #include "test_support.hpp"
 

@@ -7,7 +7,7 @@
 
 #include "bimi/diagnostic.hpp"
 #include "bimi/svgps/limits.hpp"
-#include "lint/plain_scene.hpp"
+#include "render/plain_scene.hpp"
 #include "svg/raw_tree.hpp"
 
 namespace bimi::svgps::detail {

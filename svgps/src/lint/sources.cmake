@@ -2,10 +2,8 @@
 # (libxml2's RELAX NG validator over the embedded official schema), and the rule table.
 list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/lint.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/plain_scene.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reference_checks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rules.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/scene_drawing.cpp
   ${CMAKE_CURRENT_LIST_DIR}/schema_gate.cpp
   ${CMAKE_CURRENT_LIST_DIR}/schema_model.cpp
   ${CMAKE_CURRENT_LIST_DIR}/structure_checks.cpp

@@ -7,7 +7,7 @@
 
 #include "bimi/svgps/render.hpp"
 #include "lint/checks.hpp"
-#include "lint/scene_drawing.hpp"
+#include "render/scene_drawing.hpp"
 #include "lint/visual_proof.hpp"
 #include "render/bounds.hpp"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "geometry/path_ops.hpp"
-#include "lint/plain_scene.hpp"
+#include "render/plain_scene.hpp"
 
 namespace bimi::svgps::detail {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "lint/plain_scene.hpp"
+#include "render/plain_scene.hpp"
 
 namespace bimi::svgps::detail {
 

@@ -1,4 +1,4 @@
-// cairo alone, opened on first use: plain logos are drawn with it directly (lint/scene_drawing.hpp),
+// cairo alone, opened on first use: plain logos are drawn with it directly (render/scene_drawing.hpp),
 // without librsvg's parser and the GLib, Pango and GIO it loads. The members keep cairo's own
 // signatures.
 #pragma once

@@ -10,11 +10,16 @@
 #include "render/bounds.hpp"
 #include "render/cairo_image.hpp"
 #include "render/rsvg_library.hpp"
+#include "render/scene_drawing.hpp"
 
 namespace bimi::svgps {
 namespace {
 
 using detail::RsvgLibrary;
+
+// 1024² pixels are 4 MiB of surface: drawn in the process, the picture costs about what a worker's
+// message would.
+constexpr int max_drawing_size = 1024;
 
 // Owning handles that free through the loaded libraries.
 struct GObjectUnref {
@@ -89,6 +94,11 @@ std::optional<Image> render_logo(std::string_view svg_text, int size, const Limi
     failure = {bounds.limit ? RenderFailure::Kind::limit : RenderFailure::Kind::invalid, bounds.message,
                bounds.location};
     return std::nullopt;
+  }
+  // A plain logo is drawn here with cairo, pixel for pixel as librsvg would (scene_drawing.hpp);
+  // large sizes stay in the worker, whose memory is bounded.
+  if (size <= max_drawing_size) {
+    if (auto drawn = detail::draw_plain_document(svg_text, size, limits)) return drawn;
   }
   if (limits.renderer) return limits.renderer->render(svg_text, size, failure);
   std::string error;

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
+#include "bimi/svgps/limits.hpp"
 #include "bimi/svgps/render.hpp"
-#include "lint/plain_scene.hpp"
+#include "render/plain_scene.hpp"
 
 namespace bimi::svgps::detail {
 
@@ -17,5 +19,8 @@ namespace bimi::svgps::detail {
 // segments; every point within four sizes of the canvas, so cairo's flattening stays small), or
 // cairo cannot be loaded.
 std::optional<Image> draw_plain_scene(const std::vector<SceneLayer>& layers, int size);
+
+// The same for a whole document: nullopt when it is not plain (plain_scene.hpp) or not drawn.
+std::optional<Image> draw_plain_document(std::string_view svg_text, int size, const Limits& limits);
 
 }  // namespace bimi::svgps::detail

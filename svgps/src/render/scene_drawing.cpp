@@ -1,10 +1,11 @@
-#include "lint/scene_drawing.hpp"
+#include "render/scene_drawing.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
 
+#include "bimi/diagnostic.hpp"
 #include "render/cairo_image.hpp"
 #include "render/cairo_library.hpp"
 
@@ -90,6 +91,15 @@ std::optional<Image> draw_plain_scene(const std::vector<SceneLayer>& layers, int
   cairo.surface_flush(surface.get());
   return image_from_argb32(cairo.image_surface_get_data(surface.get()), cairo.image_surface_get_stride(surface.get()),
                            size);
+}
+
+std::optional<Image> draw_plain_document(std::string_view svg_text, int size, const Limits& limits) {
+  Diagnostics ignored;
+  auto document = parse_xml(svg_text, limits, ignored);
+  if (!document || !document->root().is_svg("svg")) return std::nullopt;
+  auto scene = read_plain_scene(svg_text, *document, size);
+  if (!scene) return std::nullopt;
+  return draw_plain_scene(*scene, size);
 }
 
 }  // namespace bimi::svgps::detail

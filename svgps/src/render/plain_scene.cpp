@@ -1,4 +1,4 @@
-#include "lint/plain_scene.hpp"
+#include "render/plain_scene.hpp"
 
 #include <algorithm>
 #include <cmath>
