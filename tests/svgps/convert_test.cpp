@@ -871,6 +871,34 @@ TEST(Convert, AGradientMaskWhoseGreyAndOpacityBothChangeFollowsTheirProduct) {
   EXPECT_NE(r.svg->find("offset=\"0.5\""), std::string::npos) << *r.svg;  // one of the stops added
 }
 
+TEST(Convert, OverlappingShapesUnderAGradientMaskShowTheFadeOnce) {
+  // Opaque shapes of one colour overlap; under the fade each would show it twice where they
+  // overlap, and the group's opacity too: the upper one is cut from the lower first.
+  ConvertResult r = convert_text(
+      "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\">"
+      "<stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"#fff\" stop-opacity=\"0\"/>"
+      "</linearGradient>"
+      "<mask id=\"m\" maskUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"100\" height=\"100\">"
+      "<rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+      "<g mask=\"url(#m)\" opacity=\"0.8\"><rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" fill=\"#036\"/>"
+      "<rect x=\"30\" y=\"30\" width=\"60\" height=\"60\" fill=\"#036\"/></g>");
+  expect_faithful(r);
+  EXPECT_FALSE(find_change(r, "convert-approximated")) << changes_text(r);
+  EXPECT_NE(r.svg->find("stop-color=\"#036\" stop-opacity=\"0.8\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, AGradientMaskOfBlackOnlyHidesItsContent) {
+  ConvertResult r = convert_text(
+      "<radialGradient id=\"g\"><stop offset=\"0\" stop-color=\"#000\"/><stop offset=\"1\" stop-color=\"#000\" "
+      "stop-opacity=\"0.5\"/></radialGradient><mask id=\"m\"><rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"20\" height=\"20\" fill=\"#036\"/>"
+      "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\" mask=\"url(#m)\"/>");
+  expect_faithful(r);
+  EXPECT_TRUE(has_change(r, "convert-clip", "<circle> is masked away entirely; removed")) << changes_text(r);
+  EXPECT_EQ(r.svg->find("#c00"), std::string::npos);
+}
+
 TEST(Convert, GradientMasksOverMoreThanOneColourStayRefused) {
   const std::string gradient =
       "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"

@@ -196,6 +196,8 @@ GradientMaskResult apply_gradient_mask(BuildState& state, std::size_t masked, st
     return GradientMaskResult::hidden;
   }
   context.clips.push_back(clip);
+  // The shapes are cut apart (cut_masked_overlaps), so a group opacity is exact on each.
+  context.opacity *= std::exchange(context.isolated_opacity, 1.0);
   context.gradient_mask = mask.get();
   state.gradient_masks.push_back(std::move(mask));
   const RawAttribute* id = state.document.elements[mask_index].attribute("id");
