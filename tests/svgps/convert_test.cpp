@@ -899,6 +899,24 @@ TEST(Convert, AGradientMaskOfBlackOnlyHidesItsContent) {
   EXPECT_EQ(r.svg->find("#c00"), std::string::npos);
 }
 
+TEST(Convert, AGradientMaskIgnoresColorInterpolationAsLibrsvgDoes) {
+  // SVG 1.1 §14.4 computes a luminance mask in linearRGB under color-interpolation: linearRGB;
+  // librsvg 2.54, the reference render, draws it in sRGB whatever that property says.
+  auto convert_with = [](const std::string& extra) {
+    return convert_text(
+        "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\">"
+        "<stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"#000\"/></linearGradient>"
+        "<mask id=\"m\"" + extra + "><rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+        "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+        "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" mask=\"url(#m)\"/>");
+  };
+  ConvertResult linear = convert_with(" color-interpolation=\"linearRGB\"");
+  expect_faithful(linear);
+  ConvertResult srgb = convert_with("");
+  ASSERT_TRUE(srgb.svg);
+  EXPECT_EQ(*linear.svg, *srgb.svg);
+}
+
 TEST(Convert, GradientMasksOverMoreThanOneColourStayRefused) {
   const std::string gradient =
       "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"
