@@ -858,7 +858,7 @@ TEST(Convert, AGradientMaskInObjectBoundingBoxUnitsFadesTheContentInItsOwnBox) {
 }
 
 TEST(Convert, AGradientMaskWhoseGreyAndOpacityBothChangeFollowsTheirProduct) {
-  // White opaque to black half transparent: luminance times alpha is a parabola along the gradient.
+  // Opaque white to grey at 0.2: luminance times alpha is a parabola along the gradient.
   ConvertResult r = convert_text(
       "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\">"
       "<stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"#808080\" stop-opacity=\"0.2\"/>"
@@ -917,28 +917,6 @@ TEST(Convert, AGradientMaskIgnoresColorInterpolationAsLibrsvgDoes) {
   EXPECT_EQ(*linear.svg, *srgb.svg);
 }
 
-TEST(Convert, GradientMasksOverMoreThanOneColourStayRefused) {
-  const std::string gradient =
-      "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"
-      "<linearGradient id=\"c\"><stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#c30\"/>"
-      "</linearGradient><mask id=\"m\">\n<rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
-      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>";
-  for (const std::string& content :
-       {std::string("<rect width=\"50\" height=\"50\" fill=\"url(#c)\" mask=\"url(#m)\"/>"),
-        std::string("<g mask=\"url(#m)\"><rect width=\"50\" height=\"50\" fill=\"#036\"/>"
-                    "<circle cx=\"50\" cy=\"50\" r=\"20\" fill=\"#036\" fill-opacity=\"0.5\"/></g>"),
-        std::string("<rect width=\"50\" height=\"50\" fill=\"#036\" stroke=\"#036\" mask=\"url(#m)\"/>")}) {
-    ConvertResult r = convert_text(gradient + content);
-    EXPECT_FALSE(r.svg) << content;
-    EXPECT_TRUE(has_change(r, "convert-refused", "painted with <linearGradient>", 2)) << changes_text(r);
-    ConvertOptions force;
-    force.force = true;
-    ConvertResult forced = convert_text(gradient + content, force);
-    ASSERT_TRUE(forced.svg) << changes_text(forced);
-    EXPECT_TRUE(has_change(forced, "convert-dropped", "painted with <linearGradient>")) << changes_text(forced);
-  }
-}
-
 TEST(Convert, MasksThatAreNotOneFlatValueStayRefused) {
   const std::string gradient =
       "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"
@@ -956,7 +934,22 @@ TEST(Convert, MasksThatAreNotOneFlatValueStayRefused) {
       "<defs><rect id=\"r\" width=\"100\" height=\"100\" fill=\"#fff\"/></defs>"
       "<mask id=\"m\">\n<use href=\"#r\" opacity=\"0.5\"/></mask>"
       "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"50\" height=\"50\" fill=\"#036\" mask=\"url(#m)\"/>";
+  // A gradient mask over more than one colour, over a gradient, or over a stroke.
+  const std::string fade =
+      "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"
+      "<linearGradient id=\"c\"><stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#c30\"/>"
+      "</linearGradient><mask id=\"m\">\n<rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>";
+  const std::string over_gradient = fade + "<rect width=\"50\" height=\"50\" fill=\"url(#c)\" mask=\"url(#m)\"/>";
+  const std::string over_translucent_overlap =
+      fade + "<g mask=\"url(#m)\"><rect width=\"50\" height=\"50\" fill=\"#036\" fill-opacity=\"0.5\"/>"
+             "<circle cx=\"50\" cy=\"50\" r=\"20\" fill=\"#036\" fill-opacity=\"0.5\"/></g>";
+  const std::string over_stroke =
+      fade + "<rect width=\"50\" height=\"50\" fill=\"#036\" stroke=\"#036\" mask=\"url(#m)\"/>";
   for (const auto& [body, words] : {std::pair{gradient, "painted with <linearGradient>"},
+                                    std::pair{over_gradient, "painted with <linearGradient>"},
+                                    std::pair{over_translucent_overlap, "painted with <linearGradient>"},
+                                    std::pair{over_stroke, "painted with <linearGradient>"},
                                     std::pair{faded_use, "has its own opacity"},
                                     std::pair{translucent, "partly transparent"},
                                     std::pair{two_greys, "more than one luminance"}}) {
