@@ -873,7 +873,7 @@ TEST(Convert, AGradientMaskWhoseGreyAndOpacityBothChangeFollowsTheirProduct) {
 
 TEST(Convert, OverlappingShapesUnderAGradientMaskShowTheFadeOnce) {
   // Opaque shapes of one colour overlap; under the fade each would show it twice where they
-  // overlap, and the group's opacity too: the upper one is cut from the lower first.
+  // overlap, and the group's opacity too: they are joined into one shape first.
   ConvertResult r = convert_text(
       "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\">"
       "<stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"#fff\" stop-opacity=\"0\"/>"
@@ -886,6 +886,7 @@ TEST(Convert, OverlappingShapesUnderAGradientMaskShowTheFadeOnce) {
   expect_faithful(r);
   EXPECT_FALSE(find_change(r, "convert-approximated")) << changes_text(r);
   EXPECT_NE(r.svg->find("stop-color=\"#036\" stop-opacity=\"0.8\""), std::string::npos) << *r.svg;
+  EXPECT_NE(r.svg->find("d=\"M70 30H90V90H30V70H10V10H70Z\" fill=\"url(#g1)\""), std::string::npos) << *r.svg;
 }
 
 TEST(Convert, AGradientMaskOfBlackOnlyHidesItsContent) {

@@ -196,7 +196,7 @@ GradientMaskResult apply_gradient_mask(BuildState& state, std::size_t masked, st
     return GradientMaskResult::hidden;
   }
   context.clips.push_back(clip);
-  // The shapes are cut apart (cut_masked_overlaps), so a group opacity is exact on each.
+  // Overlapping shapes are joined (join_masked_overlaps), so a group opacity is exact on each.
   context.opacity *= std::exchange(context.isolated_opacity, 1.0);
   context.gradient_mask = mask.get();
   state.gradient_masks.push_back(std::move(mask));
@@ -207,7 +207,7 @@ GradientMaskResult apply_gradient_mask(BuildState& state, std::size_t masked, st
   return GradientMaskResult::applied;
 }
 
-void cut_masked_overlaps(BuildState& state, model::Node& group, const RawElement& e) {
+void join_masked_overlaps(BuildState& state, model::Node& group, const RawElement& e) {
   struct Leaf {
     model::Node* node;
     geo::Matrix space;  // the leaf's coordinates to the group's
@@ -228,22 +228,38 @@ void cut_masked_overlaps(BuildState& state, model::Node& group, const RawElement
   auto overlap = [](const geo::Box& a, const geo::Box& b) {
     return !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
   };
+  // Leaves in one space that overlap become one shape (the first's node); they all paint the same.
+  std::vector<bool> joined(leaves.size(), false);
   bool exact = true;
   for (std::size_t i = 0; i < leaves.size(); ++i) {
-    model::Shape& lower = *leaves[i].node->shape;
+    if (joined[i]) continue;
+    std::vector<std::size_t> same_space{i};
+    bool overlapping = false;
     for (std::size_t j = i + 1; j < leaves.size(); ++j) {
       check(state.deadline());
-      const model::Shape& upper = *leaves[j].node->shape;
-      if (!overlap(leaves[i].box, leaves[j].box)) continue;
-      if (!(leaves[i].space == leaves[j].space)) {
-        exact = false;
+      if (joined[j]) continue;
+      if (leaves[j].space == leaves[i].space) {
+        same_space.push_back(j);
         continue;
       }
-      lower.path = geo::subtract(lower.path, lower.fill_rule, upper.path, upper.fill_rule,
-                                 state.tolerance_under(leaves[i].space), state.deadline());
-      lower.fill_rule = geo::FillRule::nonzero;
+      for (std::size_t k : same_space) exact = exact && !overlap(leaves[k].box, leaves[j].box);
     }
-    if (lower.path.empty()) lower.fill.kind = model::Paint::Kind::none;
+    for (std::size_t a = 0; a < same_space.size() && !overlapping; ++a) {
+      for (std::size_t b = a + 1; b < same_space.size() && !overlapping; ++b) {
+        overlapping = overlap(leaves[same_space[a]].box, leaves[same_space[b]].box);
+      }
+    }
+    for (std::size_t k : same_space) joined[k] = true;
+    if (!overlapping) continue;
+    std::vector<geo::FilledPath> pieces;
+    for (std::size_t k : same_space) {
+      model::Shape& shape = *leaves[k].node->shape;
+      pieces.push_back({std::move(shape.path), shape.fill_rule});
+      if (k != i) shape.fill.kind = model::Paint::Kind::none;
+    }
+    model::Shape& first = *leaves[i].node->shape;
+    first.path = geo::unite(pieces, state.tolerance_under(leaves[i].space), state.deadline());
+    first.fill_rule = geo::FillRule::nonzero;
   }
   std::function<void(model::Node&)> prune = [&](model::Node& node) {
     for (auto& child : node.children) prune(child);

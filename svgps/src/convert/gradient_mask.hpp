@@ -24,9 +24,9 @@ model::Paint masked_fill(BuildState& state, const GradientMask& mask, model::Pai
                          const RawElement& user);
 
 // The mask applies to the content as one picture; each shape painted with the mask's fade would
-// show it twice where shapes overlap, so the part of a shape that one above it covers is cut
-// away first (exact: both paint the same). Shapes in different spaces that overlap are reported
-// as approximated on `e`.
-void cut_masked_overlaps(BuildState& state, model::Node& group, const RawElement& e);
+// show it twice where shapes overlap (and seams where they touch), so shapes that overlap are
+// joined into one first (exact: all paint the same). Shapes in different spaces that overlap are
+// reported as approximated on `e`.
+void join_masked_overlaps(BuildState& state, model::Node& group, const RawElement& e);
 
 }  // namespace bimi::svgps::convert
