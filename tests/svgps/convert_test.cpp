@@ -82,7 +82,9 @@ INSTANTIATE_TEST_SUITE_P(Editors, EditorExport,
                                            "structure", "wide", "simple-icon", "radial-stretched",
                                            "paint-and-shapes", "clipped-strokes", "masked", "illustrator-xmp",
                                            "print-points", "xlink-prefix", "stretched-wordmark",
-                                           "clipped-badge", "blend-multiply-glyph", "blend-screen-stripes"));
+                                           "clipped-badge", "blend-multiply-glyph", "blend-screen-stripes",
+                                           "figma-fade", "figma-radial-fade", "illustrator-fade",
+                                           "illustrator-radial-fade"));
 
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
@@ -811,11 +813,117 @@ TEST(Convert, AnElementUnderABlackMaskIsRemovedAndSaidSo) {
   EXPECT_EQ(r.svg->find("#c00"), std::string::npos);
 }
 
+// Editors export a fade as a mask painted with a gradient over content of one colour: the
+// content becomes that colour as a gradient whose stop opacities are the mask's values.
+TEST(Convert, GradientMasksOverOneColourBecomeStopOpacity) {
+  struct Case {
+    const char* name;
+    const char* note;
+    const char* stops;  // the faded end, as written
+  };
+  for (const Case& c : {Case{"figma-fade", "mask #mask0_3_12 (linear gradient) became the fill's stop-opacity",
+                             "stop-color=\"#5b2eff\" stop-opacity=\"0\""},
+                        Case{"figma-radial-fade", "mask #mask0_8_4 (radial gradient) became the fill's stop-opacity",
+                             "stop-color=\"#ffb800\" stop-opacity=\"0.9\""},
+                        Case{"illustrator-fade", "mask #mask (linear gradient) became the fill's stop-opacity",
+                             "stop-color=\"#e31937\" stop-opacity=\"0\""},
+                        Case{"illustrator-radial-fade", "mask #mask (radial gradient) became the fill's stop-opacity",
+                             "stop-color=\"#00a3e0\" stop-opacity=\"0.102\""}}) {
+    ConvertResult r = convert_fixture(c.name);
+    ASSERT_TRUE(r.svg) << c.name << "\n" << changes_text(r);
+    EXPECT_FALSE(r.changes.has_errors()) << c.name;
+    ASSERT_TRUE(r.fidelity);
+    EXPECT_GE(r.fidelity->ssim, 0.99) << c.name << "\n" << changes_text(r);
+    EXPECT_LE(r.fidelity->differing_share, 0.005) << c.name;
+    EXPECT_TRUE(has_change(r, "convert-clip", c.note)) << c.name << "\n" << changes_text(r);
+    EXPECT_EQ(r.svg->find("mask"), std::string::npos) << c.name;
+    EXPECT_NE(r.svg->find(c.stops), std::string::npos) << *r.svg;
+  }
+}
+
+TEST(Convert, AGradientMaskInObjectBoundingBoxUnitsFadesTheContentInItsOwnBox) {
+  // maskUnits and the gradient in objectBoundingBox (the defaults), the content transformed and
+  // translucent: the fade follows the content's box, times its opacity.
+  ConvertResult r = convert_text(
+      "<linearGradient id=\"g\" x2=\"0\" y2=\"1\"><stop offset=\"0\" stop-color=\"#fff\"/>"
+      "<stop offset=\"1\" stop-color=\"#000\"/></linearGradient>"
+      "<mask id=\"m\" maskContentUnits=\"objectBoundingBox\"><rect width=\"1\" height=\"1\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+      "<g transform=\"translate(10 20) scale(2)\"><circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#036\" fill-opacity=\"0.5\" "
+      "mask=\"url(#m)\"/></g>");
+  expect_faithful(r);
+  EXPECT_TRUE(has_change(r, "convert-clip", "mask #m (linear gradient) became the fill's stop-opacity"));
+  EXPECT_NE(r.svg->find("x1=\"14\" y1=\"24\" x2=\"14\" y2=\"96\""), std::string::npos) << *r.svg;
+  EXPECT_NE(r.svg->find("stop-color=\"#036\" stop-opacity=\"0.5\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, AGradientMaskWhoseGreyAndOpacityBothChangeFollowsTheirProduct) {
+  // Opaque white to grey at 0.2: luminance times alpha is a parabola along the gradient.
+  ConvertResult r = convert_text(
+      "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\">"
+      "<stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"#808080\" stop-opacity=\"0.2\"/>"
+      "</linearGradient>"
+      "<mask id=\"m\" maskUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"100\" height=\"100\">"
+      "<rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+      "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" mask=\"url(#m)\"/>");
+  expect_faithful(r);
+  EXPECT_NE(r.svg->find("offset=\"0.5\""), std::string::npos) << *r.svg;  // one of the stops added
+}
+
+TEST(Convert, OverlappingShapesUnderAGradientMaskShowTheFadeOnce) {
+  // Opaque shapes of one colour overlap; under the fade each would show it twice where they
+  // overlap, and the group's opacity too: they are joined into one shape first.
+  ConvertResult r = convert_text(
+      "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\">"
+      "<stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"#fff\" stop-opacity=\"0\"/>"
+      "</linearGradient>"
+      "<mask id=\"m\" maskUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"100\" height=\"100\">"
+      "<rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+      "<g mask=\"url(#m)\" opacity=\"0.8\"><rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" fill=\"#036\"/>"
+      "<rect x=\"30\" y=\"30\" width=\"60\" height=\"60\" fill=\"#036\"/></g>");
+  expect_faithful(r);
+  EXPECT_FALSE(find_change(r, "convert-approximated")) << changes_text(r);
+  EXPECT_NE(r.svg->find("stop-color=\"#036\" stop-opacity=\"0.8\""), std::string::npos) << *r.svg;
+  EXPECT_NE(r.svg->find("d=\"M70 30H90V90H30V70H10V10H70Z\" fill=\"url(#g1)\""), std::string::npos) << *r.svg;
+}
+
+TEST(Convert, AGradientMaskOfBlackOnlyHidesItsContent) {
+  ConvertResult r = convert_text(
+      "<radialGradient id=\"g\"><stop offset=\"0\" stop-color=\"#000\"/><stop offset=\"1\" stop-color=\"#000\" "
+      "stop-opacity=\"0.5\"/></radialGradient><mask id=\"m\"><rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"20\" height=\"20\" fill=\"#036\"/>"
+      "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\" mask=\"url(#m)\"/>");
+  expect_faithful(r);
+  EXPECT_TRUE(has_change(r, "convert-clip", "<circle> is masked away entirely; removed")) << changes_text(r);
+  EXPECT_EQ(r.svg->find("#c00"), std::string::npos);
+}
+
+TEST(Convert, AGradientMaskIgnoresColorInterpolationAsLibrsvgDoes) {
+  // SVG 1.1 §14.4 computes a luminance mask in linearRGB under color-interpolation: linearRGB;
+  // librsvg 2.54, the reference render, draws it in sRGB whatever that property says.
+  auto convert_with = [](const std::string& extra) {
+    return convert_text(
+        "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\">"
+        "<stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"#000\"/></linearGradient>"
+        "<mask id=\"m\"" + extra + "><rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+        "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+        "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" mask=\"url(#m)\"/>");
+  };
+  ConvertResult linear = convert_with(" color-interpolation=\"linearRGB\"");
+  expect_faithful(linear);
+  ConvertResult srgb = convert_with("");
+  ASSERT_TRUE(srgb.svg);
+  EXPECT_EQ(*linear.svg, *srgb.svg);
+}
+
 TEST(Convert, MasksThatAreNotOneFlatValueStayRefused) {
   const std::string gradient =
       "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"
       "<mask id=\"m\">\n<rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
-      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"50\" height=\"50\" fill=\"#036\" mask=\"url(#m)\"/>";
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><g mask=\"url(#m)\"><rect width=\"50\" height=\"50\" "
+      "fill=\"#036\"/><rect x=\"50\" width=\"50\" height=\"50\" fill=\"#c30\"/></g>";
   const std::string translucent =
       "<mask id=\"m\">\n<rect width=\"100\" height=\"100\" fill=\"#fff\" fill-opacity=\"0.5\"/></mask>"
       "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"50\" height=\"50\" fill=\"#036\" mask=\"url(#m)\"/>";
@@ -827,7 +935,22 @@ TEST(Convert, MasksThatAreNotOneFlatValueStayRefused) {
       "<defs><rect id=\"r\" width=\"100\" height=\"100\" fill=\"#fff\"/></defs>"
       "<mask id=\"m\">\n<use href=\"#r\" opacity=\"0.5\"/></mask>"
       "<rect width=\"100\" height=\"100\" fill=\"#fff\"/><rect width=\"50\" height=\"50\" fill=\"#036\" mask=\"url(#m)\"/>";
+  // A gradient mask over more than one colour, over a gradient, or over a stroke.
+  const std::string fade =
+      "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"
+      "<linearGradient id=\"c\"><stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#c30\"/>"
+      "</linearGradient><mask id=\"m\">\n<rect width=\"100\" height=\"100\" fill=\"url(#g)\"/></mask>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>";
+  const std::string over_gradient = fade + "<rect width=\"50\" height=\"50\" fill=\"url(#c)\" mask=\"url(#m)\"/>";
+  const std::string over_translucent_overlap =
+      fade + "<g mask=\"url(#m)\"><rect width=\"50\" height=\"50\" fill=\"#036\" fill-opacity=\"0.5\"/>"
+             "<circle cx=\"50\" cy=\"50\" r=\"20\" fill=\"#036\" fill-opacity=\"0.5\"/></g>";
+  const std::string over_stroke =
+      fade + "<rect width=\"50\" height=\"50\" fill=\"#036\" stroke=\"#036\" mask=\"url(#m)\"/>";
   for (const auto& [body, words] : {std::pair{gradient, "painted with <linearGradient>"},
+                                    std::pair{over_gradient, "painted with <linearGradient>"},
+                                    std::pair{over_translucent_overlap, "painted with <linearGradient>"},
+                                    std::pair{over_stroke, "painted with <linearGradient>"},
                                     std::pair{faded_use, "has its own opacity"},
                                     std::pair{translucent, "partly transparent"},
                                     std::pair{two_greys, "more than one luminance"}}) {

@@ -36,12 +36,21 @@ struct Clip {
   bool rectangle = false;
 };
 
+// A mask painted with a gradient over content of one flat colour: the mask's value along the
+// gradient as stop opacities, in the gradient's own space, which `to_document` maps to the
+// document (gradient_mask.hpp).
+struct GradientMask {
+  model::Gradient values;
+  geo::Matrix to_document;
+};
+
 // What flows down the tree while building.
 struct Context {
   geo::Matrix ctm;              // current transformation matrix to document coordinates
   double opacity = 1;           // group opacities folded into shapes
   double isolated_opacity = 1;  // the opacity of the group being entered, applied once it is built
   std::vector<const Clip*> clips;
+  const GradientMask* gradient_mask = nullptr;  // becomes the fill of the shapes below
   double viewport_width = 0;    // for percentage lengths
   double viewport_height = 0;
   int use_depth = 0;
@@ -61,6 +70,7 @@ struct BuildState {
   // ---- what is built -----------------------------------------------------------------------
   model::Document out;
   std::vector<std::unique_ptr<Clip>> clips;  // owned here, pointed to by Context::clips
+  std::vector<std::unique_ptr<GradientMask>> gradient_masks;  // pointed to by Context::gradient_mask
   // While a <use> copy is built, its elements' computed values and typed styles (see use_expansion.hpp).
   struct InstanceStyle {
     style::ComputedStyles::Values computed;

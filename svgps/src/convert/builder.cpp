@@ -12,6 +12,7 @@
 #include "convert/image.hpp"
 #include "convert/clip_mask.hpp"
 #include "convert/filter_effects.hpp"
+#include "convert/gradient_mask.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
 #include "convert/text_outline.hpp"
@@ -230,6 +231,7 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
 void build_container(BuildState& state, std::size_t index, model::Node& parent, Context inner,
                      const std::function<void(const Context&, model::Node&)>& content) {
   inner.isolated_opacity = 1;
+  const GradientMask* outer_mask = inner.gradient_mask;
   if (!apply_effects(state, index, inner)) return;
   double isolated = std::exchange(inner.isolated_opacity, 1.0);
   model::Node node;
@@ -237,6 +239,7 @@ void build_container(BuildState& state, std::size_t index, model::Node& parent, 
     GroupBeingBuilt open(state, node, isolates(state, index));
     content(inner, node);
   }
+  if (inner.gradient_mask != outer_mask) join_masked_overlaps(state, node, state.document.elements[index]);
   if (isolated < 1) fold_isolated_opacity(state, node, isolated, state.document.elements[index]);
   if (!node.children.empty()) parent.children.push_back(std::move(node));
 }

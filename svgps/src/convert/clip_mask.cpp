@@ -9,6 +9,7 @@
 #include "style/color.hpp"
 #include "svg/numbers.hpp"
 #include "convert/bounds.hpp"
+#include "convert/gradient_mask.hpp"
 #include "convert/opacity.hpp"
 #include "convert/paint_server.hpp"
 #include "convert/shapes.hpp"
@@ -223,11 +224,7 @@ bool read_mask(BuildState& state, std::size_t mask_index, std::size_t masked, co
     if (!box) return true;  // nothing drawn: the element is hidden
     m = *box;
   }
-  // mask-type: from CSS, else the presentation attribute (SVG 2).
-  std::optional<std::string> type;
-  if (auto css = state.own(mask_index, "mask-type")) type = trim_xml_space(*css);
-  if (const RawAttribute* a = mask.attribute("mask-type"); !type && a) type = trim_xml_space(a->value);
-  bool alpha = type == "alpha";
+  bool alpha = is_alpha_mask(state, mask_index);
   auto fail = [&](const RawElement& at, const std::string& why) {
     area.dropped = state.refuse_or_drop(at, "a mask whose content " + why);
     return false;
@@ -300,6 +297,20 @@ geo::FilledPath mask_region(BuildState& state, std::size_t mask_index, std::size
 
 }  // namespace
 
+bool is_alpha_mask(const BuildState& state, std::size_t mask_index) {
+  // mask-type: from CSS, else the presentation attribute (SVG 2).
+  std::optional<std::string> type;
+  if (auto css = state.own(mask_index, "mask-type")) type = trim_xml_space(*css);
+  const RawAttribute* a = state.document.elements[mask_index].attribute("mask-type");
+  if (!type && a) type = trim_xml_space(a->value);
+  return type == "alpha";
+}
+
+const Clip* mask_clip(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context,
+                      std::vector<geo::FilledPath> pieces) {
+  return store_clip(state, mask_region(state, mask_index, masked, context, std::move(pieces)), context.ctm);
+}
+
 const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t clipped, const Context& context) {
   const RawElement& clip_element = state.document.elements[clip_index];
   geo::Matrix m = state.element_transform(clip_element);
@@ -327,13 +338,18 @@ bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Co
     state.note("convert-clip", e, "mask \"" + std::string(value) + "\" refers to no mask; ignored as renderers do");
     return true;
   }
+  switch (apply_gradient_mask(state, index, it->second, context)) {
+    case GradientMaskResult::applied: return true;
+    case GradientMaskResult::hidden: return false;
+    case GradientMaskResult::declined: break;
+  }
   MaskArea area;
   if (!read_mask(state, it->second, index, context, area)) return area.dropped;
   if (area.pieces.empty() || area.value <= 0) {
     state.note("convert-clip", e, tag(e) + " is hidden by its mask (the mask draws nothing, or only black, which a luminance mask turns transparent); removed");
     return false;
   }
-  const Clip* clip = store_clip(state, mask_region(state, it->second, index, context, std::move(area.pieces)), context.ctm);
+  const Clip* clip = mask_clip(state, it->second, index, context, std::move(area.pieces));
   if (clip->box.empty()) {
     state.note("convert-clip", e, tag(e) + " is masked away entirely; removed");
     return false;

@@ -7,6 +7,7 @@
 
 #include "style/color.hpp"
 #include "svg/numbers.hpp"
+#include "convert/gradient_mask.hpp"
 #include "convert/units_viewport.hpp"
 
 namespace bimi::svgps::convert {
@@ -91,8 +92,19 @@ struct ResolvedGradient {
 // nullopt when the gradient paints nothing (no stops, or an empty bounding box).
 std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t index, const geo::Path& path,
                                                  const RawElement& user) {
+  auto read = read_gradient(state, index, path, user, true);
+  if (!read) return std::nullopt;
+  auto placed = place_gradient(state, std::move(read->gradient), read->to_user, user);
+  return ResolvedGradient{std::move(placed.first), std::move(placed.second)};
+}
+
+}  // namespace
+
+std::optional<GradientInSpace> read_gradient(BuildState& state, std::size_t index, const geo::Path& path,
+                                             const RawElement& user, bool approximate) {
   const RawElement& g = state.document.elements[index];
-  model::Gradient out;
+  GradientInSpace read;
+  model::Gradient& out = read.gradient;
   bool linear = g.local == "linearGradient";
   out.kind = linear ? model::Gradient::Kind::linear : model::Gradient::Kind::radial;
   const RawAttribute* units = gradient_attribute(state, index, "gradientUnits");
@@ -117,7 +129,7 @@ std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t 
   }
   if (out.stops.empty()) return std::nullopt;
 
-  geo::Matrix to_user;  // gradient space to the shape's user space
+  geo::Matrix& to_user = read.to_user;  // gradient space to the shape's user space
   if (bounding_box) {
     geo::Box box = geo::bounds(path);
     if (box.empty() || box.width() <= 0 || box.height() <= 0) return std::nullopt;  // SVG: not rendered
@@ -132,47 +144,55 @@ std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t 
   }
   if (const RawAttribute* spread = gradient_attribute(state, index, "spreadMethod");
       spread && trim_xml_space(spread->value) != "pad") {
-    state.approximate(user, "spreadMethod=\"" + spread->value + "\" drawn as pad");
+    read.exact = false;
+    if (approximate) state.approximate(user, "spreadMethod=\"" + spread->value + "\" drawn as pad");
   }
   if (linear) {
-    geo::Point p1{gradient_number(state, index, "x1", 0, bounding_box), gradient_number(state, index, "y1", 0, bounding_box)};
-    geo::Point p2{gradient_number(state, index, "x2", bounding_box ? 1 : state.out.view_box.width, bounding_box),
-                  gradient_number(state, index, "y2", 0, bounding_box)};
-    set_linear(out, p1, p2, to_user);
+    out.x1 = gradient_number(state, index, "x1", 0, bounding_box);
+    out.y1 = gradient_number(state, index, "y1", 0, bounding_box);
+    out.x2 = gradient_number(state, index, "x2", bounding_box ? 1 : state.out.view_box.width, bounding_box);
+    out.y2 = gradient_number(state, index, "y2", 0, bounding_box);
   } else {
-    double cx = gradient_number(state, index, "cx", bounding_box ? 0.5 : state.out.view_box.width / 2, bounding_box);
-    double cy = gradient_number(state, index, "cy", bounding_box ? 0.5 : state.out.view_box.height / 2, bounding_box);
-    double r = gradient_number(state, index, "r", bounding_box ? 0.5 : state.out.view_box.width / 2, bounding_box);
-    double fx = gradient_number(state, index, "fx", cx, bounding_box);
-    double fy = gradient_number(state, index, "fy", cy, bounding_box);
-    if (std::fabs(fx - cx) > 1e-9 || std::fabs(fy - cy) > 1e-9) {
-      state.approximate(user, "a radial gradient's focal point (fx, fy) moved to its centre");
+    out.cx = gradient_number(state, index, "cx", bounding_box ? 0.5 : state.out.view_box.width / 2, bounding_box);
+    out.cy = gradient_number(state, index, "cy", bounding_box ? 0.5 : state.out.view_box.height / 2, bounding_box);
+    out.r = gradient_number(state, index, "r", bounding_box ? 0.5 : state.out.view_box.width / 2, bounding_box);
+    double fx = gradient_number(state, index, "fx", out.cx, bounding_box);
+    double fy = gradient_number(state, index, "fy", out.cy, bounding_box);
+    if (std::fabs(fx - out.cx) > 1e-9 || std::fabs(fy - out.cy) > 1e-9) {
+      read.exact = false;
+      if (approximate) state.approximate(user, "a radial gradient's focal point (fx, fy) moved to its centre");
     }
-    if (!is_conformal(to_user)) {
-      // An ellipse of colour: keep the gradient a circle in its own space and draw the shape
-      // there, under the stretching transform.
-      out.cx = cx;
-      out.cy = cy;
-      out.r = r;
-      state.note("convert-paint", user, "stretched radial gradient kept exact by drawing the shape in the gradient's space");
-      return ResolvedGradient{std::move(out), to_user};
-    }
-    geo::Point c = to_user.apply({cx, cy});
-    out.cx = c.x;
-    out.cy = c.y;
-    out.r = r * uniform_scale(to_user);
   }
-  return ResolvedGradient{std::move(out), std::nullopt};
+  return read;
 }
 
-}  // namespace
+std::pair<model::Gradient, std::optional<geo::Matrix>> place_gradient(BuildState& state, model::Gradient gradient,
+                                                                      const geo::Matrix& to_user, const RawElement& user) {
+  if (gradient.kind == model::Gradient::Kind::linear) {
+    set_linear(gradient, {gradient.x1, gradient.y1}, {gradient.x2, gradient.y2}, to_user);
+    return {std::move(gradient), std::nullopt};
+  }
+  if (!is_conformal(to_user)) {
+    // An ellipse of colour: keep the gradient a circle in its own space and draw the shape
+    // there, under the stretching transform.
+    state.note("convert-paint", user, "stretched radial gradient kept exact by drawing the shape in the gradient's space");
+    return {std::move(gradient), to_user};
+  }
+  geo::Point c = to_user.apply({gradient.cx, gradient.cy});
+  gradient.cx = c.x;
+  gradient.cy = c.y;
+  gradient.r *= uniform_scale(to_user);
+  return {std::move(gradient), std::nullopt};
+}
+
+namespace {
 
 // The value was read as the converter always has (see PaintValue): "NONE" (none here with a note,
 // none for style::parse_paint), "URL(#g)" and "#f00 icc-color(...)" (no paint here; a gradient,
 // red there and in librsvg), an unterminated "url(#g" (a gradient here and in librsvg, invalid
 // there) and a fallback that is not a colour (none here, invalid there).
-model::Paint resolve_paint(BuildState& state, std::size_t index, PaintProperty property, const Context& context,
-                           const geo::Path& path) {
+model::Paint resolve_own_paint(BuildState& state, std::size_t index, PaintProperty property, const Context& context,
+                               const geo::Path& path) {
   const RawElement& e = state.document.elements[index];
   const ElementStyle& element_style = state.style(index);
   bool fill = property == PaintProperty::fill;
@@ -236,6 +256,15 @@ model::Paint resolve_paint(BuildState& state, std::size_t index, PaintProperty p
   paint.color = {color.r, color.g, color.b};
   paint.opacity = clamp01(paint.opacity * color.alpha);
   return paint;
+}
+
+}  // namespace
+
+model::Paint resolve_paint(BuildState& state, std::size_t index, PaintProperty property, const Context& context,
+                           const geo::Path& path) {
+  model::Paint paint = resolve_own_paint(state, index, property, context, path);
+  if (!context.gradient_mask || property != PaintProperty::fill) return paint;
+  return masked_fill(state, *context.gradient_mask, paint, context.ctm, state.document.elements[index]);
 }
 
 void bake_paint_transform(BuildState& state, model::Paint& paint, const geo::Matrix& m) {

@@ -3,7 +3,9 @@
 
 #include <cstddef>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <utility>
 
 #include "convert/build_state.hpp"
 
@@ -15,6 +17,22 @@ enum class PaintProperty { fill, stroke };
 // it uses is added to the output document.
 model::Paint resolve_paint(BuildState& state, std::size_t index, PaintProperty property, const Context& context,
                            const geo::Path& path);
+
+// A gradient as written, in its own coordinates (objectBoundingBox fractions, before
+// gradientTransform), and the matrix to the user space of the shape whose geometry is `path`.
+struct GradientInSpace {
+  model::Gradient gradient;
+  geo::Matrix to_user;
+  bool exact = true;  // false: a spreadMethod other than pad, or an off-centre focal point
+};
+// nullopt when the gradient paints nothing (no stops, or an empty bounding box). What it cannot
+// keep exactly is reported as approximated on `user` when `approximate` is set.
+std::optional<GradientInSpace> read_gradient(BuildState& state, std::size_t index, const geo::Path& path,
+                                             const RawElement& user, bool approximate);
+// The gradient mapped by `to_user`: exactly for a linear one or a circle that stays a circle;
+// else the circle kept in its own space and the stretching matrix returned beside it.
+std::pair<model::Gradient, std::optional<geo::Matrix>> place_gradient(BuildState& state, model::Gradient gradient,
+                                                                      const geo::Matrix& to_user, const RawElement& user);
 
 // Maps a gradient paint's coordinates by `m` (exact where bake_shape uses it).
 void bake_paint_transform(BuildState& state, model::Paint& paint, const geo::Matrix& m);
