@@ -14,6 +14,8 @@ LoadedTable<CairoLibrary> load() {
   so.bind("cairo_image_surface_get_stride", l.image_surface_get_stride);
   so.bind("cairo_surface_status", l.surface_status);
   so.bind("cairo_surface_flush", l.surface_flush);
+  so.bind("cairo_surface_mark_dirty", l.surface_mark_dirty);
+  so.bind("cairo_surface_write_to_png_stream", l.surface_write_to_png_stream);
   so.bind("cairo_surface_destroy", l.surface_destroy);
   so.bind("cairo_create", l.create);
   so.bind("cairo_destroy", l.destroy);

@@ -1,10 +1,11 @@
-// cairo alone, opened on first use: plain logos are drawn with it directly (render/scene_drawing.hpp),
-// without librsvg's parser and the GLib, Pango and GIO it loads. The members keep cairo's own
-// signatures.
+// cairo, opened on first use: librsvg's renders draw on its surfaces, plain logos are drawn with it
+// directly (render/scene_drawing.hpp) without librsvg's parser and the GLib, Pango and GIO it loads,
+// and images are encoded as PNG with it. The members keep cairo's own signatures.
 #pragma once
 
 #include <cairo.h>
 
+#include <memory>
 #include <string>
 
 namespace bimi::svgps::detail {
@@ -15,6 +16,8 @@ struct CairoLibrary {
   decltype(&cairo_image_surface_get_stride) image_surface_get_stride = nullptr;
   decltype(&cairo_surface_status) surface_status = nullptr;
   decltype(&cairo_surface_flush) surface_flush = nullptr;
+  decltype(&cairo_surface_mark_dirty) surface_mark_dirty = nullptr;
+  decltype(&cairo_surface_write_to_png_stream) surface_write_to_png_stream = nullptr;
   decltype(&cairo_surface_destroy) surface_destroy = nullptr;
   decltype(&cairo_create) create = nullptr;
   decltype(&cairo_destroy) destroy = nullptr;
@@ -32,5 +35,17 @@ struct CairoLibrary {
 // The library, opened once per process on first use; nullptr when it cannot be loaded, with why in
 // `error`.
 const CairoLibrary* cairo_library(std::string& error);
+
+// Owning handles that free through the loaded library.
+struct CairoSurfaceDestroy {
+  const CairoLibrary* library;
+  void operator()(cairo_surface_t* surface) const { library->surface_destroy(surface); }
+};
+struct CairoContextDestroy {
+  const CairoLibrary* library;
+  void operator()(cairo_t* context) const { library->destroy(context); }
+};
+using CairoSurface = std::unique_ptr<cairo_surface_t, CairoSurfaceDestroy>;
+using CairoContext = std::unique_ptr<cairo_t, CairoContextDestroy>;
 
 }  // namespace bimi::svgps::detail

@@ -9,12 +9,16 @@
 
 #include "render/bounds.hpp"
 #include "render/cairo_image.hpp"
+#include "render/cairo_library.hpp"
 #include "render/rsvg_library.hpp"
 #include "render/scene_drawing.hpp"
 
 namespace bimi::svgps {
 namespace {
 
+using detail::CairoContext;
+using detail::CairoLibrary;
+using detail::CairoSurface;
 using detail::RsvgLibrary;
 
 // 1024² pixels are 4 MiB of surface: drawn in the process, the picture costs about what a worker's
@@ -25,14 +29,6 @@ constexpr int max_drawing_size = 1024;
 struct GObjectUnref {
   const RsvgLibrary* library;
   void operator()(gpointer object) const { library->object_unref(object); }
-};
-struct SurfaceDestroy {
-  const RsvgLibrary* library;
-  void operator()(cairo_surface_t* surface) const { library->surface_destroy(surface); }
-};
-struct ContextDestroy {
-  const RsvgLibrary* library;
-  void operator()(cairo_t* context) const { library->destroy(context); }
 };
 struct ErrorFree {
   const RsvgLibrary* library;
@@ -69,23 +65,25 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
     error = take_message(rsvg, raw_error, "librsvg could not load the document");
     return std::nullopt;
   }
-  std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(rsvg.image_surface_create(CAIRO_FORMAT_ARGB32, size, size),
-                                                           {&rsvg});
-  if (rsvg.surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+  const CairoLibrary* cairo_loaded = detail::cairo_library(error);
+  if (cairo_loaded == nullptr) return std::nullopt;
+  const CairoLibrary& cairo = *cairo_loaded;
+  CairoSurface surface(cairo.image_surface_create(CAIRO_FORMAT_ARGB32, size, size), {&cairo});
+  if (cairo.surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     error = "cannot allocate the render surface";
     return std::nullopt;
   }
   {
-    std::unique_ptr<cairo_t, ContextDestroy> context(rsvg.create(surface.get()), {&rsvg});
+    CairoContext context(cairo.create(surface.get()), {&cairo});
     RsvgRectangle viewport{0, 0, static_cast<double>(size), static_cast<double>(size)};
     if (!rsvg.handle_render_document(handle.get(), context.get(), &viewport, &raw_error)) {
       error = take_message(rsvg, raw_error, "librsvg could not render the document");
       return std::nullopt;
     }
   }
-  rsvg.surface_flush(surface.get());
-  return detail::image_from_argb32(rsvg.image_surface_get_data(surface.get()), rsvg.image_surface_get_stride(surface.get()),
-                                   size);
+  cairo.surface_flush(surface.get());
+  return detail::image_from_argb32(cairo.image_surface_get_data(surface.get()),
+                                   cairo.image_surface_get_stride(surface.get()), size);
 }
 
 std::optional<Image> render_logo(std::string_view svg_text, int size, const Limits& limits, RenderFailure& failure) {
@@ -174,17 +172,16 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 }  // namespace
 
 std::optional<std::string> encode_png(const Image& image, std::string& error) {
-  const RsvgLibrary* library = detail::rsvg_library(error);
+  const CairoLibrary* library = detail::cairo_library(error);
   if (library == nullptr) return std::nullopt;
-  const RsvgLibrary& rsvg = *library;
-  std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
-      rsvg.image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height), {&rsvg});
-  if (rsvg.surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+  const CairoLibrary& cairo = *library;
+  CairoSurface surface(cairo.image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height), {&cairo});
+  if (cairo.surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     error = "cannot allocate the image surface";
     return std::nullopt;
   }
-  unsigned char* data = rsvg.image_surface_get_data(surface.get());
-  int stride = rsvg.image_surface_get_stride(surface.get());
+  unsigned char* data = cairo.image_surface_get_data(surface.get());
+  int stride = cairo.image_surface_get_stride(surface.get());
   for (int y = 0; y < image.height; ++y) {
     auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
     for (int x = 0; x < image.width; ++x) {
@@ -195,9 +192,9 @@ std::optional<std::string> encode_png(const Image& image, std::string& error) {
       row[x] = (a << 24) | (r << 16) | (g << 8) | b;
     }
   }
-  rsvg.surface_mark_dirty(surface.get());
+  cairo.surface_mark_dirty(surface.get());
   std::string png;
-  if (rsvg.surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS) {
+  if (cairo.surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS) {
     error = "cannot encode the PNG";
     return std::nullopt;
   }

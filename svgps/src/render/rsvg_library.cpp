@@ -6,8 +6,8 @@ namespace bimi::svgps::detail {
 namespace {
 
 LoadedTable<RsvgLibrary> load() {
-  // The soname of Debian's librsvg2-2; its handle also finds cairo's and GLib's symbols, as
-  // librsvg depends on them.
+  // The soname of Debian's librsvg2-2; its handle also finds GLib's symbols, as librsvg depends
+  // on GLib.
   SharedLibrary so("librsvg-2.so.2", "rendering needs librsvg");
   LoadedTable<RsvgLibrary> loaded;
   RsvgLibrary& l = loaded.table;
@@ -15,16 +15,6 @@ LoadedTable<RsvgLibrary> load() {
   so.bind("rsvg_handle_render_document", l.handle_render_document);
   so.bind("g_object_unref", l.object_unref);
   so.bind("g_error_free", l.error_free);
-  so.bind("cairo_image_surface_create", l.image_surface_create);
-  so.bind("cairo_image_surface_get_data", l.image_surface_get_data);
-  so.bind("cairo_image_surface_get_stride", l.image_surface_get_stride);
-  so.bind("cairo_surface_status", l.surface_status);
-  so.bind("cairo_surface_flush", l.surface_flush);
-  so.bind("cairo_surface_mark_dirty", l.surface_mark_dirty);
-  so.bind("cairo_surface_write_to_png_stream", l.surface_write_to_png_stream);
-  so.bind("cairo_surface_destroy", l.surface_destroy);
-  so.bind("cairo_create", l.create);
-  so.bind("cairo_destroy", l.destroy);
   const guint* major = nullptr;
   const guint* minor = nullptr;
   const guint* micro = nullptr;

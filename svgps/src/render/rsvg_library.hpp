@@ -1,8 +1,9 @@
-// librsvg and cairo, opened on the first render instead of linked. librsvg's dependencies (GIO,
+// librsvg, opened on the first render instead of linked. librsvg's dependencies (GIO,
 // Pango, ICU, the X11 client libraries, libmount, libselinux: some thirty shared objects) cost
 // every bimi process about 6 ms to load and relocate, while renders run in worker processes and most
 // runs of the parent never draw. One dlopen of librsvg brings cairo and GLib with it, as its own
-// dependencies. The members keep the libraries' own signatures.
+// dependencies; cairo's functions are bound in cairo_library.hpp. The members keep the
+// libraries' own signatures.
 #pragma once
 
 #include <cairo.h>
@@ -17,16 +18,6 @@ struct RsvgLibrary {
   decltype(&rsvg_handle_render_document) handle_render_document = nullptr;
   decltype(&g_object_unref) object_unref = nullptr;
   decltype(&g_error_free) error_free = nullptr;
-  decltype(&cairo_image_surface_create) image_surface_create = nullptr;
-  decltype(&cairo_image_surface_get_data) image_surface_get_data = nullptr;
-  decltype(&cairo_image_surface_get_stride) image_surface_get_stride = nullptr;
-  decltype(&cairo_surface_status) surface_status = nullptr;
-  decltype(&cairo_surface_flush) surface_flush = nullptr;
-  decltype(&cairo_surface_mark_dirty) surface_mark_dirty = nullptr;
-  decltype(&cairo_surface_write_to_png_stream) surface_write_to_png_stream = nullptr;
-  decltype(&cairo_surface_destroy) surface_destroy = nullptr;
-  decltype(&cairo_create) create = nullptr;
-  decltype(&cairo_destroy) destroy = nullptr;
   std::string version;  // librsvg's, as it reports itself: "2.54.7"
 };
 

@@ -20,6 +20,7 @@
 #include <cstring>
 #include <utility>
 
+#include "render/cairo_library.hpp"
 #include "render/rsvg_library.hpp"
 
 extern char** environ;
@@ -305,10 +306,11 @@ int serve_renders(int socket, double seconds, std::size_t memory_mib,
   for (const auto& directory : font_directories) {
     if (!FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(directory.c_str()))) return 1;
   }
-  // librsvg is opened before the limits, as when it was linked: its mappings never count against a
-  // logo's memory. Were it missing, each render says so.
+  // librsvg and cairo are opened before the limits, as when they were linked: their mappings never
+  // count against a logo's memory. Were one missing, each render says so.
   std::string unavailable;
   detail::rsvg_library(unavailable);
+  detail::cairo_library(unavailable);
   // Limits first, before librsvg touches anything: no core files from an abort,
   // no way back to more memory (the hard limit is lowered too), no privileges
   // gained through exec.

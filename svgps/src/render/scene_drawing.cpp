@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <string>
 
 #include "bimi/diagnostic.hpp"
@@ -51,13 +50,10 @@ std::optional<Image> draw_plain_scene(const std::vector<SceneLayer>& layers, int
   const CairoLibrary* library = cairo_library(error);
   if (library == nullptr) return std::nullopt;
   const CairoLibrary& cairo = *library;
-  auto destroy_surface = [&cairo](cairo_surface_t* s) { cairo.surface_destroy(s); };
-  std::unique_ptr<cairo_surface_t, decltype(destroy_surface)> surface(
-      cairo.image_surface_create(CAIRO_FORMAT_ARGB32, size, size), destroy_surface);
+  CairoSurface surface(cairo.image_surface_create(CAIRO_FORMAT_ARGB32, size, size), {&cairo});
   if (cairo.surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return std::nullopt;
   {
-    auto destroy_context = [&cairo](cairo_t* c) { cairo.destroy(c); };
-    std::unique_ptr<cairo_t, decltype(destroy_context)> context(cairo.create(surface.get()), destroy_context);
+    CairoContext context(cairo.create(surface.get()), {&cairo});
     cairo_t* cr = context.get();
     // The points are already in pixels, transformed exactly as cairo transforms librsvg's user
     // space points (x·scale + 0·y + translation), so the context keeps its identity matrix.
