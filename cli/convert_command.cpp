@@ -39,6 +39,7 @@ struct ConvertCommandOptions {
   int colors = 0;
   std::size_t max_bytes = 32 * 1024;
   bool force = false;
+  bool no_trace_effects = false;
   unsigned jobs = 0;
   std::string format = "text";
   std::string report;  // the HTML page, if asked for
@@ -329,6 +330,7 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
   base.colors = options.colors;
   base.max_bytes = options.max_bytes;
   base.force = options.force;
+  base.trace_effects = !options.no_trace_effects;
 
   std::vector<Outcome> outcomes(jobs->size());
   for_each_parallel(jobs->size(), options.jobs,
@@ -402,6 +404,8 @@ void setup_convert(CLI::App& app, ExitCode& result) {
       ->check(CLI::Range(1024, 32768));
   command->add_flag("--force", options->force,
                     "drop filters, masks and external images, and write even when the render differs from the original");
+  command->add_flag("--no-trace-effects", options->no_trace_effects,
+                    "refuse blurs, drop shadows and other filters instead of rendering and tracing them in place");
   command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   command->add_option("--fonts", options->font_dirs,

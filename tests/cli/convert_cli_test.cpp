@@ -61,13 +61,27 @@ TEST(CliConvert, SameBytesEveryTime) {
 TEST(CliConvert, RefusalWritesNothingAndExitsOne) {
   TempDir dir;
   fs::path out = dir.path() / "out.svg";
-  RunResult r = run_bimi("convert " + q(fixture("convert/filter.svg")) + " -o " + q(out));
+  RunResult r = run_bimi("convert " + q(fixture("convert/filter-unknown.svg")) + " -o " + q(out));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("filter.svg:5:1: error:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("filter-unknown.svg:5:1: error:"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(out));
   EXPECT_EQ(entries(dir.path()), 0u);
-  EXPECT_EQ(run_bimi("convert --force " + q(fixture("convert/filter.svg")) + " -o " + q(out)).exit_code, 0);
+  EXPECT_EQ(run_bimi("convert --force " + q(fixture("convert/filter-unknown.svg")) + " -o " + q(out)).exit_code, 0);
   EXPECT_TRUE(fs::exists(out));
+}
+
+// A blur is rendered and traced in place unless --no-trace-effects asks for the refusal.
+TEST(CliConvert, NoTraceEffectsRefusesBlurs) {
+  TempDir dir;
+  fs::path out = dir.path() / "out.svg";
+  RunResult traced = run_bimi("convert " + q(fixture("convert/filter.svg")) + " -o " + q(out));
+  EXPECT_EQ(traced.exit_code, 0) << traced.out;
+  EXPECT_NE(traced.out.find("[convert-traced]"), std::string::npos) << traced.out;
+  fs::remove(out);
+  RunResult refused = run_bimi("convert --no-trace-effects " + q(fixture("convert/filter.svg")) + " -o " + q(out));
+  EXPECT_EQ(refused.exit_code, 1) << refused.out;
+  EXPECT_NE(refused.out.find("filter.svg:5:1: error:"), std::string::npos) << refused.out;
+  EXPECT_FALSE(fs::exists(out));
 }
 
 TEST(CliConvert, NeverOverwritesItsInput) {
@@ -94,21 +108,21 @@ TEST(CliConvert, OutDirMirrorsInputsAndReportsJson) {
   TempDir dir;
   fs::path out = dir.path() / "out";
   RunResult r = run_bimi("convert --format json " + q(fixture("convert")) + " --out-dir " + q(out) + " -j 2");
-  EXPECT_EQ(r.exit_code, 1);  // filter.svg and other filters are refused
+  EXPECT_EQ(r.exit_code, 1);  // filter-unknown.svg and other inputs are refused
   auto json = nlohmann::json::parse(r.out);
   std::size_t converted = 0;
   for (const auto& f : json["files"]) {
     if (f["status"] == "converted") {
       ++converted;
       EXPECT_TRUE(fs::exists(f["output"].get<std::string>()));
-      EXPECT_GE(f["fidelity"]["ssim"].get<double>(), 0.95);
+      EXPECT_GE(f["fidelity"]["ssim"].get<double>(), 0.93);  // the gate's (traced filters pass at 0.94)
     }
   }
   EXPECT_EQ(json["converted"].get<std::size_t>(), converted);
   EXPECT_GE(converted, 10u);
   EXPECT_TRUE(fs::exists(out / "sketch.svg"));
   EXPECT_TRUE(fs::exists(out / "sketch-expected.svg"));
-  EXPECT_FALSE(fs::exists(out / "filter.svg"));
+  EXPECT_FALSE(fs::exists(out / "filter-unknown.svg"));
 }
 
 TEST(CliConvert, UsageErrors) {

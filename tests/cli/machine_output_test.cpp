@@ -49,7 +49,7 @@ TEST(JsonSchemas, ConvertOutputSaysRuleAndKeepsKindForOneRelease) {
   valid_output("convert --format json " + fixture("raster/logo-baseline.jpg") + " -o " +
                    shell_quote((dir.path() / "bitmap.svg").string()),
                schema_path("convert.json"), 0);
-  valid_output("convert --format json " + fixture("convert/filter.svg") + " -o " +
+  valid_output("convert --format json " + fixture("convert/filter-unknown.svg") + " -o " +
                    shell_quote((dir.path() / "refused.svg").string()),
                schema_path("convert.json"), 1);
 }

@@ -141,7 +141,7 @@ TEST(ConvertReportPage, ShowsEveryFileConvertedOrRefusedWithItsReason) {
   fs::copy_file(samples + "/needs-work/inkscape-export.svg", in / "inkscape-export.svg");
   fs::copy_file(samples + "/bitmap/logo.jpg", in / "bitmap.jpg");
   write(in / "broken.svg", "<svg");
-  write(in / "filter.svg", read(std::string(BIMI_FIXTURES_DIR) + "/convert/filter.svg"));
+  write(in / "filter.svg", read(std::string(BIMI_FIXTURES_DIR) + "/convert/filter-unknown.svg"));
   fs::path page = dir.path() / "report.html";
   RunResult run = run_bimi("convert " + q(in) + " --out-dir " + q(dir.path() / "out") + " --report " + q(page), true);
   EXPECT_NE(run.exit_code, 0) << run.out;  // the broken and the filtered logos

@@ -205,7 +205,10 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
     if (!state.refuse_or_drop(e, "mix-blend-mode \"" + std::string(*blend) + "\"")) return false;
   }
   if (auto filter = state.own(index, "filter"); !filtered && filter && trim_xml_space(*filter) != "none") {
-    if (!state.refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (shadows, blurs)")) return false;
+    auto untraced = state.untraced_effects.find(index);
+    std::string why = untraced == state.untraced_effects.end() ? "shadows, blurs"
+                                                                : "its result could not be traced: " + untraced->second;
+    if (!state.refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (" + why + ")")) return false;
   }
   if (auto mask = state.own(index, "mask"); mask && trim_xml_space(*mask) != "none") {
     if (!apply_mask(state, index, *mask, context)) return false;

@@ -27,20 +27,22 @@ struct BuildOptions {
   const Deadline* deadline = nullptr;  // checked while building; building stops when it passes
   Limits limits;
   std::vector<std::string> languages;  // the reader's, for <switch> (see ConvertOptions::languages)
+  bool trace_effects = true;  // render and trace filter results no exact form holds (blurs, shadows)
+  std::size_t max_bytes = 32 * 1024;  // the output's budget: a traced result alone past it is refused
 };
 
 // Change kinds reported while converting (rule ids of the conversion report).
 //   convert-css, convert-structure, convert-removed, convert-paint, convert-opacity, convert-clip
 //   (clip paths, masks, strokes outlined for them), convert-text, convert-filter, convert-blend: notes
 //   of what was rewritten exactly;
-//   convert-traced: a note, an embedded PNG or JPEG was traced into shapes;
+//   convert-traced: a note, an embedded bitmap or a filter's result was traced into shapes;
 //   convert-approximated: a warning, something was kept only approximately;
 //   convert-dropped: a warning, something visible was dropped under --force;
 //   convert-refused: an error, the input cannot be converted faithfully.
 // What the builder made, and what the rest of the pipeline needs to know of the input.
 struct Built {
   model::Document document;
-  // An embedded PNG or JPEG was traced into shapes: the result is judged as bitmap logos are
+  // An embedded bitmap or a filter's result was traced into shapes: the result is judged as bitmap logos are
   // (the traced fidelity thresholds, a finer comparison render).
   bool traced = false;
 };

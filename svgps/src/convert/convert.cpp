@@ -148,6 +148,8 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   }
   convert::BuildOptions build_options;
   build_options.force = options.force;
+  build_options.trace_effects = options.trace_effects;
+  build_options.max_bytes = options.max_bytes;
   build_options.fonts = fonts.get();
   build_options.limits = options.limits;
   build_options.deadline = &deadline;

@@ -12,10 +12,13 @@
 #include "convert/bounds.hpp"
 #include "convert/clip_mask.hpp"
 #include "convert/color_map.hpp"
+#include "convert/effect_trace.hpp"
+#include "convert/framing.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
 #include "convert/units_viewport.hpp"
 #include "geometry/shapes.hpp"
+#include "model/writer.hpp"
 #include "style/color.hpp"
 #include "svg/numbers.hpp"
 
@@ -31,10 +34,12 @@ constexpr std::size_t max_table_values = 256;
 constexpr std::size_t max_copies = 64;
 
 // What a primitive's result is in terms of the element's drawing: the source (colour-mapped and
-// offset in the element's user space) or a flood of the filter region.
+// offset in the element's user space), a flood of the filter region, or a result no exact form
+// holds (a blur, lighting): the output of the filter up to that primitive, rendered and traced.
 struct Layer {
-  enum class Kind { source, flood };
+  enum class Kind { source, flood, rendered };
   Kind kind = Kind::source;
+  std::size_t primitive = 0;  // rendered: the primitive whose result it is
   ColorMap map;
   double dx = 0, dy = 0;
   Rgba flood;
@@ -46,15 +51,22 @@ using Result = std::vector<Layer>;  // bottom first; empty: transparent black
 
 struct Plan {
   std::string id;
+  std::string functions;  // a list of filter functions ("blur(2px)") instead of a <filter>
+  std::size_t filter = 0;
   Result layers;
   double x = 0, y = 0, width = 0, height = 0;  // the filter region, in the element's user space
   bool offsets_in_box = false;                 // an feOffset in objectBoundingBox primitive units
   bool floods = false;                         // a layer is a flood of the region
   bool mixes_linear = false;                   // layers composited in linearRGB
   bool cut_under_source = false;               // layers cut where the element, drawn on top, is
+  std::set<std::string> rendered;              // primitives drawn by rendering and tracing
 };
 
 bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
+
+bool has_rendered(const Result& r) {
+  return std::any_of(r.begin(), r.end(), [](const Layer& l) { return l.kind == Layer::Kind::rendered; });
+}
 
 std::optional<double> number_attribute(const RawElement& e, std::string_view name, double fallback) {
   const RawAttribute* a = e.attribute(name);
@@ -197,6 +209,11 @@ class PlanReader {
   PlanReader(const BuildState& state, std::size_t filter, const geo::Box& box)
       : state_(state), filter_(filter), box_(box) {}
 
+  // Primitives not evaluated exactly become rendered layers (blurs, lighting) instead of failing.
+  void render_the_rest(bool render) { render_ = render; }
+  // The primitives that became rendered layers, by name.
+  const std::set<std::string>& rendered() const { return rendered_; }
+
   // Whether an offset was given in objectBoundingBox primitive units.
   bool offsets_in_box() const { return offsets_in_box_; }
   // Whether results are composited in linearRGB.
@@ -214,7 +231,17 @@ class PlanReader {
       for (const char* subregion : {"x", "y", "width", "height"}) {
         if (p.attribute(subregion)) return std::nullopt;
       }
-      auto result = primitive(c);
+      auto result = exact_primitive(c);
+      if (!result && render_ && renderable_primitive(state_, c)) {
+        Layer rendered;
+        rendered.kind = Layer::Kind::rendered;
+        rendered.primitive = c;
+        result = Result{rendered};
+        // What made a render necessary: a blur, not the colour map applied to the blur after it.
+        static const std::set<std::string, std::less<>> exact_kinds = {"feFlood", "feColorMatrix",
+            "feComponentTransfer", "feOffset", "feMerge", "feBlend", "feComposite"};
+        if (!exact_kinds.count(p.local) || rendered_.empty()) rendered_.insert(p.local);
+      }
       if (!result || result->size() > max_layers) return std::nullopt;
       if (const RawAttribute* name = p.attribute("result")) named_[trim_xml_space(name->value)] = *result;
       previous_ = std::move(*result);
@@ -245,7 +272,9 @@ class PlanReader {
     return it->second;
   }
 
-  std::optional<Result> primitive(std::size_t index) {
+  // nullopt for what a colour map, a flood, an offset or a merge cannot say, including anything
+  // but a merge of a rendered result (the render then takes it in).
+  std::optional<Result> exact_primitive(std::size_t index) {
     const RawElement& p = state_.document.elements[index];
     const std::string& n = p.local;
     if (n == "feFlood") {
@@ -260,14 +289,14 @@ class PlanReader {
     if (n == "feColorMatrix" || n == "feComponentTransfer") {
       auto in = input(p, "in");
       auto step = n == "feColorMatrix" ? color_matrix(state_, index) : component_transfer(state_, index);
-      if (!in || !step) return std::nullopt;
+      if (!in || !step || has_rendered(*in)) return std::nullopt;
       return map_result(std::move(*in), *step);
     }
     if (n == "feOffset") {
       auto in = input(p, "in");
       auto dx = number_attribute(p, "dx", 0);
       auto dy = number_attribute(p, "dy", 0);
-      if (!in || !dx || !dy) return std::nullopt;
+      if (!in || !dx || !dy || has_rendered(*in)) return std::nullopt;
       if (bounding_box_ && (*dx != 0 || *dy != 0)) {
         offsets_in_box_ = true;
         *dx *= box_.width();
@@ -307,6 +336,7 @@ class PlanReader {
         in2->insert(in2->end(), in->begin(), in->end());
         return in2;
       }
+      if (has_rendered(*in) || has_rendered(*in2)) return std::nullopt;
       // A flood kept where the source is drawn: the source's silhouette in the flood's colour.
       // Figma's shadow with "show behind transparent areas" off: the copy cut where the element is.
       if (n == "feComposite" && op == "out") {
@@ -336,11 +366,61 @@ class PlanReader {
   std::size_t filter_;
   geo::Box box_;
   bool bounding_box_ = false;
+  bool render_ = false;
+  std::set<std::string> rendered_;
   bool offsets_in_box_ = false;
   bool mixes_linear_ = false;
   std::map<std::string, Result, std::less<>> named_;
   std::optional<Result> previous_;
 };
+
+// A list of the filter functions of Filter Effects 1 §12 ("blur(2px) drop-shadow(…)"), none of
+// them url(): librsvg draws it from the element alone.
+bool filter_functions(std::string_view text) {
+  static const std::set<std::string, std::less<>> names = {"blur",     "brightness", "contrast", "drop-shadow",
+                                                          "grayscale", "hue-rotate", "invert",   "opacity",
+                                                          "saturate",  "sepia"};
+  std::size_t i = 0, count = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i == text.size()) break;
+    std::size_t open = text.find('(', i);
+    if (open == std::string_view::npos || !names.count(text.substr(i, open - i))) return false;
+    int depth = 0;
+    std::size_t j = open;
+    for (; j < text.size(); ++j) {
+      if (text[j] == '(') ++depth;
+      if (text[j] == ')' && --depth == 0) break;
+    }
+    if (j == text.size()) return false;
+    i = j + 1;
+    ++count;
+  }
+  return count > 0;
+}
+
+// Filter functions are one rendered result over the default region: the element's box widened by
+// 10% on each side.
+std::optional<Plan> read_function_plan(BuildState& state, std::size_t index, const std::string& text) {
+  geo::Box box = local_bounds(state, index);
+  if (!state.options.trace_effects || !filter_functions(text) || box.empty()) return std::nullopt;
+  Plan plan;
+  plan.functions = text;
+  plan.x = box.x0 - 0.1 * box.width();
+  plan.y = box.y0 - 0.1 * box.height();
+  plan.width = 1.2 * box.width();
+  plan.height = 1.2 * box.height();
+  Layer rendered;
+  rendered.kind = Layer::Kind::rendered;
+  plan.layers.push_back(rendered);
+  plan.rendered.insert(text);
+  return plan;
+}
+
+// "filter #id" or "filter blur(2px)", for messages.
+std::string plan_name(const Plan& plan) {
+  return plan.functions.empty() ? "filter #" + plan.id : "filter " + plan.functions;
+}
 
 // The filter region (Filter Effects 1 §6.1): x, y, width and height of the <filter> in filterUnits
 // (objectBoundingBox, the default: fractions of the element's box, -10% and 120%).
@@ -348,8 +428,8 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
   auto value = state.own(index, "filter");
   if (!value) return std::nullopt;
   std::string text = trim_xml_space(*value);
-  // One reference: a filter function or a list of them is not read here.
-  if (text.rfind("url(", 0) != 0 || text.find(')') != text.size() - 1) return std::nullopt;
+  // One reference, or a list of filter functions.
+  if (text.rfind("url(", 0) != 0 || text.find(')') != text.size() - 1) return read_function_plan(state, index, text);
   Plan plan;
   plan.id = local_reference(text);
   auto it = state.ids.find(plan.id);
@@ -382,7 +462,9 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
     plan.height = *fh * box.height();
   }
   if (!std::isfinite(plan.x + plan.y + plan.width + plan.height)) return std::nullopt;
+  plan.filter = it->second;
   PlanReader reader(state, it->second, box);
+  reader.render_the_rest(state.options.trace_effects);
   auto layers = reader.read();
   if (!layers) return std::nullopt;
   for (const Layer& layer : *layers) {
@@ -399,6 +481,7 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
     plan.cut_under_source = true;
   }
   plan.layers = std::move(*layers);
+  plan.rendered = reader.rendered();
   plan.offsets_in_box = reader.offsets_in_box();
   plan.mixes_linear = reader.mixes_linear() && plan.layers.size() > 1;
   for (const Layer& layer : plan.layers) plan.floods = plan.floods || layer.kind == Layer::Kind::flood;
@@ -485,17 +568,89 @@ void recolour(BuildState& state, model::Node& node, const ColorMap& map, const R
 }
 
 std::string what_it_became(const Plan& plan) {
-  bool moved = false, flooded = false;
+  bool moved = false, flooded = false, rendered = false, source = false;
   for (const Layer& layer : plan.layers) {
     moved = moved || (layer.kind == Layer::Kind::source && (layer.dx != 0 || layer.dy != 0));
     flooded = flooded || layer.kind == Layer::Kind::flood;
+    rendered = rendered || layer.kind == Layer::Kind::rendered;
+    source = source || layer.kind == Layer::Kind::source;
   }
-  std::string name = "filter #" + plan.id;
+  std::string name = plan_name(plan);
   if (plan.layers.empty()) return name + " draws nothing; removed";
+  if (rendered) return name + " became a traced render" + (source ? " merged with the element's own shapes" : "");
   if (moved) return name + " became a translated copy" + (plan.layers.size() > 1 ? " merged with the element" : "");
   if (flooded) return name + " became its region filled with the flood colour";
   if (plan.layers.size() > 1) return name + " became copies of the element merged";
   return name + " applied to the colours";
+}
+
+// What shapes cost in the output, written at the precision the logo's size suggests.
+std::size_t written_bytes(const BuildState& state, const model::Node& node) {
+  model::Document alone;
+  alone.view_box = state.out.view_box;
+  const int decimals = automatic_decimals(alone.view_box);
+  const std::size_t empty = write_document(alone, {decimals}).size();
+  alone.root.children.push_back(node);
+  return write_document(alone, {decimals}).size() - empty;
+}
+
+// Draws the element alone and unclipped (its clips and the filter region cut the result, not
+// what the filter sees), then renders and traces the filter's result at the layer's primitive.
+std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, const Plan& plan, const Layer& layer,
+                                         const Context& context, const geo::Matrix& user, const DrawElement& draw) {
+  Context source = context;
+  source.opacity = 1;  // applied after the filter
+  source.clips.clear();
+  model::Node drawing;
+  state.filter_applied = index;
+  std::size_t outer_copies = std::exchange(state.filter_copies, state.filter_copies * 2);
+  draw(source, drawing);
+  state.filter_copies = outer_copies;
+  state.filter_applied.reset();
+  if (state.refused) return std::nullopt;
+  EffectRender effect;
+  effect.filter = plan.filter;
+  effect.functions = plan.functions;
+  effect.last = layer.primitive;
+  effect.x = plan.x;
+  effect.y = plan.y;
+  effect.width = plan.width;
+  effect.height = plan.height;
+  effect.user = user;
+  effect.area = geo::bounds(geo::transformed(box_path({plan.x, plan.y, plan.x + plan.width, plan.y + plan.height}), user));
+  std::string error;
+  auto traced = trace_effect(state, drawing, effect, error);
+  if (traced) {
+    // Noise or a photograph-like result traces into more than a whole logo may hold.
+    model::Node bands;
+    bands.transform = traced->to_document;
+    for (const model::Shape& shape : traced->shapes) bands.children.push_back(model::Node{{}, shape, {}, true});
+    if (std::size_t bytes = written_bytes(state, bands); bytes > state.options.max_bytes) {
+      error = "its trace takes " + std::to_string(bytes) + " bytes, more than the " +
+              std::to_string(state.options.max_bytes) + " a whole logo may";
+      traced.reset();
+    }
+  }
+  if (!traced) state.untraced_effects[index] = error;
+  return traced;
+}
+
+// Puts the traced bands where the filter's result was, under the clips around the element (the
+// render is already cut to the filter region), and says what they cost.
+void place_traced(BuildState& state, const RawElement& e, const Plan& plan, TracedEffect effect,
+                  const Context& outside, model::Node& node) {
+  Context placed = outside;
+  placed.ctm = effect.to_document;
+  const std::size_t shapes = effect.shapes.size();
+  for (model::Shape& shape : effect.shapes) place_shape(state, e, std::move(shape), placed, node);
+  node.traced = true;
+  state.traced = true;
+  const std::size_t bytes = written_bytes(state, node);
+  std::string names;
+  for (const std::string& name : plan.rendered) names += (names.empty() ? "" : ", ") + name;
+  state.note("convert-traced", e,
+             plan_name(plan) + (plan.functions.empty() ? ": " + names : std::string()) + " rendered and traced into " + std::to_string(shapes) + " shape" +
+                 (shapes == 1 ? "" : "s") + " with fill-opacity (about " + std::to_string(bytes) + " bytes)");
 }
 
 }  // namespace
@@ -513,9 +668,10 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   if (!filter || trim_xml_space(*filter) == "none") return false;
   auto plan = read_plan(state, index, context);
   if (!plan) return false;
+  // A rendered result spreads past the element (a blur, a shadow), as a moved copy does.
   bool moves = false;
   for (const Layer& layer : plan->layers)
-    moves = moves || layer.kind == Layer::Kind::flood || layer.dx != 0 || layer.dy != 0;
+    moves = moves || layer.kind != Layer::Kind::source || layer.dx != 0 || layer.dy != 0;
   auto clip = state.own(index, "clip-path");
   auto mask = state.own(index, "mask");
   // A mask's opacity would reach the colours before the filter; a clip would move with a copy.
@@ -531,8 +687,19 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   bool turned = user.b != 0 || user.c != 0;
   if (turned && (plan->offsets_in_box || plan->floods)) return false;
   std::size_t copies = 0;
-  for (const Layer& layer : plan->layers) copies += layer.kind == Layer::Kind::source ? 1 : 0;
+  for (const Layer& layer : plan->layers) copies += layer.kind != Layer::Kind::flood ? 1 : 0;
   if (copies > 0 && state.filter_copies * copies > max_copies) return false;
+  // A mask over one flat colour becomes its gradient: not one a traced shape could take.
+  if (!plan->rendered.empty() && context.gradient_mask) return false;
+  // Rendered results first: when one cannot be traced the filter is refused before anything is drawn.
+  std::map<std::size_t, TracedEffect> traced;
+  for (std::size_t i = 0; i < plan->layers.size(); ++i) {
+    if (plan->layers[i].kind != Layer::Kind::rendered) continue;
+    auto effect = render_layer(state, index, *plan, plan->layers[i], context, user, draw);
+    if (state.refused) return true;
+    if (!effect) return false;
+    traced.emplace(i, std::move(*effect));
+  }
   state.note("convert-filter", e, what_it_became(*plan));
   Context base = context;
   base.opacity = 1;  // applied after the filter, below
@@ -548,9 +715,12 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   // The region is a clip of the filter's own, not a clip-path: inside it, it cuts nothing to note.
   bool clip_noop_noted = std::exchange(state.clip_noop_noted, true);
   model::Node out;
-  for (const Layer& layer : plan->layers) {
+  for (std::size_t i = 0; i < plan->layers.size(); ++i) {
+    const Layer& layer = plan->layers[i];
     model::Node node;
-    if (layer.kind == Layer::Kind::flood) {
+    if (layer.kind == Layer::Kind::rendered) {
+      place_traced(state, e, *plan, std::move(traced.at(i)), base, node);
+    } else if (layer.kind == Layer::Kind::flood) {
       auto rectangle = geo::rect_path(plan->x, plan->y, plan->width, plan->height, 0, 0);
       if (!rectangle) continue;
       model::Shape shape;
@@ -579,13 +749,18 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   // A layer cut where the element is shows through where the element is translucent.
   if (plan->cut_under_source && !out.children.empty() && has_translucent(state, out.children.back())) {
     state.approximate(
-        e, "filter #" + plan->id + " cuts a copy away under the element; drawn whole under its translucent parts");
+        e, plan_name(*plan) + " cuts a copy away under the element; drawn whole under its translucent parts");
   }
   // Layers composited in linearRGB mix otherwise than the output, which draws them over each other
-  // in sRGB, where a translucent one lies over another.
-  if (plan->mixes_linear && has_translucent(state, out)) {
+  // in sRGB, where a translucent one lies over another. A traced result is translucent at its edges
+  // by nature: there only a translucent layer drawn over another one mixes otherwise.
+  bool mixed = plan->rendered.empty() ? has_translucent(state, out)
+                                      : std::any_of(out.children.begin() + (out.children.empty() ? 0 : 1),
+                                                    out.children.end(),
+                                                    [&](model::Node& layer) { return has_translucent(state, layer); });
+  if (plan->mixes_linear && mixed) {
     state.approximate(
-        e, "filter #" + plan->id + " composites translucent layers in linearRGB; drawn over each other in sRGB");
+        e, plan_name(*plan) + " composites translucent layers in linearRGB; drawn over each other in sRGB");
   }
   double opacity = context.opacity * state.style(index).opacity;
   if (opacity < 1 && !out.children.empty()) fold_isolated_opacity(state, out, opacity, e);

@@ -1,6 +1,7 @@
 # The tracing stage: PNG (libpng), JPEG (libjpeg-turbo), WebP (libwebp) and GIF (giflib) decoding, resampling, colour reduction
 # with libimagequant and Potrace per colour layer.
 list(APPEND svgps_stage_sources
+  ${CMAKE_CURRENT_LIST_DIR}/alpha_bands.cpp
   ${CMAKE_CURRENT_LIST_DIR}/data_uri.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decode.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decode_gif.cpp

@@ -112,6 +112,7 @@ std::optional<TracedLayers> trace_layers(const Indexed& indexed, const TracePara
     model::Node node;
     node.shape = std::move(shape);
     traced.group.children.push_back(std::move(node));
+    traced.layers.push_back(layer);
   }
   return traced;
 }

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/document.hpp"
 #include "raster/palette.hpp"
@@ -19,6 +20,7 @@ struct TraceParameters {
 
 struct TracedLayers {
   model::Node group;                 // shapes in pixel coordinates, bottom layer first
+  std::vector<std::size_t> layers;   // per shape of group: its colour index (empty layers are left out)
   bool bottom_covers_canvas = false; // the first layer is the whole bitmap (an opaque background)
 };
 

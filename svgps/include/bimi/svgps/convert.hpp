@@ -33,6 +33,9 @@ struct ConvertOptions {
   Fit fit = Fit::artboard;
   int decimals = -1;             // -1: chosen from the logo's size (about 1/4096 of it)
   bool force = false;            // drop filters, masks and images; write despite low fidelity
+  // Filter results no exact form holds (blurs, drop shadows, lighting) are rendered in place and
+  // traced into shapes with fill-opacity; false refuses them instead (or drops them with force).
+  bool trace_effects = true;
   double min_ssim = 0.93;        // fidelity needed to write without --force
   double max_differing = 0.02;   // share of visibly differing pixels allowed without --force
   // Bitmaps are judged with a pixel of slack (see compare_images' shift), and by SSIM more

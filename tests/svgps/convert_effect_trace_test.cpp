@@ -1,0 +1,219 @@
+// Filter results no exact form holds (blurs, drop shadows, lighting) rendered in place by librsvg
+// and traced into alpha bands: the band arithmetic against the pixels it stands for, and
+// editors' exports converted through the fidelity gate against librsvg's render of the original.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "bimi/svgps/convert.hpp"
+#include "raster/alpha_bands.hpp"
+#include "test_support.hpp"
+
+namespace bimi::svgps {
+namespace {
+
+namespace fs = std::filesystem;
+
+ConvertResult convert_file(const fs::path& path, ConvertOptions options = {}) {
+  return convert_svg(test::read_bytes(path), options);
+}
+
+fs::path effect(const std::string& name) { return test::fixtures() / "effects" / (name + ".svg"); }
+
+const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == rule) return &d;
+  }
+  return nullptr;
+}
+
+std::string changes_text(const ConvertResult& r) { return test::describe(r.changes) + test::describe(r.output_findings); }
+
+// A square of straight RGBA whose alpha falls off from the centre (a blurred disc).
+Image falloff(int size, double peak, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+  Image image{size, size, std::vector<std::uint8_t>(static_cast<std::size_t>(size) * size * 4)};
+  for (int y = 0; y < size; ++y) {
+    for (int x = 0; x < size; ++x) {
+      double d = std::hypot(x + 0.5 - size / 2.0, y + 0.5 - size / 2.0) / (size / 2.0);
+      double a = peak * std::clamp(1.2 - d, 0.0, 1.0);  // a plateau at the peak, then a ramp
+      std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * size + x) * 4];
+      p[0] = r;
+      p[1] = g;
+      p[2] = b;
+      p[3] = static_cast<std::uint8_t>(std::lround(a * 255));
+    }
+  }
+  return image;
+}
+
+// The stack of bands a pixel lies in, composited as a renderer draws them (source over).
+std::array<double, 4> composite(const raster::AlphaBands& bands, std::size_t pixel) {
+  std::array<double, 4> premultiplied{0, 0, 0, 0};
+  const std::uint8_t top = bands.indexed.index[pixel];
+  if (top == raster::Indexed::transparent) return premultiplied;
+  for (std::size_t band = 0; band <= top; ++band) {
+    const double o = bands.opacity[band];
+    const model::Rgb& c = bands.indexed.colors[band];
+    const double rgb[3] = {c.r / 255.0, c.g / 255.0, c.b / 255.0};
+    for (int k = 0; k < 3; ++k) premultiplied[k] = o * rgb[k] + (1 - o) * premultiplied[k];
+    premultiplied[3] = o + (1 - o) * premultiplied[3];
+  }
+  return premultiplied;
+}
+
+TEST(AlphaBands, TheStackOfBandsShowsEachPixelsAlphaAndColour) {
+  for (double peak : {1.0, 0.6, 0.25}) {
+    Image image = falloff(64, peak, 30, 60, 200);
+    auto bands = raster::alpha_bands(image);
+    ASSERT_TRUE(bands);
+    const int count = static_cast<int>(bands->opacity.size());
+    const double top = std::round(peak * 255) / 255.0;
+    EXPECT_EQ(count, static_cast<int>(std::ceil(top * raster::default_alpha_steps - 1e-9)));
+    // Rounded to the nearest of `count` even steps up to the peak: within half a step (and a level).
+    const double slack = top / count / 2 + 1.0 / 255;
+    for (std::size_t i = 0; i < bands->indexed.index.size(); ++i) {
+      const double alpha = image.rgba[i * 4 + 3] / 255.0;
+      auto drawn = composite(*bands, i);
+      EXPECT_NEAR(drawn[3], alpha, slack) << "pixel " << i << " peak " << peak;
+      if (drawn[3] > 0.02) {
+        EXPECT_NEAR(drawn[0] / drawn[3] * 255, 30, 2.5);
+        EXPECT_NEAR(drawn[2] / drawn[3] * 255, 200, 2.5);
+      }
+    }
+  }
+}
+
+TEST(AlphaBands, EachBandLiesInsideTheOneBelow) {
+  Image image = falloff(48, 1.0, 0, 0, 0);
+  auto bands = raster::alpha_bands(image);
+  ASSERT_TRUE(bands);
+  // Band k holds the pixels of level k; traced with every band above it, band 0 is the widest.
+  std::vector<std::size_t> at_least(bands->opacity.size(), 0);
+  for (std::uint8_t index : bands->indexed.index) {
+    if (index == raster::Indexed::transparent) continue;
+    for (std::size_t k = 0; k <= index; ++k) ++at_least[k];
+  }
+  for (std::size_t k = 1; k < at_least.size(); ++k) EXPECT_LE(at_least[k], at_least[k - 1]);
+  EXPECT_DOUBLE_EQ(bands->opacity.back(), 1.0);  // the opaque core is drawn opaque
+}
+
+TEST(AlphaBands, NothingVisibleGivesNoBands) {
+  Image clear{8, 8, std::vector<std::uint8_t>(8 * 8 * 4, 0)};
+  EXPECT_FALSE(raster::alpha_bands(clear));
+  Image faint = falloff(8, 1.0 / 255 / 3, 0, 0, 0);  // every alpha rounds to 0
+  EXPECT_FALSE(raster::alpha_bands(faint));
+}
+
+// Exports shaped like each editor's: the shadow or glow is traced, the rest stays exact.
+class TracedEffect : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(TracedEffect, ConvertsFaithfullyAndSaysWhatWasTraced) {
+  ConvertResult r = convert_file(GetParam());
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_FALSE(r.output_findings.has_errors()) << changes_text(r);
+  const Diagnostic* traced = find_change(r, "convert-traced");
+  ASSERT_NE(traced, nullptr) << changes_text(r);
+  EXPECT_NE(traced->message.find("rendered and traced into"), std::string::npos) << traced->message;
+  EXPECT_NE(traced->message.find("bytes)"), std::string::npos) << traced->message;
+  EXPECT_GT(traced->location.line, 0);
+  EXPECT_FALSE(find_change(r, "convert-refused"));
+  EXPECT_FALSE(find_change(r, "convert-dropped"));
+  EXPECT_NE(r.svg->find("fill-opacity"), std::string::npos);
+  ASSERT_TRUE(r.fidelity);
+  // The same input always gives the same bytes.
+  ConvertResult again = convert_file(GetParam());
+  ASSERT_TRUE(again.svg);
+  EXPECT_EQ(*again.svg, *r.svg);
+}
+
+INSTANTIATE_TEST_SUITE_P(Exports, TracedEffect,
+                         ::testing::Values(effect("figma-drop-shadow"), effect("figma-inner-shadow"),
+                                           effect("illustrator-drop-shadow"), effect("inkscape-glow"),
+                                           effect("sketch-shadow"),
+                                           test::fixtures() / "convert" / "filter.svg",
+                                           test::fixtures() / "convert" / "filter-function.svg",
+                                           test::fixtures() / "convert" / "filter-lighting.svg"),
+                         [](const ::testing::TestParamInfo<fs::path>& param) {
+                           std::string name = param.param.stem().string();
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+// The element under the shadow is written as it would be without the filter: exact vectors.
+TEST(TracedEffect, TheElementItselfStaysExact) {
+  std::string input = test::read_bytes(effect("figma-drop-shadow"));
+  ConvertResult shadowed = convert_svg(input, {});
+  std::string plain_input = input;
+  const std::string attribute = " filter=\"url(#filter0_d_12_3)\"";
+  plain_input.erase(plain_input.find(attribute), attribute.size());
+  ConvertResult plain = convert_svg(plain_input, {});
+  ASSERT_TRUE(shadowed.svg) << changes_text(shadowed);
+  ASSERT_TRUE(plain.svg) << changes_text(plain);
+  std::size_t shapes = 0;
+  for (std::size_t at = plain.svg->find("<path"); at != std::string::npos; at = plain.svg->find("<path", at + 1)) {
+    std::string line = plain.svg->substr(at, plain.svg->find('\n', at) - at);
+    EXPECT_NE(shadowed.svg->find(line), std::string::npos) << line;
+    ++shapes;
+  }
+  EXPECT_GE(shapes, 2u);
+  EXPECT_GT(shadowed.svg->size(), plain.svg->size());
+}
+
+TEST(TracedEffect, NoTraceEffectsRefusesAsBefore) {
+  ConvertOptions options;
+  options.trace_effects = false;
+  ConvertResult r = convert_file(effect("figma-drop-shadow"), options);
+  EXPECT_FALSE(r.svg);
+  const Diagnostic* d = find_change(r, "convert-refused");
+  ASSERT_NE(d, nullptr) << changes_text(r);
+  EXPECT_EQ(d->message, "filter \"url(#filter0_d_12_3)\" (shadows, blurs) cannot be represented in SVG Tiny P/S (use "
+                        "--force to drop it and accept the difference)");
+}
+
+// Noise is no shape: its render cannot be traced into a logo, and the refusal says why.
+TEST(TracedEffect, NoiseIsRefusedWithTheReason) {
+  ConvertResult r = convert_file(effect("turbulence"));
+  EXPECT_FALSE(r.svg);
+  const Diagnostic* d = find_change(r, "convert-refused");
+  ASSERT_NE(d, nullptr) << changes_text(r);
+  EXPECT_NE(d->message.find("filter \"url(#noise)\" (its result could not be traced: "), std::string::npos)
+      << d->message;
+  EXPECT_EQ(d->location.line, 4);
+  ConvertOptions force;
+  force.force = true;
+  ConvertResult dropped = convert_file(effect("turbulence"), force);
+  ASSERT_TRUE(dropped.svg) << changes_text(dropped);
+  EXPECT_TRUE(find_change(dropped, "convert-dropped"));
+}
+
+// Each traced result is a render in the worker: a document asks for a bounded number.
+TEST(TracedEffect, RendersPerDocumentAreBounded) {
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 330 330\"><defs><filter id=\"b\">"
+                    "<feGaussianBlur stdDeviation=\"2\"/></filter></defs>";
+  for (int i = 0; i < 33; ++i) {
+    svg += "<circle cx=\"" + std::to_string(15 + (i % 11) * 30) + "\" cy=\"" + std::to_string(15 + (i / 11) * 30) +
+           "\" r=\"10\" filter=\"url(#b)\"/>";
+  }
+  ConvertResult r = convert_svg(svg + "</svg>", {});
+  EXPECT_FALSE(r.svg);
+  const Diagnostic* d = find_change(r, "convert-refused");
+  ASSERT_NE(d, nullptr) << changes_text(r);
+  EXPECT_NE(d->message.find("more than 32 filter results to render in one logo"), std::string::npos) << d->message;
+}
+
+// The element's own clip applies to the filter's result, which the render does not cut: refused.
+TEST(TracedEffect, ABlurUnderTheElementsOwnClipStaysRefused) {
+  ConvertResult r = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs><filter id=\"b\"><feGaussianBlur "
+      "stdDeviation=\"3\"/></filter><clipPath id=\"c\"><rect width=\"50\" height=\"100\"/></clipPath></defs>"
+      "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\" filter=\"url(#b)\" clip-path=\"url(#c)\"/></svg>",
+      {});
+  EXPECT_FALSE(r.svg);
+  EXPECT_TRUE(find_change(r, "convert-refused")) << changes_text(r);
+}
+
+}  // namespace
+}  // namespace bimi::svgps
