@@ -1,11 +1,14 @@
 // Bitmap logos on arbitrary bytes: PNG/JPEG decoding, resampling, colour reduction, tracing and
-// the rest of the convert pipeline.
+// the rest of the convert pipeline; and the alpha bands a traced filter result is cut into, on the
+// decoded pixels.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/raster.hpp"
+#include "raster/alpha_bands.hpp"
+#include "raster/trace.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -19,7 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.background = size % 2 ? bimi::svgps::ConvertOptions::Background::automatic
                                  : bimi::svgps::ConvertOptions::Background::none;
   std::string error;
-  (void)bimi::svgps::decode_raster(bytes, options.limits, error);
+  if (auto bitmap = bimi::svgps::decode_raster(bytes, options.limits, error)) {
+    if (auto bands = bimi::svgps::raster::alpha_bands(*bitmap, 1 + static_cast<int>(size % 16))) {
+      (void)bimi::svgps::raster::trace_layers(bands->indexed, {}, error);
+    }
+  }
   (void)bimi::svgps::convert_raster(bytes, options);
   return 0;
 }

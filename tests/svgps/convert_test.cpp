@@ -921,6 +921,8 @@ TEST(Convert, AGradientMaskIgnoresColorInterpolationAsLibrsvgDoes) {
   EXPECT_EQ(*linear.svg, *srgb.svg);
 }
 
+// With --no-trace-effects; by default each is rendered and traced (or refused by the fidelity
+// gate where one band's mean colour cannot stand for several colours).
 TEST(Convert, MasksThatAreNotOneFlatValueStayRefused) {
   const std::string gradient =
       "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\"/></linearGradient>"
@@ -957,14 +959,24 @@ TEST(Convert, MasksThatAreNotOneFlatValueStayRefused) {
                                     std::pair{faded_use, "has its own opacity"},
                                     std::pair{translucent, "partly transparent"},
                                     std::pair{two_greys, "more than one luminance"}}) {
-    ConvertResult r = convert_text(body);
+    ConvertOptions untraced;
+    untraced.trace_effects = false;
+    ConvertResult r = convert_text(body, untraced);
     EXPECT_FALSE(r.svg) << words;
     EXPECT_TRUE(has_change(r, "convert-refused", words, 2)) << changes_text(r);
-    ConvertOptions force;
+    ConvertOptions force = untraced;
     force.force = true;
     ConvertResult forced = convert_text(body, force);
     ASSERT_TRUE(forced.svg) << changes_text(forced);
     EXPECT_TRUE(has_change(forced, "convert-dropped", words)) << changes_text(forced);
+    ConvertResult traced = convert_text(body);
+    EXPECT_TRUE(has_change(traced, "convert-traced", "mask #m (whose content ")) << changes_text(traced);
+    // The first: a fade over two colours, which each band draws in one mean colour.
+    if (body == gradient) {
+      EXPECT_TRUE(has_change(traced, "convert-refused", "does not render like the original")) << changes_text(traced);
+    } else {
+      EXPECT_TRUE(traced.svg) << words << changes_text(traced);
+    }
   }
 }
 

@@ -92,6 +92,13 @@ struct BuildState {
   std::size_t effect_renders = 0;             // filter results rendered and traced (effect_trace.hpp)
   // Why an element's filter result could not be rendered and traced, for its refusal.
   std::map<std::size_t, std::string> untraced_effects;
+  // Masks no clip or gradient holds (mask_trace.hpp): the element whose mask apply_mask left to be
+  // rendered and traced, with why; the element build_traced_mask is drawing without its mask; and
+  // why a mask's render could not be traced, for its refusal.
+  std::optional<std::pair<std::size_t, std::string>> mask_to_trace;
+  std::optional<std::size_t> mask_applied;
+  std::map<std::size_t, std::string> untraced_masks;
+  std::string* mask_deferral = nullptr;  // while a mask is read: where a refusal is kept instead
   // The output groups being built, outermost first; a blended element sees what they hold, back to
   // the innermost isolated one (blending.hpp).
   struct OpenGroup {

@@ -12,6 +12,7 @@
 #include "convert/image.hpp"
 #include "convert/clip_mask.hpp"
 #include "convert/filter_effects.hpp"
+#include "convert/mask_trace.hpp"
 #include "convert/gradient_mask.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
@@ -146,6 +147,8 @@ void build_element_unguarded(BuildState& state, std::size_t index, model::Node& 
   auto draw = [&](const Context& drawn, model::Node& node) { build_drawing(state, index, node, drawn); };
   auto filtered = [&](const Context& drawn, model::Node& node) {
     if (!build_filtered(state, index, node, drawn, draw)) build_drawing(state, index, node, drawn);
+    // A mask apply_mask could not hold is drawn now, rendered and traced.
+    build_traced_mask(state, index, node, drawn, draw);
   };
   if (!build_blended(state, index, parent, context, filtered)) filtered(context, parent);
 }
@@ -210,7 +213,8 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
                                                                 : "its result could not be traced: " + untraced->second;
     if (!state.refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (" + why + ")")) return false;
   }
-  if (auto mask = state.own(index, "mask"); mask && trim_xml_space(*mask) != "none") {
+  if (auto mask = state.own(index, "mask");
+      mask && trim_xml_space(*mask) != "none" && !mask_applied_outside(state, index)) {
     if (!apply_mask(state, index, *mask, context)) return false;
   }
   if (auto clip = state.own(index, "clip-path"); clip && trim_xml_space(*clip) != "none") {

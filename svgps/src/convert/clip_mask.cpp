@@ -112,6 +112,10 @@ bool visit_content_element(BuildState& state, std::size_t index, const geo::Matr
   if (!path) {
     if (groups && is_drawing_element(e)) {
       // An image, a nested svg or the like in a mask: its luminance is not one flat value.
+      if (state.mask_deferral) {
+        *state.mask_deferral = "holds " + tag(e);
+        return false;
+      }
       if (!state.refuse_or_drop(e, tag(e) + " inside a mask")) return false;
     }
     return true;  // a clipPath draws only shapes and text; renderers ignore the rest
@@ -159,6 +163,7 @@ struct MaskArea {
   std::vector<geo::FilledPath> pieces;  // in the masked element's user space
   double value = -1;                    // the mask value every piece has; -1 until one is drawn
   bool dropped = false;                 // refused content dropped under --force: draw unmasked
+  std::string deferred;                 // set: left to be rendered and traced, and why
 };
 
 // What one paint of a mask's content adds to the mask: nothing, or the mask value of its opaque
@@ -225,10 +230,25 @@ bool read_mask(BuildState& state, std::size_t mask_index, std::size_t masked, co
     m = *box;
   }
   bool alpha = is_alpha_mask(state, mask_index);
+  // What no clip holds is left to be rendered and traced (mask_trace.hpp), unless that failed.
+  auto untraced = state.untraced_masks.find(masked);
+  const bool defer = state.options.trace_effects && untraced == state.untraced_masks.end();
   auto fail = [&](const RawElement& at, const std::string& why) {
-    area.dropped = state.refuse_or_drop(at, "a mask whose content " + why);
+    if (defer) {
+      area.deferred = "whose content " + why;
+      return false;
+    }
+    std::string because = untraced == state.untraced_masks.end() ? "" : " (its render could not be traced: " +
+                                                                            untraced->second + ")";
+    area.dropped = state.refuse_or_drop(at, "a mask whose content " + why + because);
     return false;
   };
+  std::string* outer_deferral = std::exchange(state.mask_deferral, defer ? &area.deferred : nullptr);
+  struct Restore {
+    BuildState& state;
+    std::string* deferral;
+    ~Restore() { state.mask_deferral = deferral; }
+  } restore{state, outer_deferral};
   return visit_content(state, mask_index, m, context, true, [&](const ContentShape& shape) {
     const RawElement& at = state.document.elements[shape.element];
     if (auto effect = effect_in_mask(state, shape)) {
@@ -256,6 +276,27 @@ bool read_mask(BuildState& state, std::size_t mask_index, std::size_t masked, co
   });
 }
 
+}  // namespace
+
+geo::Box mask_box(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context);
+
+namespace {
+
+// The union of a mask's pieces cut to its region (x, y, width, height in maskUnits).
+geo::FilledPath mask_region(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context,
+                            std::vector<geo::FilledPath> pieces) {
+  double tolerance = state.tolerance_under(context.ctm);
+  geo::FilledPath area = unite_pieces(state, std::move(pieces), tolerance);
+  geo::Box region = mask_box(state, mask_index, masked, context);
+  geo::Box drawn = geo::bounds(area.path);
+  if (drawn.empty() || region.empty()) return {};
+  if (drawn.x0 >= region.x0 && drawn.y0 >= region.y0 && drawn.x1 <= region.x1 && drawn.y1 <= region.y1) return area;
+  return {geo::intersect(area.path, area.rule, box_path(region), geo::FillRule::nonzero, tolerance, state.deadline()),
+          geo::FillRule::nonzero};
+}
+
+}  // namespace
+
 // The mask's rectangle in the masked element's user space: by default 10 % of the element's
 // bounding box around it.
 geo::Box mask_box(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context) {
@@ -281,21 +322,6 @@ geo::Box mask_box(BuildState& state, std::size_t mask_index, std::size_t masked,
   geo::Point p0 = box->apply({x, y}), p1 = box->apply({x + w, y + h});
   return {p0.x, p0.y, p1.x, p1.y};
 }
-
-// The union of a mask's pieces cut to its region (x, y, width, height in maskUnits).
-geo::FilledPath mask_region(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context,
-                            std::vector<geo::FilledPath> pieces) {
-  double tolerance = state.tolerance_under(context.ctm);
-  geo::FilledPath area = unite_pieces(state, std::move(pieces), tolerance);
-  geo::Box region = mask_box(state, mask_index, masked, context);
-  geo::Box drawn = geo::bounds(area.path);
-  if (drawn.empty() || region.empty()) return {};
-  if (drawn.x0 >= region.x0 && drawn.y0 >= region.y0 && drawn.x1 <= region.x1 && drawn.y1 <= region.y1) return area;
-  return {geo::intersect(area.path, area.rule, box_path(region), geo::FillRule::nonzero, tolerance, state.deadline()),
-          geo::FillRule::nonzero};
-}
-
-}  // namespace
 
 bool is_alpha_mask(const BuildState& state, std::size_t mask_index) {
   // mask-type: from CSS, else the presentation attribute (SVG 2).
@@ -344,7 +370,10 @@ bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Co
     case GradientMaskResult::declined: break;
   }
   MaskArea area;
-  if (!read_mask(state, it->second, index, context, area)) return area.dropped;
+  if (!read_mask(state, it->second, index, context, area)) {
+    if (!area.deferred.empty()) state.mask_to_trace.emplace(index, area.deferred);
+    return area.dropped;
+  }
   if (area.pieces.empty() || area.value <= 0) {
     state.note("convert-clip", e, tag(e) + " is hidden by its mask (the mask draws nothing, or only black, which a luminance mask turns transparent); removed");
     return false;

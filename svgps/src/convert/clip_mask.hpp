@@ -18,6 +18,8 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
 // for mask-type="alpha"); or one shape painted with a gradient over content of one flat colour
 // (gradient_mask.hpp). Returns false when the element is not drawn.
 bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Context& context);
+// The mask's rectangle (x, y, width, height in maskUnits) in the masked element's user space.
+geo::Box mask_box(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context);
 // mask-type="alpha" (in CSS or as the attribute): the mask's opacity, not its luminance.
 bool is_alpha_mask(const BuildState& state, std::size_t mask_index);
 // The area a mask's pieces (in the masked element's user space) leave drawn, cut to the mask's

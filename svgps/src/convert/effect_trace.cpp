@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "bimi/svgps/render.hpp"
+#include "convert/framing.hpp"
+#include "convert/shapes.hpp"
 #include "model/writer.hpp"
 #include "raster/alpha_bands.hpp"
 #include "raster/trace.hpp"
@@ -21,11 +23,6 @@ constexpr std::string_view cascaded[] = {"color-interpolation-filters", "flood-c
                                          "lighting-color", "color"};
 
 std::string number(double v) { return format_number(v, 6); }
-
-std::string matrix(const geo::Matrix& m) {
-  return "matrix(" + number(m.a) + " " + number(m.b) + " " + number(m.c) + " " + number(m.d) + " " + number(m.e) +
-         " " + number(m.f) + ")";
-}
 
 // An element of the filter as written, its presentation properties as computed, its children
 // (transfer functions, merge nodes, light sources) likewise.
@@ -49,25 +46,24 @@ void write_element(const BuildState& state, std::size_t index, int depth, std::s
   out += "</" + e.local + ">";
 }
 
-std::string filter_markup(const BuildState& state, const EffectRender& effect) {
-  const RawElement& f = state.document.elements[effect.filter];
-  std::string out = "<filter id=\"bimi-effect\" filterUnits=\"userSpaceOnUse\" x=\"" + number(effect.x) + "\" y=\"" +
-                    number(effect.y) + "\" width=\"" + number(effect.width) + "\" height=\"" +
-                    number(effect.height) + "\"";
-  if (const RawAttribute* units = f.attribute("primitiveUnits")) {
-    out += " primitiveUnits=\"" + escape_xml(units->value) + "\"";
+// Replaces every occurrence of `from` in `text` by `to`.
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
   }
-  out += ">";
-  for (std::size_t c : f.children) {
-    const RawElement& p = state.document.elements[c];
-    if (p.ns != detail::svg_namespace || p.local == "title" || p.local == "desc") continue;
-    write_element(state, c, 1, out);
-    if (c == effect.last) break;
-  }
-  return out + "</filter>";
 }
 
 }  // namespace
+
+std::string traced_note(const std::string& what, std::size_t shapes, std::size_t bytes) {
+  return what + " rendered and traced into " + std::to_string(shapes) + " shape" + (shapes == 1 ? "" : "s") +
+         " (about " + std::to_string(bytes) + " bytes)";
+}
+
+std::string matrix_text(const geo::Matrix& m) {
+  return "matrix(" + number(m.a) + " " + number(m.b) + " " + number(m.c) + " " + number(m.d) + " " + number(m.e) +
+         " " + number(m.f) + ")";
+}
 
 bool renderable_primitive(const BuildState& state, std::size_t primitive) {
   static const std::set<std::string, std::less<>> drawn = {
@@ -79,48 +75,70 @@ bool renderable_primitive(const BuildState& state, std::size_t primitive) {
   return p.ns == detail::svg_namespace && drawn.count(p.local) > 0;
 }
 
+std::string filter_markup(const BuildState& state, std::size_t filter, std::size_t last, const geo::Box& region,
+                          std::string_view id) {
+  const RawElement& f = state.document.elements[filter];
+  std::string out = "<filter id=\"" + std::string(id) + "\" filterUnits=\"userSpaceOnUse\" x=\"" + number(region.x0) +
+                    "\" y=\"" + number(region.y0) + "\" width=\"" + number(region.width()) + "\" height=\"" +
+                    number(region.height()) + "\"";
+  if (const RawAttribute* units = f.attribute("primitiveUnits")) {
+    out += " primitiveUnits=\"" + escape_xml(units->value) + "\"";
+  }
+  out += ">";
+  for (std::size_t c : f.children) {
+    const RawElement& p = state.document.elements[c];
+    if (p.ns != detail::svg_namespace || p.local == "title" || p.local == "desc") continue;
+    write_element(state, c, 1, out);
+    if (c == last) break;
+  }
+  return out + "</filter>";
+}
+
+std::string written_drawing(const BuildState& state, const model::Node& drawing, std::string_view prefix) {
+  model::Document alone;
+  alone.view_box = state.out.view_box;
+  alone.gradients = state.out.gradients;
+  alone.root.children.push_back(drawing);
+  std::string svg = write_document(alone, {6});
+  // Everything after the title: the gradients' <defs>, then the shapes.
+  std::size_t title = svg.find("</title>\n");
+  std::size_t end = svg.rfind("</svg>");
+  if (title == std::string::npos || end == std::string::npos || end < title) return {};
+  std::string body = svg.substr(title + 9, end - title - 9);
+  replace_all(body, " id=\"g", " id=\"" + std::string(prefix));
+  replace_all(body, "url(#g", "url(#" + std::string(prefix));
+  return body;
+}
+
 std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& source, const EffectRender& effect,
                                          std::string& error) {
   if (++state.effect_renders > max_effect_renders) {
-    error = "more than " + std::to_string(max_effect_renders) + " filter results to render in one logo";
+    error = "more than " + std::to_string(max_effect_renders) + " effects to render in one logo";
     return std::nullopt;
   }
   auto undo = effect.user.inverse();
   const model::ViewBox& page = state.out.view_box;
   const double extent = std::max(effect.area.width(), effect.area.height());
   if (!undo || effect.area.empty() || !(extent > 0) || !std::isfinite(extent)) {
-    error = "the filter region cannot be drawn";
+    error = "the effect's region cannot be drawn";
     return std::nullopt;
   }
   // A square around the region, at the density of the whole logo drawn effect_trace_density wide.
   const double per_unit = effect_trace_density / std::max(page.width, page.height);
   const int size = static_cast<int>(std::clamp(std::ceil(extent * per_unit), 8.0, double(max_effect_trace_size)));
-  model::Document alone;
-  alone.view_box = {(effect.area.x0 + effect.area.x1 - extent) / 2, (effect.area.y0 + effect.area.y1 - extent) / 2,
-                    extent, extent};
-  alone.gradients = state.out.gradients;
-  alone.root.children.push_back(source);
-  std::string svg = write_document(alone, {6});
+  const double x = (effect.area.x0 + effect.area.x1 - extent) / 2, y = (effect.area.y0 + effect.area.y1 - extent) / 2;
   // The drawing, already in document coordinates, is taken back into the element's user space,
-  // where the filter applies (its region, blur radii and offsets are in those units).
-  std::size_t open_end = svg.find(">\n");
-  std::size_t close = svg.rfind("</svg>");
-  if (open_end == std::string::npos || close == std::string::npos || close < open_end) {
-    error = "the filter result could not be written";
-    return std::nullopt;
-  }
-  svg.insert(close, "</g></g>\n");
-  const bool functions = !effect.functions.empty();
-  svg.insert(open_end + 2, (functions ? "" : "<defs>" + filter_markup(state, effect) + "</defs>") + "<g transform=\"" +
-                               matrix(effect.user) + "\" filter=\"" +
-                               (functions ? escape_xml(effect.functions) : std::string("url(#bimi-effect)")) +
-                               "\"><g transform=\"" + matrix(*undo) + "\">\n");
+  // where the effect applies (its region, blur radii and offsets are in those units).
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + number(x) + " " + number(y) + " " +
+                    number(extent) + " " + number(extent) + "\"><defs>" + effect.defs + "</defs><g transform=\"" +
+                    matrix_text(effect.user) + "\"" + effect.applied + "><g transform=\"" + matrix_text(*undo) +
+                    "\">\n" + written_drawing(state, source, "g") + "</g></g></svg>\n";
   auto image = render_logo(svg, size, state.options.limits, error);
   if (!image) return std::nullopt;
   check_now(state.deadline());
   TracedEffect out;
   const double pixel = extent / size;
-  out.to_document = geo::Matrix::translate(alone.view_box.x, alone.view_box.y) * geo::Matrix::scale(pixel, pixel);
+  out.to_document = geo::Matrix::translate(x, y) * geo::Matrix::scale(pixel, pixel);
   auto bands = raster::alpha_bands(*image);
   if (!bands) return out;  // nothing visible
   auto traced = raster::trace_layers(bands->indexed, {}, error, state.deadline());
@@ -130,7 +148,36 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
     shape.fill.opacity = bands->opacity[traced->layers[i]];
     out.shapes.push_back(std::move(shape));
   }
+  // Noise or a photograph-like result traces into more than a whole logo may hold.
+  model::Node bands_node;
+  bands_node.transform = out.to_document;
+  for (const model::Shape& shape : out.shapes) bands_node.children.push_back(model::Node{{}, shape, {}, true});
+  model::Document alone;
+  alone.view_box = state.out.view_box;
+  const int decimals = automatic_decimals(alone.view_box);
+  const std::size_t empty = write_document(alone, {decimals}).size();
+  alone.root.children.push_back(std::move(bands_node));
+  if (std::size_t bytes = write_document(alone, {decimals}).size() - empty; bytes > state.options.max_bytes) {
+    error = "its trace takes " + std::to_string(bytes) + " bytes, more than the " +
+            std::to_string(state.options.max_bytes) + " a whole logo may";
+    return std::nullopt;
+  }
   return out;
+}
+
+std::size_t place_traced(BuildState& state, const RawElement& e, TracedEffect effect, const Context& outside,
+                         model::Node& node) {
+  Context placed = outside;
+  placed.ctm = effect.to_document;
+  for (model::Shape& shape : effect.shapes) place_shape(state, e, std::move(shape), placed, node);
+  node.traced = true;
+  state.traced = true;
+  model::Document alone;
+  alone.view_box = state.out.view_box;
+  const int decimals = automatic_decimals(alone.view_box);
+  const std::size_t empty = write_document(alone, {decimals}).size();
+  alone.root.children.push_back(node);
+  return write_document(alone, {decimals}).size() - empty;
 }
 
 }  // namespace bimi::svgps::convert

@@ -1,7 +1,8 @@
-// What a filter draws that no exact form holds (a blur, a drop shadow, lighting, turbulence,
-// morphology): librsvg renders that result alone, in place, and the colour tracer turns the
-// pixels into nested alpha bands, shapes with fill-opacity. SVG Tiny P/S has no filters; a logo
-// only has to look the same, and the fidelity gate judges the whole.
+// What an effect draws that no exact form holds (a blur, a drop shadow, lighting, turbulence,
+// morphology; a mask of an image or of partial transparency): librsvg renders the element's own
+// converted drawing under that effect, alone and in place, and the colour tracer turns the
+// pixels into nested alpha bands, shapes with fill-opacity. SVG Tiny P/S has neither filters nor
+// masks; a logo only has to look the same, and the fidelity gate judges the whole.
 #pragma once
 
 #include <cstddef>
@@ -13,19 +14,17 @@
 
 namespace bimi::svgps::convert {
 
-// Filter renders one document may ask for: each is a render in the worker (docs/limits.md).
+// Effect renders one document may ask for: each is a render in the worker (docs/limits.md).
 inline constexpr std::size_t max_effect_renders = 32;
 // Pixels per document unit are those of the whole logo drawn this many pixels wide.
 inline constexpr int effect_trace_density = 256;
 inline constexpr int max_effect_trace_size = 1024;
 
 struct EffectRender {
-  std::size_t filter = 0;     // the <filter> element
-  std::string functions;      // or, when set, a list of filter functions applied instead
-  std::size_t last = 0;       // the primitive whose result is drawn; those after it are left out
-  double x = 0, y = 0, width = 0, height = 0;  // the filter region, in the element's user space
-  geo::Matrix user;           // the element's user space to document coordinates
-  geo::Box area;              // what the render must cover, in document coordinates
+  std::string defs;     // what the effect refers to (a <filter>, a <mask>), in the element's user space
+  std::string applied;  // the attributes applying it there: ` filter="url(#bimi-effect)"`
+  geo::Matrix user;     // the element's user space to document coordinates
+  geo::Box area;        // what the render must cover, in document coordinates
 };
 
 struct TracedEffect {
@@ -34,13 +33,34 @@ struct TracedEffect {
 };
 
 // The primitives librsvg can draw from the element alone: no feImage (it would need another
-// element or a file), and every input SourceGraphic, SourceAlpha or a named result.
+// element or a file).
 bool renderable_primitive(const BuildState& state, std::size_t primitive);
 
-// Renders `source` (the element's drawing, in document coordinates) under the filter up to
-// `effect.last`, and traces the result. Nullopt with `error` set when it cannot be rendered or
-// traced (a bound crossed, noise too fine for a logo).
+// <filter id="`id`"> with the filter's primitives up to `last` (the result needed; those after it
+// are left out), each primitive's cascaded properties written as attributes, its region
+// (x, y, width, height in the element's user space) in userSpaceOnUse.
+std::string filter_markup(const BuildState& state, std::size_t filter, std::size_t last, const geo::Box& region,
+                          std::string_view id);
+
+// A converted drawing as the writer writes it, in document coordinates, its gradients (written
+// with it) named with `prefix` so that two drawings can share one render.
+std::string written_drawing(const BuildState& state, const model::Node& drawing, std::string_view prefix);
+
+// Renders `source` (the element's drawing, in document coordinates) under the effect and traces
+// the result. Nullopt with `error` set when it cannot be rendered or traced (a bound crossed,
+// noise too fine for a logo, more than the output's byte budget).
 std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& source, const EffectRender& effect,
                                          std::string& error);
+
+// Places traced bands under the clips of `outside` (the render is already cut to the effect's
+// region) into `node`, and returns the bytes they take in the output, about.
+std::size_t place_traced(BuildState& state, const RawElement& e, TracedEffect effect, const Context& outside,
+                         model::Node& node);
+
+// "<what> rendered and traced into N shapes (about B bytes)", the report's note.
+std::string traced_note(const std::string& what, std::size_t shapes, std::size_t bytes);
+
+// "matrix(a b c d e f)" at full precision, for the render's markup.
+std::string matrix_text(const geo::Matrix& m);
 
 }  // namespace bimi::svgps::convert

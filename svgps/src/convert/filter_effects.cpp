@@ -584,16 +584,6 @@ std::string what_it_became(const Plan& plan) {
   return name + " applied to the colours";
 }
 
-// What shapes cost in the output, written at the precision the logo's size suggests.
-std::size_t written_bytes(const BuildState& state, const model::Node& node) {
-  model::Document alone;
-  alone.view_box = state.out.view_box;
-  const int decimals = automatic_decimals(alone.view_box);
-  const std::size_t empty = write_document(alone, {decimals}).size();
-  alone.root.children.push_back(node);
-  return write_document(alone, {decimals}).size() - empty;
-}
-
 // Draws the element alone and unclipped (its clips and the filter region cut the result, not
 // what the filter sees), then renders and traces the filter's result at the layer's primitive.
 std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, const Plan& plan, const Layer& layer,
@@ -608,49 +598,31 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
   state.filter_copies = outer_copies;
   state.filter_applied.reset();
   if (state.refused) return std::nullopt;
+  const geo::Box region{plan.x, plan.y, plan.x + plan.width, plan.y + plan.height};
   EffectRender effect;
-  effect.filter = plan.filter;
-  effect.functions = plan.functions;
-  effect.last = layer.primitive;
-  effect.x = plan.x;
-  effect.y = plan.y;
-  effect.width = plan.width;
-  effect.height = plan.height;
+  if (plan.functions.empty()) {
+    effect.defs = filter_markup(state, plan.filter, layer.primitive, region, "bimi-effect");
+    effect.applied = " filter=\"url(#bimi-effect)\"";
+  } else {
+    effect.applied = " filter=\"" + escape_xml(plan.functions) + "\"";
+  }
   effect.user = user;
-  effect.area = geo::bounds(geo::transformed(box_path({plan.x, plan.y, plan.x + plan.width, plan.y + plan.height}), user));
+  effect.area = geo::bounds(geo::transformed(box_path(region), user));
   std::string error;
   auto traced = trace_effect(state, drawing, effect, error);
-  if (traced) {
-    // Noise or a photograph-like result traces into more than a whole logo may hold.
-    model::Node bands;
-    bands.transform = traced->to_document;
-    for (const model::Shape& shape : traced->shapes) bands.children.push_back(model::Node{{}, shape, {}, true});
-    if (std::size_t bytes = written_bytes(state, bands); bytes > state.options.max_bytes) {
-      error = "its trace takes " + std::to_string(bytes) + " bytes, more than the " +
-              std::to_string(state.options.max_bytes) + " a whole logo may";
-      traced.reset();
-    }
-  }
   if (!traced) state.untraced_effects[index] = error;
   return traced;
 }
 
-// Puts the traced bands where the filter's result was, under the clips around the element (the
-// render is already cut to the filter region), and says what they cost.
-void place_traced(BuildState& state, const RawElement& e, const Plan& plan, TracedEffect effect,
-                  const Context& outside, model::Node& node) {
-  Context placed = outside;
-  placed.ctm = effect.to_document;
+// Puts the traced bands where the filter's result was and says what they cost.
+void place_layer(BuildState& state, const RawElement& e, const Plan& plan, TracedEffect effect, const Context& outside,
+                 model::Node& node) {
   const std::size_t shapes = effect.shapes.size();
-  for (model::Shape& shape : effect.shapes) place_shape(state, e, std::move(shape), placed, node);
-  node.traced = true;
-  state.traced = true;
-  const std::size_t bytes = written_bytes(state, node);
+  const std::size_t bytes = place_traced(state, e, std::move(effect), outside, node);
   std::string names;
   for (const std::string& name : plan.rendered) names += (names.empty() ? "" : ", ") + name;
   state.note("convert-traced", e,
-             plan_name(plan) + (plan.functions.empty() ? ": " + names : std::string()) + " rendered and traced into " + std::to_string(shapes) + " shape" +
-                 (shapes == 1 ? "" : "s") + " with fill-opacity (about " + std::to_string(bytes) + " bytes)");
+             traced_note(plan_name(plan) + (plan.functions.empty() ? ": " + names : std::string()), shapes, bytes));
 }
 
 }  // namespace
@@ -719,7 +691,7 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
     const Layer& layer = plan->layers[i];
     model::Node node;
     if (layer.kind == Layer::Kind::rendered) {
-      place_traced(state, e, *plan, std::move(traced.at(i)), base, node);
+      place_layer(state, e, *plan, std::move(traced.at(i)), base, node);
     } else if (layer.kind == Layer::Kind::flood) {
       auto rectangle = geo::rect_path(plan->x, plan->y, plan->width, plan->height, 0, 0);
       if (!rectangle) continue;

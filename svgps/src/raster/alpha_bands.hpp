@@ -11,8 +11,9 @@
 namespace bimi::svgps::raster {
 
 struct AlphaBands {
-  // Colour index k is band k: the pixels at least that opaque, so band 0 (the widest) holds every
-  // visible pixel and each band lies inside the one before. trace_layers stacks them in that order.
+  // Colour index k is the k-th level some pixel has: band k is the pixels at least that opaque, so
+  // band 0 (the widest) holds every visible pixel and each band lies inside the one before.
+  // trace_layers stacks them in that order.
   Indexed indexed;
   // Per band, the fill-opacity it is drawn with over the bands below, so the stack reaches the
   // band's own level of alpha.
@@ -20,7 +21,9 @@ struct AlphaBands {
 };
 
 // Alpha is cut into steps of at most 1/`steps` of full opacity (fewer bands for a faint shadow),
-// rounded to the nearest; pixels nearer to transparent than to the first step are left out.
+// rounded to the nearest; pixels nearer to transparent than to the first step are left out, and
+// the anti-aliased pixels of a hard edge (a jump of half the bands or more within a pixel) join
+// the side they are nearer to.
 // Each band's colour is chosen so that, drawn over the bands below, it shows the alpha-weighted
 // mean colour of the pixels of that band. Nullopt when nothing is visible.
 inline constexpr int default_alpha_steps = 16;
