@@ -13,7 +13,6 @@
 #include "convert/clip_mask.hpp"
 #include "convert/color_map.hpp"
 #include "convert/effect_trace.hpp"
-#include "convert/framing.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
 #include "convert/units_viewport.hpp"
