@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -212,6 +213,19 @@ TEST(TracedEffect, ABlurUnderTheElementsOwnClipStaysRefused) {
       {});
   EXPECT_FALSE(r.svg);
   EXPECT_TRUE(find_change(r, "convert-refused")) << changes_text(r);
+}
+
+// A lit surface is opaque: its shading is traced in colours, not one mean colour per band.
+TEST(TracedEffect, TheOpaqueCoreKeepsItsColours) {
+  ConvertResult r = convert_file(test::fixtures() / "convert" / "filter-lighting.svg");
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.96) << changes_text(r);
+  std::set<std::string> colours;
+  for (std::size_t at = r.svg->find("fill=\"#"); at != std::string::npos; at = r.svg->find("fill=\"#", at + 1)) {
+    colours.insert(r.svg->substr(at, r.svg->find('"', at + 6) - at));
+  }
+  EXPECT_GE(colours.size(), 4u) << *r.svg;
 }
 
 // A mask of an image is rendered with the masked element and traced; the image in the mask is

@@ -11,6 +11,7 @@
 #include "convert/shapes.hpp"
 #include "model/writer.hpp"
 #include "raster/alpha_bands.hpp"
+#include "raster/prepare.hpp"
 #include "raster/trace.hpp"
 
 namespace bimi::svgps::convert {
@@ -147,6 +148,22 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
     model::Shape shape = std::move(*traced->group.children[i].shape);
     shape.fill.opacity = bands->opacity[traced->layers[i]];
     out.shapes.push_back(std::move(shape));
+  }
+  // The opaque core (a lit surface, content a mask leaves whole) keeps its colours: traced as a
+  // bitmap logo is, in place of the one mean colour of its band.
+  const std::size_t top = bands->opacity.size() - 1;
+  if (bands->opacity[top] >= 1 && !traced->layers.empty() && traced->layers.back() == top) {
+    Image core = *image;
+    for (std::size_t i = 0; i < bands->indexed.index.size(); ++i) core.rgba[i * 4 + 3] = bands->indexed.index[i] == top ? 255 : 0;
+    std::string ignored;
+    auto colours = raster::reduce_colors(core, 0, 1, raster::Detail::flat, ignored);
+    auto shapes = colours && colours->colors.size() > 1
+                      ? raster::trace_layers(*colours, {}, ignored, state.deadline())
+                      : std::nullopt;
+    if (shapes && !shapes->group.children.empty()) {
+      out.shapes.pop_back();
+      for (model::Node& node : shapes->group.children) out.shapes.push_back(std::move(*node.shape));
+    }
   }
   // Noise or a photograph-like result traces into more than a whole logo may hold.
   model::Node bands_node;
