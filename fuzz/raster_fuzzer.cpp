@@ -8,6 +8,7 @@
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/raster.hpp"
 #include "raster/alpha_bands.hpp"
+#include "raster/alpha_gradient.hpp"
 #include "raster/trace.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -25,6 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (auto bitmap = bimi::svgps::decode_raster(bytes, options.limits, error)) {
     if (auto bands = bimi::svgps::raster::alpha_bands(*bitmap, 1 + static_cast<int>(size % 16))) {
       (void)bimi::svgps::raster::trace_layers(bands->indexed, {}, error);
+    }
+    if (auto fitted = bimi::svgps::raster::fit_alpha_gradient(*bitmap)) {
+      (void)bimi::svgps::raster::trace_layers(fitted->support, {}, error);
     }
   }
   (void)bimi::svgps::convert_raster(bytes, options);

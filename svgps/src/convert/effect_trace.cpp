@@ -11,6 +11,7 @@
 #include "convert/shapes.hpp"
 #include "model/writer.hpp"
 #include "raster/alpha_bands.hpp"
+#include "raster/alpha_gradient.hpp"
 #include "raster/prepare.hpp"
 #include "raster/trace.hpp"
 
@@ -56,8 +57,10 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 
 }  // namespace
 
-std::string traced_note(const std::string& what, std::size_t shapes, std::size_t bytes) {
-  return what + " rendered and traced into " + std::to_string(shapes) + " shape" + (shapes == 1 ? "" : "s") +
+std::string traced_note(const std::string& what, std::size_t shapes, std::size_t gradients, std::size_t bytes) {
+  std::string fitted;
+  if (gradients > 0) fitted = ", its fade fitted as " + std::string(gradients == 1 ? "a gradient" : std::to_string(gradients) + " gradients");
+  return what + " rendered and traced into " + std::to_string(shapes) + " shape" + (shapes == 1 ? "" : "s") + fitted +
          " (about " + std::to_string(bytes) + " bytes)";
 }
 
@@ -140,29 +143,50 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   TracedEffect out;
   const double pixel = extent / size;
   out.to_document = geo::Matrix::translate(x, y) * geo::Matrix::scale(pixel, pixel);
-  auto bands = raster::alpha_bands(*image);
-  if (!bands) return out;  // nothing visible
-  auto traced = raster::trace_layers(bands->indexed, {}, error, state.deadline());
-  if (!traced) return std::nullopt;
-  for (std::size_t i = 0; i < traced->group.children.size(); ++i) {
-    model::Shape shape = std::move(*traced->group.children[i].shape);
-    shape.fill.opacity = bands->opacity[traced->layers[i]];
-    out.shapes.push_back(std::move(shape));
-  }
-  // The opaque core (a lit surface, content a mask leaves whole) keeps its colours: traced as a
-  // bitmap logo is, in place of the one mean colour of its band.
-  const std::size_t top = bands->opacity.size() - 1;
-  if (bands->opacity[top] >= 1 && !traced->layers.empty() && traced->layers.back() == top) {
-    Image core = *image;
-    for (std::size_t i = 0; i < bands->indexed.index.size(); ++i) core.rgba[i * 4 + 3] = bands->indexed.index[i] == top ? 255 : 0;
+  // The opaque core (a lit surface, content a mask leaves whole, the element over its own glow)
+  // keeps its colours: traced as a bitmap logo is, in place of one mean colour. False when it is
+  // one colour (or untraceable), and the caller's shape stands.
+  auto trace_core = [&](const Image& core, bool has_colours) {
     std::string ignored;
     auto colours = raster::reduce_colors(core, 0, 1, raster::Detail::flat, ignored);
-    auto shapes = colours && colours->colors.size() > 1
+    auto shapes = colours && (colours->colors.size() > 1 || !has_colours)
                       ? raster::trace_layers(*colours, {}, ignored, state.deadline())
                       : std::nullopt;
-    if (shapes && !shapes->group.children.empty()) {
+    if (!shapes || shapes->group.children.empty()) return false;
+    for (model::Node& node : shapes->group.children) out.shapes.push_back(std::move(*node.shape));
+    return true;
+  };
+  // A fade that one distance explains (along a line, around a centre) is one shape with a
+  // gradient; any other is nested bands of flat alpha.
+  if (auto fitted = raster::fit_alpha_gradient(*image)) {
+    auto traced = raster::trace_layers(fitted->support, {}, error, state.deadline());
+    if (!traced) return std::nullopt;
+    for (model::Node& node : traced->group.children) {
+      model::Shape shape = std::move(*node.shape);
+      shape.fill.kind = model::Paint::Kind::gradient;
+      shape.fill.gradient = out.gradients.size();
+      shape.fill.opacity = 1;
+      out.shapes.push_back(std::move(shape));
+      out.gradients.push_back(fitted->gradient);
+    }
+    if (fitted->core.width > 0) trace_core(fitted->core, false);
+  } else {
+    auto bands = raster::alpha_bands(*image);
+    if (!bands) return out;  // nothing visible
+    auto traced = raster::trace_layers(bands->indexed, {}, error, state.deadline());
+    if (!traced) return std::nullopt;
+    for (std::size_t i = 0; i < traced->group.children.size(); ++i) {
+      model::Shape shape = std::move(*traced->group.children[i].shape);
+      shape.fill.opacity = bands->opacity[traced->layers[i]];
+      out.shapes.push_back(std::move(shape));
+    }
+    const std::size_t top = bands->opacity.size() - 1;
+    if (bands->opacity[top] >= 1 && !traced->layers.empty() && traced->layers.back() == top) {
+      Image core = *image;
+      for (std::size_t i = 0; i < bands->indexed.index.size(); ++i) core.rgba[i * 4 + 3] = bands->indexed.index[i] == top ? 255 : 0;
+      model::Shape one_colour = std::move(out.shapes.back());
       out.shapes.pop_back();
-      for (model::Node& node : shapes->group.children) out.shapes.push_back(std::move(*node.shape));
+      if (!trace_core(core, true)) out.shapes.push_back(std::move(one_colour));
     }
   }
   // Noise or a photograph-like result traces into more than a whole logo may hold.
@@ -173,6 +197,7 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   alone.view_box = state.out.view_box;
   const int decimals = automatic_decimals(alone.view_box);
   const std::size_t empty = write_document(alone, {decimals}).size();
+  alone.gradients = out.gradients;
   alone.root.children.push_back(std::move(bands_node));
   if (std::size_t bytes = write_document(alone, {decimals}).size() - empty; bytes > state.options.max_bytes) {
     error = "its trace takes " + std::to_string(bytes) + " bytes, more than the " +
@@ -184,15 +209,24 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
 
 std::size_t place_traced(BuildState& state, const RawElement& e, TracedEffect effect, const Context& outside,
                          model::Node& node) {
+  const std::size_t gradients_before = state.out.gradients.size();
   Context placed = outside;
   placed.ctm = effect.to_document;
-  for (model::Shape& shape : effect.shapes) place_shape(state, e, std::move(shape), placed, node);
+  for (model::Shape& shape : effect.shapes) {
+    if (shape.fill.kind == model::Paint::Kind::gradient) {
+      state.out.gradients.push_back(effect.gradients.at(shape.fill.gradient));
+      shape.fill.gradient = state.out.gradients.size() - 1;
+    }
+    place_shape(state, e, std::move(shape), placed, node);
+  }
   node.traced = true;
   state.traced = true;
   model::Document alone;
   alone.view_box = state.out.view_box;
   const int decimals = automatic_decimals(alone.view_box);
+  alone.gradients.assign(state.out.gradients.begin(), state.out.gradients.begin() + static_cast<std::ptrdiff_t>(gradients_before));
   const std::size_t empty = write_document(alone, {decimals}).size();
+  alone.gradients = state.out.gradients;
   alone.root.children.push_back(node);
   return write_document(alone, {decimals}).size() - empty;
 }

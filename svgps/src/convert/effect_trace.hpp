@@ -30,6 +30,9 @@ struct EffectRender {
 struct TracedEffect {
   std::vector<model::Shape> shapes;  // bottom first, with fill-opacity, in pixel coordinates
   geo::Matrix to_document;           // pixel coordinates to document coordinates
+  // A fade fitted as one gradient (pixel coordinates): the shapes painted with a gradient refer
+  // to this list, not yet to the document's.
+  std::vector<model::Gradient> gradients;
 };
 
 // The primitives librsvg can draw from the element alone: no feImage (it would need another
@@ -57,8 +60,8 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
 std::size_t place_traced(BuildState& state, const RawElement& e, TracedEffect effect, const Context& outside,
                          model::Node& node);
 
-// "<what> rendered and traced into N shapes (about B bytes)", the report's note.
-std::string traced_note(const std::string& what, std::size_t shapes, std::size_t bytes);
+// "<what> rendered and traced into N shapes[, G fitted gradients] (about B bytes)", the report's note.
+std::string traced_note(const std::string& what, std::size_t shapes, std::size_t gradients, std::size_t bytes);
 
 // "matrix(a b c d e f)" at full precision, for the render's markup.
 std::string matrix_text(const geo::Matrix& m);

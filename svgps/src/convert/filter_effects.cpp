@@ -616,12 +616,13 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
 // Puts the traced bands where the filter's result was and says what they cost.
 void place_layer(BuildState& state, const RawElement& e, const Plan& plan, TracedEffect effect, const Context& outside,
                  model::Node& node) {
-  const std::size_t shapes = effect.shapes.size();
+  const std::size_t shapes = effect.shapes.size(), gradients = effect.gradients.size();
   const std::size_t bytes = place_traced(state, e, std::move(effect), outside, node);
   std::string names;
   for (const std::string& name : plan.rendered) names += (names.empty() ? "" : ", ") + name;
   state.note("convert-traced", e,
-             traced_note(plan_name(plan) + (plan.functions.empty() ? ": " + names : std::string()), shapes, bytes));
+             traced_note(plan_name(plan) + (plan.functions.empty() ? ": " + names : std::string()), shapes, gradients,
+                         bytes));
 }
 
 }  // namespace

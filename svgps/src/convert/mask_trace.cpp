@@ -85,10 +85,10 @@ bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent
   std::string error;
   auto traced = trace_effect(state, drawing, effect, error);
   if (!traced) return untraced(error);
-  const std::size_t shapes = traced->shapes.size();
+  const std::size_t shapes = traced->shapes.size(), gradients = traced->gradients.size();
   model::Node node;
   const std::size_t bytes = place_traced(state, e, std::move(*traced), context, node);
-  state.note("convert-traced", e, traced_note("mask #" + id + " (" + why + ")", shapes, bytes));
+  state.note("convert-traced", e, traced_note("mask #" + id + " (" + why + ")", shapes, gradients, bytes));
   if (!node.children.empty()) parent.children.push_back(std::move(node));
   return true;
 }

@@ -2,6 +2,7 @@
 # with libimagequant and Potrace per colour layer.
 list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/alpha_bands.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/alpha_gradient.cpp
   ${CMAKE_CURRENT_LIST_DIR}/data_uri.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decode.cpp
   ${CMAKE_CURRENT_LIST_DIR}/decode_gif.cpp
