@@ -144,17 +144,17 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   const double pixel = extent / size;
   out.to_document = geo::Matrix::translate(x, y) * geo::Matrix::scale(pixel, pixel);
   // The opaque core (a lit surface, content a mask leaves whole, the element over its own glow)
-  // keeps its colours: traced as a bitmap logo is, in place of one mean colour. False when it is
-  // one colour (or untraceable), and the caller's shape stands.
-  auto trace_core = [&](const Image& core, bool has_colours) {
+  // keeps its colours: traced as a bitmap logo is, in place of one mean colour. Empty when it has
+  // fewer than `least` colours or cannot be traced.
+  auto core_shapes = [&](const Image& core, std::size_t least) {
+    std::vector<model::Shape> shapes;
     std::string ignored;
     auto colours = raster::reduce_colors(core, 0, 1, raster::Detail::flat, ignored);
-    auto shapes = colours && (colours->colors.size() > 1 || !has_colours)
-                      ? raster::trace_layers(*colours, {}, ignored, state.deadline())
-                      : std::nullopt;
-    if (!shapes || shapes->group.children.empty()) return false;
-    for (model::Node& node : shapes->group.children) out.shapes.push_back(std::move(*node.shape));
-    return true;
+    if (!colours || colours->colors.size() < least) return shapes;
+    if (auto traced = raster::trace_layers(*colours, {}, ignored, state.deadline())) {
+      for (model::Node& node : traced->group.children) shapes.push_back(std::move(*node.shape));
+    }
+    return shapes;
   };
   // A fade that one distance explains (along a line, around a centre) is one shape with a
   // gradient; any other is nested bands of flat alpha.
@@ -169,7 +169,9 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
       out.shapes.push_back(std::move(shape));
       out.gradients.push_back(fitted->gradient);
     }
-    if (fitted->core.width > 0) trace_core(fitted->core, false);
+    if (fitted->core.width > 0) {
+      for (model::Shape& shape : core_shapes(fitted->core, 1)) out.shapes.push_back(std::move(shape));
+    }
   } else {
     auto bands = raster::alpha_bands(*image);
     if (!bands) return out;  // nothing visible
@@ -184,9 +186,10 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
     if (bands->opacity[top] >= 1 && !traced->layers.empty() && traced->layers.back() == top) {
       Image core = *image;
       for (std::size_t i = 0; i < bands->indexed.index.size(); ++i) core.rgba[i * 4 + 3] = bands->indexed.index[i] == top ? 255 : 0;
-      model::Shape one_colour = std::move(out.shapes.back());
-      out.shapes.pop_back();
-      if (!trace_core(core, true)) out.shapes.push_back(std::move(one_colour));
+      if (auto shapes = core_shapes(core, 2); !shapes.empty()) {
+        out.shapes.pop_back();
+        for (model::Shape& shape : shapes) out.shapes.push_back(std::move(shape));
+      }
     }
   }
   // Noise or a photograph-like result traces into more than a whole logo may hold.

@@ -125,6 +125,24 @@ std::vector<std::size_t> simplified(const Profile& p, double tolerance) {
   return out;
 }
 
+// Pixels within 2 (a 5×5 square) of one where `is` holds: the square's rows, then its columns.
+template <typename Predicate>
+std::vector<bool> within_two(int w, int h, Predicate is) {
+  const auto at = [w](int x, int y) { return static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x); };
+  std::vector<bool> rows(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), false), out(rows.size(), false);
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      for (int u = std::max(0, x - 2); u <= std::min(w - 1, x + 2) && !rows[at(x, y)]; ++u) rows[at(x, y)] = is(at(u, y));
+    }
+  }
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      for (int v = std::max(0, y - 2); v <= std::min(h - 1, y + 2) && !out[at(x, y)]; ++v) out[at(x, y)] = rows[at(x, v)];
+    }
+  }
+  return out;
+}
+
 std::uint8_t channel(double value) { return static_cast<std::uint8_t>(std::lround(std::clamp(value, 0.0, 1.0) * 255)); }
 
 }  // namespace
@@ -167,16 +185,10 @@ std::optional<AlphaGradient> fit_alpha_gradient(const Image& image) {
     }
   }
   auto index = [&](int x, int y) { return static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x); };
-  // Within `reach` pixels of a pixel of kind `k`.
-  auto near = [&](int x, int y, int reach, Kind k) {
-    for (int dy = -reach; dy <= reach; ++dy) {
-      for (int dx = -reach; dx <= reach; ++dx) {
-        const int u = x + dx, v = y + dy;
-        if (u >= 0 && v >= 0 && u < w && v < h && kind[index(u, v)] == k) return true;
-      }
-    }
-    return false;
-  };
+  // Pixels within 2 of the core, and of the core or its rim: the anti-aliased pixels between
+  // the core and the fade are neither.
+  const std::vector<bool> near_core = within_two(w, h, [&](std::size_t i) { return kind[i] == core; });
+  const std::vector<bool> near_other = within_two(w, h, [&](std::size_t i) { return kind[i] == core || kind[i] == off; });
   auto on_edge = [&](int x, int y) {
     double low = 1, high = 0;
     for (int dy = -1; dy <= 1; ++dy) {
@@ -201,8 +213,8 @@ std::optional<AlphaGradient> fit_alpha_gradient(const Image& image) {
       ++visible;
       has_core = has_core || kind[i] == core;
       // A pixel of another colour that is not the rim of the core: the fade is not one colour.
-      if (kind[i] == off && !near(x, y, 2, core)) return std::nullopt;
-      if (kind[i] != fade || on_edge(x, y) || near(x, y, 2, core) || near(x, y, 2, off)) continue;
+      if (kind[i] == off && !near_core[i]) return std::nullopt;
+      if (kind[i] != fade || near_other[i] || on_edge(x, y)) continue;
       const double a = alpha(i);
       if (a < opaque) ++translucent;
       const double px = x + 0.5, py = y + 0.5;
