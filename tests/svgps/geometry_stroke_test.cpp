@@ -94,6 +94,44 @@ TEST(OutlineStroke, CurvesFollowTheirOffset) {
   EXPECT_FALSE(covers(ring, {10, 10}));
 }
 
+// At every tolerance the converter uses, a ring's outline is two rings: no wedge is left open
+// between the bands at a vertex of the flattened curve (each used to be a hairline crack).
+TEST(OutlineStroke, ACurvedStrokeHasNoCracksAtAnyTolerance) {
+  Path circle = parse("M97 60C97 80.43 80.43 97 60 97S23 80.43 23 60 39.57 23 60 23 97 39.57 97 60Z");
+  for (double t : {0.005, 0.01, 0.02, 0.03, 0.0586, 0.1, 0.2}) {
+    auto ring = outline_stroke(circle, width(6), t);
+    ASSERT_TRUE(ring);
+    int rings = 0;
+    for (const Segment& s : ring->segments) rings += s.kind == Segment::Kind::move;
+    EXPECT_EQ(rings, 2) << "tolerance " << t;
+    EXPECT_NEAR(filled_area(*ring, t), M_PI * (40 * 40 - 34 * 34), 3 * t * 2 * M_PI * 40) << "tolerance " << t;
+  }
+}
+
+// The curves an outline follows: a circle's quarter arcs moved by half the width are arcs of
+// the inner and outer radius, as near as a cubic quarter circle is to its radius (0.027 %).
+TEST(StrokeEdges, ACirclesEdgesAreItsOffsetArcs) {
+  Path circle = parse("M97 60C97 80.43 80.43 97 60 97S23 80.43 23 60 39.57 23 60 23 97 39.57 97 60Z");
+  Path edges = stroke_edges(circle, 6);
+  std::size_t cubics = 0;
+  Point from;
+  for (const Segment& s : edges.segments) {
+    if (s.kind == Segment::Kind::move) from = s.p[0];
+    if (s.kind != Segment::Kind::cubic) continue;
+    ++cubics;
+    double r0 = std::hypot(from.x - 60, from.y - 60);
+    EXPECT_TRUE(std::fabs(r0 - 40) < 1e-9 || std::fabs(r0 - 34) < 1e-9) << r0;
+    for (double t : {0.25, 0.5, 0.75}) {
+      double u = 1 - t;
+      double x = u * u * u * from.x + 3 * u * u * t * s.p[0].x + 3 * u * t * t * s.p[1].x + t * t * t * s.p[2].x;
+      double y = u * u * u * from.y + 3 * u * u * t * s.p[0].y + 3 * u * t * t * s.p[1].y + t * t * t * s.p[2].y;
+      EXPECT_NEAR(std::hypot(x - 60, y - 60), r0, 0.0003 * r0) << t;
+    }
+  }
+  EXPECT_EQ(cubics, 8u);  // four quarters, each on both sides
+  EXPECT_TRUE(stroke_edges(parse("M0 0H10V10"), 2).empty());  // lines: nothing to restore
+}
+
 TEST(OutlineStroke, DashesSplitTheLine) {
   StrokeStyle style = width(2);
   style.dashes = {2, 3};

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "geometry/clip.hpp"
+#include "geometry/stroke.hpp"
 #include "geometry/curve_restore.hpp"
 #include "geometry/path_ops.hpp"
 #include "convert/opacity.hpp"
@@ -37,9 +38,13 @@ std::optional<LocalClip> clip_in_space(const BuildState& state, const Clip& clip
 
 // The intersection of a filled region with a clip region, with the curves of both put back
 // between the cut points.
-geo::Path intersection(const BuildState& state, const geo::Path& filled, geo::FillRule rule, const LocalClip& region) {
+// `edges`, when given, are the curves an outlined stroke follows (geo::stroke_edges).
+geo::Path intersection(const BuildState& state, const geo::Path& filled, geo::FillRule rule, const LocalClip& region,
+                       const geo::Path* edges = nullptr) {
   geo::Path cut = geo::intersect(filled, rule, region.path, region.rule, region.tolerance, state.deadline());
-  return geo::restore_curves(cut, {&filled, &region.path}, region.tolerance, state.deadline());
+  std::vector<const geo::Path*> sources{&filled, &region.path};
+  if (edges) sources.push_back(edges);
+  return geo::restore_curves(cut, sources, region.tolerance, state.deadline());
 }
 
 // Intersects a fill with a clip region; false when nothing is left.
@@ -127,7 +132,8 @@ void clip_shape(BuildState& state, const RawElement& e, model::Shape shape, cons
   }
   model::Shape outlined;
   outlined.fill = shape.stroke->paint;
-  outlined.path = intersection(state, *outline, geo::FillRule::nonzero, region);
+  geo::Path edges = geo::stroke_edges(shape.path, shape.stroke->width);
+  outlined.path = intersection(state, *outline, geo::FillRule::nonzero, region, &edges);
   state.note("convert-clip", e, "stroke outlined to apply the clip");
   if (!outlined.path.empty()) out.push_back(std::move(outlined));
 }

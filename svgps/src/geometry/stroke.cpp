@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 
 #include "geometry/clip.hpp"
@@ -230,11 +231,16 @@ class Outliner {
   }
   void disc(Point centre) { add(arc(centre, {half_, 0}, {half_, 0}, 2 * M_PI)); }
 
-  // A join piece is closed at a point a little inside the corner rather than at the corner
-  // itself: its sides then cross the bands instead of running along their ends, where rounding
-  // to the clipper's grid would leave hairline cracks.
-  Point join_apex(Point p, Point n1, Point n2) const {
-    return minus(p, times(unit(plus(n1, n2)), std::min(half_ / 2, tolerance_)));
+  // A join piece is closed at a point inside the corner rather than at the corner itself: its
+  // sides then cross the bands instead of running along their ends, where the clipper leaves
+  // hairline cracks. A round join (every vertex within a flattened curve) reaches to the inner
+  // edge, half the width in: at the small turns of a curve a shallower apex made sides so nearly
+  // parallel to the bands' ends that wedges were left open; the piece stays within the disc the
+  // join rounds. A miter or bevel reaches a little way only, since its corner's disc is not all
+  // painted.
+  Point join_apex(Point p, Point n1, Point n2, StrokeStyle::Join kind) const {
+    double depth = kind == StrokeStyle::Join::round ? half_ : std::min(half_ / 2, tolerance_);
+    return minus(p, times(unit(plus(n1, n2)), depth));
   }
 
   // What fills the outer side of a corner, between the two segments' bands.
@@ -246,7 +252,7 @@ class Outliner {
     }
     double side = turn > 0 ? -1 : 1;  // the outer side is away from the turn
     Point n1 = times(normal(d1), side * half_), n2 = times(normal(d2), side * half_);
-    std::vector<Point> piece{join_apex(p, n1, n2)};
+    std::vector<Point> piece{join_apex(p, n1, n2, kind)};
     if (kind == StrokeStyle::Join::round) {
       std::vector<Point> outer = arc(p, n1, n2, std::atan2(cross(n1, n2), dot(n1, n2)));
       piece.insert(piece.end(), outer.begin(), outer.end());
@@ -294,6 +300,83 @@ class Outliner {
 };
 
 }  // namespace
+
+namespace {
+
+Point cubic_point(const Point& p0, const Point& p1, const Point& p2, const Point& p3, double t) {
+  double u = 1 - t;
+  return plus(plus(times(p0, u * u * u), times(p1, 3 * u * u * t)), plus(times(p2, 3 * u * t * t), times(p3, t * t * t)));
+}
+
+Point cubic_tangent(const Point& p0, const Point& p1, const Point& p2, const Point& p3, double t) {
+  double u = 1 - t;
+  return plus(plus(times(minus(p1, p0), 3 * u * u), times(minus(p2, p1), 6 * u * t)), times(minus(p3, p2), 3 * t * t));
+}
+
+// The cubic from p0..p3 moved `offset` along its normals, fitted with the ends' tangents kept:
+// the handles' lengths by least squares through the offset curve at five inner points. Exact in
+// the limit for a circular arc (the offset of an arc is an arc); nullopt where the fit fails (a
+// cusp, an offset past the radius of curvature).
+std::optional<Segment> offset_cubic(const Point& p0, const Point& p1, const Point& p2, const Point& p3, double offset) {
+  Point d0 = cubic_tangent(p0, p1, p2, p3, 0), d3 = cubic_tangent(p0, p1, p2, p3, 1);
+  if (std::hypot(d0.x, d0.y) < 1e-9 || std::hypot(d3.x, d3.y) < 1e-9) return std::nullopt;
+  Point t0 = unit(d0), t3 = unit(d3);
+  Point q0 = plus(p0, times(normal(t0), offset)), q3 = plus(p3, times(normal(t3), offset));
+  double aa = 0, ab = 0, bb = 0, ar = 0, br = 0;
+  for (double t : {1.0 / 6, 2.0 / 6, 3.0 / 6, 4.0 / 6, 5.0 / 6}) {
+    Point d = cubic_tangent(p0, p1, p2, p3, t);
+    if (std::hypot(d.x, d.y) < 1e-9) return std::nullopt;
+    Point o = plus(cubic_point(p0, p1, p2, p3, t), times(normal(unit(d)), offset));
+    double u = 1 - t;
+    Point base = plus(times(q0, u * u * u + 3 * u * u * t), times(q3, 3 * u * t * t + t * t * t));
+    Point r = minus(o, base);
+    Point a = times(t0, 3 * u * u * t), b = times(t3, -3 * u * t * t);
+    aa += dot(a, a);
+    ab += dot(a, b);
+    bb += dot(b, b);
+    ar += dot(a, r);
+    br += dot(b, r);
+  }
+  double det = aa * bb - ab * ab;
+  if (!(std::fabs(det) > 1e-12 * aa * bb)) return std::nullopt;
+  double ka = (ar * bb - br * ab) / det, kb = (br * aa - ar * ab) / det;
+  if (!(ka > 0) || !(kb > 0) || !std::isfinite(ka) || !std::isfinite(kb)) return std::nullopt;
+  Segment fitted = Segment::cubic_to(plus(q0, times(t0, ka)), minus(q3, times(t3, kb)), q3);
+  return fitted;
+}
+
+}  // namespace
+
+Path stroke_edges(const Path& path, double width) {
+  Path edges;
+  double half = width / 2;
+  if (!(half > 0) || !std::isfinite(half)) return edges;
+  Point current, start;
+  for (const Segment& s : path.segments) {
+    switch (s.kind) {
+      case Segment::Kind::move:
+        current = start = s.p[0];
+        break;
+      case Segment::Kind::line:
+        current = s.p[0];
+        break;
+      case Segment::Kind::close:
+        current = start;
+        break;
+      case Segment::Kind::cubic:
+        for (double side : {half, -half}) {
+          if (auto fitted = offset_cubic(current, s.p[0], s.p[1], s.p[2], side)) {
+            Point from = plus(current, times(normal(unit(cubic_tangent(current, s.p[0], s.p[1], s.p[2], 0))), side));
+            edges.segments.push_back(Segment::move_to(from));
+            edges.segments.push_back(*fitted);
+          }
+        }
+        current = s.p[2];
+        break;
+    }
+  }
+  return edges;
+}
 
 std::optional<Path> outline_stroke(const Path& path, const StrokeStyle& style, double tolerance,
                                    const convert::Deadline* deadline) {

@@ -37,4 +37,11 @@ inline constexpr std::size_t max_stroke_dashes = 100'000;
 std::optional<Path> outline_stroke(const Path& path, const StrokeStyle& style, double tolerance,
                                    const convert::Deadline* deadline = nullptr);
 
+// The curves a stroke's outline follows: each cubic of `path` moved half of `width` to either
+// side along its normals, fitted as a cubic (open subpaths, one cubic each). An outline is made
+// of line segments; these are the sources restore_curves() needs to put its curves back once a
+// polygon operation has cut it. Cubics whose offset does not fit (a cusp, a radius of curvature
+// under half the width) are left out; restore_curves only takes a curve where it fits the outline.
+Path stroke_edges(const Path& path, double width);
+
 }  // namespace bimi::svgps::geometry
