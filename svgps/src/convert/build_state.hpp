@@ -42,6 +42,12 @@ struct Clip {
 struct GradientMask {
   model::Gradient values;
   geo::Matrix to_document;
+  // Content of several colours (or strokes, or overlapping translucent shapes) is drawn flat and
+  // then cut into regions of one composited colour, each painted with the mask's fade; the group
+  // opacity applies to those regions, not to the shapes within.
+  bool per_region = false;
+  double group_opacity = 1;
+  std::string what;  // "mask #id (linear gradient)", for the note
 };
 
 // What flows down the tree while building.

@@ -246,7 +246,7 @@ void build_container(BuildState& state, std::size_t index, model::Node& parent, 
     GroupBeingBuilt open(state, node, isolates(state, index));
     content(inner, node);
   }
-  if (inner.gradient_mask != outer_mask) join_masked_overlaps(state, node, state.document.elements[index]);
+  if (inner.gradient_mask != outer_mask) finish_gradient_mask(state, node, *inner.gradient_mask, state.document.elements[index]);
   if (isolated < 1) fold_isolated_opacity(state, node, isolated, state.document.elements[index]);
   if (!node.children.empty()) parent.children.push_back(std::move(node));
 }

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "geometry/clip.hpp"
+#include "geometry/curve_restore.hpp"
 #include "convert/bounds.hpp"
 #include "convert/clip_mask.hpp"
+#include "convert/flat_regions.hpp"
 #include "convert/paint_server.hpp"
 #include "convert/shapes.hpp"
 #include "convert/units_viewport.hpp"
@@ -36,8 +38,8 @@ bool draws_otherwise(const RawElement& e) {
 }
 
 // An effect set on the element itself that changes what it paints.
-bool has_own_effect(const BuildState& state, std::size_t index, bool clips_too) {
-  if (state.style(index).opacity < 1) return true;
+bool has_own_effect(const BuildState& state, std::size_t index, bool clips_too, bool opacity_too = true) {
+  if (opacity_too && state.style(index).opacity < 1) return true;
   for (const char* effect : {"filter", "mask", "mix-blend-mode", "clip-path"}) {
     if (!clips_too && std::string_view(effect) == "clip-path") continue;
     auto value = state.own(index, effect);
@@ -48,38 +50,56 @@ bool has_own_effect(const BuildState& state, std::size_t index, bool clips_too) 
 
 bool no_stroke(const ElementStyle& style) { return !style.stroke.url && style.stroke.color.kind == ColorValue::Kind::none; }
 
-// True when every shape the element draws fills with one colour and opacity and has no stroke,
-// with nothing else drawn; overlapping translucent shapes would show their overlap, so a
-// translucent colour is kept for one shape only.
-bool one_flat_colour(const BuildState& state, std::size_t masked) {
+// What the masked element draws, as the mask's gradient can take it.
+enum class MaskedContent {
+  other,         // a gradient, an image, text, a <use>, an effect within: the mask is read otherwise
+  one_colour,    // shapes of one colour and opacity, no stroke: the colour becomes the gradient
+  flat_colours,  // flat fills and strokes of several colours: cut into regions (per_region)
+};
+
+// Shapes under a mask painted with a gradient, at most: each is a layer the regions are cut from.
+constexpr std::size_t max_masked_shapes = 256;
+
+// Overlapping translucent shapes of one colour would show their overlap under one gradient, so
+// a translucent colour is one_colour for one shape only; otherwise they are flat_colours too.
+MaskedContent masked_content(const BuildState& state, std::size_t masked) {
   std::optional<model::Rgb> colour;
   double opacity = 0;
   std::size_t shapes = 0;
+  bool several = false;
+  auto flat = [](const ColorValue& c) { return c.kind != ColorValue::Kind::invalid; };
   std::vector<std::size_t> stack{masked};
   while (!stack.empty()) {
     std::size_t i = stack.back();
     stack.pop_back();
     const RawElement& e = state.document.elements[i];
     if (e.ns != detail::svg_namespace || state.style(i).display_none) continue;
-    if (i != masked && has_own_effect(state, i, false)) return false;
+    // A filled shape's own opacity folds into its fill-opacity exactly (fold_opacity).
+    bool faded_fill = is_shape(e) && no_stroke(state.style(i));
+    if (i != masked && has_own_effect(state, i, false, !faded_fill)) return MaskedContent::other;
     if (e.is_svg("g") || e.is_svg("a")) {
       stack.insert(stack.end(), e.children.begin(), e.children.end());
       continue;
     }
-    if (draws_otherwise(e)) return false;
+    if (draws_otherwise(e)) return MaskedContent::other;
     if (!is_shape(e) || !state.style(i).visible) continue;
     const ElementStyle& style = state.style(i);
-    if (style.fill.url || style.fill.color.kind == ColorValue::Kind::invalid || !no_stroke(style)) return false;
+    if (style.fill.url || style.stroke.url || !flat(style.fill.color) || !flat(style.stroke.color)) {
+      return MaskedContent::other;
+    }
+    if (++shapes > max_masked_shapes) return MaskedContent::other;
+    several = several || !no_stroke(style);
     if (style.fill.color.kind == ColorValue::Kind::none) continue;
     const style::Color& c = style.fill.color.color;
     model::Rgb rgb{c.r, c.g, c.b};
-    double alpha = clamp01(c.alpha * style.fill_opacity);
-    if (colour && (*colour != rgb || opacity != alpha)) return false;
+    double alpha = clamp01(c.alpha * style.fill_opacity * (i != masked ? style.opacity : 1.0));
+    several = several || (colour && (*colour != rgb || opacity != alpha));
     colour = rgb;
     opacity = alpha;
-    ++shapes;
   }
-  return shapes == 1 || (shapes > 1 && opacity == 1);
+  if (!colour && !several) return MaskedContent::other;
+  if (!several && (shapes == 1 || opacity == 1)) return MaskedContent::one_colour;
+  return MaskedContent::flat_colours;
 }
 
 // The mask's one shape, and the matrix from its user space to the masked element's.
@@ -173,7 +193,8 @@ GradientMaskResult apply_gradient_mask(BuildState& state, std::size_t masked, st
   if (!gradient_element.is_svg("linearGradient") && !gradient_element.is_svg("radialGradient")) {
     return GradientMaskResult::declined;
   }
-  if (!one_flat_colour(state, masked)) return GradientMaskResult::declined;
+  MaskedContent content = masked_content(state, masked);
+  if (content == MaskedContent::other) return GradientMaskResult::declined;
   const RawElement& shape_element = state.document.elements[shape->element];
   auto path = shape_path(state, shape->element, context);
   if (!path || path->empty()) return GradientMaskResult::declined;
@@ -196,15 +217,79 @@ GradientMaskResult apply_gradient_mask(BuildState& state, std::size_t masked, st
     return GradientMaskResult::hidden;
   }
   context.clips.push_back(clip);
-  // Overlapping shapes are joined (join_masked_overlaps), so a group opacity is exact on each.
-  context.opacity *= std::exchange(context.isolated_opacity, 1.0);
-  context.gradient_mask = mask.get();
-  state.gradient_masks.push_back(std::move(mask));
   const RawAttribute* id = state.document.elements[mask_index].attribute("id");
   std::string kind = gradient_element.is_svg("linearGradient") ? "linear" : "radial";
-  state.note("convert-clip", e,
-             "mask #" + (id ? id->value : std::string()) + " (" + kind + " gradient) became the fill's stop-opacity");
+  mask->what = "mask #" + (id ? id->value : std::string()) + " (" + kind + " gradient)";
+  if (content == MaskedContent::flat_colours) {
+    // The regions are disjoint (finish_gradient_mask), so a group opacity is exact on each.
+    mask->per_region = true;
+    mask->group_opacity = std::exchange(context.isolated_opacity, 1.0);
+  } else {
+    // Overlapping shapes are joined (join_masked_overlaps), so a group opacity is exact on each.
+    context.opacity *= std::exchange(context.isolated_opacity, 1.0);
+    state.note("convert-clip", e, mask->what + " became the fill's stop-opacity");
+  }
+  context.gradient_mask = mask.get();
+  state.gradient_masks.push_back(std::move(mask));
   return GradientMaskResult::applied;
+}
+
+namespace {
+
+// Content of several flat colours: the drawing cut into disjoint regions of one composited
+// colour (flat_regions.hpp), those of one colour joined so that no seam shows between them, and
+// each painted with the mask's gradient in its colour.
+void paint_regions(BuildState& state, model::Node& drawn, const GradientMask& mask, const RawElement& e) {
+  FlatRegions flat(state, e);
+  std::vector<Layer> layers;
+  if (!flat.collect(drawn, geo::Matrix{}, false, nullptr, layers)) return;
+  std::vector<Region> regions;
+  if (auto reason = flat.composite(layers, regions)) {
+    state.refuse_or_drop(e, mask.what + " over several colours " + *reason);
+    return;  // with --force the content stays drawn, clipped to the mask, without its fade
+  }
+  ColourParts by_colour;
+  for (Region& region : regions) {
+    if (region.colour.a > 0) add_part(by_colour, region.colour, std::move(region.path));
+  }
+  std::vector<const geo::Path*> sources = curve_sources(layers);
+  std::vector<model::Node> painted;
+  for (auto& [colour, paths] : by_colour) {
+    geo::Path path = join_parts(state, std::move(paths), sources, flat.tolerance());
+    model::Paint fill;
+    fill.kind = model::Paint::Kind::color;
+    fill.color = to_rgb(colour);
+    fill.opacity = clamp01(colour.a * mask.group_opacity);
+    // The regions are in document coordinates: the groups above them carry no transform.
+    fill = masked_fill(state, mask, fill, geo::Matrix{}, e);
+    model::Node node;
+    if (fill.kind == model::Paint::Kind::gradient && state.gradient_spaces.count(fill.gradient) > 0) {
+      // A stretched radial gradient is drawn in its own space (place_shape does the same).
+      const geo::Matrix space = state.gradient_spaces.at(fill.gradient);
+      auto inverse = space.inverse();
+      if (!inverse) continue;
+      path = geo::transformed(path, *inverse);
+      node.transform = space;
+    }
+    node.shape = model::Shape{std::move(path), geo::FillRule::nonzero, fill, std::nullopt};
+    painted.push_back(std::move(node));
+  }
+  drawn.shape.reset();
+  drawn.children = std::move(painted);
+  std::size_t count = drawn.children.size();
+  state.note("convert-clip", e,
+             mask.what + " over several colours became the stop-opacity of " + std::to_string(count) +
+                 " region" + (count == 1 ? "" : "s") + " of one colour each");
+}
+
+}  // namespace
+
+void finish_gradient_mask(BuildState& state, model::Node& drawn, const GradientMask& mask, const RawElement& e) {
+  if (mask.per_region) {
+    paint_regions(state, drawn, mask, e);
+  } else {
+    join_masked_overlaps(state, drawn, e);
+  }
 }
 
 void join_masked_overlaps(BuildState& state, model::Node& group, const RawElement& e) {

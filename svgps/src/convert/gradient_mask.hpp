@@ -1,5 +1,5 @@
-// A mask painted with a gradient (an editor's fade) over content of one flat colour: exactly
-// that colour as a gradient whose stop opacities are the mask's values.
+// A mask painted with a gradient (an editor's fade) over content of flat colours: exactly each
+// colour as a gradient whose stop opacities are the mask's values.
 #pragma once
 
 #include <cstddef>
@@ -15,13 +15,18 @@ enum class GradientMaskResult {
 };
 
 // A mask whose content is one shape filled with a linear or radial gradient (pad spread, no
-// focal offset), over an element whose shapes all fill with one colour and have no stroke.
+// focal offset), over an element that draws only shapes filled and stroked with flat colours.
 GradientMaskResult apply_gradient_mask(BuildState& state, std::size_t masked, std::size_t mask_index, Context& context);
 
 // A shape's flat fill under a gradient mask: the mask's gradient mapped into the shape's user
 // space (`ctm` maps it to the document), in the fill's colour, its opacity times the mask's.
 model::Paint masked_fill(BuildState& state, const GradientMask& mask, model::Paint fill, const geo::Matrix& ctm,
                          const RawElement& user);
+
+// Once the masked element is drawn: content of one colour has its overlaps joined
+// (join_masked_overlaps); content of several (GradientMask::per_region), drawn flat, becomes
+// disjoint regions of one colour, each filled with the mask's gradient in its colour.
+void finish_gradient_mask(BuildState& state, model::Node& drawn, const GradientMask& mask, const RawElement& e);
 
 // The mask applies to the content as one picture; each shape painted with the mask's fade would
 // show it twice where shapes overlap (and seams where they touch), so shapes that overlap are

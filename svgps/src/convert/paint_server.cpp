@@ -263,7 +263,8 @@ model::Paint resolve_own_paint(BuildState& state, std::size_t index, PaintProper
 model::Paint resolve_paint(BuildState& state, std::size_t index, PaintProperty property, const Context& context,
                            const geo::Path& path) {
   model::Paint paint = resolve_own_paint(state, index, property, context, path);
-  if (!context.gradient_mask || property != PaintProperty::fill) return paint;
+  // Content of several colours is drawn flat and painted with the mask once cut into regions.
+  if (!context.gradient_mask || context.gradient_mask->per_region || property != PaintProperty::fill) return paint;
   return masked_fill(state, *context.gradient_mask, paint, context.ctm, state.document.elements[index]);
 }
 

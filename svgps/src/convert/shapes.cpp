@@ -7,6 +7,7 @@
 #include "svg/numbers.hpp"
 #include "convert/clip_mask.hpp"
 #include "convert/clipping.hpp"
+#include "convert/gradient_mask.hpp"
 #include "convert/paint_server.hpp"
 #include "convert/stroke.hpp"
 #include "convert/tree.hpp"
@@ -167,7 +168,16 @@ void build_shape(BuildState& state, std::size_t index, model::Node& parent, cons
   model::Shape shape;
   shape.path = std::move(*path);
   shape.fill_rule = state.style(index).fill_rule;
-  paint_and_place(state, index, std::move(shape), *context, parent);
+  const GradientMask* mask = context->gradient_mask;
+  if (mask == outer.gradient_mask || !mask->per_region) {
+    paint_and_place(state, index, std::move(shape), *context, parent);
+    return;
+  }
+  // Its own mask over a fill and a stroke of other colours: painted once both are drawn.
+  model::Node drawn;
+  paint_and_place(state, index, std::move(shape), *context, drawn);
+  finish_gradient_mask(state, drawn, *mask, state.document.elements[index]);
+  if (!drawn.children.empty()) parent.children.push_back(std::move(drawn));
 }
 
 void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
