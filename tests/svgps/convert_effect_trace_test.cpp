@@ -25,6 +25,14 @@ ConvertResult convert_file(const fs::path& path, ConvertOptions options = {}) {
 
 fs::path effect(const std::string& name) { return test::fixtures() / "effects" / (name + ".svg"); }
 
+// Whether a change of `rule` says `words`.
+bool has_change(const ConvertResult& r, std::string_view rule, std::string_view words) {
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == rule && d.message.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
 const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
   for (const auto& d : r.changes.items()) {
     if (d.rule == rule) return &d;
@@ -378,10 +386,15 @@ TEST(TracedEffect, TheOpaqueCoreKeepsItsColours) {
 }
 
 // A mask of an image is rendered with the masked element and traced; the image in the mask is
-// converted like any other (traced), and the note says which mask and why.
+// drawn as it is in that render (its trace would band the mask into a few greys), so the soft
+// fade of Illustrator's opacity mask is fitted as one gradient. The note says which mask and why.
 TEST(TracedEffect, AnImageMaskIsRenderedAndTraced) {
   ConvertResult r = convert_file(effect("illustrator-image-mask"));
   ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);  // 0.905 with the image traced
+  EXPECT_TRUE(has_change(r, "convert-traced", "its fade fitted as a gradient")) << changes_text(r);
+  EXPECT_FALSE(has_change(r, "convert-traced", "embedded 32×32 PNG traced")) << changes_text(r);
   const Diagnostic* traced = nullptr;
   for (const auto& d : r.changes.items()) {
     if (d.rule == "convert-traced" && d.message.rfind("mask #SVGID_1_ (holds <image>)", 0) == 0) traced = &d;
@@ -395,6 +408,19 @@ TEST(TracedEffect, AnImageMaskIsRenderedAndTraced) {
   const Diagnostic* d = find_change(refused, "convert-refused");
   ASSERT_NE(d, nullptr) << changes_text(refused);
   EXPECT_NE(d->message.find("<image> inside a mask"), std::string::npos) << d->message;
+}
+
+// An image the render cannot size from its header (WebP), or an image beside shapes in the
+// mask, is traced for the render as before.
+TEST(TracedEffect, AnImageMaskOfOtherContentIsConvertedForTheRender) {
+  std::string svg = test::read_bytes(effect("illustrator-image-mask"));
+  const std::string image_end = "</image>";
+  std::string mixed = svg;
+  mixed.insert(mixed.find(image_end) + image_end.size(), "<rect width=\"20\" height=\"20\" fill=\"#fff\"/>");
+  ConvertResult r = convert_svg(mixed, {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-traced", "embedded 32×32 PNG traced")) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-traced", "mask #SVGID_1_ (holds <image>)")) << changes_text(r);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <tuple>
 
 #include "bimi/base64.hpp"
 #include "bimi/svgps/convert.hpp"
@@ -243,6 +245,17 @@ TEST(RasterConvert, EmbeddedImageIsTracedAndSaysSo) {
   EXPECT_TRUE(said) << describe(r.changes);
   EXPECT_EQ(r.svg->find("<image"), std::string::npos);
   EXPECT_GE(r.fidelity->ssim, 0.95);
+}
+
+// The note names the embedded image's own format.
+TEST(RasterConvert, EmbeddedImageNoteNamesItsFormat) {
+  for (const auto& [file, type, name] : {std::tuple{"logo-rgba.png", "image/png", "PNG"},
+                                         std::tuple{"logo-baseline.jpg", "image/jpeg", "JPEG"},
+                                         std::tuple{"logo-lossless.webp", "image/webp", "WebP"},
+                                         std::tuple{"logo-plain.gif", "image/gif", "GIF"}}) {
+    auto r = svgps::convert_svg(svg_with_image(std::string("data:") + type + ";base64," + base64(raster_fixture(file))), {});
+    EXPECT_TRUE(has_change(r, "convert-traced", std::string(" ") + name + " traced into")) << file << describe(r.changes);
+  }
 }
 
 // The pipeline judges traced input with the traced thresholds; the builder says so as data, not

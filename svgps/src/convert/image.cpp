@@ -1,6 +1,8 @@
 #include "convert/image.hpp"
 
 #include <set>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "bimi/svgps/raster.hpp"
@@ -12,6 +14,18 @@
 #include "convert/units_viewport.hpp"
 
 namespace bimi::svgps::convert {
+
+namespace {
+
+// The format of a traced data: URI, for the note.
+std::string format_name(std::string_view media_type) {
+  if (media_type == "image/png") return "PNG";
+  if (media_type == "image/webp") return "WebP";
+  if (media_type == "image/gif") return "GIF";
+  return "JPEG";
+}
+
+}  // namespace
 
 void build_image(BuildState& state, std::size_t index, model::Node& parent, const Context& outer) {
   const RawElement& e = state.document.elements[index];
@@ -69,7 +83,7 @@ void build_image(BuildState& state, std::size_t index, model::Node& parent, cons
   state.traced = true;
   state.note("convert-traced", e,
        "embedded " + std::to_string(bitmap->width) + "×" + std::to_string(bitmap->height) + " " +
-           (uri->media_type == "image/png" ? "PNG" : "JPEG") + " traced into " +
+           format_name(uri->media_type) + " traced into " +
            std::to_string(traced->group.children.size()) + " colour shape" +
            (traced->group.children.size() == 1 ? "" : "s"));
   if (!group.children.empty()) parent.children.push_back(std::move(group));

@@ -3,15 +3,74 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "convert/blending.hpp"
 #include "convert/bounds.hpp"
 #include "convert/clip_mask.hpp"
 #include "convert/effect_trace.hpp"
 #include "convert/tree.hpp"
+#include "convert/units_viewport.hpp"
+#include "raster/data_uri.hpp"
+#include "bimi/svgps/raster.hpp"
 #include "model/writer.hpp"
 
 namespace bimi::svgps::convert {
+
+namespace {
+
+// The mask's content when it is only embedded images (an Illustrator opacity mask is one), as
+// markup for the render: the images themselves, each placed where it is drawn, rather than their
+// traces, whose few flat colours would band the mask. Nothing when anything else is drawn, when
+// an element on the way has an effect of its own, or when an image is not a PNG, JPEG or GIF
+// (the formats whose size the render reads from their headers).
+std::optional<std::string> images_as_drawn(BuildState& state, std::size_t mask_index, const Context& inside) {
+  std::string markup;
+  std::vector<std::pair<std::size_t, geo::Matrix>> stack;
+  const RawElement& mask = state.document.elements[mask_index];
+  for (auto it = mask.children.rbegin(); it != mask.children.rend(); ++it) stack.push_back({*it, inside.ctm});
+  while (!stack.empty()) {
+    auto [i, outer] = stack.back();
+    stack.pop_back();
+    const RawElement& e = state.document.elements[i];
+    if (e.ns != detail::svg_namespace || state.style(i).display_none) continue;
+    if (e.is_svg("title") || e.is_svg("desc") || e.is_svg("metadata")) continue;
+    if (state.style(i).opacity < 1) return std::nullopt;
+    for (const char* effect : {"filter", "mask", "clip-path", "mix-blend-mode"}) {
+      auto value = state.own(i, effect);
+      if (value && trim_xml_space(*value) != "none" && trim_xml_space(*value) != "normal") return std::nullopt;
+    }
+    geo::Matrix m = outer * state.element_transform(e);
+    if (e.is_svg("g")) {
+      for (auto it = e.children.rbegin(); it != e.children.rend(); ++it) stack.push_back({*it, m});
+      continue;
+    }
+    if (!e.is_svg("image") || !e.href()) return std::nullopt;
+    if (!state.style(i).visible) continue;
+    auto uri = raster::decode_data_uri(e.href()->value, state.options.limits.max_input_bytes);
+    if (!uri || (uri->media_type != "image/png" && uri->media_type != "image/jpeg" && uri->media_type != "image/gif")) {
+      return std::nullopt;
+    }
+    std::string error;
+    auto bitmap = decode_raster(uri->bytes, state.options.limits, error);
+    if (!bitmap || aspect_mode(e).find("slice") != std::string::npos) return std::nullopt;
+    Context lengths = inside;
+    lengths.ctm = m;
+    double x = length(e, "x", 0, lengths, 'w'), y = length(e, "y", 0, lengths, 'h');
+    double width = length(e, "width", bitmap->width, lengths, 'w');
+    double height = length(e, "height", bitmap->height, lengths, 'h');
+    if (!(width > 0) || !(height > 0)) continue;
+    const model::ViewBox pixels{0, 0, static_cast<double>(bitmap->width), static_cast<double>(bitmap->height)};
+    geo::Matrix placed = m * geo::Matrix::translate(x, y) * aspect_transform(e, pixels, width, height);
+    markup += "<image width=\"" + std::to_string(bitmap->width) + "\" height=\"" + std::to_string(bitmap->height) +
+              "\" preserveAspectRatio=\"none\" transform=\"" + matrix_text(placed) + "\" href=\"" +
+              escape_xml(e.href()->value) + "\"/>";
+  }
+  if (markup.empty()) return std::nullopt;
+  return markup;
+}
+
+}  // namespace
 
 bool mask_applied_outside(const BuildState& state, std::size_t index) { return state.mask_applied == index; }
 
@@ -58,12 +117,17 @@ bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent
     if (!box) return true;  // no area: the element is not drawn
     inside.ctm = user * *box;
   }
-  model::Node content;
-  {
-    GroupBeingBuilt open(state, content, true);
-    build_children(state, mask_index, content, inside);
+  // An image in the mask is drawn as it is; any other content, converted (images in it traced).
+  std::optional<std::string> drawn_content = images_as_drawn(state, mask_index, inside);
+  if (!drawn_content) {
+    model::Node content;
+    {
+      GroupBeingBuilt open(state, content, true);
+      build_children(state, mask_index, content, inside);
+    }
+    if (state.refused) return true;
+    drawn_content = written_drawing(state, content, "m");
   }
-  if (state.refused) return true;
   Context lengths = context;
   lengths.ctm = user;
   const geo::Box region = mask_box(state, mask_index, index, lengths);
@@ -78,7 +142,7 @@ bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent
   effect.defs = "<mask id=\"bimi-mask\" maskUnits=\"userSpaceOnUse\" x=\"" + number(region.x0) + "\" y=\"" +
                 number(region.y0) + "\" width=\"" + number(region.width()) + "\" height=\"" +
                 number(region.height()) + "\"" + (is_alpha_mask(state, mask_index) ? " mask-type=\"alpha\"" : "") +
-                "><g transform=\"" + matrix_text(*undo) + "\">" + written_drawing(state, content, "m") + "</g></mask>";
+                "><g transform=\"" + matrix_text(*undo) + "\">" + *drawn_content + "</g></mask>";
   effect.applied = " mask=\"url(#bimi-mask)\"";
   effect.user = user;
   effect.area = geo::bounds(geo::transformed(box_path(region), user));
