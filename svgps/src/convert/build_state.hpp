@@ -95,6 +95,9 @@ struct BuildState {
   bool clip_noop_noted = false;
   std::optional<std::size_t> filter_applied;  // the element build_filtered is drawing (filter_effects.hpp)
   std::size_t filter_copies = 1;              // times the filters around the element draw it
+  // The element whose own clip-path build_filtered applies to the filter's result as a whole
+  // (apply_effects leaves it out of each copy, which it would move).
+  std::optional<std::size_t> clip_applied;
   std::size_t effect_renders = 0;             // filter results rendered and traced (effect_trace.hpp)
   // Why an element's filter result could not be rendered and traced, for its refusal.
   std::map<std::size_t, std::string> untraced_effects;

@@ -217,7 +217,8 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
       mask && trim_xml_space(*mask) != "none" && !mask_applied_outside(state, index)) {
     if (!apply_mask(state, index, *mask, context)) return false;
   }
-  if (auto clip = state.own(index, "clip-path"); clip && trim_xml_space(*clip) != "none") {
+  if (auto clip = state.own(index, "clip-path");
+      clip && trim_xml_space(*clip) != "none" && state.clip_applied != index) {
     std::string id = local_reference(*clip);
     auto it = state.ids.find(id);
     if (id.empty() || it == state.ids.end() || !state.document.elements[it->second].is_svg("clipPath")) {

@@ -646,9 +646,8 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
     moves = moves || layer.kind != Layer::Kind::source || layer.dx != 0 || layer.dy != 0;
   auto clip = state.own(index, "clip-path");
   auto mask = state.own(index, "mask");
-  // A mask's opacity would reach the colours before the filter; a clip would move with a copy.
+  // A mask's opacity would reach the colours before the filter.
   if (mask && trim_xml_space(*mask) != "none") return false;
-  if (moves && clip && trim_xml_space(*clip) != "none") return false;
   geo::Matrix own = state.element_transform(e);
   auto undo = own.inverse();
   if (!undo) return false;
@@ -663,11 +662,32 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   if (copies > 0 && state.filter_copies * copies > max_copies) return false;
   // A mask over one flat colour becomes its gradient: not one a traced shape could take.
   if (!plan->rendered.empty() && context.gradient_mask) return false;
+  const Clip* own_clip = nullptr;
+  // The element's own clip-path cuts the filter's result (SVG 1.1 §14.3.5: filter, then clip),
+  // in the element's user space: once around every layer, not with each copy, which would move it.
+  std::optional<std::size_t> clip_outside;
+  if (moves && clip && trim_xml_space(*clip) != "none") {
+    auto it = state.ids.find(local_reference(*clip));
+    if (it != state.ids.end() && state.document.elements[it->second].is_svg("clipPath")) {
+      Context space = context;
+      space.ctm = user;
+      const Clip* cut = clip_region(state, it->second, index, space);
+      if (!cut) return true;
+      if (cut->box.empty()) {
+        state.note("convert-clip", e, tag(e) + " is clipped away entirely; removed");
+        return true;
+      }
+      own_clip = cut;
+      clip_outside = index;
+    }
+  }
   // Rendered results first: when one cannot be traced the filter is refused before anything is drawn.
   std::map<std::size_t, TracedEffect> traced;
   for (std::size_t i = 0; i < plan->layers.size(); ++i) {
     if (plan->layers[i].kind != Layer::Kind::rendered) continue;
+    auto outer_clip = std::exchange(state.clip_applied, clip_outside);
     auto effect = render_layer(state, index, *plan, plan->layers[i], context, user, draw);
+    state.clip_applied = outer_clip;
     if (state.refused) return true;
     if (!effect) return false;
     traced.emplace(i, std::move(*effect));
@@ -675,6 +695,7 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   state.note("convert-filter", e, what_it_became(*plan));
   Context base = context;
   base.opacity = 1;  // applied after the filter, below
+  if (own_clip) base.clips.push_back(own_clip);
   Context region = base;
   region.ctm = user;
   geo::Box area{plan->x, plan->y, plan->x + plan->width, plan->y + plan->height};
@@ -705,9 +726,11 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
       Context drawn = region;
       drawn.ctm = region.ctm * geo::Matrix::translate(layer.dx, layer.dy) * *undo;
       state.filter_applied = index;
+      auto outer_clip = std::exchange(state.clip_applied, clip_outside);
       std::size_t outer_copies = std::exchange(state.filter_copies, state.filter_copies * copies);
       draw(drawn, node);
       state.filter_copies = outer_copies;
+      state.clip_applied = outer_clip;
       state.filter_applied.reset();
       if (state.refused) {
         state.clip_noop_noted = clip_noop_noted;
