@@ -175,7 +175,13 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   } else {
     auto bands = raster::alpha_bands(*image);
     if (!bands) return out;  // nothing visible
-    auto traced = raster::trace_layers(bands->indexed, {}, error, state.deadline());
+    // A band's edge is where a soft alpha crosses a step: a pixel off there costs at most one
+    // step over that pixel, so its curves may stray a pixel (Potrace's opttolerance 1 instead of
+    // 0.2) where a logo's hard edges may not. Fewer, longer curves: keepassdx's shadow 14,400 ->
+    // 10,492 bytes, SSIM 0.9989 -> 0.9988.
+    raster::TraceParameters soft;
+    soft.tolerance = 1.0;
+    auto traced = raster::trace_layers(bands->indexed, soft, error, state.deadline());
     if (!traced) return std::nullopt;
     for (std::size_t i = 0; i < traced->group.children.size(); ++i) {
       model::Shape shape = std::move(*traced->group.children[i].shape);
