@@ -133,6 +133,38 @@ Image painted(int size, std::array<std::uint8_t, 3> rgb, F alpha) {
   return image;
 }
 
+// A shadow at 25 % has five bands; where its fade is steep it climbs three or four of them
+// across the 3×3 window. That is still a fade, not a hard edge: each pixel keeps its own level
+// (the nearest), so the isolines along a diagonal run straight instead of notched, which cost a
+// traced shadow most of its bytes. A hard edge at the same opacity still joins a side.
+TEST(AlphaBands, ASteepSoftFadeOfFewBandsIsNotSnappedAsAnEdge) {
+  const int size = 48;
+  Image image{size, size, std::vector<std::uint8_t>(static_cast<std::size_t>(size) * size * 4, 0)};
+  for (int y = 0; y < size; ++y) {
+    for (int x = 0; x < size; ++x) {
+      // Up to 64/255 along the diagonal, 0.9 of a band per pixel.
+      double a = std::clamp((x + y - 40) * 0.9 / 5 * 64, 0.0, 64.0);
+      image.rgba[(static_cast<std::size_t>(y) * size + x) * 4 + 3] = static_cast<std::uint8_t>(std::lround(a));
+    }
+  }
+  auto bands = raster::alpha_bands(image);
+  ASSERT_TRUE(bands);
+  ASSERT_EQ(bands->opacity.size(), 5u);
+  const double peak = 64 / 255.0;
+  for (std::size_t i = 0; i < bands->indexed.index.size(); ++i) {
+    const double alpha = image.rgba[i * 4 + 3] / 255.0;
+    const int nearest = static_cast<int>(std::lround(alpha / peak * 5)) - 1;
+    const int got = bands->indexed.index[i] == raster::Indexed::transparent ? -1 : bands->indexed.index[i];
+    EXPECT_EQ(got, nearest) << "pixel " << i;
+  }
+  Image edge = painted(size, {0, 0, 0}, [&](double x, double y) {
+    return 64 / 255.0 * std::clamp(20.5 - std::hypot(x - 24, y - 24), 0.0, 1.0);  // a disc, anti-aliased
+  });
+  auto disc = raster::alpha_bands(edge);
+  ASSERT_TRUE(disc);
+  EXPECT_EQ(disc->opacity.size(), 1u);  // its anti-aliased rim joined the disc or the outside
+}
+
 // The fitted gradient's alpha at a point, as a renderer pads and interpolates its stops.
 double gradient_alpha(const model::Gradient& g, double x, double y) {
   double t;

@@ -40,7 +40,11 @@ std::optional<AlphaBands> alpha_bands(const Image& image, int steps) {
   // A pixel between much more and much less opaque neighbours is the anti-aliasing of a hard
   // edge, not a level of its own: it joins the nearer side, and the tracer places the edge within
   // the pixel. Left alone, every hard edge would become a thin ring per band.
-  const int jump = std::max(2, bands / 2);
+  // An edge spans at least half the levels, and at least five (all of them, when there are
+  // fewer): a steep soft fade of few bands (a shadow at 25 % has five) climbs three or four
+  // levels across the 3×3 window, and snapped as an edge its isolines would be notched wherever
+  // they run diagonally.
+  const int jump = std::max(bands / 2, std::min(bands, 5));
   std::vector<int> snapped = level_of;
   for (int y = 0; y < image.height; ++y) {
     for (int x = 0; x < image.width; ++x) {
