@@ -8,9 +8,6 @@
 
 #include "convert/blend_modes.hpp"
 #include "convert/flat_regions.hpp"
-#include "geometry/clip.hpp"
-#include "geometry/curve_restore.hpp"
-#include "geometry/path_ops.hpp"
 
 namespace bimi::svgps::convert {
 

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "geometry/clip.hpp"
-#include "geometry/curve_restore.hpp"
 #include "convert/bounds.hpp"
 #include "convert/clip_mask.hpp"
 #include "convert/flat_regions.hpp"
@@ -253,7 +252,7 @@ void paint_regions(BuildState& state, model::Node& drawn, const GradientMask& ma
     if (region.colour.a > 0) add_part(by_colour, region.colour, std::move(region.path));
   }
   std::vector<const geo::Path*> sources = curve_sources(layers);
-  std::vector<model::Node> painted;
+  model::Node painted;
   for (auto& [colour, paths] : by_colour) {
     geo::Path path = join_parts(state, std::move(paths), sources, flat.tolerance());
     model::Paint fill;
@@ -262,20 +261,11 @@ void paint_regions(BuildState& state, model::Node& drawn, const GradientMask& ma
     fill.opacity = clamp01(colour.a * mask.group_opacity);
     // The regions are in document coordinates: the groups above them carry no transform.
     fill = masked_fill(state, mask, fill, geo::Matrix{}, e);
-    model::Node node;
-    if (fill.kind == model::Paint::Kind::gradient && state.gradient_spaces.count(fill.gradient) > 0) {
-      // A stretched radial gradient is drawn in its own space (place_shape does the same).
-      const geo::Matrix space = state.gradient_spaces.at(fill.gradient);
-      auto inverse = space.inverse();
-      if (!inverse) continue;
-      path = geo::transformed(path, *inverse);
-      node.transform = space;
-    }
-    node.shape = model::Shape{std::move(path), geo::FillRule::nonzero, fill, std::nullopt};
-    painted.push_back(std::move(node));
+    // place_shape draws a stretched radial gradient in its own space.
+    place_shape(state, e, model::Shape{std::move(path), geo::FillRule::nonzero, fill, std::nullopt}, Context{}, painted);
   }
   drawn.shape.reset();
-  drawn.children = std::move(painted);
+  drawn.children = std::move(painted.children);
   std::size_t count = drawn.children.size();
   state.note("convert-clip", e,
              mask.what + " over several colours became the stop-opacity of " + std::to_string(count) +
