@@ -461,5 +461,32 @@ TEST(TracedEffect, AnImageMaskOfOtherContentIsConvertedForTheRender) {
   EXPECT_TRUE(has_change(r, "convert-traced", "mask #SVGID_1_ (holds <image>)")) << changes_text(r);
 }
 
+// A mask whose content is masked by the same mask, directly or through another, is a cycle; it
+// once recursed until the stack ran out. librsvg draws the inner element as if it had no mask.
+TEST(TracedEffect, AMaskCycleIsIgnoredWhereItClosesAsLibrsvgDoes) {
+  const std::string fade =
+      "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"white\" stop-opacity=\"0\"/>"
+      "<stop offset=\"1\" stop-color=\"black\"/></linearGradient>";
+  const std::string self =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\">" + fade +
+      "<mask id=\"m\"><rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"url(#g)\" mask=\"url(#m)\"/></mask>"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" mask=\"url(#m)\"/></svg>";
+  const std::string mutual =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\">" + fade +
+      "<mask id=\"a\"><rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"url(#g)\" mask=\"url(#b)\"/></mask>"
+      "<mask id=\"b\"><rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"url(#g)\" mask=\"url(#a)\"/></mask>"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"70\" fill=\"green\" mask=\"url(#a)\"/>"
+      "<rect x=\"20\" y=\"110\" width=\"160\" height=\"70\" fill=\"green\" mask=\"url(#b)\"/></svg>";
+  for (const std::string* svg : {&self, &mutual}) {
+    ConvertOptions options;
+    options.background = ConvertOptions::Background::none;
+    ConvertResult r = convert_svg(*svg, options);
+    ASSERT_TRUE(r.svg) << changes_text(r);
+    EXPECT_TRUE(has_change(r, "convert-clip", "refers back to the mask it is drawn in")) << changes_text(r);
+    ASSERT_TRUE(r.fidelity);
+    EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
+  }
+}
+
 }  // namespace
 }  // namespace bimi::svgps

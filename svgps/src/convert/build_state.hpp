@@ -107,6 +107,9 @@ struct BuildState {
   std::optional<std::pair<std::size_t, std::string>> mask_to_trace;
   std::optional<std::size_t> mask_applied;
   std::map<std::size_t, std::string> untraced_masks;
+  // The masks whose content build_traced_mask is converting, innermost last: a reference back to
+  // one of them is a cycle, which apply_mask ignores.
+  std::vector<std::size_t> masks_drawn;
   std::string* mask_deferral = nullptr;  // while a mask is read: where a refusal is kept instead
   // The output groups being built, outermost first; a blended element sees what they hold, back to
   // the innermost isolated one (blending.hpp).

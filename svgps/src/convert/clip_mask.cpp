@@ -1,5 +1,6 @@
 #include "convert/clip_mask.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <set>
@@ -362,6 +363,11 @@ bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Co
   auto it = state.ids.find(local_reference(value));
   if (it == state.ids.end() || !state.document.elements[it->second].is_svg("mask")) {
     state.note("convert-clip", e, "mask \"" + std::string(value) + "\" refers to no mask; ignored as renderers do");
+    return true;
+  }
+  // librsvg draws an element whose mask leads back to a mask being drawn as if it had none.
+  if (std::find(state.masks_drawn.begin(), state.masks_drawn.end(), it->second) != state.masks_drawn.end()) {
+    state.note("convert-clip", e, "mask \"" + std::string(value) + "\" refers back to the mask it is drawn in; ignored as renderers do");
     return true;
   }
   switch (apply_gradient_mask(state, index, it->second, context)) {

@@ -123,7 +123,9 @@ bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent
     model::Node content;
     {
       GroupBeingBuilt open(state, content, true);
+      state.masks_drawn.push_back(mask_index);
       build_children(state, mask_index, content, inside);
+      state.masks_drawn.pop_back();
     }
     if (state.refused) return true;
     drawn_content = written_drawing(state, content, "m");
