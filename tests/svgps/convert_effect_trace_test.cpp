@@ -488,5 +488,27 @@ TEST(TracedEffect, AMaskCycleIsIgnoredWhereItClosesAsLibrsvgDoes) {
   }
 }
 
+// A filter no layer plan holds (here a flood limited to a subregion, blended over the element) is
+// rendered whole by librsvg, the element inside it, and traced; without tracing it stays refused.
+TEST(TracedEffect, AFilterNoLayerPlanHoldsIsRenderedWhole) {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\">"
+      "<filter id=\"f\"><feFlood flood-color=\"blue\" flood-opacity=\"0.5\" x=\"50\" y=\"50\" width=\"100\" height=\"100\"/>"
+      "<feBlend mode=\"multiply\" in2=\"SourceGraphic\"/></filter>"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" filter=\"url(#f)\"/></svg>";
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  ConvertResult r = convert_svg(svg, options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-traced", "filter #f: feBlend, feFlood rendered and traced")) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.95) << changes_text(r);
+  EXPECT_LT(r.fidelity->differing_share, 0.02) << changes_text(r);
+  options.trace_effects = false;
+  ConvertResult refused = convert_svg(svg, options);
+  EXPECT_FALSE(refused.svg);
+  EXPECT_TRUE(has_change(refused, "convert-refused", "filter \"url(#f)\"")) << changes_text(refused);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

@@ -40,6 +40,15 @@ void expect_golden(const std::string& name, const std::string& svg) {
 
 std::string changes_text(const ConvertResult& r) { return test::describe(r.changes) + test::describe(r.output_findings); }
 
+bool has_change(const ConvertResult& r, std::string_view rule, std::string_view words, int line = 0) {
+  for (const auto& d : r.changes.items()) {
+    if (d.rule == rule && d.message.find(words) != std::string::npos && (line == 0 || d.location.line == line)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The framing note for a tall artboard under `aspect`.
 std::string aligned_square_note(const std::string& aspect) {
   ConvertResult r = convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 200\" preserveAspectRatio=\"" +
@@ -541,10 +550,11 @@ INSTANTIATE_TEST_SUITE_P(Unprovable, RefusedFilter,
                                            std::pair<std::string, std::string>{"filter-function", "blur(2px)"},
                                            std::pair<std::string, std::string>{"filter-unknown", "url(#f)"}));
 
-// Exact only in parts: a map that paints transparent pixels would fill the region, a mask's
-// opacity would reach the colours first, a list of
-// filters is not one reference, and librsvg (2.54) floods the box around a turned region and
-// measures an offset in objectBoundingBox units otherwise once the element is rotated.
+// Exact only in parts: a mask's opacity would reach the colours first, a list of filters is not
+// one reference, and librsvg (2.54) floods the box around a turned region and measures an offset
+// in objectBoundingBox units otherwise once the element is rotated. A map that paints transparent
+// pixels would fill the region: no layer holds it, so the whole filter is rendered and traced,
+// and refused without tracing.
 TEST(Convert, FiltersNotExactAsAWholeAreRefused) {
   const std::string head = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs>"
                            "<clipPath id=\"c\"><rect width=\"50\" height=\"50\"/></clipPath>"
@@ -555,8 +565,14 @@ TEST(Convert, FiltersNotExactAsAWholeAreRefused) {
                            "<filter id=\"boxmove\" primitiveUnits=\"objectBoundingBox\"><feOffset dx=\"0.1\"/><feMerge>"
                            "<feMergeNode/><feMergeNode in=\"SourceGraphic\"/></feMerge></filter>"
                            "<filter id=\"grey\"><feColorMatrix type=\"saturate\" values=\"0\"/></filter></defs>";
-  for (const std::string body : {"<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#fill)\"/>",
-                                 "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey)\" mask=\"url(#m)\"/>",
+  const std::string fill = "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#fill)\"/>";
+  ConvertResult whole = convert_svg(head + fill + "</svg>", {});
+  ASSERT_TRUE(whole.svg) << changes_text(whole);
+  EXPECT_TRUE(has_change(whole, "convert-traced", "filter #fill: feColorMatrix rendered and traced")) << changes_text(whole);
+  ConvertOptions untraced;
+  untraced.trace_effects = false;
+  EXPECT_FALSE(convert_svg(head + fill + "</svg>", untraced).svg);
+  for (const std::string body : {"<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey)\" mask=\"url(#m)\"/>",
                                  "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey) url(#move)\"/>",
                                  "<rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" fill=\"#c00\" filter=\"url(#boxmove)\" transform=\"rotate(10)\"/>",
                                  "<rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" filter=\"url(#flood)\" transform=\"rotate(20 50 50)\"/>"}) {
@@ -687,15 +703,6 @@ TEST(Convert, PaintOrderEllipseAutoRadiusAndUseInClipPath) {
   EXPECT_TRUE(find_change(r, "convert-paint"));  // paint-order split into two shapes
   EXPECT_EQ(r.svg->find("clip"), std::string::npos);
   EXPECT_GE(r.fidelity->ssim, 0.99);
-}
-
-bool has_change(const ConvertResult& r, std::string_view rule, std::string_view words, int line = 0) {
-  for (const auto& d : r.changes.items()) {
-    if (d.rule == rule && d.message.find(words) != std::string::npos && (line == 0 || d.location.line == line)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 void expect_faithful(const ConvertResult& r) {

@@ -59,6 +59,7 @@ struct Plan {
   bool mixes_linear = false;                   // layers composited in linearRGB
   bool cut_under_source = false;               // layers cut where the element, drawn on top, is
   std::set<std::string> rendered;              // primitives drawn by rendering and tracing
+  bool whole = false;                          // the whole filter is one rendered result
 };
 
 bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
@@ -416,6 +417,30 @@ std::optional<Plan> read_function_plan(BuildState& state, std::size_t index, con
   return plan;
 }
 
+// A filter no layer plan holds (primitive subregions, a tile, a map that paints the region, a
+// cut not under the element) is one result: the whole filter, rendered and traced, with the
+// element drawn inside it. Only primitives librsvg draws from the element alone qualify.
+std::optional<Plan> whole_render_plan(const BuildState& state, Plan plan) {
+  if (!state.options.trace_effects) return std::nullopt;
+  const RawElement& f = state.document.elements[plan.filter];
+  std::size_t count = 0, last = 0;
+  for (std::size_t c : f.children) {
+    const RawElement& p = state.document.elements[c];
+    if (p.ns != detail::svg_namespace || p.local == "title" || p.local == "desc") continue;
+    if (++count > max_primitives || !renderable_primitive(state, c)) return std::nullopt;
+    plan.rendered.insert(p.local);
+    last = c;
+  }
+  if (count == 0) return std::nullopt;
+  Layer rendered;
+  rendered.kind = Layer::Kind::rendered;
+  rendered.primitive = last;
+  plan.layers = {rendered};
+  plan.offsets_in_box = plan.floods = plan.mixes_linear = plan.cut_under_source = false;
+  plan.whole = true;
+  return plan;
+}
+
 // "filter #id" or "filter blur(2px)", for messages.
 std::string plan_name(const Plan& plan) {
   return plan.functions.empty() ? "filter #" + plan.id : "filter " + plan.functions;
@@ -465,17 +490,19 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
   PlanReader reader(state, it->second, box);
   reader.render_the_rest(state.options.trace_effects);
   auto layers = reader.read();
-  if (!layers) return std::nullopt;
+  if (!layers) return whole_render_plan(state, std::move(plan));
   for (const Layer& layer : *layers) {
     // A map that paints transparent pixels would fill the whole region around the drawing.
-    if (layer.kind == Layer::Kind::source && !transparent(layer.map.apply({}))) return std::nullopt;
+    if (layer.kind == Layer::Kind::source && !transparent(layer.map.apply({}))) {
+      return whole_render_plan(state, std::move(plan));
+    }
   }
   // A cut layer is exact only under the element itself, unmoved and unmapped, drawn last.
   bool cut = std::any_of(layers->begin(), layers->end(), [](const Layer& l) { return l.cut_under_source; });
   if (cut) {
     const Layer& top = layers->back();
     if (top.kind != Layer::Kind::source || !top.map.identity() || top.dx != 0 || top.dy != 0 || top.cut_under_source) {
-      return std::nullopt;
+      return whole_render_plan(state, std::move(plan));
     }
     plan.cut_under_source = true;
   }
@@ -657,6 +684,7 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   geo::Matrix user = context.ctm * own;
   bool turned = user.b != 0 || user.c != 0;
   if (turned && (plan->offsets_in_box || plan->floods)) return false;
+  if (turned && plan->whole && plan->rendered.count("feFlood")) return false;
   std::size_t copies = 0;
   for (const Layer& layer : plan->layers) copies += layer.kind != Layer::Kind::flood ? 1 : 0;
   if (copies > 0 && state.filter_copies * copies > max_copies) return false;
