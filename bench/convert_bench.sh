@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Converts every logo of simple-icons and super-tiny-icons with bimi, and optimizes the same files
-# with svgo (default preset), then prints per corpus: converted/refused/unreadable counts, how
-# many outputs pass the official schema and `bimi check --profile strict`, the fidelity
-# distribution (every output rendered beside its input), bytes and time.
-# Corpora and svgo are installed with npm into bench/node_modules (never committed).
+# Converts every logo of simple-icons and super-tiny-icons, and the resvg test suite's filters,
+# masking and painting areas, with bimi, and optimizes the same files with svgo (default preset).
+# Prints per corpus: converted/refused/unreadable counts, refusals by rule, output bytes and the
+# median output/input ratio, how many outputs pass the official schema and `bimi check --profile
+# strict`, the fidelity distribution (every output rendered beside its input) and time.
+# simple-icons, super-tiny-icons and svgo are installed with npm into bench/node_modules (never
+# committed); the resvg areas are committed under bench/corpora/.
 # Usage: bash bench/convert_bench.sh [path/to/bimi]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,11 +63,19 @@ run_corpus() {
   node -e "
     const r=require('$work/$name.json'); const c={};
     for (const f of r.files) c[f.status]=(c[f.status]||0)+1;
-    const out=r.files.filter(f=>f.output_bytes).reduce((a,f)=>a+f.output_bytes,0);
-    console.log('bimi: converted '+(c.converted||0)+', refused '+(c.refused||0)+', unreadable '+(c.unreadable||0)+', output bytes '+out);
+    const done=r.files.filter(f=>f.output_bytes);
+    const out=done.reduce((a,f)=>a+f.output_bytes,0);
+    const ratios=done.map(f=>f.output_bytes/f.input_bytes).sort((a,b)=>a-b);
+    const median=ratios.length?ratios[Math.floor(ratios.length/2)].toFixed(3):'n/a';
+    console.log('bimi: converted '+(c.converted||0)+', refused '+(c.refused||0)+', unreadable '+(c.unreadable||0)+', output bytes '+out+', median output/input '+median);
     const refused=r.files.filter(f=>f.status!=='converted');
+    const first=f=>f.changes.find(x=>x.severity==='error');
+    const reasons={};
+    for (const f of refused) { const e=first(f); const k=e?e.rule:f.status; reasons[k]=(reasons[k]||0)+1; }
+    const tally=Object.entries(reasons).sort((a,b)=>b[1]-a[1]||(a[0]<b[0]?-1:1));
+    if (tally.length) console.log('bimi: refused by reason: '+tally.map(([k,n])=>k+' '+n).join(', '));
     for (const f of refused.slice(0,10)) {
-      const why=(f.changes.find(x=>x.severity==='error')||{message:f.error||''}).message;
+      const why=(first(f)||{message:f.error||''}).message;
       console.log('  refused '+f.input.split('/').pop()+': '+why);
     }"
   read -r b_schema b_strict b_total <<<"$(validity "$bimi_out")"
@@ -89,3 +99,7 @@ run_corpus() {
 echo "bimi $("$bimi" --version | cut -d' ' -f2), svgo $("$svgo" --version), $(nproc) cores"
 run_corpus simple-icons "$here/node_modules/simple-icons/icons"
 run_corpus super-tiny-icons "$here/node_modules/super-tiny-icons/images/svg"
+# The resvg test suite's effect areas (committed, see bench/corpora/resvg-suite/README.md).
+for area in filters masking painting; do
+  run_corpus "resvg-$area" "$here/corpora/resvg-suite/$area"
+done

@@ -263,5 +263,33 @@ TEST(CliConvert, SwitchIsReadInTheReadersLanguage) {
   EXPECT_EQ(chosen("env LANGUAGE=de", " --lang en"), "#c00");
 }
 
+// The resvg test suite's effect areas (bench/corpora/resvg-suite): renderer edge cases, some
+// hostile (recursive masks, invalid regions). Every file converts or is refused with a reason,
+// none crashes or is unreadable, and at least as many convert as when the corpus was added.
+TEST(CliConvert, TheResvgSuitesEffectAreasConvertOrAreRefusedWithAReason) {
+  const std::pair<const char*, std::size_t> areas[] = {{"filters", 122}, {"masking", 62}, {"painting", 105}};
+  for (const auto& [area, at_least] : areas) {
+    TempDir dir;
+    const fs::path corpus = fs::path(BIMI_SOURCE_DIR) / "bench" / "corpora" / "resvg-suite" / area;
+    RunResult r = run_bimi("convert --format json --background none -j 2 " + q(corpus) + " --out-dir " + q(dir.path()));
+    EXPECT_EQ(r.exit_code, 1) << area;  // some are refused
+    auto json = nlohmann::json::parse(r.out);
+    std::size_t converted = 0;
+    for (const auto& f : json["files"]) {
+      const std::string status = f["status"].get<std::string>();
+      if (status == "converted") {
+        ++converted;
+        continue;
+      }
+      EXPECT_EQ(status, "refused") << f["input"];
+      bool reason = false;
+      for (const auto& c : f["changes"]) reason = reason || (c["severity"] == "error" && !c["message"].get<std::string>().empty());
+      EXPECT_TRUE(reason) << f["input"];
+    }
+    EXPECT_EQ(json["total"].get<std::size_t>(), entries(corpus)) << area;
+    EXPECT_GE(converted, at_least) << area;
+  }
+}
+
 }  // namespace
 }  // namespace bimi::test
