@@ -751,7 +751,8 @@ ConvertResult convert_text(const std::string& body, ConvertOptions options = {})
 
 TEST(Convert, AnInvalidCssDeclarationIsIgnoredSoTheAttributeApplies) {
   // CSS 2.1 §4.2: the declaration is dropped; the presentation attribute (or the inherited value)
-  // paints, as librsvg draws it. A presentation attribute that is not a colour still paints none.
+  // paints, as librsvg draws it. A presentation attribute that is no paint is ignored too, and the
+  // inherited value paints (librsvg 2.54 and browsers alike).
   ConvertResult r = convert_text(
       "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
       "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"#c00\" style=\"fill: color(display-p3 1 0 0)\"/>"
@@ -760,10 +761,14 @@ TEST(Convert, AnInvalidCssDeclarationIsIgnoredSoTheAttributeApplies) {
   EXPECT_NE(r.svg->find("fill=\"#c00\""), std::string::npos) << *r.svg;
   EXPECT_NE(r.svg->find("fill=\"#00c\""), std::string::npos) << *r.svg;
   EXPECT_TRUE(has_change(r, "convert-css", "CSS declaration fill: color(display-p3 1 0 0) is not valid and was ignored"));
-  ConvertResult attribute = convert_text("<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
-                                         "<circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"notacolour\"/>"
-                                         "<circle cx=\"20\" cy=\"20\" r=\"10\" fill=\"#00c\"/>");
-  EXPECT_TRUE(has_change(attribute, "convert-paint", "is not a colour; treated as none"));
+  for (const char* value : {"notacolour", "#c00 icc-color(cmyk, 0.1, 0.5, 0.8, 0)", "url(#missing) qwe", ""}) {
+    ConvertResult attribute = convert_text(std::string("<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+                                                       "<g fill=\"#00c\"><circle cx=\"50\" cy=\"50\" r=\"30\" fill=\"") +
+                                           value + "\"/></g>");
+    expect_faithful(attribute);
+    EXPECT_NE(attribute.svg->find("33.43 20 50 20 80 33.43 80 50Z\" fill=\"#00c\""), std::string::npos) << value << "\n" << *attribute.svg;
+    EXPECT_TRUE(has_change(attribute, "convert-paint", "the attribute is ignored, as renderers do", 1)) << value;
+  }
 }
 
 TEST(Convert, TheCssTransformPropertyPlacesTheElement) {
@@ -1158,7 +1163,7 @@ TEST(Convert, GradientInItsOwnUnitSpaceKeepsItsDigits) {
 // Paint values are read by the converter, not with style::parse_paint, which reads some of them
 // otherwise: it would refuse "url(#g" (librsvg draws the gradient, as here) and say nothing of
 // "NONE". It also differs where librsvg does, and the converter refuses for want of fidelity:
-// "URL(#g)", "#f00 icc-color(...)" and a url() whose fallback is not a colour.
+// "URL(#g)".
 TEST(Convert, PaintValuesKeepTheirReading) {
   const std::string scene =
       "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#c30\"/>"

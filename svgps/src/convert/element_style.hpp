@@ -31,8 +31,9 @@ struct ColorValue {
 // style::parse_paint, which reads some values otherwise and so would change
 // existing output (the cases Convert.PaintValuesKeepTheirReading pins):
 // keywords and url( are matched case-sensitively after XML white space is
-// trimmed, an unterminated "url(#g" still names #g, icc-color() makes the value
-// invalid, and a fallback that is not a colour is drawn as none with a note.
+// trimmed and an unterminated "url(#g" still names #g. A value that is no paint
+// at all (a typo, icc-color(), a fallback that is not a colour) never gets here:
+// the cascade ignores it and the inherited value applies (style/computed_styles).
 struct PaintValue {
   std::string text;                // the value as written, trimmed, or the initial value
   std::optional<std::string> url;  // text begins with "url(": the local id, empty when not local

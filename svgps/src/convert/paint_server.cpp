@@ -188,9 +188,8 @@ std::pair<model::Gradient, std::optional<geo::Matrix>> place_gradient(BuildState
 namespace {
 
 // The value was read as the converter always has (see PaintValue): "NONE" (none here with a note,
-// none for style::parse_paint), "URL(#g)" and "#f00 icc-color(...)" (no paint here; a gradient,
-// red there and in librsvg), an unterminated "url(#g" (a gradient here and in librsvg, invalid
-// there) and a fallback that is not a colour (none here, invalid there).
+// none for style::parse_paint and librsvg), "URL(#g)" (no paint here; a gradient there and in
+// librsvg) and an unterminated "url(#g" (a gradient here and in librsvg, invalid there).
 model::Paint resolve_own_paint(BuildState& state, std::size_t index, PaintProperty property, const Context& context,
                                const geo::Path& path) {
   const RawElement& e = state.document.elements[index];

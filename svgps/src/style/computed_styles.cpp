@@ -51,7 +51,7 @@ bool is_rendering_css(std::string_view property) {
 // CSS 2.1 §4.2: a declaration whose value does not parse is ignored, so the presentation attribute
 // or the inherited value applies (librsvg does the same). Checked for the colour properties, where
 // a value from a newer CSS (color(display-p3 …), oklch()) or a typo would otherwise be read as
-// none. A presentation attribute is not a declaration: an invalid one still paints nothing.
+// none.
 bool valid_declaration(std::string_view property, std::string_view value) {
   if (is_inherit(value)) return true;
   if (property == "fill" || property == "stroke") return parse_paint(value).has_value();
@@ -60,6 +60,22 @@ bool valid_declaration(std::string_view property, std::string_view value) {
     return parse_color(value).has_value() || is_current_color(value);
   }
   return true;
+}
+
+// A fill or stroke attribute that is no paint (a typo, "red icc-color(…)", a url() whose fallback
+// is no colour) is ignored by librsvg 2.54 as by browsers, and the inherited value applies. What
+// the converter reads otherwise stays as it is read (PaintValue): "NONE", "URL(#g)", "url(#g".
+bool valid_paint_attribute(std::string_view value) {
+  std::string_view paint = trim(value);
+  if (paint.empty()) return false;
+  std::string_view url = paint;
+  if (consume_prefix_ignoring_case(url, "url(")) {
+    std::size_t close = url.find(')');
+    if (close == std::string_view::npos) return true;
+    paint = trim(url.substr(close + 1));
+    if (paint.empty()) return true;
+  }
+  return iequals(paint, "none") || is_current_color(paint) || is_inherit(paint) || parse_color(paint).has_value();
 }
 
 }  // namespace
@@ -98,6 +114,13 @@ ComputedStyles ComputedStyles::compute(const RawDocument& document, Diagnostics&
     Values& specified = out.specified_[i];
     for (const auto& a : e.attributes) {
       if (a.ns.empty() && (is_presentation_attribute(a.local) || is_rendering_css(a.local))) {
+        if ((a.local == "fill" || a.local == "stroke") && !valid_paint_attribute(a.value)) {
+          changes.add("convert-paint", Severity::note,
+                      a.local + " \"" + std::string(trim(a.value)) +
+                          "\" is no paint; the attribute is ignored, as renderers do, and the inherited value applies",
+                      a.location);
+          continue;
+        }
         specified[a.local] = a.value;
       }
     }
