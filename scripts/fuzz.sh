@@ -15,7 +15,7 @@ cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
 
 seeds() {
   case $1 in
-    fuzz_lint|fuzz_convert) find fixtures samples -name '*.svg' -o -name '*.svgz' ;;
+    fuzz_lint|fuzz_convert) find fixtures samples bench/corpora -name '*.svg' -o -name '*.svgz' ;;
     fuzz_visual_proof) find fixtures/visual fixtures/drawing fixtures/convert samples -name '*.svg' ;;
     fuzz_parsers) find fixtures/convert fixtures/rules -name '*.svg' | head -50 ;;
     fuzz_raster) find fixtures/raster -name '*.png' -o -name '*.jpg' -o -name '*.webp' -o -name '*.gif' ;;

@@ -1258,5 +1258,26 @@ TEST(ConvertBudget, EngravingFitsOnAWholeNumberGrid) {
   EXPECT_GE(result.fidelity->ssim, 0.99);
 }
 
+// Markers (SVG 1.1 §11.6) are drawn as shapes at each vertex, turned, scaled by the stroke width
+// and cut to their viewport, as librsvg draws them; paint-order can put them under the shape.
+TEST(Convert, MarkersAreDrawnAtTheirVertices) {
+  ConvertResult r = convert_fixture("markers");
+  expect_faithful(r);
+  expect_golden("markers", *r.svg);
+  EXPECT_EQ(r.svg->find("marker"), std::string::npos);
+  // Four shapes with markers, each at two vertices: an arc drawn as three cubics is one command,
+  // so it has no mid marker inside it.
+  EXPECT_TRUE(has_change(r, "convert-structure", "markers drawn as shapes at 2 vertices (the output has no markers) (4 times"))
+      << changes_text(r);
+}
+
+// A marker whose content names the same marker is drawn once: the cycle ends there.
+TEST(Convert, AMarkerInsideItselfIsDrawnOnce) {
+  ConvertResult r = convert_text(
+      "<marker id=\"m\" markerWidth=\"10\" markerHeight=\"10\"><path d=\"M0 0L5 5L0 10\" stroke=\"#c00\" "
+      "fill=\"none\" marker-end=\"url(#m)\"/></marker><path d=\"M10 50H90\" stroke=\"#000\" marker-end=\"url(#m)\"/>");
+  expect_faithful(r);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

@@ -110,6 +110,8 @@ struct BuildState {
   // The masks whose content build_traced_mask is converting, innermost last: a reference back to
   // one of them is a cycle, which apply_mask ignores.
   std::vector<std::size_t> masks_drawn;
+  // The markers whose content build_markers is drawing: one named again inside is not drawn there.
+  std::vector<std::size_t> markers_drawn;
   std::string* mask_deferral = nullptr;  // while a mask is read: where a refusal is kept instead
   // The output groups being built, outermost first; a blended element sees what they hold, back to
   // the innermost isolated one (blending.hpp).

@@ -58,6 +58,30 @@ geometry::FillRule rule_of(const Values& values, std::string_view name) {
   return rule && trim_xml_space(*rule) == "evenodd" ? geometry::FillRule::evenodd : geometry::FillRule::nonzero;
 }
 
+// paint-order (SVG 2 §13.6): the layers it names, then the others in the order fill, stroke,
+// markers; "normal" or an invalid value is that order.
+int markers_position(std::string_view value) {
+  static const std::string_view layers[] = {"fill", "stroke", "markers"};
+  std::vector<std::string_view> named;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && detail::is_xml_space(value[i])) ++i;
+    std::size_t start = i;
+    while (i < value.size() && !detail::is_xml_space(value[i])) ++i;
+    if (start == i) break;
+    std::string_view word = value.substr(start, i - start);
+    if (std::find(std::begin(layers), std::end(layers), word) == std::end(layers) ||
+        std::find(named.begin(), named.end(), word) != named.end()) {
+      return 2;
+    }
+    named.push_back(word);
+  }
+  for (std::string_view layer : layers) {
+    if (std::find(named.begin(), named.end(), layer) == named.end()) named.push_back(layer);
+  }
+  return static_cast<int>(std::find(named.begin(), named.end(), "markers") - named.begin());
+}
+
 }  // namespace
 
 std::string url_fallback(std::string_view value) {
@@ -100,6 +124,7 @@ ElementStyle resolve_element_style(const Values& computed, const Values& specifi
     std::string value = trim_xml_space(*order);
     std::size_t stroke_at = value.find("stroke"), fill_at = value.find("fill");
     out.stroke_before_fill = stroke_at != std::string::npos && (fill_at == std::string::npos || stroke_at < fill_at);
+    out.markers_at = markers_position(value);
   }
 
   using Cap = geometry::StrokeStyle::Cap;

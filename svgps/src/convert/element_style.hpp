@@ -54,6 +54,7 @@ struct ElementStyle {
   bool display_none = false;        // the element's own display
   bool visible = true;              // visibility: hidden and collapse draw nothing
   bool stroke_before_fill = false;  // paint-order names the stroke before the fill
+  int markers_at = 2;               // where markers fall among the three layers of paint-order
 
   // Stroke geometry; lengths stay lengths (a percentage needs the viewport it
   // is used in).

@@ -1,5 +1,7 @@
 #include "convert/shapes.hpp"
 
+#include "convert/markers.hpp"
+
 #include <utility>
 
 #include "geometry/path_data.hpp"
@@ -8,6 +10,7 @@
 #include "convert/clip_mask.hpp"
 #include "convert/clipping.hpp"
 #include "convert/gradient_mask.hpp"
+#include "convert/markers.hpp"
 #include "convert/paint_server.hpp"
 #include "convert/stroke.hpp"
 #include "convert/tree.hpp"
@@ -170,14 +173,39 @@ void build_shape(BuildState& state, std::size_t index, model::Node& parent, cons
   shape.fill_rule = state.style(index).fill_rule;
   const GradientMask* mask = context->gradient_mask;
   if (mask == outer.gradient_mask || !mask->per_region) {
-    paint_and_place(state, index, std::move(shape), *context, parent);
+    paint_with_markers(state, index, std::move(shape), *context, parent);
     return;
   }
   // Its own mask over a fill and a stroke of other colours: painted once both are drawn.
   model::Node drawn;
-  paint_and_place(state, index, std::move(shape), *context, drawn);
+  paint_with_markers(state, index, std::move(shape), *context, drawn);
   finish_gradient_mask(state, drawn, *mask, state.document.elements[index]);
   if (!drawn.children.empty()) parent.children.push_back(std::move(drawn));
+}
+
+void paint_with_markers(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
+                        model::Node& parent) {
+  const int markers_at = state.style(index).markers_at;
+  if (markers_at == 0) build_markers(state, index, context, parent);
+  if (markers_at != 1) {
+    paint_and_place(state, index, std::move(shape), context, parent);
+    if (markers_at == 2) build_markers(state, index, context, parent);
+    return;
+  }
+  const RawElement& e = state.document.elements[index];
+  shape.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);
+  auto stroke_paint = resolve_paint(state, index, PaintProperty::stroke, context, shape.path);
+  shape.stroke = read_stroke(state, index, stroke_paint, context);
+  model::Shape fill = shape, stroke = std::move(shape);
+  fill.stroke.reset();
+  stroke.fill.kind = model::Paint::Kind::none;
+  const bool stroke_first = state.style(index).stroke_before_fill;
+  model::Shape& first = stroke_first ? stroke : fill;
+  model::Shape& second = stroke_first ? fill : stroke;
+  auto painted = [](const model::Shape& s) { return s.fill.kind != model::Paint::Kind::none || s.stroke.has_value(); };
+  if (painted(first)) place_shape(state, e, std::move(first), context, parent);
+  build_markers(state, index, context, parent);
+  if (painted(second)) place_shape(state, e, std::move(second), context, parent);
 }
 
 void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,

@@ -13,6 +13,10 @@ inline constexpr std::size_t max_path_segments = 1'000'000;
 // An element's geometry in its user space; nullopt when it is not a shape.
 std::optional<geo::Path> shape_path(BuildState& state, std::size_t index, const Context& context);
 void build_shape(BuildState& state, std::size_t index, model::Node& parent, const Context& outer);
+// The shape and its markers in paint order (SVG 2 §13.6): markers last unless paint-order names
+// them earlier; between the fill and the stroke the shape is drawn as two.
+void paint_with_markers(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
+                        model::Node& parent);
 // Paints a shape's geometry with the element's fill and stroke and places it in paint order;
 // nothing when it paints neither.
 void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,

@@ -19,6 +19,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/gradient_mask.cpp
   ${CMAKE_CURRENT_LIST_DIR}/image.cpp
   ${CMAKE_CURRENT_LIST_DIR}/margin_advice.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/markers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mask_trace.cpp
   ${CMAKE_CURRENT_LIST_DIR}/opacity.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paint_server.cpp

@@ -196,8 +196,12 @@ class Builder {
       return Outcome::too_many_segments;
     }
     if (needs_move) result_.path.segments.push_back(Segment::move_to(current_));
+    const std::size_t first = result_.path.segments.size();
     result_.path.segments.insert(result_.path.segments.end(), pending.segments.begin(),
                                  pending.segments.end());
+    if (upper == 'A') {
+      for (std::size_t k = first + 1; k < result_.path.segments.size(); ++k) result_.arc_continuations.push_back(k);
+    }
     current_ = end;
     if (is_move) subpath_start_ = end;
     closed_ = upper == 'Z';

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "geometry/librsvg_paths.hpp"
 #include "geometry/path.hpp"
@@ -15,6 +16,9 @@ struct PathParse {
   bool complete = true;  // false: a syntax error, an overflow or the segment limit stopped it
   std::size_t error_offset = 0;  // byte offset of the first error in `d` (when !complete)
   std::string error;             // what was wrong (when !complete)
+  // Segments that continue the arc command before them (an arc is drawn as up to four cubics):
+  // markers stand at the vertices of the commands, not of the pieces.
+  std::vector<std::size_t> arc_continuations;
 };
 
 // Parses every command of SVG 1.1 §8.3 / SVG 2 path data, with implicit repeats and compact
