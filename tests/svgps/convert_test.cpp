@@ -1279,5 +1279,28 @@ TEST(Convert, AMarkerInsideItselfIsDrawnOnce) {
   expect_faithful(r);
 }
 
+// The root's own opacity applies to the whole drawing, as librsvg draws it; it was ignored, and
+// the fidelity gate refused the logo. Its transform, clip-path, mask and filter librsvg applies in
+// the viewport's pixels, so they change with the size drawn: refused with that reason.
+TEST(Convert, TheRootsOpacityAppliesAndItsViewportEffectsAreRefused) {
+  const std::string content = "<clipPath id=\"c\"><circle cx=\"50\" cy=\"50\" r=\"30\"/></clipPath>"
+                              "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\"/></svg>";
+  for (const char* attributes : {"transform=\"rotate(10 50 50)\"", "clip-path=\"url(#c)\""}) {
+    ConvertResult r = convert_svg(std::string("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\" ") +
+                                      attributes + ">" + content,
+                                  {});
+    EXPECT_FALSE(r.svg) << attributes;
+    EXPECT_TRUE(has_change(r, "convert-refused", "on the root <svg>, which renderers apply in the viewport's pixels"))
+        << attributes << "\n" << changes_text(r);
+  }
+  for (const char* attributes : {"opacity=\"0.5\"", "style=\"opacity: .5\""}) {
+    ConvertResult r = convert_svg(std::string("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\" ") +
+                                      attributes + "><rect x=\"10\" y=\"10\" width=\"80\" height=\"70\" fill=\"#c00\"/>"
+                                      "<circle cx=\"50\" cy=\"50\" r=\"8\" fill=\"#036\" transform=\"translate(0 45)\"/></svg>",
+                                  {});
+    expect_faithful(r);
+  }
+}
+
 }  // namespace
 }  // namespace bimi::svgps

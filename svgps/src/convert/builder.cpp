@@ -290,7 +290,34 @@ std::optional<Built> build_document(const RawDocument& document, const BuildOpti
   }
   try {
     GroupBeingBuilt page(state, state.out.root, true);
-    build_children(state, 0, state.out.root, context);
+    // The root's own opacity applies to the whole drawing, as a group's does. Its transform,
+    // clip-path, mask and filter librsvg applies in the viewport's pixels, outside the viewBox:
+    // they change with the size the logo is drawn at, so no one drawing holds them.
+    bool dropped = false;
+    for (const char* name : {"clip-path", "mask", "filter"}) {
+      auto value = state.own(0, name);
+      if (!value || trim_xml_space(*value) == "none") continue;
+      dropped = true;
+      if (!state.refuse_or_drop(root, std::string(name) + " on the root <svg>, which renderers apply in the viewport's "
+                                                          "pixels (it changes with the size the logo is drawn at)")) {
+        return std::nullopt;
+      }
+    }
+    if (root.attribute("transform") || state.styles.css_transform(0)) {
+      if (!state.refuse_or_drop(root, "a transform on the root <svg>, which renderers apply in the viewport's pixels "
+                                      "(it changes with the size the logo is drawn at)")) {
+        return std::nullopt;
+      }
+    }
+    if (state.style(0).opacity < 1 && !dropped) {
+      Context inner = context;
+      inner.isolated_opacity = 1;
+      build_container(state, 0, state.out.root, inner, [&](const Context& entered, model::Node& node) {
+        build_children(state, 0, node, entered);
+      });
+    } else {
+      build_children(state, 0, state.out.root, context);
+    }
   } catch (const WorkRefused& refusal) {
     // Work outside any element's own (the root's children as a whole): refused without a line.
     if (!state.refused) changes.add("convert-refused", Severity::error, refusal.what());
