@@ -1302,5 +1302,31 @@ TEST(Convert, TheRootsOpacityAppliesAndItsViewportEffectsAreRefused) {
   }
 }
 
+// A pattern fill (SVG 1.1 §13.3) is drawn as its tiles, each cut to the shape; the tiles of content
+// that stays inside them are not cut again, so neighbours meet without seams.
+TEST(Convert, PatternFillsAreDrawnAsTilesCutToTheShape) {
+  ConvertResult r = convert_fixture("pattern-stripes");
+  expect_faithful(r);
+  expect_golden("pattern-stripes", *r.svg);
+  EXPECT_EQ(r.svg->find("pattern"), std::string::npos);
+  EXPECT_TRUE(has_change(r, "convert-paint", "pattern #stripes drawn as 30 tiles cut to the shape", 14)) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-paint", "pattern #dots drawn as 16 tiles", 15)) << changes_text(r);
+}
+
+// Tiles are bounded: a pattern that would need more than 4,096 of them for one shape is refused,
+// or dropped with --force.
+TEST(Convert, APatternOfTooManyTilesIsRefused) {
+  const std::string body = "<pattern id=\"p\" patternUnits=\"userSpaceOnUse\" width=\"0.5\" height=\"0.5\">"
+                           "<rect width=\"0.25\" height=\"0.25\" fill=\"#c00\"/></pattern>"
+                           "<rect width=\"100\" height=\"100\" fill=\"url(#p)\"/><circle cx=\"50\" cy=\"50\" r=\"9\"/>";
+  ConvertResult r = convert_text(body);
+  EXPECT_FALSE(r.svg);
+  EXPECT_TRUE(has_change(r, "convert-refused", "a pattern fill of more than 4096 tiles")) << changes_text(r);
+  ConvertOptions force;
+  force.force = true;
+  ConvertResult dropped = convert_text(body, force);
+  EXPECT_TRUE(dropped.svg) << changes_text(dropped);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

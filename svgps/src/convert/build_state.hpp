@@ -112,6 +112,8 @@ struct BuildState {
   std::vector<std::size_t> masks_drawn;
   // The markers whose content build_markers is drawing: one named again inside is not drawn there.
   std::vector<std::size_t> markers_drawn;
+  // The patterns whose tiles draw_pattern is drawing: one painted again inside paints nothing.
+  std::vector<std::size_t> patterns_drawn;
   std::string* mask_deferral = nullptr;  // while a mask is read: where a refusal is kept instead
   // The output groups being built, outermost first; a blended element sees what they hold, back to
   // the innermost isolated one (blending.hpp).

@@ -409,4 +409,8 @@ bool clip_to_viewport(BuildState& state, double x, double y, double width, doubl
   return true;
 }
 
+void clip_to_area(BuildState& state, geo::FilledPath area, Context& context) {
+  context.clips.push_back(store_clip(state, std::move(area), context.ctm));
+}
+
 }  // namespace bimi::svgps::convert

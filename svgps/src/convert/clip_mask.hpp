@@ -29,5 +29,7 @@ const Clip* mask_clip(BuildState& state, std::size_t mask_index, std::size_t mas
 // Clips what follows to a viewport rectangle of the current user space (a nested <svg>'s x, y,
 // width and height): false when the rectangle is empty and nothing inside can show.
 bool clip_to_viewport(BuildState& state, double x, double y, double width, double height, Context& context);
+// Clips what follows to an area of the current user space (a shape a pattern fills).
+void clip_to_area(BuildState& state, geo::FilledPath area, Context& context);
 
 }  // namespace bimi::svgps::convert

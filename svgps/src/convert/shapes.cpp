@@ -12,6 +12,7 @@
 #include "convert/gradient_mask.hpp"
 #include "convert/markers.hpp"
 #include "convert/paint_server.hpp"
+#include "convert/pattern_fill.hpp"
 #include "convert/stroke.hpp"
 #include "convert/tree.hpp"
 #include "convert/units_viewport.hpp"
@@ -208,8 +209,58 @@ void paint_with_markers(BuildState& state, std::size_t index, model::Shape shape
   if (painted(second)) place_shape(state, e, std::move(second), context, parent);
 }
 
+namespace {
+
+// A fill or stroke painted with a pattern: that layer is the pattern's tiles cut to the area it
+// paints, the other one a shape as usual, in paint order.
+void paint_with_patterns(BuildState& state, std::size_t index, const model::Shape& shape, const Context& context,
+                         model::Node& parent) {
+  const RawElement& e = state.document.elements[index];
+  const ElementStyle& style = state.style(index);
+  auto fill_pattern = pattern_paint(state, index, PaintProperty::fill);
+  auto stroke_pattern = pattern_paint(state, index, PaintProperty::stroke);
+  auto fill_layer = [&] {
+    if (fill_pattern) return draw_pattern(state, index, *fill_pattern, {shape.path, shape.fill_rule}, style.fill_opacity,
+                                          context, parent);
+    model::Shape fill = shape;
+    fill.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);
+    fill.stroke.reset();
+    if (fill.fill.kind != model::Paint::Kind::none) place_shape(state, e, std::move(fill), context, parent);
+    return !state.refused;
+  };
+  auto stroke_layer = [&] {
+    if (stroke_pattern) {
+      model::Paint solid;
+      solid.kind = model::Paint::Kind::color;
+      auto stroke = read_stroke(state, index, solid, context);
+      if (!stroke) return !state.refused;
+      auto outline = stroke_outline(state, e, *stroke, shape.path, state.tolerance_under(context.ctm));
+      if (!outline) return !state.refused;
+      return draw_pattern(state, index, *stroke_pattern, {std::move(*outline), geo::FillRule::nonzero},
+                          style.stroke_opacity, context, parent);
+    }
+    model::Shape stroke = shape;
+    stroke.fill.kind = model::Paint::Kind::none;
+    stroke.stroke = read_stroke(state, index, resolve_paint(state, index, PaintProperty::stroke, context, shape.path),
+                                context);
+    if (stroke.stroke) place_shape(state, e, std::move(stroke), context, parent);
+    return !state.refused;
+  };
+  if (style.stroke_before_fill) {
+    if (stroke_layer()) fill_layer();
+  } else {
+    if (fill_layer()) stroke_layer();
+  }
+}
+
+}  // namespace
+
 void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
                      model::Node& parent) {
+  if (pattern_paint(state, index, PaintProperty::fill) || pattern_paint(state, index, PaintProperty::stroke)) {
+    paint_with_patterns(state, index, shape, context, parent);
+    return;
+  }
   shape.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);
   auto stroke_paint = resolve_paint(state, index, PaintProperty::stroke, context, shape.path);
   shape.stroke = read_stroke(state, index, stroke_paint, context);
