@@ -510,5 +510,51 @@ TEST(TracedEffect, AFilterNoLayerPlanHoldsIsRenderedWhole) {
   EXPECT_TRUE(has_change(refused, "convert-refused", "filter \"url(#f)\"")) << changes_text(refused);
 }
 
+// drop-shadow() without a colour is drawn in the element's currentColor, and a filter function
+// has no region: a wide glow is traced whole, not cut at the 10 % margin of a <filter>.
+TEST(TracedEffect, AFilterFunctionTakesTheElementsColourAndHasNoRegion) {
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  ConvertResult shadow = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><rect x=\"40\" y=\"40\" width=\"120\" "
+      "height=\"120\" fill=\"seagreen\" color=\"blue\" filter=\"drop-shadow(10px 20px)\"/></svg>",
+      options);
+  ASSERT_TRUE(shadow.svg) << changes_text(shadow);
+  EXPECT_NE(shadow.svg->find("fill=\"#00f\""), std::string::npos) << *shadow.svg;
+  ConvertResult glow = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><rect x=\"40\" y=\"40\" width=\"120\" "
+      "height=\"120\" fill=\"seagreen\" filter=\"drop-shadow(blue 0 0 30px)\"/></svg>",
+      options);
+  ASSERT_TRUE(glow.svg) << changes_text(glow);
+  ASSERT_TRUE(glow.fidelity);
+  EXPECT_LT(glow.fidelity->differing_share, 0.02) << changes_text(glow);
+}
+
+// A <filter> librsvg holds to be in error (an unknown filterUnits, a negative width) is not
+// applied by librsvg: the element is drawn without it, and so by the converter, with a note.
+// A filter reading FillPaint or StrokePaint is not rendered whole: the traced render applies it to
+// a group, whose paints those would be.
+TEST(TracedEffect, AnInvalidFilterIsIgnoredAndPaintInputsAreNotRenderedWhole) {
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  for (const char* attributes : {"filterUnits=\"invalid\"", "width=\"-50\""}) {
+    ConvertResult r = convert_svg(std::string("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter "
+                                              "id=\"f\" ") + attributes +
+                                      "><feGaussianBlur stdDeviation=\"4\"/></filter><rect x=\"20\" y=\"20\" width=\"160\" "
+                                      "height=\"160\" fill=\"green\" filter=\"url(#f)\"/></svg>",
+                                  options);
+    ASSERT_TRUE(r.svg) << attributes << "\n" << changes_text(r);
+    EXPECT_TRUE(has_change(r, "convert-filter", "ignored, as librsvg draws the element without it")) << changes_text(r);
+    EXPECT_NE(r.svg->find("M20 20H180V180H20Z"), std::string::npos) << *r.svg;
+  }
+  ConvertResult paint = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\"><feGaussianBlur "
+      "stdDeviation=\"4\" in=\"FillPaint\"/></filter><rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" "
+      "fill=\"green\" filter=\"url(#f)\"/></svg>",
+      options);
+  EXPECT_FALSE(paint.svg);
+  EXPECT_TRUE(has_change(paint, "convert-refused", "filter \"url(#f)\"")) << changes_text(paint);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

@@ -207,7 +207,11 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
       blend && trim_xml_space(*blend) != "normal" && state.blend_applied != index) {
     if (!state.refuse_or_drop(e, "mix-blend-mode \"" + std::string(*blend) + "\"")) return false;
   }
-  if (auto filter = state.own(index, "filter"); !filtered && filter && trim_xml_space(*filter) != "none") {
+  auto filter = state.own(index, "filter");
+  if (std::string invalid = filter ? invalid_filter(state, index) : std::string(); !filtered && !invalid.empty()) {
+    state.note("convert-filter", e, "filter \"" + std::string(*filter) + "\" has " + invalid +
+                                        "; ignored, as librsvg draws the element without it");
+  } else if (!filtered && filter && trim_xml_space(*filter) != "none") {
     auto untraced = state.untraced_effects.find(index);
     std::string why = untraced == state.untraced_effects.end() ? "shadows, blurs"
                                                                 : "its result could not be traced: " + untraced->second;

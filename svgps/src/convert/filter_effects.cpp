@@ -203,6 +203,16 @@ std::optional<Result> map_result(Result in, const ColorStep& step) {
   return in;
 }
 
+// Whether a primitive reads FillPaint or StrokePaint: the traced render applies the filter to a
+// group around the drawing, whose paints those would be, not the element's.
+bool reads_paint(const RawElement& primitive) {
+  for (const char* input : {"in", "in2"}) {
+    const RawAttribute* a = primitive.attribute(input);
+    if (a && (trim_xml_space(a->value) == "FillPaint" || trim_xml_space(a->value) == "StrokePaint")) return true;
+  }
+  return false;
+}
+
 // Reads the filter's primitives into layers; nullopt for anything not evaluated exactly.
 class PlanReader {
  public:
@@ -232,7 +242,7 @@ class PlanReader {
         if (p.attribute(subregion)) return std::nullopt;
       }
       auto result = exact_primitive(c);
-      if (!result && render_ && renderable_primitive(state_, c)) {
+      if (!result && render_ && renderable_primitive(state_, c) && !reads_paint(p)) {
         Layer rendered;
         rendered.kind = Layer::Kind::rendered;
         rendered.primitive = c;
@@ -399,17 +409,19 @@ bool filter_functions(std::string_view text) {
   return count > 0;
 }
 
-// Filter functions are one rendered result over the default region: the element's box widened by
-// 10% on each side.
+// Filter functions are one rendered result.
 std::optional<Plan> read_function_plan(BuildState& state, std::size_t index, const std::string& text) {
   geo::Box box = local_bounds(state, index);
   if (!state.options.trace_effects || !filter_functions(text) || box.empty()) return std::nullopt;
   Plan plan;
   plan.functions = text;
-  plan.x = box.x0 - 0.1 * box.width();
-  plan.y = box.y0 - 0.1 * box.height();
-  plan.width = 1.2 * box.width();
-  plan.height = 1.2 * box.height();
+  // A filter function has no region (Filter Effects 1 §12): its blur or shadow shows whole. The
+  // render covers the box widened by half its larger side on each side.
+  const double margin = 0.5 * std::max(box.width(), box.height());
+  plan.x = box.x0 - margin;
+  plan.y = box.y0 - margin;
+  plan.width = box.width() + 2 * margin;
+  plan.height = box.height() + 2 * margin;
   Layer rendered;
   rendered.kind = Layer::Kind::rendered;
   plan.layers.push_back(rendered);
@@ -428,6 +440,7 @@ std::optional<Plan> whole_render_plan(const BuildState& state, Plan plan) {
     const RawElement& p = state.document.elements[c];
     if (p.ns != detail::svg_namespace || p.local == "title" || p.local == "desc") continue;
     if (++count > max_primitives || !renderable_primitive(state, c)) return std::nullopt;
+    if (reads_paint(p)) return std::nullopt;
     plan.rendered.insert(p.local);
     last = c;
   }
@@ -630,7 +643,11 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
     effect.defs = filter_markup(state, plan.filter, layer.primitive, region, "bimi-effect");
     effect.applied = " filter=\"url(#bimi-effect)\"";
   } else {
-    effect.applied = " filter=\"" + escape_xml(plan.functions) + "\"";
+    // drop-shadow() without a colour takes currentColor: the element's, not the group's.
+    const auto& values = state.computed_values(index);
+    auto color = values.find("color");
+    effect.applied = " filter=\"" + escape_xml(plan.functions) + "\"" +
+                     (color != values.end() ? " color=\"" + escape_xml(color->second) + "\"" : std::string());
   }
   effect.user = user;
   effect.area = geo::bounds(geo::transformed(box_path(region), user));
@@ -654,6 +671,29 @@ void place_layer(BuildState& state, const RawElement& e, const Plan& plan, Trace
 
 }  // namespace
 
+std::string invalid_filter(const BuildState& state, std::size_t index) {
+  auto value = state.own(index, "filter");
+  if (!value) return {};
+  std::string text = trim_xml_space(*value);
+  if (text.rfind("url(", 0) != 0) return {};
+  auto it = state.ids.find(local_reference(text));
+  if (it == state.ids.end() || !state.document.elements[it->second].is_svg("filter")) return {};
+  const RawElement& f = state.document.elements[it->second];
+  for (const char* name : {"filterUnits", "primitiveUnits"}) {
+    const RawAttribute* a = f.attribute(name);
+    if (!a) continue;
+    std::string units = trim_xml_space(a->value);
+    if (units != "userSpaceOnUse" && units != "objectBoundingBox") return std::string(name) + " \"" + a->value + "\"";
+  }
+  for (const char* name : {"width", "height"}) {
+    const RawAttribute* a = f.attribute(name);
+    if (!a) continue;
+    auto l = detail::parse_length(a->value);
+    if (l && l->value < 0) return std::string("a negative ") + name;
+  }
+  return {};
+}
+
 bool filter_applied_outside(BuildState& state, std::size_t index) {
   if (state.filter_applied != index) return false;
   state.filter_applied.reset();
@@ -664,7 +704,7 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
                     const DrawElement& draw) {
   const RawElement& e = state.document.elements[index];
   auto filter = state.own(index, "filter");
-  if (!filter || trim_xml_space(*filter) == "none") return false;
+  if (!filter || trim_xml_space(*filter) == "none" || !invalid_filter(state, index).empty()) return false;
   auto plan = read_plan(state, index, context);
   if (!plan) return false;
   // A rendered result spreads past the element (a blur, a shadow), as a moved copy does.

@@ -23,6 +23,10 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
 
 // Whether apply_effects is entering the element build_filtered draws: its filter and its own
 // opacity are applied there, after the filter (Filter Effects 1 §3: filter, clip, mask, opacity).
+// Why librsvg (2.54) draws the element as if it had no filter: the <filter> it names has an
+// invalid filterUnits or primitiveUnits, or a negative width or height. Empty when it has none.
+std::string invalid_filter(const BuildState& state, std::size_t index);
+
 bool filter_applied_outside(BuildState& state, std::size_t index);
 
 }  // namespace bimi::svgps::convert
