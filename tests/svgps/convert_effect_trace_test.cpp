@@ -556,5 +556,26 @@ TEST(TracedEffect, AnInvalidFilterIsIgnoredAndPaintInputsAreNotRenderedWhole) {
   EXPECT_TRUE(has_change(paint, "convert-refused", "filter \"url(#f)\"")) << changes_text(paint);
 }
 
+// href on a <filter> is ignored, as librsvg 2.54 and browsers ignore it (SVG 2 dropped it): the
+// filter is its own region and primitives, and one without primitives hides the element.
+TEST(TracedEffect, HrefOnAFilterIsIgnoredAsRenderersDo) {
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  ConvertResult r = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 200 200\">"
+      "<filter id=\"base\" x=\"0.1\" y=\"0.2\" width=\"0.8\" height=\"1.0\"><feGaussianBlur stdDeviation=\"4\"/></filter>"
+      "<filter id=\"f\" y=\"0.2\" width=\"0.8\" xlink:href=\"#base\"><feGaussianBlur stdDeviation=\"2\"/></filter>"
+      "<filter id=\"none\" xlink:href=\"#base\"/>"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" filter=\"url(#f)\"/>"
+      "<circle cx=\"100\" cy=\"100\" r=\"50\" fill=\"#c00\" filter=\"url(#none)\"/></svg>",
+      options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-traced", "filter #f: feGaussianBlur rendered and traced")) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-filter", "has no primitives; <circle> is not drawn")) << changes_text(r);
+  EXPECT_EQ(r.svg->find("#c00"), std::string::npos) << *r.svg;
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_LT(r.fidelity->differing_share, 0.02) << changes_text(r);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

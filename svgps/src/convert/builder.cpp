@@ -208,6 +208,11 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
     if (!state.refuse_or_drop(e, "mix-blend-mode \"" + std::string(*blend) + "\"")) return false;
   }
   auto filter = state.own(index, "filter");
+  if (!filtered && filter && empty_filter(state, index)) {
+    state.note("convert-filter", e, "filter \"" + std::string(*filter) + "\" has no primitives; " + tag(e) +
+                                        " is not drawn, as renderers do");
+    return false;
+  }
   if (std::string invalid = filter ? invalid_filter(state, index) : std::string(); !filtered && !invalid.empty()) {
     state.note("convert-filter", e, "filter \"" + std::string(*filter) + "\" has " + invalid +
                                         "; ignored, as librsvg draws the element without it");

@@ -472,7 +472,9 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
   auto it = state.ids.find(plan.id);
   if (plan.id.empty() || it == state.ids.end()) return std::nullopt;
   const RawElement& f = state.document.elements[it->second];
-  if (!f.is_svg("filter") || f.href()) return std::nullopt;
+  // href on a <filter> (SVG 1.1 §15.3, dropped by SVG 2) is ignored by librsvg 2.54 and browsers:
+  // the filter is its own attributes and primitives.
+  if (!f.is_svg("filter")) return std::nullopt;
   geo::Box box = local_bounds(state, index);
   const RawAttribute* units = f.attribute("filterUnits");
   if (units && trim_xml_space(units->value) == "userSpaceOnUse") {
@@ -670,6 +672,20 @@ void place_layer(BuildState& state, const RawElement& e, const Plan& plan, Trace
 }
 
 }  // namespace
+
+bool empty_filter(const BuildState& state, std::size_t index) {
+  auto value = state.own(index, "filter");
+  if (!value) return false;
+  std::string text = trim_xml_space(*value);
+  if (text.rfind("url(", 0) != 0) return false;
+  auto it = state.ids.find(local_reference(text));
+  if (it == state.ids.end() || !state.document.elements[it->second].is_svg("filter")) return false;
+  for (std::size_t c : state.document.elements[it->second].children) {
+    const RawElement& p = state.document.elements[c];
+    if (p.ns == detail::svg_namespace && p.local != "title" && p.local != "desc") return false;
+  }
+  return true;
+}
 
 std::string invalid_filter(const BuildState& state, std::size_t index) {
   auto value = state.own(index, "filter");

@@ -23,6 +23,10 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
 
 // Whether apply_effects is entering the element build_filtered draws: its filter and its own
 // opacity are applied there, after the filter (Filter Effects 1 §3: filter, clip, mask, opacity).
+// Whether the element's filter is a <filter> without primitives, whose result is transparent:
+// the element is not drawn (Filter Effects 1 §7).
+bool empty_filter(const BuildState& state, std::size_t index);
+
 // Why librsvg (2.54) draws the element as if it had no filter: the <filter> it names has an
 // invalid filterUnits or primitiveUnits, or a negative width or height. Empty when it has none.
 std::string invalid_filter(const BuildState& state, std::size_t index);
