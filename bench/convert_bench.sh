@@ -70,10 +70,13 @@ run_corpus() {
     console.log('bimi: converted '+(c.converted||0)+', refused '+(c.refused||0)+', unreadable '+(c.unreadable||0)+', output bytes '+out+', median output/input '+median);
     const refused=r.files.filter(f=>f.status!=='converted');
     const first=f=>f.changes.find(x=>x.severity==='error');
+    // A reason is the error's message without its particulars (names in quotes, numbers, advice).
+    const reason=f=>{ const e=first(f); if (!e) return f.status;
+      return e.message.replace(/\"[^\"]*\"/g,'\"…\"').replace(/[0-9][0-9,.]*/g,'N').replace(/ \(use --force.*|; try:.*| \(its result.*/,''); };
     const reasons={};
-    for (const f of refused) { const e=first(f); const k=e?e.rule:f.status; reasons[k]=(reasons[k]||0)+1; }
+    for (const f of refused) { const k=reason(f); reasons[k]=(reasons[k]||0)+1; }
     const tally=Object.entries(reasons).sort((a,b)=>b[1]-a[1]||(a[0]<b[0]?-1:1));
-    if (tally.length) console.log('bimi: refused by reason: '+tally.map(([k,n])=>k+' '+n).join(', '));
+    for (const [k,n] of tally) console.log('bimi: refused '+n+': '+k);
     for (const f of refused.slice(0,10)) {
       const why=(first(f)||{message:f.error||''}).message;
       console.log('  refused '+f.input.split('/').pop()+': '+why);
@@ -83,10 +86,11 @@ run_corpus() {
   echo "bimi fidelity (bimi compare, 256 px, every output against its input): $(fidelity "$dir" "$bimi_out")"
   node -e "
     const r=require('$work/$name.json');
-    const s=r.files.filter(f=>f.fidelity).map(f=>f.fidelity.ssim).sort((a,b)=>a-b);
-    const d=r.files.filter(f=>f.fidelity).map(f=>f.fidelity.differing_share).sort((a,b)=>a-b);
+    const written=r.files.filter(f=>f.fidelity && f.status==='converted');
+    const s=written.map(f=>f.fidelity.ssim).sort((a,b)=>a-b);
+    const d=written.map(f=>f.fidelity.differing_share).sort((a,b)=>a-b);
     const q=(a,p)=>a[Math.min(a.length-1,Math.floor(a.length*p))];
-    console.log('bimi own fidelity report: SSIM min '+s[0].toFixed(4)+', p1 '+q(s,0.01).toFixed(4)+', median '+q(s,0.5).toFixed(4)+'; differing pixels max '+(100*d[d.length-1]).toFixed(2)+'%, p99 '+(100*q(d,0.99)).toFixed(2)+'%');"
+    console.log('bimi own fidelity report (converted files): SSIM min '+s[0].toFixed(4)+', p1 '+q(s,0.01).toFixed(4)+', median '+q(s,0.5).toFixed(4)+'; differing pixels max '+(100*d[d.length-1]).toFixed(2)+'%, p99 '+(100*q(d,0.99)).toFixed(2)+'%');"
 
   local svgo_bytes
   svgo_bytes=$(cat "$svgo_out"/*.svg | wc -c)
