@@ -47,5 +47,14 @@ TEST(FuzzRegression, NoisyBitmapTriesAHandfulOfAttempts) {
   EXPECT_EQ(describe(result.changes).find("finer colour steps"), std::string::npos);
 }
 
+// A path whose coordinates run to 10^104 made the margin advice convert a margin far past any int
+// (undefined behaviour). --margin takes at most 100: past that there is no advice to give.
+TEST(FuzzRegression, NoMarginAdviceBeyondWhatMarginTakes) {
+  auto result = svgps::convert_svg(read_bytes(fixtures() / "fuzz" / "convert" / "margin-advice-coordinate-far-off.svg"), {});
+  for (const auto& d : result.output_findings.items()) {
+    EXPECT_EQ(d.message.find("--margin"), std::string::npos) << d.message;
+  }
+}
+
 }  // namespace
 }  // namespace bimi::test

@@ -76,6 +76,8 @@ std::optional<int> margin_clearing_circle(std::string_view svg, double margin_pe
   if (reach <= kInside) return std::nullopt;
   // The frame grows by 2m % of the artboard: (1 + 2m/100) = (1 + 2m0/100) · reach / kInside.
   double margin = 50.0 * ((1 + 2 * margin_percent / 100.0) * reach / kInside - 1);
+  // --margin takes at most 100: past it (a shape far off the artboard) there is no advice to give.
+  if (!(margin <= 100)) return std::nullopt;
   return static_cast<int>(std::ceil(margin - 1e-9));
 }
 
