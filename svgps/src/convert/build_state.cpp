@@ -55,6 +55,15 @@ std::optional<std::size_t> BuildState::href_target(const RawElement& e) const {
   return it->second;
 }
 
+std::vector<std::size_t> BuildState::href_chain(std::size_t index) const {
+  std::vector<std::size_t> chain;
+  for (std::optional<std::size_t> i = index; i && std::find(chain.begin(), chain.end(), *i) == chain.end();) {
+    chain.push_back(*i);
+    i = href_target(document.elements[*i]);
+  }
+  return chain;
+}
+
 std::optional<std::string_view> BuildState::property(std::size_t index, std::string_view name) const {
   auto it = instance_styles.find(index);
   if (it == instance_styles.end()) return styles.get(index, name);

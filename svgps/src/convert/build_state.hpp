@@ -143,6 +143,9 @@ struct BuildState {
   // ---- values ------------------------------------------------------------------------------
   // The element an href (plain or xlink) refers to in this document.
   std::optional<std::size_t> href_target(const RawElement& e) const;
+  // The element and those it inherits from through href (gradients, patterns), nearest first,
+  // each at most once.
+  std::vector<std::size_t> href_chain(std::size_t index) const;
   // The element's typed style, as the <use> copy being built sees it.
   const ElementStyle& style(std::size_t index) const;
   // A computed property not in ElementStyle (fonts), as the <use> copy being built sees it.

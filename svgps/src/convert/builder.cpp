@@ -74,9 +74,7 @@ void build_nested_svg(BuildState& state, std::size_t index, model::Node& parent,
   geo::Matrix viewport = geo::Matrix::translate(x, y) * view_box_transform(e, w, h);
   Context inner = context;
   // Its viewport clips what it draws (overflow is hidden on <svg> unless visible or auto).
-  auto overflow = state.own(index, "overflow");
-  std::string shown = overflow ? trim_xml_space(*overflow) : "hidden";
-  bool clipped = shown != "visible" && shown != "auto";
+  bool clipped = overflow_hidden(state, index);
   if (clipped) {
     Context outer = context;
     outer.ctm = context.ctm * state.element_transform(e);

@@ -203,6 +203,11 @@ std::optional<Result> map_result(Result in, const ColorStep& step) {
   return in;
 }
 
+// A child of <filter> that is a primitive (anything in the SVG namespace but title and desc).
+bool is_primitive(const RawElement& e) {
+  return e.ns == detail::svg_namespace && e.local != "title" && e.local != "desc";
+}
+
 // Whether a primitive reads FillPaint or StrokePaint: the traced render applies the filter to a
 // group around the drawing, whose paints those would be, not the element's.
 bool reads_paint(const RawElement& primitive) {
@@ -236,7 +241,7 @@ class PlanReader {
     std::size_t count = 0;
     for (std::size_t c : f.children) {
       const RawElement& p = state_.document.elements[c];
-      if (p.ns != detail::svg_namespace || p.local == "title" || p.local == "desc") continue;
+      if (!is_primitive(p)) continue;
       if (++count > max_primitives) return std::nullopt;
       for (const char* subregion : {"x", "y", "width", "height"}) {
         if (p.attribute(subregion)) return std::nullopt;
@@ -438,7 +443,7 @@ std::optional<Plan> whole_render_plan(const BuildState& state, Plan plan) {
   std::size_t count = 0, last = 0;
   for (std::size_t c : f.children) {
     const RawElement& p = state.document.elements[c];
-    if (p.ns != detail::svg_namespace || p.local == "title" || p.local == "desc") continue;
+    if (!is_primitive(p)) continue;
     if (++count > max_primitives || !renderable_primitive(state, c)) return std::nullopt;
     if (reads_paint(p)) return std::nullopt;
     plan.rendered.insert(p.local);
@@ -673,28 +678,33 @@ void place_layer(BuildState& state, const RawElement& e, const Plan& plan, Trace
 
 }  // namespace
 
-bool empty_filter(const BuildState& state, std::size_t index) {
+namespace {
+
+// The <filter> the element's filter="url(#id)" names, if any.
+std::optional<std::size_t> referenced_filter(const BuildState& state, std::size_t index) {
   auto value = state.own(index, "filter");
-  if (!value) return false;
+  if (!value) return std::nullopt;
   std::string text = trim_xml_space(*value);
-  if (text.rfind("url(", 0) != 0) return false;
+  if (text.rfind("url(", 0) != 0) return std::nullopt;
   auto it = state.ids.find(local_reference(text));
-  if (it == state.ids.end() || !state.document.elements[it->second].is_svg("filter")) return false;
-  for (std::size_t c : state.document.elements[it->second].children) {
-    const RawElement& p = state.document.elements[c];
-    if (p.ns == detail::svg_namespace && p.local != "title" && p.local != "desc") return false;
-  }
-  return true;
+  if (it == state.ids.end() || !state.document.elements[it->second].is_svg("filter")) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+bool empty_filter(const BuildState& state, std::size_t index) {
+  auto filter = referenced_filter(state, index);
+  if (!filter) return false;
+  const auto& children = state.document.elements[*filter].children;
+  return std::none_of(children.begin(), children.end(),
+                      [&](std::size_t c) { return is_primitive(state.document.elements[c]); });
 }
 
 std::string invalid_filter(const BuildState& state, std::size_t index) {
-  auto value = state.own(index, "filter");
-  if (!value) return {};
-  std::string text = trim_xml_space(*value);
-  if (text.rfind("url(", 0) != 0) return {};
-  auto it = state.ids.find(local_reference(text));
-  if (it == state.ids.end() || !state.document.elements[it->second].is_svg("filter")) return {};
-  const RawElement& f = state.document.elements[it->second];
+  auto filter = referenced_filter(state, index);
+  if (!filter) return {};
+  const RawElement& f = state.document.elements[*filter];
   for (const char* name : {"filterUnits", "primitiveUnits"}) {
     const RawAttribute* a = f.attribute(name);
     if (!a) continue;

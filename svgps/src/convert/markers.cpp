@@ -164,12 +164,6 @@ double marker_angle(const RawElement& marker, const MarkerVertex& vertex) {
   return number && text.empty() && std::isfinite(*number) ? *number * scale : 0;
 }
 
-bool hidden_overflow(const BuildState& state, std::size_t marker) {
-  auto overflow = state.own(marker, "overflow");
-  std::string shown = overflow ? trim_xml_space(*overflow) : "hidden";
-  return shown != "visible" && shown != "auto";
-}
-
 }  // namespace
 
 std::vector<MarkerVertex> marker_vertices(const geo::Path& path, const std::vector<std::size_t>& arc_continuations) {
@@ -260,7 +254,7 @@ void build_markers(BuildState& state, std::size_t index, const Context& context,
     }
     m = m * geo::Matrix::translate(-length(marker, "refX", 0, inner, 'w'), -length(marker, "refY", 0, inner, 'h'));
     inner.ctm = m;
-    if (hidden_overflow(state, *marker_index)) {
+    if (overflow_hidden(state, *marker_index)) {
       bool visible = box ? clip_to_viewport(state, box->x, box->y, box->width, box->height, inner)
                          : clip_to_viewport(state, 0, 0, width, height, inner);
       if (!visible) continue;

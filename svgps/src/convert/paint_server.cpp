@@ -14,20 +14,9 @@ namespace bimi::svgps::convert {
 
 namespace {
 
-// Attributes of a gradient, following its href chain for what it does not set itself.
-// The gradient and those it inherits from through href, nearest first, each at most once.
-std::vector<std::size_t> gradient_chain(const BuildState& state, std::size_t index) {
-  std::vector<std::size_t> chain;
-  for (std::optional<std::size_t> i = index; i && std::find(chain.begin(), chain.end(), *i) == chain.end();) {
-    chain.push_back(*i);
-    i = state.href_target(state.document.elements[*i]);
-  }
-  return chain;
-}
-
 // Attributes a gradient does not set itself come from the gradients it references.
 const RawAttribute* gradient_attribute(const BuildState& state, std::size_t index, std::string_view name) {
-  for (std::size_t i : gradient_chain(state, index)) {
+  for (std::size_t i : state.href_chain(index)) {
     if (const RawAttribute* a = state.document.elements[i].attribute(name)) return a;
   }
   return nullptr;
@@ -35,7 +24,7 @@ const RawAttribute* gradient_attribute(const BuildState& state, std::size_t inde
 
 // The gradient whose stops apply: the nearest in the chain that has any.
 std::size_t gradient_with_stops(const BuildState& state, std::size_t index) {
-  for (std::size_t i : gradient_chain(state, index)) {
+  for (std::size_t i : state.href_chain(index)) {
     for (std::size_t c : state.document.elements[i].children) {
       if (state.document.elements[c].is_svg("stop")) return i;
     }

@@ -19,20 +19,14 @@ namespace {
 // Bounds on the work one painted shape can ask for (docs/limits.md): each tile draws the
 // pattern's content again.
 constexpr std::size_t max_tiles = 4096;
-constexpr std::size_t max_href_depth = 16;
-
 // The pattern and the patterns its href names, nearest first: each attribute, and the content,
-// come from the first that has them (SVG 1.1 §13.3).
-std::vector<std::size_t> href_chain(const BuildState& state, std::size_t pattern) {
-  std::vector<std::size_t> chain{pattern};
-  while (chain.size() < max_href_depth) {
-    auto next = state.href_target(state.document.elements[chain.back()]);
-    if (!next || !state.document.elements[*next].is_svg("pattern") ||
-        std::find(chain.begin(), chain.end(), *next) != chain.end()) {
-      break;
-    }
-    chain.push_back(*next);
-  }
+// come from the first that has them (SVG 1.1 §13.3). The chain ends at an element that is not a
+// pattern.
+std::vector<std::size_t> pattern_chain(const BuildState& state, std::size_t pattern) {
+  std::vector<std::size_t> chain = state.href_chain(pattern);
+  auto other = std::find_if(chain.begin(), chain.end(),
+                            [&](std::size_t i) { return !state.document.elements[i].is_svg("pattern"); });
+  chain.erase(other, chain.end());
   return chain;
 }
 
@@ -90,7 +84,7 @@ bool draw_pattern(BuildState& state, std::size_t index, std::size_t pattern, geo
   if (std::find(state.patterns_drawn.begin(), state.patterns_drawn.end(), pattern) != state.patterns_drawn.end()) {
     return true;
   }
-  const std::vector<std::size_t> chain = href_chain(state, pattern);
+  const std::vector<std::size_t> chain = pattern_chain(state, pattern);
   const std::optional<std::size_t> content = content_of(state, chain);
   if (!content) return true;  // no content: the pattern paints nothing
   const geo::Box box = local_bounds(state, index);

@@ -1,7 +1,6 @@
 #include "convert/shapes.hpp"
 
-#include "convert/markers.hpp"
-
+#include <functional>
 #include <utility>
 
 #include "geometry/path_data.hpp"
@@ -184,44 +183,19 @@ void build_shape(BuildState& state, std::size_t index, model::Node& parent, cons
   if (!drawn.children.empty()) parent.children.push_back(std::move(drawn));
 }
 
-void paint_with_markers(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
-                        model::Node& parent) {
-  const int markers_at = state.style(index).markers_at;
-  if (markers_at == 0) build_markers(state, index, context, parent);
-  if (markers_at != 1) {
-    paint_and_place(state, index, std::move(shape), context, parent);
-    if (markers_at == 2) build_markers(state, index, context, parent);
-    return;
-  }
-  const RawElement& e = state.document.elements[index];
-  shape.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);
-  auto stroke_paint = resolve_paint(state, index, PaintProperty::stroke, context, shape.path);
-  shape.stroke = read_stroke(state, index, stroke_paint, context);
-  model::Shape fill = shape, stroke = std::move(shape);
-  fill.stroke.reset();
-  stroke.fill.kind = model::Paint::Kind::none;
-  const bool stroke_first = state.style(index).stroke_before_fill;
-  model::Shape& first = stroke_first ? stroke : fill;
-  model::Shape& second = stroke_first ? fill : stroke;
-  auto painted = [](const model::Shape& s) { return s.fill.kind != model::Paint::Kind::none || s.stroke.has_value(); };
-  if (painted(first)) place_shape(state, e, std::move(first), context, parent);
-  build_markers(state, index, context, parent);
-  if (painted(second)) place_shape(state, e, std::move(second), context, parent);
-}
-
 namespace {
 
-// A fill or stroke painted with a pattern: that layer is the pattern's tiles cut to the area it
-// paints, the other one a shape as usual, in paint order.
-void paint_with_patterns(BuildState& state, std::size_t index, const model::Shape& shape, const Context& context,
-                         model::Node& parent) {
+// The fill and the stroke as two layers in paint order, with `between` drawn between them (the
+// markers paint-order puts there). A layer painted with a pattern is its tiles cut to the area it
+// paints; the other is a shape as usual.
+void paint_in_layers(BuildState& state, std::size_t index, const model::Shape& shape, const Context& context,
+                     model::Node& parent, const std::function<void()>& between) {
   const RawElement& e = state.document.elements[index];
   const ElementStyle& style = state.style(index);
-  auto fill_pattern = pattern_paint(state, index, PaintProperty::fill);
-  auto stroke_pattern = pattern_paint(state, index, PaintProperty::stroke);
   auto fill_layer = [&] {
-    if (fill_pattern) return draw_pattern(state, index, *fill_pattern, {shape.path, shape.fill_rule}, style.fill_opacity,
-                                          context, parent);
+    if (auto pattern = pattern_paint(state, index, PaintProperty::fill)) {
+      return draw_pattern(state, index, *pattern, {shape.path, shape.fill_rule}, style.fill_opacity, context, parent);
+    }
     model::Shape fill = shape;
     fill.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);
     fill.stroke.reset();
@@ -229,15 +203,15 @@ void paint_with_patterns(BuildState& state, std::size_t index, const model::Shap
     return !state.refused;
   };
   auto stroke_layer = [&] {
-    if (stroke_pattern) {
+    if (auto pattern = pattern_paint(state, index, PaintProperty::stroke)) {
       model::Paint solid;
       solid.kind = model::Paint::Kind::color;
       auto stroke = read_stroke(state, index, solid, context);
       if (!stroke) return !state.refused;
       auto outline = stroke_outline(state, e, *stroke, shape.path, state.tolerance_under(context.ctm));
       if (!outline) return !state.refused;
-      return draw_pattern(state, index, *stroke_pattern, {std::move(*outline), geo::FillRule::nonzero},
-                          style.stroke_opacity, context, parent);
+      return draw_pattern(state, index, *pattern, {std::move(*outline), geo::FillRule::nonzero}, style.stroke_opacity,
+                          context, parent);
     }
     model::Shape stroke = shape;
     stroke.fill.kind = model::Paint::Kind::none;
@@ -246,19 +220,36 @@ void paint_with_patterns(BuildState& state, std::size_t index, const model::Shap
     if (stroke.stroke) place_shape(state, e, std::move(stroke), context, parent);
     return !state.refused;
   };
+  auto in_order = [&](auto& first, auto& second) {
+    if (!first()) return;
+    between();
+    if (!state.refused) second();
+  };
   if (style.stroke_before_fill) {
-    if (stroke_layer()) fill_layer();
+    in_order(stroke_layer, fill_layer);
   } else {
-    if (fill_layer()) stroke_layer();
+    in_order(fill_layer, stroke_layer);
   }
 }
 
 }  // namespace
 
+void paint_with_markers(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
+                        model::Node& parent) {
+  const int markers_at = state.style(index).markers_at;
+  if (markers_at == 1) {
+    paint_in_layers(state, index, shape, context, parent, [&] { build_markers(state, index, context, parent); });
+    return;
+  }
+  if (markers_at == 0) build_markers(state, index, context, parent);
+  paint_and_place(state, index, std::move(shape), context, parent);
+  if (markers_at == 2) build_markers(state, index, context, parent);
+}
+
 void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
                      model::Node& parent) {
   if (pattern_paint(state, index, PaintProperty::fill) || pattern_paint(state, index, PaintProperty::stroke)) {
-    paint_with_patterns(state, index, shape, context, parent);
+    paint_in_layers(state, index, shape, context, parent, [] {});
     return;
   }
   shape.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);

@@ -93,6 +93,12 @@ geo::Matrix aspect_transform(const RawElement& e, const model::ViewBox& box, dou
   return geo::Matrix{s, 0, 0, s, tx, ty};
 }
 
+bool overflow_hidden(const BuildState& state, std::size_t index) {
+  auto overflow = state.own(index, "overflow");
+  std::string shown = overflow ? trim_xml_space(*overflow) : "hidden";
+  return shown != "visible" && shown != "auto";
+}
+
 geo::Matrix view_box_transform(const RawElement& e, double width, double height) {
   const RawAttribute* a = e.attribute("viewBox");
   if (!a) return {};

@@ -34,6 +34,9 @@ bool read_view_box(BuildState& state, const RawElement& root, model::ViewBox& bo
 std::optional<std::string> with_pixel_view_box(std::string_view text, const RawDocument& raw);
 // The byte offset of the root's start tag ("<svg") in `text`, the bytes `raw` was parsed from.
 std::optional<std::size_t> root_start(std::string_view text, const RawDocument& raw);
+// Whether an element that sets a viewport (a nested <svg>, a <marker>) cuts what it draws to it:
+// overflow is hidden there unless it is visible or auto.
+bool overflow_hidden(const BuildState& state, std::size_t index);
 // viewBox and preserveAspectRatio into a matrix.
 geo::Matrix view_box_transform(const RawElement& e, double width, double height);
 std::string aspect_mode(const RawElement& e);
