@@ -1328,5 +1328,29 @@ TEST(Convert, APatternOfTooManyTilesIsRefused) {
   EXPECT_TRUE(dropped.svg) << changes_text(dropped);
 }
 
+
+// A gradient or pattern in objectBoundingBox units has nothing to map to on a straight line (its
+// box has no height): librsvg paints the url()'s fallback colour, and none without one. The
+// fallback used to be dropped, and the lines vanished.
+TEST(Convert, AnObjectBoundingBoxPaintOnALineTakesItsFallback) {
+  const std::string servers = "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#c00\"/>"
+                              "<stop offset=\"1\" stop-color=\"#00c\"/></linearGradient>"
+                              "<pattern id=\"p\" width=\"0.5\" height=\"0.5\"><rect width=\"5\" height=\"5\"/></pattern>";
+  ConvertResult r = convert_text(servers +
+                                 "<path d=\"M10 30H90\" stroke=\"url(#g) #080\" stroke-width=\"6\"/>"
+                                 "<path d=\"M10 70H90\" stroke=\"url(#p) #080\" stroke-width=\"6\"/>");
+  expect_faithful(r);
+  EXPECT_NE(r.svg->find("M10 30H90"), std::string::npos) << *r.svg;
+  EXPECT_NE(r.svg->find("M10 70H90"), std::string::npos) << *r.svg;
+  EXPECT_TRUE(has_change(r, "convert-paint", "its fallback colour paints, as librsvg draws it")) << changes_text(r);
+  // Without a fallback nothing is painted; a box with area still gets the gradient.
+  ConvertResult none = convert_text(servers + "<path d=\"M10 30H90\" stroke=\"url(#g)\" stroke-width=\"6\"/>"
+                                              "<rect x=\"10\" y=\"50\" width=\"80\" height=\"30\" fill=\"url(#g) #080\"/>");
+  expect_faithful(none);
+  EXPECT_EQ(none.svg->find("M10 30H90"), std::string::npos) << *none.svg;
+  EXPECT_NE(none.svg->find("linearGradient"), std::string::npos) << *none.svg;
+  EXPECT_TRUE(has_change(none, "convert-paint", "it paints nothing")) << changes_text(none);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

@@ -7,7 +7,9 @@
 
 #include "style/color.hpp"
 #include "svg/numbers.hpp"
+#include "convert/bounds.hpp"
 #include "convert/gradient_mask.hpp"
+#include "convert/pattern_fill.hpp"
 #include "convert/units_viewport.hpp"
 
 namespace bimi::svgps::convert {
@@ -176,6 +178,16 @@ std::pair<model::Gradient, std::optional<geo::Matrix>> place_gradient(BuildState
 
 namespace {
 
+// SVG 1.1 §7.11: objectBoundingBox units have nothing to map to on an element whose box has no
+// width or no height (a straight line). librsvg then paints the url()'s fallback colour, else none.
+bool lacks_box(BuildState& state, std::size_t server, std::size_t element, const geo::Path& path) {
+  const RawElement& s = state.document.elements[server];
+  if (s.is_svg("pattern")) return pattern_needs_box(state, server) && !has_area(local_bounds(state, element));
+  if (!s.is_svg("linearGradient") && !s.is_svg("radialGradient")) return false;
+  const RawAttribute* units = gradient_attribute(state, server, "gradientUnits");
+  return (!units || trim_xml_space(units->value) != "userSpaceOnUse") && !has_area(geo::bounds(path));
+}
+
 // The value was read as the converter always has (see PaintValue): "NONE" (none here with a note,
 // none for style::parse_paint and librsvg), "URL(#g)" (no paint here; a gradient there and in
 // librsvg) and an unterminated "url(#g" (a gradient here and in librsvg, invalid there).
@@ -191,7 +203,13 @@ model::Paint resolve_own_paint(BuildState& state, std::size_t index, PaintProper
   if (value.text == "none" || value.text.empty()) return paint;
   if (value.url && !value.url->empty()) {
     auto it = state.ids.find(*value.url);
-    if (it != state.ids.end()) {
+    if (it != state.ids.end() && lacks_box(state, it->second, index, path)) {
+      state.note("convert-paint", e,
+                 std::string(name) + " url(#" + *value.url +
+                     ") is in objectBoundingBox units and the element's box has no width or no height; " +
+                     (value.color.kind == ColorValue::Kind::color ? "its fallback colour paints, as librsvg draws it"
+                                                                  : "it paints nothing"));
+    } else if (it != state.ids.end()) {
       const RawElement& server = state.document.elements[it->second];
       if (server.is_svg("linearGradient") || server.is_svg("radialGradient")) {
         if (auto resolved = resolve_gradient(state, it->second, path, e)) {

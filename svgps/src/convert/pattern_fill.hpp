@@ -12,9 +12,17 @@
 
 namespace bimi::svgps::convert {
 
-// The <pattern> the element's fill or stroke names, if any (a missing one is left to
-// resolve_paint, which draws the fallback colour).
-std::optional<std::size_t> pattern_paint(const BuildState& state, std::size_t index, PaintProperty property);
+// The <pattern> the element's fill or stroke names, if any. A missing one, and one in
+// objectBoundingBox units on an element whose box has no width or no height, are left to
+// resolve_paint, which draws the fallback colour.
+std::optional<std::size_t> pattern_paint(BuildState& state, std::size_t index, PaintProperty property);
+
+// True when the pattern is laid out in the painted element's bounding box (patternUnits or
+// patternContentUnits objectBoundingBox, through its href chain).
+bool pattern_needs_box(const BuildState& state, std::size_t pattern);
+
+// True when a bounding box has a width and a height: only then can objectBoundingBox units map.
+bool has_area(const geo::Box& box);
 
 // Draws the pattern's tiles over `area` (in the element's user space, context.ctm), cut to it,
 // at `opacity` (the fill-opacity or stroke-opacity). False when the element is refused (too many
