@@ -488,6 +488,58 @@ TEST(TracedEffect, AMaskCycleIsIgnoredWhereItClosesAsLibrsvgDoes) {
   }
 }
 
+// Gradients converted only for an effect's render (a mask's content, a filtered element's fill)
+// are not written: each gradient in the output is used by a shape.
+void expect_every_gradient_used(const std::string& svg) {
+  for (std::size_t at = svg.find("Gradient id=\""); at != std::string::npos; at = svg.find("Gradient id=\"", at + 1)) {
+    const std::size_t start = at + 13;
+    const std::string id = svg.substr(start, svg.find('"', start) - start);
+    EXPECT_NE(svg.find("url(#" + id + ")"), std::string::npos) << id << " is written but not used\n" << svg;
+  }
+}
+
+// A <mask> with a mask of its own (CSS Masking §7.1: the mask property applies to the mask's
+// content as to any element) draws its content through that one. No clip or stop-opacity holds
+// the product, so the element is rendered with both masks and traced; a mask property that leads
+// back into the chain is ignored, as librsvg ignores it. It used to be ignored everywhere, and the
+// fidelity gate refused the logo.
+TEST(TracedEffect, AMaskOnAMaskIsRenderedWithBoth) {
+  const std::string head =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\">"
+      "<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"white\" stop-opacity=\"0\"/>"
+      "<stop offset=\"1\" stop-color=\"black\"/></linearGradient>"
+      "<linearGradient id=\"w\"><stop offset=\"0\" stop-color=\"white\"/><stop offset=\"1\" stop-color=\"black\"/>"
+      "</linearGradient>";
+  const std::string alpha = head +
+      "<mask id=\"inner\" mask-type=\"alpha\"><rect x=\"40\" y=\"40\" width=\"120\" height=\"120\" fill=\"url(#g)\"/></mask>"
+      "<mask id=\"outer\" mask=\"url(#inner)\" maskUnits=\"userSpaceOnUse\" mask-type=\"alpha\">"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"#fc0\"/></mask>"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" mask=\"url(#outer)\"/></svg>";
+  const std::string cycle = head +
+      "<mask id=\"a\" mask=\"url(#b)\"><rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"#999\"/></mask>"
+      "<mask id=\"b\" mask=\"url(#a)\"><rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"url(#w)\"/></mask>"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" mask=\"url(#b)\"/></svg>";
+  for (const std::string* svg : {&alpha, &cycle}) {
+    ConvertOptions options;
+    options.background = ConvertOptions::Background::none;
+    ConvertResult r = convert_svg(*svg, options);
+    ASSERT_TRUE(r.svg) << changes_text(r);
+    EXPECT_TRUE(has_change(r, "convert-traced", "(the mask has a mask of its own) rendered and traced")) << changes_text(r);
+    ASSERT_TRUE(r.fidelity);
+    EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
+    // One fade fits one gradient; the product of the cycle's grey and fade is traced in bands.
+    if (svg == &alpha) EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
+    expect_every_gradient_used(*r.svg);
+    ConvertOptions untraced = options;
+    untraced.trace_effects = false;
+    ConvertResult refused = convert_svg(*svg, untraced);
+    EXPECT_FALSE(refused.svg);
+    EXPECT_TRUE(has_change(refused, "convert-refused", "a mask with a mask of its own")) << changes_text(refused);
+  }
+  ConvertResult cycled = convert_svg(cycle, {});
+  EXPECT_TRUE(has_change(cycled, "convert-clip", "mask property leads back to a mask it is drawn in")) << changes_text(cycled);
+}
+
 // A filter no layer plan holds (here a flood limited to a subregion, blended over the element) is
 // rendered whole by librsvg, the element inside it, and traced; without tracing it stays refused.
 TEST(TracedEffect, AFilterNoLayerPlanHoldsIsRenderedWhole) {

@@ -358,6 +358,15 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
   return store_clip(state, unite_pieces(state, std::move(pieces), state.tolerance_under(context.ctm)), context.ctm);
 }
 
+std::optional<std::size_t> mask_of_mask(const BuildState& state, std::size_t mask_index) {
+  auto value = state.own(mask_index, "mask");
+  if (!value || trim_xml_space(*value) == "none") return std::nullopt;
+  auto it = state.ids.find(local_reference(*value));
+  if (it == state.ids.end() || !state.document.elements[it->second].is_svg("mask")) return std::nullopt;
+  if (it->second == mask_index) return std::nullopt;  // a mask on itself: librsvg ignores it
+  return it->second;
+}
+
 bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Context& context) {
   const RawElement& e = state.document.elements[index];
   auto it = state.ids.find(local_reference(value));
@@ -369,6 +378,18 @@ bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Co
   if (std::find(state.masks_drawn.begin(), state.masks_drawn.end(), it->second) != state.masks_drawn.end()) {
     state.note("convert-clip", e, "mask \"" + std::string(value) + "\" refers back to the mask it is drawn in; ignored as renderers do");
     return true;
+  }
+  // A <mask> with a mask of its own draws its content through that one: no clip or stop-opacity
+  // holds the product of two masks, so the element is rendered and traced with both.
+  if (auto inner = mask_of_mask(state, it->second)) {
+    auto untraced = state.untraced_masks.find(index);
+    if (state.options.trace_effects && untraced == state.untraced_masks.end()) {
+      state.mask_to_trace.emplace(index, "the mask has a mask of its own");
+      return false;
+    }
+    std::string because = untraced == state.untraced_masks.end() ? "" : " (its render could not be traced: " +
+                                                                            untraced->second + ")";
+    return state.refuse_or_drop(e, "a mask with a mask of its own" + because);
   }
   switch (apply_gradient_mask(state, index, it->second, context)) {
     case GradientMaskResult::applied: return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,10 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
 // for mask-type="alpha"); or one shape painted with a gradient over content of one flat colour
 // (gradient_mask.hpp). Returns false when the element is not drawn.
 bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Context& context);
+
+// The <mask> a <mask> element's own `mask` property names, if any (one that names no mask, or
+// the mask itself, is ignored, as librsvg ignores it).
+std::optional<std::size_t> mask_of_mask(const BuildState& state, std::size_t mask_index);
 // The mask's rectangle (x, y, width, height in maskUnits) in the masked element's user space.
 geo::Box mask_box(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context);
 // mask-type="alpha" (in CSS or as the attribute): the mask's opacity, not its luminance.

@@ -1,5 +1,6 @@
 #include "convert/mask_trace.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,9 @@
 namespace bimi::svgps::convert {
 
 namespace {
+
+// Bounds the masks one element is drawn through: each is converted and rendered again.
+constexpr std::size_t max_mask_chain = 8;
 
 // The mask's content when it is only embedded images (an Illustrator opacity mask is one), as
 // markup for the render: the images themselves, each placed where it is drawn, rather than their
@@ -117,18 +121,39 @@ bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent
     if (!box) return true;  // no area: the element is not drawn
     inside.ctm = user * *box;
   }
-  // An image in the mask is drawn as it is; any other content, converted (images in it traced).
-  std::optional<std::string> drawn_content = images_as_drawn(state, mask_index, inside);
-  if (!drawn_content) {
-    model::Node content;
-    {
-      GroupBeingBuilt open(state, content, true);
-      state.masks_drawn.push_back(mask_index);
-      build_children(state, mask_index, content, inside);
-      state.masks_drawn.pop_back();
+  // The masks this one is drawn through (a <mask>'s own mask property), outermost first.
+  std::vector<std::size_t> chain{mask_index};
+  while (auto inner = mask_of_mask(state, chain.back())) {
+    // librsvg ignores a mask property that leads back to a mask being drawn.
+    if (std::find(chain.begin(), chain.end(), *inner) != chain.end()) {
+      state.note("convert-clip", state.document.elements[chain.back()],
+                 "mask property leads back to a mask it is drawn in; ignored as renderers do");
+      break;
     }
-    if (state.refused) return true;
-    drawn_content = written_drawing(state, content, "m");
+    if (chain.size() >= max_mask_chain) return untraced("masks are nested more than 8 deep");
+    const RawAttribute* units = state.document.elements[*inner].attribute("maskContentUnits");
+    if (units && trim_xml_space(units->value) == "objectBoundingBox") {
+      return untraced("the mask of its mask has content in objectBoundingBox units");
+    }
+    chain.push_back(*inner);
+  }
+  // Each mask's content: an image in it is drawn as it is; any other content, converted (images
+  // in it traced).
+  std::vector<std::string> contents;
+  for (std::size_t drawn_mask : chain) {
+    std::optional<std::string> drawn_content = images_as_drawn(state, drawn_mask, inside);
+    if (!drawn_content) {
+      model::Node content;
+      {
+        GroupBeingBuilt open(state, content, true);
+        state.masks_drawn.insert(state.masks_drawn.end(), chain.begin(), chain.end());
+        build_children(state, drawn_mask, content, inside);
+        state.masks_drawn.resize(state.masks_drawn.size() - chain.size());
+      }
+      if (state.refused) return true;
+      drawn_content = written_drawing(state, content, "m" + std::to_string(contents.size()));
+    }
+    contents.push_back(std::move(*drawn_content));
   }
   Context lengths = context;
   lengths.ctm = user;
@@ -139,13 +164,42 @@ bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent
   }
   auto undo = user.inverse();
   if (!undo) return true;  // a degenerate space draws nothing
-  EffectRender effect;
   auto number = [](double v) { return format_number(v, 6); };
-  effect.defs = "<mask id=\"bimi-mask\" maskUnits=\"userSpaceOnUse\" x=\"" + number(region.x0) + "\" y=\"" +
-                number(region.y0) + "\" width=\"" + number(region.width()) + "\" height=\"" +
-                number(region.height()) + "\"" + (is_alpha_mask(state, mask_index) ? " mask-type=\"alpha\"" : "") +
-                "><g transform=\"" + matrix_text(*undo) + "\">" + *drawn_content + "</g></mask>";
-  effect.applied = " mask=\"url(#bimi-mask)\"";
+  auto mask_markup = [&](std::size_t k, const std::string& where) {
+    return "<mask id=\"bimi-mask" + std::to_string(k) + "\"" + where +
+           (is_alpha_mask(state, chain[k]) ? " mask-type=\"alpha\"" : "") +
+           (k + 1 < chain.size() ? " mask=\"url(#bimi-mask" + std::to_string(k + 1) + ")\"" : "") +
+           "><g transform=\"" + matrix_text(*undo) + "\">" + contents[k] + "</g></mask>";
+  };
+  std::string defs = mask_markup(0, " maskUnits=\"userSpaceOnUse\" x=\"" + number(region.x0) + "\" y=\"" +
+                                        number(region.y0) + "\" width=\"" + number(region.width()) +
+                                        "\" height=\"" + number(region.height()) + "\"");
+  for (std::size_t k = 1; k < chain.size(); ++k) {
+    // An inner mask's objectBoundingBox region is relative to the content it masks, which the
+    // render lays out as the original does: its attributes are kept as written.
+    const RawElement& inner = state.document.elements[chain[k]];
+    const RawAttribute* units = inner.attribute("maskUnits");
+    std::string where;
+    if (units && trim_xml_space(units->value) == "userSpaceOnUse") {
+      const geo::Box box = mask_box(state, chain[k], index, lengths);
+      if (box.empty()) {
+        state.note("convert-clip", e, tag(e) + " is masked away entirely; removed");
+        return true;
+      }
+      where = " maskUnits=\"userSpaceOnUse\" x=\"" + number(box.x0) + "\" y=\"" + number(box.y0) + "\" width=\"" +
+              number(box.width()) + "\" height=\"" + number(box.height()) + "\"";
+    } else {
+      for (const char* name : {"x", "y", "width", "height"}) {
+        if (const RawAttribute* a = inner.attribute(name)) {
+          where += std::string(" ") + name + "=\"" + escape_xml(a->value) + "\"";
+        }
+      }
+    }
+    defs += mask_markup(k, where);
+  }
+  EffectRender effect;
+  effect.defs = std::move(defs);
+  effect.applied = " mask=\"url(#bimi-mask0)\"";
   effect.user = user;
   effect.area = geo::bounds(geo::transformed(box_path(region), user));
   std::string error;

@@ -34,6 +34,7 @@ class Writer {
     out_ += "<title>" + escape_xml(document_.title) + "</title>\n";
     if (!document_.desc.empty()) out_ += "<desc>" + escape_xml(document_.desc) + "</desc>\n";
     gradient_decimals_.assign(document_.gradients.size(), options_.decimals);
+    gradient_used_.assign(document_.gradients.size(), false);
     note_gradient_decimals(document_.root);
     share_identical_gradients();
     write_gradients();
@@ -54,6 +55,7 @@ class Writer {
       auto note = [&](const model::Paint& p) {
         if (p.kind == model::Paint::Kind::gradient && p.gradient < gradient_decimals_.size()) {
           gradient_decimals_[p.gradient] = std::max(gradient_decimals_[p.gradient], decimals);
+          gradient_used_[p.gradient] = true;
         }
       };
       note(node.shape->fill);
@@ -87,11 +89,13 @@ class Writer {
 
   // Gradients that would be written identically (the same shapes of colour in the same space, as
   // when several shapes use one userSpaceOnUse gradient) are written once, numbered in order of
-  // first use; every shape refers to that one.
+  // first use; every shape refers to that one. A gradient no shape uses (one converted only for
+  // an effect's render) is not written.
   void share_identical_gradients() {
     std::map<std::string, std::size_t, std::less<>> written;  // element without its id -> number
     gradient_number_.resize(document_.gradients.size());
     for (std::size_t i = 0; i < document_.gradients.size(); ++i) {
+      if (!gradient_used_[i]) continue;
       auto [it, added] = written.emplace(gradient_element(i, ""), written.size() + 1);
       gradient_number_[i] = it->second;
       if (added) first_of_number_.push_back(i);
@@ -99,7 +103,7 @@ class Writer {
   }
 
   void write_gradients() {
-    if (document_.gradients.empty()) return;
+    if (first_of_number_.empty()) return;
     out_ += "<defs>\n";
     for (std::size_t i : first_of_number_) out_ += gradient_element(i, gradient_id(i));
     out_ += "</defs>\n";
@@ -189,6 +193,7 @@ class Writer {
   const model::Document& document_;
   const WriteOptions& options_;
   std::vector<int> gradient_decimals_;
+  std::vector<bool> gradient_used_;           // gradient index -> some shape paints with it
   std::vector<std::size_t> gradient_number_;  // gradient index -> the number of the one written
   std::vector<std::size_t> first_of_number_;  // the gradient written for each number, in order
   std::string out_;
