@@ -88,5 +88,19 @@ TEST(ConvertClip, AnExportCutByCurvedClipsKeepsItsCurves) {
   EXPECT_EQ(curved, 7) << *r.svg;
 }
 
+// SVG 1.1 §14.3.5: a <use> inside a clipPath must name a shape or text directly. One that names a
+// group adds nothing to the clip, as librsvg and browsers draw it; the converter refused it.
+TEST(ConvertClip, AUseOfAGroupInsideAClipPathAddsNothing) {
+  auto r = convert_faithfully(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 100 100\">"
+      "<defs><g id=\"g\"><circle cx=\"50\" cy=\"50\" r=\"30\"/></g><circle id=\"dot\" cx=\"30\" cy=\"30\" r=\"10\"/>"
+      "<clipPath id=\"c\"><use xlink:href=\"#g\"/><use xlink:href=\"#dot\"/></clipPath></defs>"
+      "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>"
+      "<rect width=\"100\" height=\"100\" fill=\"#c00\" clip-path=\"url(#c)\"/></svg>");
+  ASSERT_TRUE(r.svg);
+  EXPECT_TRUE(has_change(r, "<use> of a group inside a clipPath adds nothing to the clip")) << changes_text(r);
+  EXPECT_NE(r.svg->find("#c00"), std::string::npos) << *r.svg;  // the dot the other <use> names still clips
+}
+
 }  // namespace
 }  // namespace bimi::svgps

@@ -74,8 +74,10 @@ bool visit_children(BuildState& state, std::size_t container, const geo::Matrix&
                             geo::Matrix::translate(length(c, "x", 0, context, 'w'), length(c, "y", 0, context, 'h'));
     bool group = state.document.elements[*target].is_svg("g");
     if (group && !groups) {
-      state.refuse(c, "a <use> of a group inside a clipPath is not supported yet");
-      return false;
+      // SVG 1.1 §14.3.5: a <use> in a clipPath must name a shape or text directly; librsvg and
+      // browsers draw nothing for one that names a group.
+      state.note("convert-clip", c, "<use> of a group inside a clipPath adds nothing to the clip (SVG 1.1 §14.3.5); ignored as renderers do");
+      continue;
     }
     auto saved = enter_instance(state, child, *target);
     around.push_back(child);
