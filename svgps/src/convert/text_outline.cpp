@@ -1,6 +1,7 @@
 #include "convert/text_outline.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "style/font_family.hpp"
@@ -17,14 +18,36 @@ namespace bimi::svgps::convert {
 
 namespace {
 
+// The initial font-family and font-size librsvg gives text that names none: the reference
+// render draws such text this way (SVG leaves both to the user agent).
+constexpr std::string_view initial_family = "Times New Roman";
+constexpr double initial_size_px = 12;
+
+// An absolute-size keyword (CSS 2.1 §15.7) as librsvg sizes it: medium is 12pt (16px), and each
+// step is a factor of 1.2.
+std::optional<double> keyword_size_px(std::string_view keyword) {
+  static constexpr std::pair<std::string_view, int> steps[] = {{"xx-small", -3}, {"x-small", -2}, {"small", -1},
+                                                               {"medium", 0},    {"large", 1},    {"x-large", 2},
+                                                               {"xx-large", 3}};
+  for (const auto& [name, step] : steps) {
+    if (keyword == name) return 16 * std::pow(1.2, step);
+  }
+  return std::nullopt;
+}
+
 text::FontRequest font_request(BuildState& state, std::size_t index) {
   text::FontRequest request;
-  std::string families = std::string(state.property(index, "font-family").value_or("sans-serif"));
+  request.size_px = initial_size_px;
+  std::string families = std::string(state.property(index, "font-family").value_or(initial_family));
   if (auto list = style::parse_font_family_list(families)) {
     for (const auto& family : *list) request.families.push_back(family.name);
   }
   if (auto size = state.property(index, "font-size")) {
-    if (auto parsed = detail::parse_length(*size); parsed && parsed->to_pixels()) request.size_px = *parsed->to_pixels();
+    if (auto parsed = detail::parse_length(*size); parsed && parsed->to_pixels()) {
+      request.size_px = *parsed->to_pixels();
+    } else if (auto keyword = keyword_size_px(trim_xml_space(*size))) {
+      request.size_px = *keyword;
+    }
   }
   if (auto weight = state.property(index, "font-weight")) {
     std::string w = trim_xml_space(*weight);
