@@ -1127,6 +1127,50 @@ TEST(Convert, TextStrokeUnderTheFillFollowsPaintOrder) {
   EXPECT_TRUE(has_change(r, "convert-paint", "stroke first written as two shapes")) << changes_text(r);
 }
 
+// Text that names no font is drawn by librsvg, the reference render, in its initial font: Times
+// New Roman (Liberation Serif, metric-compatible) at 12px; `medium` is 12pt (16px) and each
+// absolute-size keyword a factor of 1.2. The converter used sans-serif at 16px, and the fidelity
+// gate refused such text.
+TEST(Convert, TextWithoutAFontTakesLibrsvgsInitialFont) {
+  auto text = [](const std::string& attributes) {
+    ConvertOptions force;
+    force.force = true;
+    return convert_text("<rect width=\"100\" height=\"100\" fill=\"#fff\"/><text x=\"50\" y=\"55\" "
+                        "text-anchor=\"middle\"" + attributes + ">Passed</text>", force);
+  };
+  ConvertResult initial = text("");
+  expect_faithful(initial);
+  EXPECT_TRUE(has_change(initial, "convert-text", "outlined with Liberation Serif")) << changes_text(initial);
+  EXPECT_EQ(*initial.svg, *text(" font-family=\"Times New Roman\" font-size=\"12px\"").svg);
+  EXPECT_EQ(*text(" font-size=\"medium\"").svg, *text(" font-size=\"16px\"").svg);
+  EXPECT_EQ(*text(" font-size=\"x-large\"").svg, *text(" font-size=\"23.04px\"").svg);
+}
+
+// An opacity on a filled and stroked shape applies to both as one picture: where the opaque
+// stroke covers the fill only the stroke shows. The fill is cut away under the stroke, curves
+// kept, so folding the opacity into both is exact; under a translucent stroke it stays an
+// approximation, said so.
+TEST(Convert, OpacityOnAFilledAndStrokedShapeCutsTheFillUnderTheStroke) {
+  const std::string background = "<rect width=\"100\" height=\"100\" fill=\"#fff\"/>";
+  ConvertResult r = convert_text(background + "<circle cx=\"50\" cy=\"50\" r=\"35\" fill=\"#080\" stroke=\"#000\" "
+                                              "stroke-width=\"8\" opacity=\"0.5\"/>");
+  expect_faithful(r);
+  EXPECT_TRUE(has_change(r, "convert-opacity", "the fill cut away under the stroke")) << changes_text(r);
+  EXPECT_FALSE(find_change(r, "convert-approximated")) << changes_text(r);
+  EXPECT_NE(r.svg->find("fill=\"#080\" fill-opacity=\"0.5\""), std::string::npos) << *r.svg;
+  const std::size_t fill = r.svg->find("fill=\"#080\"");
+  const std::size_t path = r.svg->rfind("<path", fill);
+  ASSERT_NE(fill, std::string::npos);
+  const std::string d = r.svg->substr(path, fill - path);
+  EXPECT_EQ(d.find_first_of("Ll"), std::string::npos) << d;  // the cut fill keeps its curves
+  EXPECT_NE(d.find_first_of("CcSs"), std::string::npos) << d;
+  ConvertResult translucent = convert_text(background + "<circle cx=\"50\" cy=\"50\" r=\"35\" fill=\"#080\" "
+                                                        "stroke=\"#000\" stroke-opacity=\"0.5\" stroke-width=\"8\" "
+                                                        "opacity=\"0.5\"/>");
+  EXPECT_TRUE(has_change(translucent, "convert-approximated", "the fill shows under the stroke's inner half"))
+      << changes_text(translucent);
+}
+
 TEST(Convert, StrokesWithStretchedRadialGradientsAreKept) {
   ConvertResult r = convert_text(
       "<radialGradient id=\"g\"><stop offset=\"0\" stop-color=\"#fc0\"/><stop offset=\"1\" stop-color=\"#c03\"/></radialGradient>"

@@ -260,13 +260,14 @@ void build_container(BuildState& state, std::size_t index, model::Node& parent, 
 }
 
 std::optional<Context> leaf_context(BuildState& state, std::size_t index, const Context& outer,
-                                    std::string_view approximated) {
+                                    std::string_view approximated, bool* folded) {
   Context context = outer;
   context.ctm = outer.ctm * state.element_transform(state.document.elements[index]);
   context.isolated_opacity = 1;
   if (!apply_effects(state, index, context)) return std::nullopt;
   if (context.isolated_opacity < 1) {
     context.opacity *= std::exchange(context.isolated_opacity, 1.0);
+    if (folded) *folded = true;
     if (!approximated.empty()) state.approximate(state.document.elements[index], std::string(approximated));
   }
   return context;

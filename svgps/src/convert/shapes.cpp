@@ -3,8 +3,11 @@
 #include <functional>
 #include <utility>
 
+#include "geometry/clip.hpp"
+#include "geometry/curve_restore.hpp"
 #include "geometry/path_data.hpp"
 #include "geometry/shapes.hpp"
+#include "geometry/stroke.hpp"
 #include "svg/numbers.hpp"
 #include "convert/clip_mask.hpp"
 #include "convert/clipping.hpp"
@@ -19,6 +22,49 @@
 namespace bimi::svgps::convert {
 
 namespace {
+
+// An opacity on a filled and stroked shape applies to the two as one picture (SVG 1.1 §14.5):
+// where an opaque stroke covers the fill, only the stroke shows. With the fill cut away under the
+// stroke, folding the opacity into both paints is exact.
+struct FoldedOpacity {
+  bool exact = true;                    // false: the stroke is translucent or either is a pattern
+  std::optional<geo::FilledPath> fill;  // what the fill paints once cut, when both paint
+};
+
+FoldedOpacity fold_over_fill_and_stroke(BuildState& state, std::size_t index, const model::Shape& shape,
+                                        const Context& context) {
+  const RawElement& e = state.document.elements[index];
+  if (pattern_paint(state, index, PaintProperty::fill) || pattern_paint(state, index, PaintProperty::stroke)) {
+    return {false, std::nullopt};
+  }
+  Context alone = context;  // the paints without the opacity folded into them
+  alone.opacity = 1;
+  alone.gradient_mask = nullptr;
+  const model::Paint paint = resolve_paint(state, index, PaintProperty::stroke, alone, shape.path);
+  if (paint.kind == model::Paint::Kind::none) return {};
+  if (resolve_paint(state, index, PaintProperty::fill, alone, shape.path).kind == model::Paint::Kind::none) return {};
+  bool opaque = paint.opacity >= 1;
+  if (opaque && paint.kind == model::Paint::Kind::gradient) {
+    for (const auto& stop : state.out.gradients[paint.gradient].stops) opaque = opaque && stop.opacity >= 1;
+  }
+  if (!opaque) return {false, std::nullopt};
+  auto stroke = read_stroke(state, index, paint, alone);
+  if (!stroke) return {};
+  const double tolerance = state.tolerance_under(context.ctm);
+  auto outline = stroke_outline(state, e, *stroke, shape.path, tolerance);
+  if (!outline) return {false, std::nullopt};
+  geo::FilledPath fill{geo::subtract(shape.path, shape.fill_rule, *outline, geo::FillRule::nonzero, tolerance,
+                                     state.deadline()),
+                       geo::FillRule::nonzero};
+  if (fill.path.segments.size() == shape.path.segments.size()) {
+    fill = {shape.path, shape.fill_rule};  // untouched: subtract returns the fill as it was
+  } else {
+    const geo::Path edges = geo::stroke_edges(shape.path, stroke->width);
+    fill.path = geo::restore_curves(fill.path, {&shape.path, &edges}, tolerance, state.deadline());
+  }
+  state.note("convert-opacity", e, "opacity on a filled and stroked shape folded into both, the fill cut away under the stroke");
+  return {true, std::move(fill)};
+}
 
 bool has_radial_paint(const BuildState& state, const model::Shape& shape) {
   auto radial = [&](const model::Paint& p) {
@@ -162,23 +208,29 @@ void place_in_paint_order(BuildState& state, std::size_t index, model::Shape sha
 }
 
 void build_shape(BuildState& state, std::size_t index, model::Node& parent, const Context& outer) {
-  auto context = leaf_context(
-      state, index, outer,
-      "opacity on a filled and stroked shape folded into both; the fill shows under the stroke's inner half");
+  bool folded = false;
+  auto context = leaf_context(state, index, outer, "", &folded);
   if (!context) return;
   auto path = shape_path(state, index, *context);
   if (!path || path->empty() || !state.style(index).visible) return;
   model::Shape shape;
   shape.path = std::move(*path);
   shape.fill_rule = state.style(index).fill_rule;
+  FoldedOpacity fold;
+  if (folded && !(fold = fold_over_fill_and_stroke(state, index, shape, *context)).exact) {
+    if (state.refused) return;
+    state.approximate(state.document.elements[index],
+                      "opacity on a filled and stroked shape folded into both; the fill shows under the stroke's inner half");
+  }
+  const geo::FilledPath* fill_area = fold.fill ? &*fold.fill : nullptr;
   const GradientMask* mask = context->gradient_mask;
   if (mask == outer.gradient_mask || !mask->per_region) {
-    paint_with_markers(state, index, std::move(shape), *context, parent);
+    paint_with_markers(state, index, std::move(shape), *context, parent, fill_area);
     return;
   }
   // Its own mask over a fill and a stroke of other colours: painted once both are drawn.
   model::Node drawn;
-  paint_with_markers(state, index, std::move(shape), *context, drawn);
+  paint_with_markers(state, index, std::move(shape), *context, drawn, fill_area);
   finish_gradient_mask(state, drawn, *mask, state.document.elements[index]);
   if (!drawn.children.empty()) parent.children.push_back(std::move(drawn));
 }
@@ -187,9 +239,10 @@ namespace {
 
 // The fill and the stroke as two layers in paint order, with `between` drawn between them (the
 // markers paint-order puts there). A layer painted with a pattern is its tiles cut to the area it
-// paints; the other is a shape as usual.
+// paints; the other is a shape as usual. The fill paints `fill_area` when given (its paint still
+// laid out on the shape's geometry).
 void paint_in_layers(BuildState& state, std::size_t index, const model::Shape& shape, const Context& context,
-                     model::Node& parent, const std::function<void()>& between) {
+                     model::Node& parent, const std::function<void()>& between, const geo::FilledPath* fill_area) {
   const RawElement& e = state.document.elements[index];
   const ElementStyle& style = state.style(index);
   auto fill_layer = [&] {
@@ -199,6 +252,11 @@ void paint_in_layers(BuildState& state, std::size_t index, const model::Shape& s
     model::Shape fill = shape;
     fill.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);
     fill.stroke.reset();
+    if (fill_area) {
+      fill.path = fill_area->path;
+      fill.fill_rule = fill_area->rule;
+      if (fill.path.empty()) return true;
+    }
     if (fill.fill.kind != model::Paint::Kind::none) place_shape(state, e, std::move(fill), context, parent);
     return !state.refused;
   };
@@ -235,21 +293,23 @@ void paint_in_layers(BuildState& state, std::size_t index, const model::Shape& s
 }  // namespace
 
 void paint_with_markers(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
-                        model::Node& parent) {
+                        model::Node& parent, const geo::FilledPath* fill_area) {
   const int markers_at = state.style(index).markers_at;
   if (markers_at == 1) {
-    paint_in_layers(state, index, shape, context, parent, [&] { build_markers(state, index, context, parent); });
+    paint_in_layers(state, index, shape, context, parent, [&] { build_markers(state, index, context, parent); },
+                    fill_area);
     return;
   }
   if (markers_at == 0) build_markers(state, index, context, parent);
-  paint_and_place(state, index, std::move(shape), context, parent);
+  paint_and_place(state, index, std::move(shape), context, parent, fill_area);
   if (markers_at == 2) build_markers(state, index, context, parent);
 }
 
 void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, const Context& context,
-                     model::Node& parent) {
-  if (pattern_paint(state, index, PaintProperty::fill) || pattern_paint(state, index, PaintProperty::stroke)) {
-    paint_in_layers(state, index, shape, context, parent, [] {});
+                     model::Node& parent, const geo::FilledPath* fill_area) {
+  if (fill_area || pattern_paint(state, index, PaintProperty::fill) ||
+      pattern_paint(state, index, PaintProperty::stroke)) {
+    paint_in_layers(state, index, shape, context, parent, [] {}, fill_area);
     return;
   }
   shape.fill = resolve_paint(state, index, PaintProperty::fill, context, shape.path);

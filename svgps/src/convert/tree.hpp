@@ -23,8 +23,9 @@ void build_container(BuildState& state, std::size_t index, model::Node& parent, 
                      const std::function<void(const Context&, model::Node&)>& content);
 // The context a leaf (a shape, text, an image) is drawn in: its transform and effects applied.
 // An opacity that wants an isolated group (a fill and a stroke overlap) is folded into both
-// paints, and reported as `approximated` unless that is empty. nullopt when it is not drawn.
+// paints, and reported as `approximated` unless that is empty; `folded`, when given, is set
+// then. nullopt when it is not drawn.
 std::optional<Context> leaf_context(BuildState& state, std::size_t index, const Context& outer,
-                                    std::string_view approximated);
+                                    std::string_view approximated, bool* folded = nullptr);
 
 }  // namespace bimi::svgps::convert
