@@ -584,9 +584,10 @@ TEST(TracedEffect, AFilterFunctionTakesTheElementsColourAndHasNoRegion) {
 
 // A <filter> librsvg holds to be in error (an unknown filterUnits, a negative width) is not
 // applied by librsvg: the element is drawn without it, and so by the converter, with a note.
-// A filter reading FillPaint or StrokePaint is not rendered whole: the traced render applies it to
-// a group, whose paints those would be.
-TEST(TracedEffect, AnInvalidFilterIsIgnoredAndPaintInputsAreNotRenderedWhole) {
+// FillPaint and StrokePaint (Filter Effects 1 §9.4) flood the region with the element's paints:
+// rendered whole with the element's flat fill and stroke set on the filtered group (its drawing
+// inside keeps its own). A gradient or pattern there stays refused.
+TEST(TracedEffect, AnInvalidFilterIsIgnoredAndFlatPaintInputsAreRenderedWhole) {
   ConvertOptions options;
   options.background = ConvertOptions::Background::none;
   for (const char* attributes : {"filterUnits=\"invalid\"", "width=\"-50\""}) {
@@ -599,13 +600,44 @@ TEST(TracedEffect, AnInvalidFilterIsIgnoredAndPaintInputsAreNotRenderedWhole) {
     EXPECT_TRUE(has_change(r, "convert-filter", "ignored, as librsvg draws the element without it")) << changes_text(r);
     EXPECT_NE(r.svg->find("M20 20H180V180H20Z"), std::string::npos) << *r.svg;
   }
-  ConvertResult paint = convert_svg(
+  auto painted = [&](const std::string& input, const std::string& fill) {
+    return convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><linearGradient id=\"g\">"
+                       "<stop offset=\"0\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"green\"/></linearGradient>"
+                       "<filter id=\"f\"><feOffset dx=\"30\" in=\"" + input + "\"/><feMerge><feMergeNode/>"
+                       "<feMergeNode in=\"SourceGraphic\"/></feMerge></filter><rect x=\"40\" y=\"40\" width=\"100\" "
+                       "height=\"100\" fill=\"" + fill + "\" stroke=\"#036\" stroke-width=\"6\" filter=\"url(#f)\"/>"
+                       "</svg>",
+                       options);
+  };
+  for (const char* input : {"FillPaint", "StrokePaint"}) {
+    ConvertResult r = painted(input, "#c00");
+    ASSERT_TRUE(r.svg) << input << "\n" << changes_text(r);
+    EXPECT_TRUE(has_change(r, "convert-traced", "filter #f: feMerge, feOffset rendered and traced")) << changes_text(r);
+    ASSERT_TRUE(r.fidelity);
+    EXPECT_GE(r.fidelity->ssim, 0.98) << input << "\n" << changes_text(r);
+    EXPECT_LT(r.fidelity->differing_share, 0.02) << input << "\n" << changes_text(r);
+  }
+  ConvertResult gradient = painted("FillPaint", "url(#g)");
+  EXPECT_FALSE(gradient.svg);
+  EXPECT_TRUE(has_change(gradient, "convert-refused", "filter \"url(#f)\"")) << changes_text(gradient);
+}
+
+// Filter Effects 1 §6.1: a region in objectBoundingBox units of a box with no width or no height
+// (a straight line) is empty, and librsvg draws nothing of the element; it was refused.
+TEST(TracedEffect, AFilterRegionOfALineInBoundingBoxUnitsIsEmpty) {
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  ConvertResult r = convert_svg(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\"><feGaussianBlur "
-      "stdDeviation=\"4\" in=\"FillPaint\"/></filter><rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" "
-      "fill=\"green\" filter=\"url(#f)\"/></svg>",
+      "stdDeviation=\"1\"/></filter><circle cx=\"100\" cy=\"100\" r=\"50\" fill=\"#036\"/><line x1=\"100\" y1=\"20\" "
+      "x2=\"100\" y2=\"180\" stroke=\"green\" stroke-width=\"20\" filter=\"url(#f)\"/></svg>",
       options);
-  EXPECT_FALSE(paint.svg);
-  EXPECT_TRUE(has_change(paint, "convert-refused", "filter \"url(#f)\"")) << changes_text(paint);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-filter", "<line> has no width or no height: its region is empty")) << changes_text(r);
+  EXPECT_EQ(r.svg->find("green"), std::string::npos) << *r.svg;
+  EXPECT_EQ(r.svg->find("#008000"), std::string::npos) << *r.svg;
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.999) << changes_text(r);
 }
 
 // href on a <filter> is ignored, as librsvg 2.54 and browsers ignore it (SVG 2 dropped it): the

@@ -136,7 +136,7 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + number(x) + " " + number(y) + " " +
                     number(extent) + " " + number(extent) + "\"><defs>" + effect.defs + "</defs><g transform=\"" +
                     matrix_text(effect.user) + "\"" + effect.applied + "><g transform=\"" + matrix_text(*undo) +
-                    "\">\n" + written_drawing(state, source, "g") + "</g></g></svg>\n";
+                    "\"" + effect.inner + ">\n" + written_drawing(state, source, "g") + "</g></g></svg>\n";
   auto image = render_logo(svg, size, state.options.limits, error);
   if (!image) return std::nullopt;
   check_now(state.deadline());

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -60,6 +61,7 @@ struct Plan {
   bool cut_under_source = false;               // layers cut where the element, drawn on top, is
   std::set<std::string> rendered;              // primitives drawn by rendering and tracing
   bool whole = false;                          // the whole filter is one rendered result
+  std::string paints;                          // the element's flat fill and stroke, when FillPaint or StrokePaint is read
 };
 
 bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
@@ -434,10 +436,30 @@ std::optional<Plan> read_function_plan(BuildState& state, std::size_t index, con
   return plan;
 }
 
+// The element's fill and stroke as attributes for the render, when both are flat colours or none:
+// FillPaint and StrokePaint (Filter Effects 1 §9.4) flood the region with them, with their
+// opacities, and librsvg reads them from the filtered group. nullopt for a paint server.
+std::optional<std::string> flat_paints(const BuildState& state, std::size_t index) {
+  const ElementStyle& style = state.style(index);
+  std::string attributes;
+  for (const auto& [name, paint, opacity] : {std::tuple{"fill", &style.fill, style.fill_opacity},
+                                              std::tuple{"stroke", &style.stroke, style.stroke_opacity}}) {
+    if (paint->url || paint->color.kind == ColorValue::Kind::invalid) return std::nullopt;
+    if (paint->color.kind != ColorValue::Kind::color) {
+      attributes += std::string(" ") + name + "=\"none\"";
+      continue;
+    }
+    const style::Color& c = paint->color.color;
+    attributes += std::string(" ") + name + "=\"" + hex_color({c.r, c.g, c.b}) + "\" " + name + "-opacity=\"" +
+                  format_number(clamp01(opacity * c.alpha), 4) + "\"";
+  }
+  return attributes;
+}
+
 // A filter no layer plan holds (primitive subregions, a tile, a map that paints the region, a
 // cut not under the element) is one result: the whole filter, rendered and traced, with the
 // element drawn inside it. Only primitives librsvg draws from the element alone qualify.
-std::optional<Plan> whole_render_plan(const BuildState& state, Plan plan) {
+std::optional<Plan> whole_render_plan(const BuildState& state, std::size_t index, Plan plan) {
   if (!state.options.trace_effects) return std::nullopt;
   const RawElement& f = state.document.elements[plan.filter];
   std::size_t count = 0, last = 0;
@@ -445,7 +467,10 @@ std::optional<Plan> whole_render_plan(const BuildState& state, Plan plan) {
     const RawElement& p = state.document.elements[c];
     if (!is_primitive(p)) continue;
     if (++count > max_primitives || !renderable_primitive(state, c)) return std::nullopt;
-    if (reads_paint(p)) return std::nullopt;
+    if (reads_paint(p)) {
+      if (!flat_paints(state, index)) return std::nullopt;
+      plan.paints = *flat_paints(state, index);
+    }
     plan.rendered.insert(p.local);
     last = c;
   }
@@ -488,7 +513,15 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
     plan.width = length(f, "width", 1.2 * context.viewport_width, context, 'w');
     plan.height = length(f, "height", 1.2 * context.viewport_height, context, 'h');
   } else {
-    if (box.empty() || !(box.width() > 0 && box.height() > 0)) return std::nullopt;
+    if (box.empty() || !(box.width() > 0 && box.height() > 0)) {
+      // Filter Effects 1 §6.1: a region in objectBoundingBox units of a box with no width or no
+      // height (a straight line) is empty; librsvg draws nothing of the element.
+      state.note("convert-filter", state.document.elements[index],
+                 "filter #" + plan.id + " is in objectBoundingBox units and " + tag(state.document.elements[index]) +
+                     " has no width or no height: its region is empty");
+      plan.filter = it->second;
+      return plan;
+    }
     auto fraction = [&](std::string_view name, double fallback) -> std::optional<double> {
       const RawAttribute* a = f.attribute(name);
       if (!a) return fallback;
@@ -510,11 +543,11 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
   PlanReader reader(state, it->second, box);
   reader.render_the_rest(state.options.trace_effects);
   auto layers = reader.read();
-  if (!layers) return whole_render_plan(state, std::move(plan));
+  if (!layers) return whole_render_plan(state, index, std::move(plan));
   for (const Layer& layer : *layers) {
     // A map that paints transparent pixels would fill the whole region around the drawing.
     if (layer.kind == Layer::Kind::source && !transparent(layer.map.apply({}))) {
-      return whole_render_plan(state, std::move(plan));
+      return whole_render_plan(state, index, std::move(plan));
     }
   }
   // A cut layer is exact only under the element itself, unmoved and unmapped, drawn last.
@@ -522,7 +555,7 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
   if (cut) {
     const Layer& top = layers->back();
     if (top.kind != Layer::Kind::source || !top.map.identity() || top.dx != 0 || top.dy != 0 || top.cut_under_source) {
-      return whole_render_plan(state, std::move(plan));
+      return whole_render_plan(state, index, std::move(plan));
     }
     plan.cut_under_source = true;
   }
@@ -648,7 +681,9 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
   EffectRender effect;
   if (plan.functions.empty()) {
     effect.defs = filter_markup(state, plan.filter, layer.primitive, region, "bimi-effect");
-    effect.applied = " filter=\"url(#bimi-effect)\"";
+    effect.applied = " filter=\"url(#bimi-effect)\"" + plan.paints;
+    // The drawing inside keeps its own paints (the writer leaves black fills and no stroke implicit).
+    if (!plan.paints.empty()) effect.inner = " fill=\"#000\" fill-opacity=\"1\" stroke=\"none\" stroke-opacity=\"1\"";
   } else {
     // drop-shadow() without a colour takes currentColor: the element's, not the group's.
     const auto& values = state.computed_values(index);

@@ -13,15 +13,6 @@
 namespace bimi::svgps::convert {
 namespace {
 
-std::string hex(model::Rgb c) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", c.r, c.g, c.b);
-  // The short form when it says the same colour.
-  if (buffer[1] == buffer[2] && buffer[3] == buffer[4] && buffer[5] == buffer[6]) {
-    return std::string{'#', buffer[1], buffer[3], buffer[5]};
-  }
-  return buffer;
-}
 
 class Writer {
  public:
@@ -79,7 +70,7 @@ class Writer {
     }
     out += ">\n";
     for (const auto& stop : g.stops) {
-      out += "<stop offset=\"" + format_number(stop.offset, 4) + "\" stop-color=\"" + hex(stop.color) + "\"";
+      out += "<stop offset=\"" + format_number(stop.offset, 4) + "\" stop-color=\"" + hex_color(stop.color) + "\"";
       if (stop.opacity != 1) out += " stop-opacity=\"" + opacity(stop.opacity) + "\"";
       out += "/>\n";
     }
@@ -116,7 +107,7 @@ class Writer {
   std::string paint(const model::Paint& p) const {
     switch (p.kind) {
       case model::Paint::Kind::none: return "none";
-      case model::Paint::Kind::color: return hex(p.color);
+      case model::Paint::Kind::color: return hex_color(p.color);
       case model::Paint::Kind::gradient: return "url(#" + gradient_id(p.gradient) + ")";
     }
     return "none";
@@ -200,6 +191,16 @@ class Writer {
 };
 
 }  // namespace
+
+std::string hex_color(model::Rgb c) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", c.r, c.g, c.b);
+  // The short form when it says the same colour.
+  if (buffer[1] == buffer[2] && buffer[3] == buffer[4] && buffer[5] == buffer[6]) {
+    return std::string{'#', buffer[1], buffer[3], buffer[5]};
+  }
+  return buffer;
+}
 
 std::string format_number(double value, int decimals) {
   if (!std::isfinite(value)) return "0";

@@ -17,6 +17,9 @@ std::string write_document(const model::Document& document, const WriteOptions& 
 // A number with at most `decimals` fraction digits, no trailing zeros, no "-0"; locale-independent.
 std::string format_number(double value, int decimals);
 
+// A colour as the writer writes it: #rgb when that says the same colour, else #rrggbb.
+std::string hex_color(model::Rgb c);
+
 // Text for an XML text node or attribute value.
 std::string escape_xml(std::string_view text);
 
