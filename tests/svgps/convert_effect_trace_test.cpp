@@ -358,8 +358,8 @@ TEST(TracedEffect, NoTraceEffectsRefusesAsBefore) {
   EXPECT_FALSE(r.svg);
   const Diagnostic* d = find_change(r, "convert-refused");
   ASSERT_NE(d, nullptr) << changes_text(r);
-  EXPECT_EQ(d->message, "filter \"url(#filter0_d_12_3)\" (shadows, blurs) cannot be represented in SVG Tiny P/S (use "
-                        "--force to drop it and accept the difference)");
+  EXPECT_EQ(d->message, "filter \"url(#filter0_d_12_3)\" (shadows, blurs; not traced under --no-trace-effects) cannot "
+                        "be represented in SVG Tiny P/S (use --force to drop it and accept the difference)");
 }
 
 // Noise is no shape: its render cannot be traced into a logo, and the refusal says why.
@@ -638,6 +638,27 @@ TEST(TracedEffect, AFilterRegionOfALineInBoundingBoxUnitsIsEmpty) {
   EXPECT_EQ(r.svg->find("#008000"), std::string::npos) << *r.svg;
   ASSERT_TRUE(r.fidelity);
   EXPECT_GE(r.fidelity->ssim, 0.999) << changes_text(r);
+}
+
+// An feImage that names nothing draws transparent black, so the element is not drawn, as
+// librsvg draws it. One that names an external file is refused with that reason: no mailbox
+// loads it, and the refusal used to say only "shadows, blurs".
+TEST(TracedEffect, AnEmptyFeImageDrawsNothingAndAnExternalOneIsRefusedSayingSo) {
+  auto with = [](const std::string& primitive) {
+    return convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                       "viewBox=\"0 0 200 200\"><filter id=\"f\">" + primitive + "</filter><circle cx=\"100\" "
+                       "cy=\"100\" r=\"40\" fill=\"#036\"/><rect x=\"40\" y=\"40\" width=\"120\" height=\"120\" "
+                       "fill=\"red\" filter=\"url(#f)\"/></svg>",
+                       {});
+  };
+  ConvertResult empty = with("<feImage/>");
+  ASSERT_TRUE(empty.svg) << changes_text(empty);
+  EXPECT_TRUE(has_change(empty, "convert-filter", "filter #f draws nothing; removed")) << changes_text(empty);
+  EXPECT_EQ(empty.svg->find("#f00"), std::string::npos) << *empty.svg;
+  ConvertResult external = with("<feImage xlink:href=\"logo.png\"/>");
+  EXPECT_FALSE(external.svg);
+  EXPECT_TRUE(has_change(external, "convert-refused", "(feImage of the external file \"logo.png\", which no mailbox loads)"))
+      << changes_text(external);
 }
 
 // href on a <filter> is ignored, as librsvg 2.54 and browsers ignore it (SVG 2 dropped it): the

@@ -520,20 +520,20 @@ TEST(Convert, FiltersSayWhatTheyBecame) {
 }
 
 // What the converter cannot prove exact keeps today's refusal, and --force still drops it.
-class RefusedFilter : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
+// The refusal says what blocks: tracing turned off, or a primitive no renderer knows.
+class RefusedFilter : public ::testing::TestWithParam<std::tuple<std::string, std::string, std::string>> {};
 
 // With --no-trace-effects; filter-unknown (a primitive no renderer knows) is refused without it too.
 TEST_P(RefusedFilter, IsRefusedAsBefore) {
-  const auto& [name, value] = GetParam();
+  const auto& [name, value, reason] = GetParam();
   ConvertOptions untraced;
   untraced.trace_effects = false;
   ConvertResult refused = convert_fixture(name, untraced);
   EXPECT_FALSE(refused.svg);
   const Diagnostic* d = find_change(refused, "convert-refused");
   ASSERT_NE(d, nullptr) << changes_text(refused);
-  EXPECT_EQ(d->message, "filter \"" + value +
-                            "\" (shadows, blurs) cannot be represented in SVG Tiny P/S (use --force to drop it and "
-                            "accept the difference)");
+  EXPECT_EQ(d->message, "filter \"" + value + "\" (" + reason +
+                            ") cannot be represented in SVG Tiny P/S (use --force to drop it and accept the difference)");
   EXPECT_FALSE(find_change(refused, "convert-filter"));
   ConvertOptions force = untraced;
   force.force = true;
@@ -541,14 +541,17 @@ TEST_P(RefusedFilter, IsRefusedAsBefore) {
   ASSERT_TRUE(forced.svg) << changes_text(forced);
   const Diagnostic* dropped = find_change(forced, "convert-dropped");
   ASSERT_NE(dropped, nullptr);
-  EXPECT_EQ(dropped->message, "filter \"" + value + "\" (shadows, blurs) dropped (--force)");
+  EXPECT_EQ(dropped->message, "filter \"" + value + "\" (" + reason + ") dropped (--force)");
 }
 
-INSTANTIATE_TEST_SUITE_P(Unprovable, RefusedFilter,
-                         ::testing::Values(std::pair<std::string, std::string>{"filter", "url(#shadow)"},
-                                           std::pair<std::string, std::string>{"filter-lighting", "url(#light)"},
-                                           std::pair<std::string, std::string>{"filter-function", "blur(2px)"},
-                                           std::pair<std::string, std::string>{"filter-unknown", "url(#f)"}));
+const std::string untraced_reason = "shadows, blurs; not traced under --no-trace-effects";
+INSTANTIATE_TEST_SUITE_P(
+    Unprovable, RefusedFilter,
+    ::testing::Values(std::tuple<std::string, std::string, std::string>{"filter", "url(#shadow)", untraced_reason},
+                      std::tuple<std::string, std::string, std::string>{"filter-lighting", "url(#light)", untraced_reason},
+                      std::tuple<std::string, std::string, std::string>{"filter-function", "blur(2px)", untraced_reason},
+                      std::tuple<std::string, std::string, std::string>{"filter-unknown", "url(#f)",
+                                                                         "<feFancyGlow>, a primitive librsvg does not draw"}));
 
 // Exact only in parts: a mask's opacity would reach the colours first, a list of filters is not
 // one reference, and librsvg (2.54) floods the box around a turned region and measures an offset
@@ -572,15 +575,21 @@ TEST(Convert, FiltersNotExactAsAWholeAreRefused) {
   ConvertOptions untraced;
   untraced.trace_effects = false;
   EXPECT_FALSE(convert_svg(head + fill + "</svg>", untraced).svg);
-  for (const std::string body : {"<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey)\" mask=\"url(#m)\"/>",
-                                 "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey) url(#move)\"/>",
-                                 "<rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" fill=\"#c00\" filter=\"url(#boxmove)\" transform=\"rotate(10)\"/>",
-                                 "<rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" filter=\"url(#flood)\" transform=\"rotate(20 50 50)\"/>"}) {
+  const std::pair<std::string, std::string> refused[] = {
+      {"<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey)\" mask=\"url(#m)\"/>",
+       "shadows, blurs, under a mask on the same element, which applies after the filter"},
+      {"<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#c00\" filter=\"url(#grey) url(#move)\"/>",
+       "shadows, blurs"},
+      {"<rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" fill=\"#c00\" filter=\"url(#boxmove)\" transform=\"rotate(10)\"/>",
+       "shadows, blurs"},
+      {"<rect x=\"10\" y=\"10\" width=\"60\" height=\"60\" filter=\"url(#flood)\" transform=\"rotate(20 50 50)\"/>",
+       "a flood on a rotated or skewed element, which librsvg fills on the page's axes"}};
+  for (const auto& [body, reason] : refused) {
     ConvertResult r = convert_svg(head + body + "</svg>", {});
     EXPECT_FALSE(r.svg) << body;
     const Diagnostic* d = find_change(r, "convert-refused");
     ASSERT_NE(d, nullptr) << body;
-    EXPECT_NE(d->message.find("(shadows, blurs) cannot be represented"), std::string::npos) << d->message;
+    EXPECT_NE(d->message.find("(" + reason + ") cannot be represented"), std::string::npos) << d->message;
   }
 }
 

@@ -216,7 +216,7 @@ bool apply_effects(BuildState& state, std::size_t index, Context& context) {
                                         "; ignored, as librsvg draws the element without it");
   } else if (!filtered && filter && trim_xml_space(*filter) != "none") {
     auto untraced = state.untraced_effects.find(index);
-    std::string why = untraced == state.untraced_effects.end() ? "shadows, blurs"
+    std::string why = untraced == state.untraced_effects.end() ? unplanned_filter(state, index, context.ctm)
                                                                 : "its result could not be traced: " + untraced->second;
     if (!state.refuse_or_drop(e, "filter \"" + std::string(*filter) + "\" (" + why + ")")) return false;
   }

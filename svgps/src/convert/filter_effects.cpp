@@ -294,6 +294,8 @@ class PlanReader {
   std::optional<Result> exact_primitive(std::size_t index) {
     const RawElement& p = state_.document.elements[index];
     const std::string& n = p.local;
+    // An feImage that names nothing draws transparent black (librsvg draws nothing of the element).
+    if (n == "feImage" && !p.href()) return Result{};
     if (n == "feFlood") {
       auto color = flood(state_, index);
       if (!color) return std::nullopt;
@@ -727,6 +729,35 @@ std::optional<std::size_t> referenced_filter(const BuildState& state, std::size_
 }
 
 }  // namespace
+
+std::string unplanned_filter(const BuildState& state, std::size_t index, const geo::Matrix& user) {
+  const std::string generic = state.options.trace_effects ? "shadows, blurs"
+                                                           : "shadows, blurs; not traced under --no-trace-effects";
+  auto filter = referenced_filter(state, index);
+  if (!filter) return generic;
+  if (auto mask = state.own(index, "mask"); mask && trim_xml_space(*mask) != "none") {
+    return "shadows, blurs, under a mask on the same element, which applies after the filter";
+  }
+  const bool turned = user.b != 0 || user.c != 0;
+  for (std::size_t c : state.document.elements[*filter].children) {
+    const RawElement& p = state.document.elements[c];
+    if (!is_primitive(p)) continue;
+    if (p.is_svg("feImage") && p.href()) {
+      const std::string& href = p.href()->value;
+      if (href.rfind('#', 0) == 0) return "feImage of the element " + href + ", which is not drawn in a filter here";
+      if (href.rfind("data:", 0) == 0) return "feImage of an embedded image, which is not drawn in a filter here";
+      return "feImage of the external file \"" + href + "\", which no mailbox loads";
+    }
+    if (!renderable_primitive(state, c) && !p.is_svg("feImage") && !p.is_svg("feFuncR")) {
+      return tag(p) + ", a primitive librsvg does not draw";
+    }
+    if (reads_paint(p) && !flat_paints(state, index)) return "FillPaint or StrokePaint of a gradient or pattern";
+    if (turned && p.is_svg("feFlood")) {
+      return "a flood on a rotated or skewed element, which librsvg fills on the page's axes";
+    }
+  }
+  return generic;
+}
 
 bool empty_filter(const BuildState& state, std::size_t index) {
   auto filter = referenced_filter(state, index);

@@ -21,8 +21,11 @@ using DrawElement = std::function<void(const Context& context, model::Node& node
 bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, const Context& context,
                     const DrawElement& draw);
 
-// Whether apply_effects is entering the element build_filtered draws: its filter and its own
-// opacity are applied there, after the filter (Filter Effects 1 §3: filter, clip, mask, opacity).
+// Why an element's filter is neither evaluated nor traced, for the refusal: what in it blocks
+// (an feImage, an unknown primitive, a paint input of a gradient, a mask on the element, a flood
+// where `user`, the element's user space, is turned), else "shadows, blurs".
+std::string unplanned_filter(const BuildState& state, std::size_t index, const geo::Matrix& user);
+
 // Whether the element's filter is a <filter> without primitives, whose result is transparent:
 // the element is not drawn (Filter Effects 1 §7).
 bool empty_filter(const BuildState& state, std::size_t index);
@@ -31,6 +34,8 @@ bool empty_filter(const BuildState& state, std::size_t index);
 // invalid filterUnits or primitiveUnits, or a negative width or height. Empty when it has none.
 std::string invalid_filter(const BuildState& state, std::size_t index);
 
+// Whether apply_effects is entering the element build_filtered draws: its filter and its own
+// opacity are applied there, after the filter (Filter Effects 1 §3: filter, clip, mask, opacity).
 bool filter_applied_outside(BuildState& state, std::size_t index);
 
 }  // namespace bimi::svgps::convert
