@@ -582,6 +582,19 @@ TEST(TracedEffect, AFilterFunctionTakesTheElementsColourAndHasNoRegion) {
   EXPECT_LT(glow.fidelity->differing_share, 0.02) << changes_text(glow);
 }
 
+// A filter function's lengths in em are the element's font size (Filter Effects 1 §12.2), not
+// the render group's: a shadow 0.3em down at font-size 64 falls 19.2 units, not 3.6.
+TEST(TracedEffect, AFilterFunctionMeasuresEmInTheElementsFontSize) {
+  ConvertResult r = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><circle cx=\"100\" cy=\"100\" r=\"60\" "
+      "fill=\"seagreen\" font-size=\"64\" filter=\"drop-shadow(blue 0.2em 0.3em 0.1em)\"/></svg>",
+      {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
+  EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
+}
+
 // A <filter> librsvg holds to be in error (an unknown filterUnits, a negative width) is not
 // applied by librsvg: the element is drawn without it, and so by the converter, with a note.
 // FillPaint and StrokePaint (Filter Effects 1 §9.4) flood the region with the element's paints:

@@ -687,11 +687,15 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
     // The drawing inside keeps its own paints (the writer leaves black fills and no stroke implicit).
     if (!plan.paints.empty()) effect.inner = " fill=\"#000\" fill-opacity=\"1\" stroke=\"none\" stroke-opacity=\"1\"";
   } else {
-    // drop-shadow() without a colour takes currentColor: the element's, not the group's.
+    // drop-shadow() without a colour takes currentColor, and lengths in em the font size: the
+    // element's, not the group's.
     const auto& values = state.computed_values(index);
-    auto color = values.find("color");
-    effect.applied = " filter=\"" + escape_xml(plan.functions) + "\"" +
-                     (color != values.end() ? " color=\"" + escape_xml(color->second) + "\"" : std::string());
+    effect.applied = " filter=\"" + escape_xml(plan.functions) + "\"";
+    for (const char* name : {"color", "font-size"}) {
+      if (auto value = values.find(name); value != values.end()) {
+        effect.applied += std::string(" ") + name + "=\"" + escape_xml(value->second) + "\"";
+      }
+    }
   }
   effect.user = user;
   effect.area = geo::bounds(geo::transformed(box_path(region), user));
