@@ -595,6 +595,20 @@ TEST(TracedEffect, AFilterFunctionMeasuresEmInTheElementsFontSize) {
   EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
 }
 
+// A filter region far larger than the page (100,000 units wide) is rendered around the page
+// only: spread over the whole region, the render had a pixel per 100 units and lost the blur.
+TEST(TracedEffect, AHugeFilterRegionIsRenderedAroundThePage) {
+  ConvertResult r = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\" filterUnits=\"userSpaceOnUse\" "
+      "x=\"0\" y=\"0\" width=\"100000\" height=\"100000\"><feGaussianBlur stdDeviation=\"2\"/></filter>"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" filter=\"url(#f)\"/></svg>",
+      {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
+  EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
+}
+
 // A <filter> librsvg holds to be in error (an unknown filterUnits, a negative width) is not
 // applied by librsvg: the element is drawn without it, and so by the converter, with a note.
 // FillPaint and StrokePaint (Filter Effects 1 §9.4) flood the region with the element's paints:

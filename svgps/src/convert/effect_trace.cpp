@@ -122,15 +122,25 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   }
   auto undo = effect.user.inverse();
   const model::ViewBox& page = state.out.view_box;
-  const double extent = std::max(effect.area.width(), effect.area.height());
-  if (!undo || effect.area.empty() || !(extent > 0) || !std::isfinite(extent)) {
+  // Nothing outside the page shows: a region far larger than it (a filter region 100,000 units
+  // wide) is cut to the page widened by its own size on each side, so that the render keeps the
+  // logo's density instead of spreading its pixels over the whole region.
+  geo::Box area = effect.area;
+  if (!area.empty() && page.width > 0 && page.height > 0) {
+    area.x0 = std::max(area.x0, page.x - page.width);
+    area.y0 = std::max(area.y0, page.y - page.height);
+    area.x1 = std::min(area.x1, page.x + 2 * page.width);
+    area.y1 = std::min(area.y1, page.y + 2 * page.height);
+  }
+  const double extent = std::max(area.width(), area.height());
+  if (!undo || area.empty() || !(extent > 0) || !std::isfinite(extent)) {
     error = "the effect's region cannot be drawn";
     return std::nullopt;
   }
   // A square around the region, at the density of the whole logo drawn effect_trace_density wide.
   const double per_unit = effect_trace_density / std::max(page.width, page.height);
   const int size = static_cast<int>(std::clamp(std::ceil(extent * per_unit), 8.0, double(max_effect_trace_size)));
-  const double x = (effect.area.x0 + effect.area.x1 - extent) / 2, y = (effect.area.y0 + effect.area.y1 - extent) / 2;
+  const double x = (area.x0 + area.x1 - extent) / 2, y = (area.y0 + area.y1 - extent) / 2;
   // The drawing, already in document coordinates, is taken back into the element's user space,
   // where the effect applies (its region, blur radii and offsets are in those units).
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + number(x) + " " + number(y) + " " +
