@@ -1322,6 +1322,8 @@ TEST(Convert, MarkersAreDrawnAtTheirVertices) {
   // so it has no mid marker inside it.
   EXPECT_TRUE(has_change(r, "convert-structure", "markers drawn as shapes at 2 vertices (the output has no markers) (4 times"))
       << changes_text(r);
+  // The cut to each marker's viewport is the marker's, not a clip-path: no clip-path note.
+  EXPECT_EQ(changes_text(r).find("clip-path"), std::string::npos) << changes_text(r);
 }
 
 // A marker whose content names the same marker is drawn once: the cycle ends there.
@@ -1364,6 +1366,7 @@ TEST(Convert, PatternFillsAreDrawnAsTilesCutToTheShape) {
   EXPECT_EQ(r.svg->find("pattern"), std::string::npos);
   EXPECT_TRUE(has_change(r, "convert-paint", "pattern #stripes drawn as 30 tiles cut to the shape", 14)) << changes_text(r);
   EXPECT_TRUE(has_change(r, "convert-paint", "pattern #dots drawn as 16 tiles", 15)) << changes_text(r);
+  EXPECT_EQ(changes_text(r).find("clip-path"), std::string::npos) << changes_text(r);
 }
 
 // Tiles are bounded: a pattern that would need more than 4,096 of them for one shape is refused,

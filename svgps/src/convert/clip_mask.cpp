@@ -428,12 +428,16 @@ bool clip_to_viewport(BuildState& state, double x, double y, double width, doubl
   if (!(width > 0 && height > 0)) return false;
   auto rectangle = geo::rect_path(x, y, width, height, 0, 0);
   if (!rectangle) return false;
-  context.clips.push_back(store_clip(state, {std::move(*rectangle), geo::FillRule::nonzero}, context.ctm));
+  const Clip* clip = store_clip(state, {std::move(*rectangle), geo::FillRule::nonzero}, context.ctm);
+  state.clips.back()->implied = true;
+  context.clips.push_back(clip);
   return true;
 }
 
 void clip_to_area(BuildState& state, geo::FilledPath area, Context& context) {
-  context.clips.push_back(store_clip(state, std::move(area), context.ctm));
+  const Clip* clip = store_clip(state, std::move(area), context.ctm);
+  state.clips.back()->implied = true;
+  context.clips.push_back(clip);
 }
 
 }  // namespace bimi::svgps::convert

@@ -21,10 +21,11 @@ struct LocalClip {
   geo::Box box;
   bool rectangle = false;
   double tolerance = 0;
+  bool implied = false;  // Clip::implied: no clip-path note
 };
 
 std::optional<LocalClip> clip_in_space(const BuildState& state, const Clip& clip, std::optional<geo::Matrix> local) {
-  LocalClip region{clip.path, clip.rule, clip.box, clip.rectangle, state.tolerance()};
+  LocalClip region{clip.path, clip.rule, clip.box, clip.rectangle, state.tolerance(), clip.implied};
   if (!local) return region;
   auto inverse = local->inverse();
   if (!inverse) return std::nullopt;
@@ -52,7 +53,7 @@ bool cut_fill(BuildState& state, const RawElement& e, model::Shape& shape, const
   shape.path = intersection(state, shape.path, shape.fill_rule, region);
   shape.fill_rule = geo::FillRule::nonzero;
   if (shape.path.empty()) return false;
-  state.note("convert-clip", e, "clip-path applied to the shape's geometry");
+  if (!region.implied) state.note("convert-clip", e, "clip-path applied to the shape's geometry");
   return true;
 }
 
@@ -82,8 +83,8 @@ bool cuts(const BuildState& state, const geo::Path& filled, geo::FillRule rule, 
   return area > 0 && area > region.tolerance * outline_length(state, outside, region.tolerance);
 }
 
-void note_noop(BuildState& state, const RawElement& e) {
-  if (state.clip_noop_noted) return;
+void note_noop(BuildState& state, const RawElement& e, const LocalClip& region) {
+  if (state.clip_noop_noted || region.implied) return;
   state.note("convert-clip", e, "clip-path removed: it does not cut anything drawn");
   state.clip_noop_noted = true;
 }
@@ -99,13 +100,13 @@ void clip_shape(BuildState& state, const RawElement& e, model::Shape shape, cons
   }
   bool inside = drawn.x0 >= c.x0 && drawn.y0 >= c.y0 && drawn.x1 <= c.x1 && drawn.y1 <= c.y1;
   if (region.rectangle && inside) {
-    note_noop(state, e);
+    note_noop(state, e, region);
     out.push_back(std::move(shape));
     return;
   }
   if (!shape.stroke) {
     if (!cuts(state, shape.path, shape.fill_rule, region)) {
-      note_noop(state, e);
+      note_noop(state, e, region);
       out.push_back(std::move(shape));
     } else if (cut_fill(state, e, shape, region)) {
       out.push_back(std::move(shape));
