@@ -100,7 +100,7 @@ run_corpus() {
   echo
 }
 
-echo "bimi $("$bimi" --version | cut -d' ' -f2), svgo $("$svgo" --version), $(nproc) cores"
+echo "bimi $("$bimi" --version | head -1 | cut -d' ' -f2), svgo $("$svgo" --version), $(nproc) cores"
 run_corpus simple-icons "$here/node_modules/simple-icons/icons"
 run_corpus super-tiny-icons "$here/node_modules/super-tiny-icons/images/svg"
 # The resvg test suite's effect areas (committed, see bench/corpora/resvg-suite/README.md).

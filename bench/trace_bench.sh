@@ -195,7 +195,7 @@ run_set() {
   echo
 }
 
-echo "bimi $("$bimi" --version | cut -d' ' -f2), potrace $(potrace --version | head -1 | cut -d' ' -f2 | sed 's/\.$//')," \
+echo "bimi $("$bimi" --version | head -1 | cut -d' ' -f2), potrace $(potrace --version | head -1 | cut -d' ' -f2 | sed 's/\.$//')," \
   "imagetracerjs $(node -p "require('$here/node_modules/imagetracerjs/package.json').version"), $(nproc) cores"
 echo "Each tool runs as one process at a time (bimi convert -j 1; potrace once per file after"
 echo "pngtopnm/jpegtopnm, flattened on white, time included; imagetracerjs in one node process,"
