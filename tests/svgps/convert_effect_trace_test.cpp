@@ -42,6 +42,14 @@ const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
 
 std::string changes_text(const ConvertResult& r) { return test::describe(r.changes) + test::describe(r.output_findings); }
 
+// Converted, and its render beside the original's within the given SSIM and share of differing pixels.
+void expect_alike(const ConvertResult& r, double min_ssim, double max_differing) {
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, min_ssim) << changes_text(r);
+  EXPECT_LT(r.fidelity->differing_share, max_differing) << changes_text(r);
+}
+
 // A square of straight RGBA whose alpha falls off from the centre (a blurred disc).
 Image falloff(int size, double peak, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
   Image image{size, size, std::vector<std::uint8_t>(static_cast<std::size_t>(size) * size * 4)};
@@ -589,10 +597,7 @@ TEST(TracedEffect, AFilterFunctionMeasuresEmInTheElementsFontSize) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><circle cx=\"100\" cy=\"100\" r=\"60\" "
       "fill=\"seagreen\" font-size=\"64\" filter=\"drop-shadow(blue 0.2em 0.3em 0.1em)\"/></svg>",
       {});
-  ASSERT_TRUE(r.svg) << changes_text(r);
-  ASSERT_TRUE(r.fidelity);
-  EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
-  EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
+  expect_alike(r, 0.99, 0.01);
 }
 
 // A filter region far larger than the page (100,000 units wide) is rendered around the page
@@ -603,10 +608,7 @@ TEST(TracedEffect, AHugeFilterRegionIsRenderedAroundThePage) {
       "x=\"0\" y=\"0\" width=\"100000\" height=\"100000\"><feGaussianBlur stdDeviation=\"2\"/></filter>"
       "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" filter=\"url(#f)\"/></svg>",
       {});
-  ASSERT_TRUE(r.svg) << changes_text(r);
-  ASSERT_TRUE(r.fidelity);
-  EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
-  EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
+  expect_alike(r, 0.99, 0.01);
 }
 
 // A <filter> librsvg holds to be in error (an unknown filterUnits, a negative width) is not
