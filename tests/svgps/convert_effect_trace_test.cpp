@@ -611,6 +611,18 @@ TEST(TracedEffect, AHugeFilterRegionIsRenderedAroundThePage) {
   expect_alike(r, 0.99, 0.01);
 }
 
+// An element's own mask applies to its filter's result (Filter Effects 1 §3: filter, clip, mask):
+// rendered together with the filter and traced. It was refused.
+TEST(TracedEffect, AMaskOnAFilteredElementIsRenderedAfterTheFilter) {
+  ConvertResult r = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\"><feGaussianBlur "
+      "stdDeviation=\"6\"/></filter><mask id=\"m\"><circle cx=\"100\" cy=\"100\" r=\"70\" fill=\"#fff\"/></mask>"
+      "<rect x=\"40\" y=\"40\" width=\"120\" height=\"120\" fill=\"#036\" filter=\"url(#f)\" mask=\"url(#m)\"/></svg>",
+      {});
+  expect_alike(r, 0.98, 0.01);
+  EXPECT_TRUE(has_change(r, "convert-clip", "mask #m applied in the traced render, after the filter")) << changes_text(r);
+}
+
 // A <filter> librsvg holds to be in error (an unknown filterUnits, a negative width) is not
 // applied by librsvg: the element is drawn without it, and so by the converter, with a note.
 // FillPaint and StrokePaint (Filter Effects 1 §9.4) flood the region with the element's paints:

@@ -24,6 +24,7 @@ struct EffectRender {
   std::string defs;     // what the effect refers to (a <filter>, a <mask>), in the element's user space
   std::string applied;  // the attributes applying it there: ` filter="url(#bimi-effect)"`
   std::string inner;    // attributes of the group around the drawing, inside the effect
+  std::string outer;    // attributes of a group around the effect (a mask applied after a filter)
   geo::Matrix user;     // the element's user space to document coordinates
   geo::Box area;        // what the render must cover, in document coordinates
 };

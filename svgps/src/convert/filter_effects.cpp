@@ -14,6 +14,7 @@
 #include "convert/clip_mask.hpp"
 #include "convert/color_map.hpp"
 #include "convert/effect_trace.hpp"
+#include "convert/mask_trace.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
 #include "convert/units_viewport.hpp"
@@ -668,16 +669,20 @@ std::string what_it_became(const Plan& plan) {
 // Draws the element alone and unclipped (its clips and the filter region cut the result, not
 // what the filter sees), then renders and traces the filter's result at the layer's primitive.
 std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, const Plan& plan, const Layer& layer,
-                                         const Context& context, const geo::Matrix& user, const DrawElement& draw) {
+                                         const Context& context, const geo::Matrix& user, const DrawElement& draw,
+                                         std::optional<std::size_t> mask_after) {
   Context source = context;
   source.opacity = 1;  // applied after the filter
   source.clips.clear();
   model::Node drawing;
   state.filter_applied = index;
+  const std::optional<std::size_t> outer_mask = state.mask_applied;
+  if (mask_after) state.mask_applied = index;  // applied in the render, after the filter
   std::size_t outer_copies = std::exchange(state.filter_copies, state.filter_copies * 2);
   draw(source, drawing);
   state.filter_copies = outer_copies;
   state.filter_applied.reset();
+  state.mask_applied = outer_mask;
   if (state.refused) return std::nullopt;
   const geo::Box region{plan.x, plan.y, plan.x + plan.width, plan.y + plan.height};
   EffectRender effect;
@@ -696,6 +701,15 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
         effect.applied += std::string(" ") + name + "=\"" + escape_xml(value->second) + "\"";
       }
     }
+  }
+  if (mask_after) {
+    MaskRender mask = mask_render(state, index, *mask_after, context);
+    if (mask.defs.empty()) {
+      if (!mask.failure.empty()) state.untraced_effects[index] = "its mask: " + mask.failure;
+      return std::nullopt;
+    }
+    effect.defs += mask.defs;
+    effect.outer = " mask=\"url(#bimi-mask0)\"";
   }
   effect.user = user;
   effect.area = geo::bounds(geo::transformed(box_path(region), user));
@@ -808,9 +822,18 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   for (const Layer& layer : plan->layers)
     moves = moves || layer.kind != Layer::Kind::source || layer.dx != 0 || layer.dy != 0;
   auto clip = state.own(index, "clip-path");
-  auto mask = state.own(index, "mask");
-  // A mask's opacity would reach the colours before the filter.
-  if (mask && trim_xml_space(*mask) != "none") return false;
+  // The element's own mask applies to the filter's result (Filter Effects 1 §3: filter, clip,
+  // mask). No layer can hold it exactly (its opacity would reach the colours before the filter):
+  // the whole filter is rendered with the mask after it, and traced.
+  std::optional<std::size_t> mask_after;
+  if (auto mask = state.own(index, "mask"); mask && trim_xml_space(*mask) != "none") {
+    auto it = state.ids.find(local_reference(*mask));
+    if (it != state.ids.end() && state.document.elements[it->second].is_svg("mask")) {
+      if (!plan->whole) plan = whole_render_plan(state, index, std::move(*plan));
+      if (!plan) return false;
+      mask_after = it->second;
+    }
+  }
   geo::Matrix own = state.element_transform(e);
   auto undo = own.inverse();
   if (!undo) return false;
@@ -850,13 +873,17 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   for (std::size_t i = 0; i < plan->layers.size(); ++i) {
     if (plan->layers[i].kind != Layer::Kind::rendered) continue;
     auto outer_clip = std::exchange(state.clip_applied, clip_outside);
-    auto effect = render_layer(state, index, *plan, plan->layers[i], context, user, draw);
+    auto effect = render_layer(state, index, *plan, plan->layers[i], context, user, draw, mask_after);
     state.clip_applied = outer_clip;
     if (state.refused) return true;
     if (!effect) return false;
     traced.emplace(i, std::move(*effect));
   }
   state.note("convert-filter", e, what_it_became(*plan));
+  if (mask_after) {
+    state.note("convert-clip", e, "mask #" + local_reference(*state.own(index, "mask")) +
+                                      " applied in the traced render, after the filter");
+  }
   Context base = context;
   base.opacity = 1;  // applied after the filter, below
   if (own_clip) base.clips.push_back(own_clip);

@@ -76,6 +76,101 @@ std::optional<std::string> images_as_drawn(BuildState& state, std::size_t mask_i
 
 }  // namespace
 
+MaskRender mask_render(BuildState& state, std::size_t index, std::size_t mask_index, const Context& context) {
+  const RawElement& e = state.document.elements[index];
+  const geo::Matrix user = context.ctm * state.element_transform(e);
+  // The mask's content, converted like any drawing, in the space maskContentUnits says.
+  Context inside;
+  inside.ctm = user;
+  inside.viewport_width = context.viewport_width;
+  inside.viewport_height = context.viewport_height;
+  inside.use_depth = context.use_depth;
+  const RawElement& mask = state.document.elements[mask_index];
+  if (const RawAttribute* units = mask.attribute("maskContentUnits");
+      units && trim_xml_space(units->value) == "objectBoundingBox") {
+    auto box = bounding_box_units(state, index);
+    if (!box) return {};  // no area: the element is not drawn
+    inside.ctm = user * *box;
+  }
+  // The masks this one is drawn through (a <mask>'s own mask property), outermost first.
+  std::vector<std::size_t> chain{mask_index};
+  while (auto inner = mask_of_mask(state, chain.back())) {
+    // librsvg ignores a mask property that leads back to a mask being drawn.
+    if (std::find(chain.begin(), chain.end(), *inner) != chain.end()) {
+      state.note("convert-clip", state.document.elements[chain.back()],
+                 "mask property leads back to a mask it is drawn in; ignored as renderers do");
+      break;
+    }
+    if (chain.size() >= max_mask_chain) return {{}, {}, "masks are nested more than 8 deep"};
+    const RawAttribute* units = state.document.elements[*inner].attribute("maskContentUnits");
+    if (units && trim_xml_space(units->value) == "objectBoundingBox") {
+      return {{}, {}, "the mask of its mask has content in objectBoundingBox units"};
+    }
+    chain.push_back(*inner);
+  }
+  // Each mask's content: an image in it is drawn as it is; any other content, converted (images
+  // in it traced).
+  std::vector<std::string> contents;
+  for (std::size_t drawn_mask : chain) {
+    std::optional<std::string> drawn_content = images_as_drawn(state, drawn_mask, inside);
+    if (!drawn_content) {
+      model::Node content;
+      {
+        GroupBeingBuilt open(state, content, true);
+        state.masks_drawn.insert(state.masks_drawn.end(), chain.begin(), chain.end());
+        build_children(state, drawn_mask, content, inside);
+        state.masks_drawn.resize(state.masks_drawn.size() - chain.size());
+      }
+      if (state.refused) return {};
+      drawn_content = written_drawing(state, content, "m" + std::to_string(contents.size()));
+    }
+    contents.push_back(std::move(*drawn_content));
+  }
+  Context lengths = context;
+  lengths.ctm = user;
+  const geo::Box region = mask_box(state, mask_index, index, lengths);
+  if (region.empty()) {
+    state.note("convert-clip", e, tag(e) + " is masked away entirely; removed");
+    return {};
+  }
+  auto undo = user.inverse();
+  if (!undo) return {};  // a degenerate space draws nothing
+  auto number = [](double v) { return format_number(v, 6); };
+  auto mask_markup = [&](std::size_t k, const std::string& where) {
+    return "<mask id=\"bimi-mask" + std::to_string(k) + "\"" + where +
+           (is_alpha_mask(state, chain[k]) ? " mask-type=\"alpha\"" : "") +
+           (k + 1 < chain.size() ? " mask=\"url(#bimi-mask" + std::to_string(k + 1) + ")\"" : "") +
+           "><g transform=\"" + matrix_text(*undo) + "\">" + contents[k] + "</g></mask>";
+  };
+  std::string defs = mask_markup(0, " maskUnits=\"userSpaceOnUse\" x=\"" + number(region.x0) + "\" y=\"" +
+                                        number(region.y0) + "\" width=\"" + number(region.width()) +
+                                        "\" height=\"" + number(region.height()) + "\"");
+  for (std::size_t k = 1; k < chain.size(); ++k) {
+    // An inner mask's objectBoundingBox region is relative to the content it masks, which the
+    // render lays out as the original does: its attributes are kept as written.
+    const RawElement& inner = state.document.elements[chain[k]];
+    const RawAttribute* units = inner.attribute("maskUnits");
+    std::string where;
+    if (units && trim_xml_space(units->value) == "userSpaceOnUse") {
+      const geo::Box box = mask_box(state, chain[k], index, lengths);
+      if (box.empty()) {
+        state.note("convert-clip", e, tag(e) + " is masked away entirely; removed");
+        return {};
+      }
+      where = " maskUnits=\"userSpaceOnUse\" x=\"" + number(box.x0) + "\" y=\"" + number(box.y0) + "\" width=\"" +
+              number(box.width()) + "\" height=\"" + number(box.height()) + "\"";
+    } else {
+      for (const char* name : {"x", "y", "width", "height"}) {
+        if (const RawAttribute* a = inner.attribute(name)) {
+          where += std::string(" ") + name + "=\"" + escape_xml(a->value) + "\"";
+        }
+      }
+    }
+    defs += mask_markup(k, where);
+  }
+  return {std::move(defs), region, {}};
+}
+
 bool mask_applied_outside(const BuildState& state, std::size_t index) { return state.mask_applied == index; }
 
 bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent, const Context& context,
@@ -108,100 +203,13 @@ bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent
   state.mask_applied.reset();
   if (state.refused) return true;
 
-  // The mask's content, converted like any drawing, in the space maskContentUnits says.
-  Context inside;
-  inside.ctm = user;
-  inside.viewport_width = context.viewport_width;
-  inside.viewport_height = context.viewport_height;
-  inside.use_depth = context.use_depth;
-  const RawElement& mask = state.document.elements[mask_index];
-  if (const RawAttribute* units = mask.attribute("maskContentUnits");
-      units && trim_xml_space(units->value) == "objectBoundingBox") {
-    auto box = bounding_box_units(state, index);
-    if (!box) return true;  // no area: the element is not drawn
-    inside.ctm = user * *box;
-  }
-  // The masks this one is drawn through (a <mask>'s own mask property), outermost first.
-  std::vector<std::size_t> chain{mask_index};
-  while (auto inner = mask_of_mask(state, chain.back())) {
-    // librsvg ignores a mask property that leads back to a mask being drawn.
-    if (std::find(chain.begin(), chain.end(), *inner) != chain.end()) {
-      state.note("convert-clip", state.document.elements[chain.back()],
-                 "mask property leads back to a mask it is drawn in; ignored as renderers do");
-      break;
-    }
-    if (chain.size() >= max_mask_chain) return untraced("masks are nested more than 8 deep");
-    const RawAttribute* units = state.document.elements[*inner].attribute("maskContentUnits");
-    if (units && trim_xml_space(units->value) == "objectBoundingBox") {
-      return untraced("the mask of its mask has content in objectBoundingBox units");
-    }
-    chain.push_back(*inner);
-  }
-  // Each mask's content: an image in it is drawn as it is; any other content, converted (images
-  // in it traced).
-  std::vector<std::string> contents;
-  for (std::size_t drawn_mask : chain) {
-    std::optional<std::string> drawn_content = images_as_drawn(state, drawn_mask, inside);
-    if (!drawn_content) {
-      model::Node content;
-      {
-        GroupBeingBuilt open(state, content, true);
-        state.masks_drawn.insert(state.masks_drawn.end(), chain.begin(), chain.end());
-        build_children(state, drawn_mask, content, inside);
-        state.masks_drawn.resize(state.masks_drawn.size() - chain.size());
-      }
-      if (state.refused) return true;
-      drawn_content = written_drawing(state, content, "m" + std::to_string(contents.size()));
-    }
-    contents.push_back(std::move(*drawn_content));
-  }
-  Context lengths = context;
-  lengths.ctm = user;
-  const geo::Box region = mask_box(state, mask_index, index, lengths);
-  if (region.empty()) {
-    state.note("convert-clip", e, tag(e) + " is masked away entirely; removed");
-    return true;
-  }
-  auto undo = user.inverse();
-  if (!undo) return true;  // a degenerate space draws nothing
-  auto number = [](double v) { return format_number(v, 6); };
-  auto mask_markup = [&](std::size_t k, const std::string& where) {
-    return "<mask id=\"bimi-mask" + std::to_string(k) + "\"" + where +
-           (is_alpha_mask(state, chain[k]) ? " mask-type=\"alpha\"" : "") +
-           (k + 1 < chain.size() ? " mask=\"url(#bimi-mask" + std::to_string(k + 1) + ")\"" : "") +
-           "><g transform=\"" + matrix_text(*undo) + "\">" + contents[k] + "</g></mask>";
-  };
-  std::string defs = mask_markup(0, " maskUnits=\"userSpaceOnUse\" x=\"" + number(region.x0) + "\" y=\"" +
-                                        number(region.y0) + "\" width=\"" + number(region.width()) +
-                                        "\" height=\"" + number(region.height()) + "\"");
-  for (std::size_t k = 1; k < chain.size(); ++k) {
-    // An inner mask's objectBoundingBox region is relative to the content it masks, which the
-    // render lays out as the original does: its attributes are kept as written.
-    const RawElement& inner = state.document.elements[chain[k]];
-    const RawAttribute* units = inner.attribute("maskUnits");
-    std::string where;
-    if (units && trim_xml_space(units->value) == "userSpaceOnUse") {
-      const geo::Box box = mask_box(state, chain[k], index, lengths);
-      if (box.empty()) {
-        state.note("convert-clip", e, tag(e) + " is masked away entirely; removed");
-        return true;
-      }
-      where = " maskUnits=\"userSpaceOnUse\" x=\"" + number(box.x0) + "\" y=\"" + number(box.y0) + "\" width=\"" +
-              number(box.width()) + "\" height=\"" + number(box.height()) + "\"";
-    } else {
-      for (const char* name : {"x", "y", "width", "height"}) {
-        if (const RawAttribute* a = inner.attribute(name)) {
-          where += std::string(" ") + name + "=\"" + escape_xml(a->value) + "\"";
-        }
-      }
-    }
-    defs += mask_markup(k, where);
-  }
+  MaskRender mask = mask_render(state, index, mask_index, context);
+  if (mask.defs.empty()) return mask.failure.empty() ? true : untraced(mask.failure);
   EffectRender effect;
-  effect.defs = std::move(defs);
+  effect.defs = std::move(mask.defs);
   effect.applied = " mask=\"url(#bimi-mask0)\"";
   effect.user = user;
-  effect.area = geo::bounds(geo::transformed(box_path(region), user));
+  effect.area = geo::bounds(geo::transformed(box_path(mask.region), user));
   std::string error;
   auto traced = trace_effect(state, drawing, effect, error);
   if (!traced) return untraced(error);

@@ -4,11 +4,23 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 #include "convert/build_state.hpp"
 #include "convert/filter_effects.hpp"
 
 namespace bimi::svgps::convert {
+
+// An element's mask, with the masks it is drawn through, as defs for a render of the element in
+// its user space (the outermost <mask id="bimi-mask0">, its region in userSpaceOnUse), its
+// content converted. Empty defs with a failure: it cannot be rendered (why); with none: the
+// element is not drawn (said in a note), or the conversion was refused.
+struct MaskRender {
+  std::string defs;
+  geo::Box region;  // the outer mask's region, in the element's user space
+  std::string failure;
+};
+MaskRender mask_render(BuildState& state, std::size_t index, std::size_t mask_index, const Context& context);
 
 // Builds the element apply_mask left to be traced (BuildState::mask_to_trace), when it is
 // `index`; false otherwise. When the render cannot be traced the element is drawn again, and its
