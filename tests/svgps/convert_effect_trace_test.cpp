@@ -544,6 +544,16 @@ TEST(TracedEffect, AMaskOnAMaskIsRenderedWithBoth) {
     EXPECT_FALSE(refused.svg);
     EXPECT_TRUE(has_change(refused, "convert-refused", "a mask with a mask of its own")) << changes_text(refused);
   }
+  // A mask drawn through one of black hides the element: said so, not "traced into 0 shapes".
+  ConvertResult hidden = convert_svg(head +
+      "<mask id=\"black\"><rect width=\"200\" height=\"200\"/></mask>"
+      "<mask id=\"through\" mask=\"url(#black)\"><rect width=\"200\" height=\"200\" fill=\"url(#g)\"/></mask>"
+      "<circle cx=\"100\" cy=\"100\" r=\"50\" fill=\"#036\"/>"
+      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" mask=\"url(#through)\"/></svg>", {});
+  ASSERT_TRUE(hidden.svg) << changes_text(hidden);
+  EXPECT_TRUE(has_change(hidden, "convert-clip", "<rect> is masked away entirely (its render under mask #through is empty)"))
+      << changes_text(hidden);
+  EXPECT_EQ(hidden.svg->find("#008000"), std::string::npos) << *hidden.svg;
   ConvertResult cycled = convert_svg(cycle, {});
   EXPECT_TRUE(has_change(cycled, "convert-clip", "mask property leads back to a mask it is drawn in")) << changes_text(cycled);
 }

@@ -213,6 +213,10 @@ bool build_traced_mask(BuildState& state, std::size_t index, model::Node& parent
   std::string error;
   auto traced = trace_effect(state, drawing, effect, error);
   if (!traced) return untraced(error);
+  if (traced->shapes.empty()) {
+    state.note("convert-clip", e, tag(e) + " is masked away entirely (its render under mask #" + id + " is empty); removed");
+    return true;
+  }
   const std::size_t shapes = traced->shapes.size(), gradients = traced->gradients.size();
   model::Node node;
   const std::size_t bytes = place_traced(state, e, std::move(*traced), context, node);
