@@ -72,7 +72,7 @@ run_corpus() {
     const first=f=>f.changes.find(x=>x.severity==='error');
     // A reason is the error's message without its particulars (names in quotes, numbers, advice).
     const reason=f=>{ const e=first(f); if (!e) return f.status;
-      return e.message.replace(/\"[^\"]*\"/g,'\"…\"').replace(/[0-9][0-9,.]*/g,'N').replace(/ \(use --force.*|; try:.*| \(its result.*/,''); };
+      return e.message.replace(/\"[^\"]*\"/g,'\"…\"').replace(/[0-9][0-9,.]*/g,'N').replace(/ \(use --force.*|; try:.*/,''); };
     const reasons={};
     for (const f of refused) { const k=reason(f); reasons[k]=(reasons[k]||0)+1; }
     const tally=Object.entries(reasons).sort((a,b)=>b[1]-a[1]||(a[0]<b[0]?-1:1));
