@@ -1394,6 +1394,21 @@ TEST(Convert, APatternOfTooManyTilesIsRefused) {
 }
 
 
+// A mask's region cuts what it masks with the clip machinery, but the logo has no clip-path:
+// the mask's own note says what it became, and no clip-path note is made.
+TEST(Convert, AMaskIsNotReportedAsAClipPath) {
+  for (const char* fill : {"url(#w)", "#fff"}) {
+    ConvertResult r = convert_text(std::string("<linearGradient id=\"w\"><stop offset=\"0\" stop-color=\"#fff\"/>"
+                                               "<stop offset=\"1\" stop-color=\"#000\"/></linearGradient><mask id=\"m\">"
+                                               "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"") +
+                                   fill + "\"/></mask><rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#080\" "
+                                          "mask=\"url(#m)\"/>");
+    ASSERT_TRUE(r.svg) << changes_text(r);
+    EXPECT_TRUE(has_change(r, "convert-clip", "mask")) << changes_text(r);
+    EXPECT_EQ(changes_text(r).find("clip-path"), std::string::npos) << fill << "\n" << changes_text(r);
+  }
+}
+
 // A gradient or pattern in objectBoundingBox units has nothing to map to on a straight line (its
 // box has no height): librsvg paints the url()'s fallback colour, and none without one. The
 // fallback used to be dropped, and the lines vanished.

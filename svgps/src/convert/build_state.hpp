@@ -34,8 +34,9 @@ struct Clip {
   geo::FillRule rule = geo::FillRule::nonzero;
   geo::Box box;  // bounds of path
   bool rectangle = false;
-  // A cut no clip-path asked for: a viewport (nested svg, marker, pattern tile, filter region) or
-  // the area a pattern paints. The feature that made it reports it; no clip-path note is made.
+  // A cut no clip-path asked for: a viewport (nested svg, marker, pattern tile, filter region),
+  // the area a pattern paints, or a mask's region. The feature that made it reports it; no
+  // clip-path note is made.
   bool implied = false;
 };
 

@@ -337,7 +337,9 @@ bool is_alpha_mask(const BuildState& state, std::size_t mask_index) {
 
 const Clip* mask_clip(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context,
                       std::vector<geo::FilledPath> pieces) {
-  return store_clip(state, mask_region(state, mask_index, masked, context, std::move(pieces)), context.ctm);
+  const Clip* clip = store_clip(state, mask_region(state, mask_index, masked, context, std::move(pieces)), context.ctm);
+  state.clips.back()->implied = true;  // the mask's own note says what it became
+  return clip;
 }
 
 const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t clipped, const Context& context) {
