@@ -42,6 +42,11 @@ const Diagnostic* find_change(const ConvertResult& r, std::string_view rule) {
 
 std::string changes_text(const ConvertResult& r) { return test::describe(r.changes) + test::describe(r.output_findings); }
 
+// `body` as a logo 200 units square.
+std::string square_logo(const std::string& body) {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\">" + body + "</svg>";
+}
+
 // Converted, and its render beside the original's within the given SSIM and share of differing pixels.
 void expect_alike(const ConvertResult& r, double min_ssim, double max_differing) {
   ASSERT_TRUE(r.svg) << changes_text(r);
@@ -603,32 +608,31 @@ TEST(TracedEffect, AFilterFunctionTakesTheElementsColourAndHasNoRegion) {
 // A filter function's lengths in em are the element's font size (Filter Effects 1 §12.2), not
 // the render group's: a shadow 0.3em down at font-size 64 falls 19.2 units, not 3.6.
 TEST(TracedEffect, AFilterFunctionMeasuresEmInTheElementsFontSize) {
-  ConvertResult r = convert_svg(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><circle cx=\"100\" cy=\"100\" r=\"60\" "
-      "fill=\"seagreen\" font-size=\"64\" filter=\"drop-shadow(blue 0.2em 0.3em 0.1em)\"/></svg>",
-      {});
+  ConvertResult r = convert_svg(square_logo("<circle cx=\"100\" cy=\"100\" r=\"60\" fill=\"seagreen\" font-size=\"64\" "
+                                            "filter=\"drop-shadow(blue 0.2em 0.3em 0.1em)\"/>"),
+                                {});
   expect_alike(r, 0.99, 0.01);
 }
 
 // A filter region far larger than the page (100,000 units wide) is rendered around the page
 // only: spread over the whole region, the render had a pixel per 100 units and lost the blur.
 TEST(TracedEffect, AHugeFilterRegionIsRenderedAroundThePage) {
-  ConvertResult r = convert_svg(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\" filterUnits=\"userSpaceOnUse\" "
-      "x=\"0\" y=\"0\" width=\"100000\" height=\"100000\"><feGaussianBlur stdDeviation=\"2\"/></filter>"
-      "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" filter=\"url(#f)\"/></svg>",
-      {});
+  ConvertResult r = convert_svg(square_logo("<filter id=\"f\" filterUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" "
+                                            "width=\"100000\" height=\"100000\"><feGaussianBlur stdDeviation=\"2\"/></filter>"
+                                            "<rect x=\"20\" y=\"20\" width=\"160\" height=\"160\" fill=\"green\" "
+                                            "filter=\"url(#f)\"/>"),
+                                {});
   expect_alike(r, 0.99, 0.01);
 }
 
 // An element's own mask applies to its filter's result (Filter Effects 1 §3: filter, clip, mask):
 // rendered together with the filter and traced. It was refused.
 TEST(TracedEffect, AMaskOnAFilteredElementIsRenderedAfterTheFilter) {
-  ConvertResult r = convert_svg(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\"><feGaussianBlur "
-      "stdDeviation=\"6\"/></filter><mask id=\"m\"><circle cx=\"100\" cy=\"100\" r=\"70\" fill=\"#fff\"/></mask>"
-      "<rect x=\"40\" y=\"40\" width=\"120\" height=\"120\" fill=\"#036\" filter=\"url(#f)\" mask=\"url(#m)\"/></svg>",
-      {});
+  ConvertResult r = convert_svg(square_logo("<filter id=\"f\"><feGaussianBlur stdDeviation=\"6\"/></filter><mask id=\"m\">"
+                                            "<circle cx=\"100\" cy=\"100\" r=\"70\" fill=\"#fff\"/></mask><rect x=\"40\" "
+                                            "y=\"40\" width=\"120\" height=\"120\" fill=\"#036\" filter=\"url(#f)\" "
+                                            "mask=\"url(#m)\"/>"),
+                                {});
   expect_alike(r, 0.98, 0.01);
   EXPECT_TRUE(has_change(r, "convert-clip", "mask #m applied in the traced render, after the filter")) << changes_text(r);
 }

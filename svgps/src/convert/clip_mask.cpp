@@ -150,9 +150,10 @@ geo::FilledPath unite_pieces(BuildState& state, std::vector<geo::FilledPath> pie
 }
 
 // A clip region kept for the shapes below: `area` (in the clipped element's user space)
-// mapped to the document by `ctm`.
-const Clip* store_clip(BuildState& state, geo::FilledPath area, const geo::Matrix& ctm) {
+// mapped to the document by `ctm`. `implied`: no clip-path asked for it (Clip::implied).
+const Clip* store_clip(BuildState& state, geo::FilledPath area, const geo::Matrix& ctm, bool implied = false) {
   auto clip = std::make_unique<Clip>();
+  clip->implied = implied;
   clip->path = geo::transformed(area.path, ctm);
   clip->rule = area.rule;
   clip->box = geo::bounds(clip->path);
@@ -337,9 +338,8 @@ bool is_alpha_mask(const BuildState& state, std::size_t mask_index) {
 
 const Clip* mask_clip(BuildState& state, std::size_t mask_index, std::size_t masked, const Context& context,
                       std::vector<geo::FilledPath> pieces) {
-  const Clip* clip = store_clip(state, mask_region(state, mask_index, masked, context, std::move(pieces)), context.ctm);
-  state.clips.back()->implied = true;  // the mask's own note says what it became
-  return clip;
+  // Implied: the mask's own note says what it became.
+  return store_clip(state, mask_region(state, mask_index, masked, context, std::move(pieces)), context.ctm, true);
 }
 
 const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t clipped, const Context& context) {
@@ -430,16 +430,12 @@ bool clip_to_viewport(BuildState& state, double x, double y, double width, doubl
   if (!(width > 0 && height > 0)) return false;
   auto rectangle = geo::rect_path(x, y, width, height, 0, 0);
   if (!rectangle) return false;
-  const Clip* clip = store_clip(state, {std::move(*rectangle), geo::FillRule::nonzero}, context.ctm);
-  state.clips.back()->implied = true;
-  context.clips.push_back(clip);
+  context.clips.push_back(store_clip(state, {std::move(*rectangle), geo::FillRule::nonzero}, context.ctm, true));
   return true;
 }
 
 void clip_to_area(BuildState& state, geo::FilledPath area, Context& context) {
-  const Clip* clip = store_clip(state, std::move(area), context.ctm);
-  state.clips.back()->implied = true;
-  context.clips.push_back(clip);
+  context.clips.push_back(store_clip(state, std::move(area), context.ctm, true));
 }
 
 }  // namespace bimi::svgps::convert

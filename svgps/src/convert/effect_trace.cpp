@@ -143,12 +143,18 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   const double x = (area.x0 + area.x1 - extent) / 2, y = (area.y0 + area.y1 - extent) / 2;
   // The drawing, already in document coordinates, is taken back into the element's user space,
   // where the effect applies (its region, blur radii and offsets are in those units).
-  const std::string applied = effect.outer.empty() ? effect.applied : effect.outer + "><g" + effect.applied;
+  // In the element's user space: the effect, inside what `outer` applies after it (if anything).
+  std::string open = "<g transform=\"" + matrix_text(effect.user) + "\"";
+  std::string close = "</g>";
+  if (!effect.outer.empty()) {
+    open += effect.outer + "><g";
+    close += "</g>";
+  }
+  open += effect.applied + ">";
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + number(x) + " " + number(y) + " " +
-                    number(extent) + " " + number(extent) + "\"><defs>" + effect.defs + "</defs><g transform=\"" +
-                    matrix_text(effect.user) + "\"" + applied + "><g transform=\"" + matrix_text(*undo) + "\"" +
-                    effect.inner + ">\n" + written_drawing(state, source, "g") + "</g></g>" +
-                    (effect.outer.empty() ? "" : "</g>") + "</svg>\n";
+                    number(extent) + " " + number(extent) + "\"><defs>" + effect.defs + "</defs>" + open +
+                    "<g transform=\"" + matrix_text(*undo) + "\"" + effect.inner + ">\n" +
+                    written_drawing(state, source, "g") + "</g>" + close + "</svg>\n";
   auto image = render_logo(svg, size, state.options.limits, error);
   if (!image) return std::nullopt;
   check_now(state.deadline());

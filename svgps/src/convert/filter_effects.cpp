@@ -471,8 +471,9 @@ std::optional<Plan> whole_render_plan(const BuildState& state, std::size_t index
     if (!is_primitive(p)) continue;
     if (++count > max_primitives || !renderable_primitive(state, c)) return std::nullopt;
     if (reads_paint(p)) {
-      if (!flat_paints(state, index)) return std::nullopt;
-      plan.paints = *flat_paints(state, index);
+      auto paints = flat_paints(state, index);
+      if (!paints) return std::nullopt;
+      plan.paints = std::move(*paints);
     }
     plan.rendered.insert(p.local);
     last = c;
@@ -516,7 +517,7 @@ std::optional<Plan> read_plan(BuildState& state, std::size_t index, const Contex
     plan.width = length(f, "width", 1.2 * context.viewport_width, context, 'w');
     plan.height = length(f, "height", 1.2 * context.viewport_height, context, 'h');
   } else {
-    if (box.empty() || !(box.width() > 0 && box.height() > 0)) {
+    if (!box.has_area()) {
       // Filter Effects 1 §6.1: a region in objectBoundingBox units of a box with no width or no
       // height (a straight line) is empty; librsvg draws nothing of the element.
       state.note("convert-filter", state.document.elements[index],
@@ -766,7 +767,7 @@ std::string unplanned_filter(const BuildState& state, std::size_t index, const g
       if (href.rfind("data:", 0) == 0) return "feImage of an embedded image, which is not drawn in a filter here";
       return "feImage of the external file \"" + href + "\", which no mailbox loads";
     }
-    if (!renderable_primitive(state, c) && !p.is_svg("feImage") && !p.is_svg("feFuncR")) {
+    if (!renderable_primitive(state, c) && !p.is_svg("feImage")) {
       return tag(p) + ", a primitive librsvg does not draw";
     }
     if (reads_paint(p) && !flat_paints(state, index)) return "FillPaint or StrokePaint of a gradient or pattern";

@@ -7,7 +7,6 @@
 
 #include "style/color.hpp"
 #include "svg/numbers.hpp"
-#include "convert/bounds.hpp"
 #include "convert/gradient_mask.hpp"
 #include "convert/pattern_fill.hpp"
 #include "convert/units_viewport.hpp"
@@ -182,10 +181,10 @@ namespace {
 // width or no height (a straight line). librsvg then paints the url()'s fallback colour, else none.
 bool lacks_box(BuildState& state, std::size_t server, std::size_t element, const geo::Path& path) {
   const RawElement& s = state.document.elements[server];
-  if (s.is_svg("pattern")) return pattern_needs_box(state, server) && !has_area(local_bounds(state, element));
+  if (s.is_svg("pattern")) return pattern_lacks_box(state, server, element);
   if (!s.is_svg("linearGradient") && !s.is_svg("radialGradient")) return false;
   const RawAttribute* units = gradient_attribute(state, server, "gradientUnits");
-  return (!units || trim_xml_space(units->value) != "userSpaceOnUse") && !has_area(geo::bounds(path));
+  return (!units || trim_xml_space(units->value) != "userSpaceOnUse") && !geo::bounds(path).has_area();
 }
 
 // The value was read as the converter always has (see PaintValue): "NONE" (none here with a note,

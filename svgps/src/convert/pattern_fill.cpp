@@ -67,13 +67,12 @@ double fraction(const BuildState& state, const std::vector<std::size_t>& chain, 
 
 }  // namespace
 
-bool pattern_needs_box(const BuildState& state, std::size_t pattern) {
+bool pattern_lacks_box(BuildState& state, std::size_t pattern, std::size_t element) {
   const std::vector<std::size_t> chain = pattern_chain(state, pattern);
-  return inherited(state, chain, "patternUnits") != "userSpaceOnUse" ||
-         inherited(state, chain, "patternContentUnits") == "objectBoundingBox";
+  const bool needs_box = inherited(state, chain, "patternUnits") != "userSpaceOnUse" ||
+                         inherited(state, chain, "patternContentUnits") == "objectBoundingBox";
+  return needs_box && !local_bounds(state, element).has_area();
 }
-
-bool has_area(const geo::Box& box) { return !box.empty() && box.width() > 0 && box.height() > 0; }
 
 std::optional<std::size_t> pattern_paint(BuildState& state, std::size_t index, PaintProperty property) {
   const ElementStyle& style = state.style(index);
@@ -81,7 +80,7 @@ std::optional<std::size_t> pattern_paint(BuildState& state, std::size_t index, P
   if (!value.url || value.url->empty()) return std::nullopt;
   auto it = state.ids.find(*value.url);
   if (it == state.ids.end() || !state.document.elements[it->second].is_svg("pattern")) return std::nullopt;
-  if (pattern_needs_box(state, it->second) && !has_area(local_bounds(state, index))) return std::nullopt;
+  if (pattern_lacks_box(state, it->second, index)) return std::nullopt;
   return it->second;
 }
 
@@ -99,7 +98,7 @@ bool draw_pattern(BuildState& state, std::size_t index, std::size_t pattern, geo
   const geo::Box box = local_bounds(state, index);
   const bool box_units = inherited(state, chain, "patternUnits") != "userSpaceOnUse";
   const bool box_content = inherited(state, chain, "patternContentUnits") == "objectBoundingBox";
-  if (pattern_needs_box(state, pattern) && !has_area(box)) return true;  // no box: nothing to tile
+  if ((box_units || box_content) && !box.has_area()) return true;  // no box: nothing to tile
   // The tile: x, y, width and height in patternUnits.
   double x = 0, y = 0, width = 0, height = 0;
   if (box_units) {

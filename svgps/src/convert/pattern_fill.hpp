@@ -17,12 +17,10 @@ namespace bimi::svgps::convert {
 // resolve_paint, which draws the fallback colour.
 std::optional<std::size_t> pattern_paint(BuildState& state, std::size_t index, PaintProperty property);
 
-// True when the pattern is laid out in the painted element's bounding box (patternUnits or
-// patternContentUnits objectBoundingBox, through its href chain).
-bool pattern_needs_box(const BuildState& state, std::size_t pattern);
-
-// True when a bounding box has a width and a height: only then can objectBoundingBox units map.
-bool has_area(const geo::Box& box);
+// True when the pattern is laid out in the element's bounding box (patternUnits or
+// patternContentUnits objectBoundingBox, through its href chain) and that box has no width or no
+// height: there is nothing to tile.
+bool pattern_lacks_box(BuildState& state, std::size_t pattern, std::size_t element);
 
 // Draws the pattern's tiles over `area` (in the element's user space, context.ctm), cut to it,
 // at `opacity` (the fill-opacity or stroke-opacity). False when the element is refused (too many

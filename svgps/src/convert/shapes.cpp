@@ -316,7 +316,7 @@ void paint_and_place(BuildState& state, std::size_t index, model::Shape shape, c
   auto stroke_paint = resolve_paint(state, index, PaintProperty::stroke, context, shape.path);
   shape.stroke = read_stroke(state, index, stroke_paint, context);
   // The fill of a shape with no width or no height (a straight line) covers nothing.
-  if (!shape.stroke && (shape.fill.kind == model::Paint::Kind::none || !has_area(geo::bounds(shape.path)))) return;
+  if (!shape.stroke && (shape.fill.kind == model::Paint::Kind::none || !geo::bounds(shape.path).has_area())) return;
   place_in_paint_order(state, index, std::move(shape), context, parent);
 }
 

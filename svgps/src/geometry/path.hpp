@@ -67,6 +67,8 @@ struct Box {
   bool empty() const { return x0 > x1 || y0 > y1; }
   double width() const { return empty() ? 0 : x1 - x0; }
   double height() const { return empty() ? 0 : y1 - y0; }
+  // Whether it has a width and a height: objectBoundingBox units map only onto such a box.
+  bool has_area() const { return width() > 0 && height() > 0; }
   void add(Point p) {
     if (empty()) {
       x0 = x1 = p.x;
