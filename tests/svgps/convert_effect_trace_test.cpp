@@ -436,6 +436,22 @@ TEST(TracedEffect, TheOpaqueCoreKeepsItsColours) {
   EXPECT_GE(colours.size(), 4u) << *r.svg;
 }
 
+// A gradient fill through feMorphology stays smooth shading: the traced core is one shape with a
+// fitted gradient, not bands of flat colour.
+TEST(TracedEffect, AShadedCoreIsFittedAsAGradient) {
+  const std::string svg = R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200">
+    <linearGradient id="g"><stop offset="0" stop-color="#0a7"/><stop offset="1" stop-color="#fd3"/></linearGradient>
+    <filter id="f"><feMorphology operator="dilate" radius="6"/></filter>
+    <rect x="40" y="40" width="120" height="120" fill="url(#g)" filter="url(#f)"/></svg>)svg";
+  ConvertResult r = convert_svg(svg, {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.98) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-traced", "feMorphology rendered and traced")) << changes_text(r);
+  EXPECT_NE(r.svg->find("<linearGradient"), std::string::npos) << *r.svg;
+  EXPECT_EQ(r.svg->find("fill=\"#"), r.svg->rfind("fill=\"#")) << *r.svg;  // one flat fill at most: the background
+}
+
 // A mask of an image is rendered with the masked element and traced; the image in the mask is
 // drawn as it is in that render (its trace would band the mask into a few greys), so the soft
 // fade of Illustrator's opacity mask is fitted as one gradient. The note says which mask and why.

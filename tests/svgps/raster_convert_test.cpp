@@ -67,6 +67,31 @@ TEST(RasterConvert, SameBytesEveryTime) {
   EXPECT_EQ(*a.svg, *b.svg);
 }
 
+// An app-icon shaped export in smooth shading (a gradient tile under a lit ball): each shading is
+// one shape with a fitted gradient, not bands of flat colour; smaller and closer to the bitmap.
+TEST(RasterConvert, SmoothShadingIsTracedAsGradients) {
+  for (const char* name : {"logo-shaded.png", "logo-shaded.jpg"}) {
+    SCOPED_TRACE(name);
+    const std::string bytes = raster_fixture(name);
+    svgps::ConvertOptions options;
+    auto r = svgps::convert_raster(bytes, options);
+    ASSERT_TRUE(r.svg) << describe(r.changes);
+    EXPECT_TRUE(has_change(r, "convert-traced", "2 regions of smooth shading traced as gradients")) << describe(r.changes);
+    EXPECT_NE(r.svg->find("<linearGradient"), std::string::npos);
+    EXPECT_NE(r.svg->find("<radialGradient"), std::string::npos);
+    ASSERT_TRUE(r.fidelity);
+    EXPECT_GE(r.fidelity->ssim, 0.97);
+    EXPECT_LE(r.fidelity->differing_share, 0.02);
+    EXPECT_LE(r.svg->size(), std::string(name).find(".png") != std::string::npos ? 4000u : 20000u);
+    svgps::LintOptions strict;
+    strict.profile = svgps::Profile::strict;
+    EXPECT_FALSE(svgps::lint(*r.svg, strict).diagnostics.has_errors());
+    auto again = svgps::convert_raster(bytes, options);
+    ASSERT_TRUE(again.svg);
+    EXPECT_EQ(*again.svg, *r.svg);
+  }
+}
+
 TEST(RasterConvert, OpaqueBitmapKeepsItsOwnBackground) {
   auto r = svgps::convert_raster(raster_fixture("logo-baseline.jpg"), {});
   ASSERT_TRUE(r.svg) << describe(r.changes);

@@ -13,6 +13,7 @@
 #include "raster/alpha_bands.hpp"
 #include "raster/alpha_gradient.hpp"
 #include "raster/prepare.hpp"
+#include "raster/shading.hpp"
 #include "raster/trace.hpp"
 
 namespace bimi::svgps::convert {
@@ -162,15 +163,24 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   const double pixel = extent / size;
   out.to_document = geo::Matrix::translate(x, y) * geo::Matrix::scale(pixel, pixel);
   // The opaque core (a lit surface, content a mask leaves whole, the element over its own glow)
-  // keeps its colours: traced as a bitmap logo is, in place of one mean colour. Empty when it has
-  // fewer than `least` colours or cannot be traced.
+  // keeps its colours: traced as a bitmap logo is, in place of one mean colour, its smooth
+  // shading as gradients. Empty when it has fewer than `least` colours or cannot be traced.
   auto core_shapes = [&](const Image& core, std::size_t least) {
     std::vector<model::Shape> shapes;
     std::string ignored;
     auto colours = raster::reduce_colors(core, 0, 1, raster::Detail::flat, ignored);
-    if (!colours || colours->colors.size() < least) return shapes;
-    if (auto traced = raster::trace_layers(*colours, {}, ignored, state.deadline())) {
-      for (model::Node& node : traced->group.children) shapes.push_back(std::move(*node.shape));
+    const auto shading = raster::shaded_regions(core, state.deadline());
+    if (!colours || colours->colors.size() + shading.size() < least) return shapes;
+    const raster::Shaded shaded = raster::with_shading(*colours, core, shading, 1);
+    if (auto traced = raster::trace_layers(shaded.indexed, {}, ignored, state.deadline())) {
+      std::vector<model::Gradient> gradients;
+      raster::paint_shading(*traced, shaded, shading, gradients);
+      for (model::Node& node : traced->group.children) {
+        model::Shape& shape = *node.shape;
+        if (shape.fill.kind == model::Paint::Kind::gradient) shape.fill.gradient += out.gradients.size();
+        shapes.push_back(std::move(shape));
+      }
+      out.gradients.insert(out.gradients.end(), gradients.begin(), gradients.end());
     }
     return shapes;
   };

@@ -14,6 +14,7 @@
 #include "model/writer.hpp"
 #include "raster/palette.hpp"
 #include "raster/prepare.hpp"
+#include "raster/shading.hpp"
 #include "raster/trace.hpp"
 #include "style/color.hpp"
 #include "svg/deadline.hpp"
@@ -36,6 +37,7 @@ void flatten(Image& image, model::Rgb background) {
 struct Attempt {
   raster::Detail detail = raster::Detail::flat;
   int colors = 0;
+  bool shaded = false;  // smooth shading fitted as gradients (raster/shading.hpp)
   raster::TraceParameters parameters;
   int decimals = 0;
 };
@@ -51,21 +53,22 @@ struct Outcome {
 // tracing sizes), then more despeckling and looser curve joining, then fewer colours.
 // `scale` is how much the bitmap was enlarged for tracing: specks and tolerances are measured in
 // the bitmap's own pixels.
-std::vector<Attempt> attempts(raster::Detail detail, int colors, int decimals, double scale) {
+std::vector<Attempt> attempts(raster::Detail detail, int colors, bool shaded, int decimals, double scale) {
   auto in_bitmap_pixels = [&](int despeckle, double smoothing, double tolerance) {
     return raster::TraceParameters{static_cast<int>(std::lround(despeckle * scale * scale)), smoothing, tolerance * scale};
   };
   const raster::TraceParameters fine = in_bitmap_pixels(2, 1.0, 0.2), coarse = in_bitmap_pixels(4, 1.0, 0.5),
                                 coarsest = in_bitmap_pixels(8, 1.2, 1.0);
-  std::vector<Attempt> list = {{detail, colors, fine, decimals}};
-  if (decimals > 0) list.push_back({detail, colors, fine, decimals - 1});
-  list.push_back({detail, colors, coarse, 0});
-  list.push_back({detail, colors, coarsest, 0});
+  std::vector<Attempt> list = {{detail, colors, false, fine, decimals}};
+  if (decimals > 0) list.push_back({detail, colors, false, fine, decimals - 1});
+  list.push_back({detail, colors, false, coarse, 0});
+  list.push_back({detail, colors, false, coarsest, 0});
   // Geometrically fewer colours (each is a new palette and trace): a handful of attempts.
   for (int fewer = colors * 3 / 4; fewer >= 2; fewer = std::min(fewer - 1, fewer * 2 / 3)) {
-    list.push_back({detail, fewer, coarsest, 0});
+    list.push_back({detail, fewer, false, coarsest, 0});
   }
-  if (colors > 2 && list.back().colors != 2) list.push_back({detail, 2, coarsest, 0});
+  if (colors > 2 && list.back().colors != 2) list.push_back({detail, 2, false, coarsest, 0});
+  for (Attempt& attempt : list) attempt.shaded = shaded;
   return list;
 }
 
@@ -129,6 +132,22 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   }
   const int colors = static_cast<int>(first->colors.size());
   palettes.emplace(std::make_pair(raster::Detail::flat, colors), *first);
+  // Regions of smooth shading, fitted once; each palette tried with them gets them as colours.
+  std::vector<raster::ShadedRegion> shading;
+  try {
+    shading = raster::shaded_regions(working, &deadline);
+  } catch (const convert::WorkRefused& refusal) {
+    changes.add("convert-refused", Severity::error, refusal.what());
+    return result;
+  }
+  std::map<std::pair<raster::Detail, int>, raster::Shaded> shaded_palettes;
+  auto shaded_palette = [&](raster::Detail detail, int count) -> const raster::Shaded* {
+    auto it = shaded_palettes.find({detail, count});
+    if (it != shaded_palettes.end()) return &it->second;
+    const raster::Indexed* flat = palette(detail, count);
+    if (!flat) return nullptr;
+    return &shaded_palettes.emplace(std::make_pair(detail, count), raster::with_shading(*flat, working, shading, band)).first->second;
+  };
 
   model::Document base;
   base.view_box = {0, 0, static_cast<double>(working.width), static_cast<double>(working.height)};
@@ -139,7 +158,8 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
 
   bool without_automatic_background = false;  // set while the conversion is finished again without it
   auto run = [&](const Attempt& attempt, Diagnostics& notes) -> std::optional<Outcome> {
-    const raster::Indexed* indexed = palette(attempt.detail, attempt.colors);
+    const raster::Shaded* shaded = attempt.shaded ? shaded_palette(attempt.detail, attempt.colors) : nullptr;
+    const raster::Indexed* indexed = shaded ? &shaded->indexed : palette(attempt.detail, attempt.colors);
     if (!indexed) return std::nullopt;
     std::optional<raster::TracedLayers> traced;
     try {
@@ -151,6 +171,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     if (!traced) return std::nullopt;
     Outcome outcome;
     outcome.document = base;
+    if (shaded) raster::paint_shading(*traced, *shaded, shading, outcome.document.gradients);
     outcome.document.root = std::move(traced->group);
     // Framing only adds to the content: content over the budget is not rendered at all.
     std::string content_svg = convert::write_document(outcome.document, {attempt.decimals});
@@ -220,9 +241,9 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     bool failed = false;  // an attempt could not run: refused, reasons in `notes`
     std::optional<model::Rgb> automatic_background;  // put behind the attempts by --background auto
   };
-  auto first_fitting = [&](raster::Detail detail, int count) {
+  auto first_fitting = [&](raster::Detail detail, int count, bool shaded) {
     Search search;
-    for (const Attempt& attempt : attempts(detail, count, decimals, scale)) {
+    for (const Attempt& attempt : attempts(detail, count, shaded, decimals, scale)) {
       if (deadline.passed()) {
         search.notes.add("convert-refused", Severity::error, deadline.refusal());
         search.failed = true;
@@ -250,39 +271,8 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   auto faithful = [&](const std::optional<Fidelity>& f) {
     return f && f->ssim >= options.min_ssim_traced && f->differing_share <= options.max_differing_traced;
   };
-  auto finish = [&](bool without, ConvertResult& out) -> std::optional<model::Rgb> {
-    without_automatic_background = without;
-    Search search = first_fitting(raster::Detail::flat, colors);
-    if (search.failed) {
-      for (const auto& d : search.notes.items()) out.changes.add(d);
-      return std::nullopt;  // refused for another reason than the budget or fidelity
-    }
-    // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
-    // result fits and is faithful.
-    // Finer steps are larger: they are tried only when flat colours fit. (Attempts over the
-    // budget cost a trace and a write, never a render.)
-    if (options.colors == 0 && search.outcome && !faithful(search.outcome->fidelity)) {
-      const raster::Indexed* fine = palette(raster::Detail::fine, 0);
-      if (fine && !fine->colors.empty()) {
-        Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()));
-        // Stopped by the time limit, the finer search might have been chosen: what is written
-        // must not depend on time.
-        if (finer.failed && deadline.passed()) {
-          out.changes.add("convert-refused", Severity::error, deadline.refusal());
-          return std::nullopt;
-        }
-        if (!finer.failed && finer.outcome && faithful(finer.outcome->fidelity)) {
-          search = std::move(finer);
-          out.changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");
-        }
-      }
-    }
-    if (!search.outcome) {
-      out.changes.add("convert-refused", Severity::error,
-                      "the traced logo is still " + convert::over_budget(search.smallest, options.max_bytes) +
-                          " with the fewest colours and coarsest tracing tried");
-      return search.automatic_background;
-    }
+  // Writes the search's outcome (one that fits the budget) through the fidelity gate.
+  auto chosen_search = [&](Search search, ConvertResult& out) -> std::optional<model::Rgb> {
     std::optional<Outcome>& chosen = search.outcome;
     const Attempt& chosen_attempt = search.attempt;
     const Diagnostics& chosen_notes = search.notes;
@@ -301,6 +291,57 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     gate.max_differing = options.max_differing_traced;
     convert::accept_output(std::move(chosen->svg), chosen->fidelity, "", gate, out);
     return chosen->automatic_background;
+  };
+  auto finish = [&](bool without, ConvertResult& out) -> std::optional<model::Rgb> {
+    without_automatic_background = without;
+    // Smooth shading as gradients first, when a region fits one; flat colours when that does
+    // not fit the budget or render like the bitmap.
+    if (!shading.empty()) {
+      Search shaded = first_fitting(raster::Detail::flat, colors, true);
+      if (shaded.failed && deadline.passed()) {
+        out.changes.add("convert-refused", Severity::error, deadline.refusal());
+        return std::nullopt;
+      }
+      if (!shaded.failed && shaded.outcome && faithful(shaded.outcome->fidelity)) {
+        const std::size_t fitted = shaded.outcome->document.gradients.size();
+        out.changes.add("convert-traced", Severity::note,
+                        std::to_string(fitted) + " region" + (fitted == 1 ? "" : "s") +
+                            " of smooth shading traced as " + (fitted == 1 ? "a gradient" : "gradients"));
+        return chosen_search(std::move(shaded), out);
+      }
+    }
+    Search search = first_fitting(raster::Detail::flat, colors, false);
+    if (search.failed) {
+      for (const auto& d : search.notes.items()) out.changes.add(d);
+      return std::nullopt;  // refused for another reason than the budget or fidelity
+    }
+    // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
+    // result fits and is faithful.
+    // Finer steps are larger: they are tried only when flat colours fit. (Attempts over the
+    // budget cost a trace and a write, never a render.)
+    if (options.colors == 0 && search.outcome && !faithful(search.outcome->fidelity)) {
+      const raster::Indexed* fine = palette(raster::Detail::fine, 0);
+      if (fine && !fine->colors.empty()) {
+        Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()), false);
+        // Stopped by the time limit, the finer search might have been chosen: what is written
+        // must not depend on time.
+        if (finer.failed && deadline.passed()) {
+          out.changes.add("convert-refused", Severity::error, deadline.refusal());
+          return std::nullopt;
+        }
+        if (!finer.failed && finer.outcome && faithful(finer.outcome->fidelity)) {
+          search = std::move(finer);
+          out.changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");
+        }
+      }
+    }
+    if (!search.outcome) {
+      out.changes.add("convert-refused", Severity::error,
+                      "the traced logo is still " + convert::over_budget(search.smallest, options.max_bytes) +
+                          " with the fewest colours and coarsest tracing tried");
+      return search.automatic_background;
+    }
+    return chosen_search(std::move(search), out);
   };
   convert::finish_with_background_fallback(finish, result);
   if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);

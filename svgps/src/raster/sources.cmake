@@ -9,7 +9,9 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/decode_webp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/palette.cpp
   ${CMAKE_CURRENT_LIST_DIR}/prepare.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/profile_fit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/resample.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/shading.cpp
   ${CMAKE_CURRENT_LIST_DIR}/trace.cpp)
 find_package(PNG REQUIRED)
 find_package(JPEG REQUIRED)

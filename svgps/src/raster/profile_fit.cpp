@@ -1,0 +1,244 @@
+#include "raster/profile_fit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace bimi::svgps::raster::fit {
+
+namespace {
+
+// The mean values of the samples at each distance, gaps filled between their neighbours.
+std::optional<Profile> profile_of(const std::vector<Sample>& samples, std::size_t channels, const Distance& t) {
+  double low = INFINITY, high = -INFINITY;
+  for (const Sample& s : samples) {
+    const double v = t(s.x, s.y);
+    low = std::min(low, v);
+    high = std::max(high, v);
+  }
+  if (!(high - low >= 2) || !std::isfinite(high - low)) return std::nullopt;
+  const std::size_t bins = static_cast<std::size_t>(std::ceil((high - low) / bin_width)) + 1;
+  if (bins > max_bins) return std::nullopt;
+  std::vector<double> sum(bins * channels, 0), count(bins, 0);
+  for (const Sample& s : samples) {
+    const std::size_t k = std::min(static_cast<std::size_t>(std::lround((t(s.x, s.y) - low) / bin_width)), bins - 1);
+    for (std::size_t c = 0; c < channels; ++c) sum[k * channels + c] += s.v[c];
+    count[k] += 1;
+  }
+  Profile p{low, channels, std::vector<double>(bins * channels, 0)};
+  auto filled = [&](std::size_t k) { return count[k] > 0; };
+  for (std::size_t k = 0; k < bins; ++k) {
+    for (std::size_t c = 0; c < channels && filled(k); ++c) p.values[k * channels + c] = sum[k * channels + c] / count[k];
+  }
+  for (std::size_t k = 0; k < bins;) {
+    if (filled(k)) {
+      ++k;
+      continue;
+    }
+    std::size_t next = k;
+    while (next < bins && !filled(next)) ++next;
+    for (std::size_t c = 0; c < channels; ++c) {
+      const double before = k > 0 ? p.values[(k - 1) * channels + c] : (next < bins ? p.values[next * channels + c] : 0);
+      const double after = next < bins ? p.values[next * channels + c] : before;
+      for (std::size_t j = k; j < next; ++j) {
+        p.values[j * channels + c] =
+            before + (after - before) * static_cast<double>(j - k + 1) / static_cast<double>(next - k + 1);
+      }
+    }
+    k = next;
+  }
+  return p;
+}
+
+// Mean error (the largest of a sample's channels) of the profile over the samples, or infinity
+// when more than the tolerated share stray past the per-pixel bound.
+double fit_error(const std::vector<Sample>& samples, const Distance& t, const Profile& p, const Tolerance& tolerance) {
+  double total = 0;
+  std::size_t far = 0;
+  for (const Sample& s : samples) {
+    const double at = t(s.x, s.y);
+    double e = 0;
+    for (std::size_t c = 0; c < p.channels; ++c) e = std::max(e, std::abs(s.v[c] - p.at(at, c)));
+    total += e;
+    if (e > tolerance.pixel) ++far;
+  }
+  if (far * tolerance.strays_per > samples.size()) return INFINITY;
+  return total / static_cast<double>(samples.size());
+}
+
+// The profile's bins that keep every other within `tolerance` of the line between kept ones.
+std::vector<std::size_t> simplified(const Profile& p, double tolerance) {
+  const std::size_t bins = p.bins();
+  std::vector<bool> keep(bins, false);
+  keep.front() = keep.back() = true;
+  std::vector<std::pair<std::size_t, std::size_t>> spans{{0, bins - 1}};
+  while (!spans.empty()) {
+    auto [a, b] = spans.back();
+    spans.pop_back();
+    double worst = tolerance;
+    std::size_t at = a;
+    for (std::size_t k = a + 1; k < b; ++k) {
+      for (std::size_t c = 0; c < p.channels; ++c) {
+        const double va = p.values[a * p.channels + c], vb = p.values[b * p.channels + c];
+        const double line = va + (vb - va) * static_cast<double>(k - a) / static_cast<double>(b - a);
+        if (double d = std::abs(p.values[k * p.channels + c] - line); d > worst) {
+          worst = d;
+          at = k;
+        }
+      }
+    }
+    if (at == a) continue;
+    keep[at] = true;
+    spans.push_back({a, at});
+    spans.push_back({at, b});
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < keep.size(); ++k) {
+    if (keep[k]) out.push_back(k);
+  }
+  return out;
+}
+
+// The mean error of the candidate's profile over (a spread subset of) the samples.
+double mean_error(const std::vector<Sample>& samples, std::size_t channels, const Fit& candidate) {
+  const Distance t = [&candidate](double x, double y) { return candidate.distance(x, y); };
+  auto p = profile_of(samples, channels, t);
+  if (!p) return INFINITY;
+  return fit_error(samples, t, *p, {0, INFINITY, 1});
+}
+
+// Moves the candidate's centre (radial) or turns its direction (linear) in halving steps while
+// the error falls: the structure's estimate is a least-squares guess that 8-bit steps and
+// resampling pull a little off.
+void refine(const std::vector<Sample>& all, std::size_t channels, Fit& candidate) {
+  constexpr std::size_t most = 20'000;
+  std::vector<Sample> samples;
+  const std::size_t stride = all.size() / most + 1;
+  for (std::size_t k = 0; k < all.size(); k += stride) samples.push_back(all[k]);
+  double best = mean_error(samples, channels, candidate);
+  if (!std::isfinite(best)) return;
+  double angle = std::atan2(candidate.dy, candidate.dx);
+  for (double step = candidate.radial ? 4.0 : 0.04; step >= (candidate.radial ? 0.25 : 0.0025); step /= 2) {
+    // A few moves per step: a centre that keeps walking away is a linear fade's, which the
+    // linear candidate fits.
+    bool moved = true;
+    for (int moves = 0; moved && moves < 8; ++moves) {
+      moved = false;
+      for (int move = 0; move < (candidate.radial ? 4 : 2); ++move) {
+        Fit trial = candidate;
+        const double sign = move % 2 == 0 ? 1 : -1;
+        if (candidate.radial) {
+          (move < 2 ? trial.cx : trial.cy) += sign * step;
+        } else {
+          trial.dx = std::cos(angle + sign * step);
+          trial.dy = std::sin(angle + sign * step);
+        }
+        if (const double e = mean_error(samples, channels, trial); e < best) {
+          best = e;
+          candidate = trial;
+          if (!candidate.radial) angle += sign * step;
+          moved = true;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+double Profile::at(double t, std::size_t channel) const {
+  const std::size_t n = bins();
+  const double k = std::clamp((t - start) / bin_width, 0.0, static_cast<double>(n - 1));
+  const std::size_t i = static_cast<std::size_t>(k);
+  if (i + 1 >= n) return values[(n - 1) * channels + channel];
+  const double a = values[i * channels + channel], b = values[(i + 1) * channels + channel];
+  return a + (b - a) * (k - static_cast<double>(i));
+}
+
+void Structure::add(double px, double py, double gx, double gy) {
+  tensor[0] += gx * gx;
+  tensor[1] += gx * gy;
+  tensor[2] += gy * gy;
+  // A radial fade's gradient points at its centre c: c lies on the line through the pixel along
+  // the gradient, q·(c - p) = 0 with q the gradient turned a quarter; least squares over the
+  // samples (weighted by |g|²) gives Σ q qᵀ c = Σ q qᵀ p.
+  const double qx = -gy, qy = gx, qp = qx * px + qy * py;
+  centre[0] += qx * qx;
+  centre[1] += qx * qy;
+  centre[2] += qy * qy;
+  centre[3] += qx * qp;
+  centre[4] += qy * qp;
+}
+
+double Fit::distance(double x, double y) const { return radial ? std::hypot(x - cx, y - cy) : dx * x + dy * y; }
+
+std::optional<Fit> best_fit(const std::vector<Sample>& samples, std::size_t channels, const Structure& structure,
+                            int width, int height, const Tolerance& tolerance, bool refined) {
+  std::vector<Fit> candidates;
+  const auto& centre = structure.centre;
+  const double det = centre[0] * centre[2] - centre[1] * centre[1];
+  const double scale = centre[0] + centre[2];
+  if (scale > 0 && det > 1e-6 * scale * scale) {
+    Fit radial;
+    radial.radial = true;
+    radial.cx = (centre[2] * centre[3] - centre[1] * centre[4]) / det;
+    radial.cy = (centre[0] * centre[4] - centre[1] * centre[3]) / det;
+    const double reach = 4.0 * std::max(width, height);
+    if (std::abs(radial.cx - width / 2.0) < reach && std::abs(radial.cy - height / 2.0) < reach) {
+      candidates.push_back(std::move(radial));
+    }
+  }
+  const auto& tensor = structure.tensor;
+  if (tensor[0] + tensor[2] > 0) {
+    const double theta = 0.5 * std::atan2(2 * tensor[1], tensor[0] - tensor[2]);
+    Fit linear;
+    linear.dx = std::cos(theta);
+    linear.dy = std::sin(theta);
+    candidates.push_back(std::move(linear));
+  }
+  double best = tolerance.mean;
+  std::optional<Fit> chosen;
+  for (Fit& candidate : candidates) {
+    if (refined) refine(samples, channels, candidate);
+    const Distance t = [&candidate](double x, double y) { return candidate.distance(x, y); };
+    auto p = profile_of(samples, channels, t);
+    if (!p) continue;
+    if (const double e = fit_error(samples, t, *p, tolerance); e <= best) {
+      best = e;
+      candidate.profile = std::move(*p);
+      chosen = std::move(candidate);
+    }
+  }
+  return chosen;
+}
+
+model::Gradient gradient_of(const Fit& fit, std::size_t max_stops, const StopOf& stop) {
+  model::Gradient g;
+  const Profile& profile = fit.profile;
+  const double first = fit.radial ? 0.0 : profile.start, last = profile.end();
+  if (fit.radial) {
+    g.kind = model::Gradient::Kind::radial;
+    g.cx = fit.cx;
+    g.cy = fit.cy;
+    g.r = last;
+  } else {
+    g.x1 = fit.dx * profile.start;
+    g.y1 = fit.dy * profile.start;
+    g.x2 = fit.dx * last;
+    g.y2 = fit.dy * last;
+  }
+  std::vector<std::size_t> kept;
+  for (double tolerance = 1 / 255.0;; tolerance *= 1.5) {
+    kept = simplified(profile, tolerance);
+    if (kept.size() <= max_stops) break;
+  }
+  for (std::size_t k : kept) {
+    const double t = profile.start + bin_width * static_cast<double>(k);
+    model::GradientStop s = stop(profile, k);
+    s.offset = (t - first) / (last - first);
+    g.stops.push_back(s);
+  }
+  return g;
+}
+
+}  // namespace bimi::svgps::raster::fit
