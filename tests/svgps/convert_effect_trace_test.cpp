@@ -12,6 +12,7 @@
 #include "bimi/svgps/convert.hpp"
 #include "raster/alpha_bands.hpp"
 #include "raster/alpha_gradient.hpp"
+#include "gradient_support.hpp"
 #include "test_support.hpp"
 
 namespace bimi::svgps {
@@ -178,25 +179,8 @@ TEST(AlphaBands, ASteepSoftFadeOfFewBandsIsNotSnappedAsAnEdge) {
   EXPECT_EQ(disc->opacity.size(), 1u);  // its anti-aliased rim joined the disc or the outside
 }
 
-// The fitted gradient's alpha at a point, as a renderer pads and interpolates its stops.
-double gradient_alpha(const model::Gradient& g, double x, double y) {
-  double t;
-  if (g.kind == model::Gradient::Kind::radial) {
-    t = std::hypot(x - g.cx, y - g.cy) / g.r;
-  } else {
-    const double dx = g.x2 - g.x1, dy = g.y2 - g.y1;
-    t = ((x - g.x1) * dx + (y - g.y1) * dy) / (dx * dx + dy * dy);
-  }
-  if (t <= g.stops.front().offset) return g.stops.front().opacity;
-  for (std::size_t i = 1; i < g.stops.size(); ++i) {
-    if (t <= g.stops[i].offset) {
-      const auto& a = g.stops[i - 1];
-      const auto& b = g.stops[i];
-      return b.offset > a.offset ? a.opacity + (b.opacity - a.opacity) * (t - a.offset) / (b.offset - a.offset) : b.opacity;
-    }
-  }
-  return g.stops.back().opacity;
-}
+// The fitted gradient's alpha at a point.
+double gradient_alpha(const model::Gradient& g, double x, double y) { return test::gradient_at(g, x, y)[3]; }
 
 // Every pixel of `image` the support covers is within `slack` of the gradient's alpha there.
 void expect_gradient_matches(const Image& image, const raster::AlphaGradient& fit, double slack) {

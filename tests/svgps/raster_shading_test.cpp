@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "bimi/svgps/render.hpp"
+#include "gradient_support.hpp"
 #include "raster/palette.hpp"
 #include "raster/shading.hpp"
 
@@ -39,22 +40,9 @@ Colour mix(const Colour& a, const Colour& b, double t) {
   return {a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t};
 }
 
-// The gradient's colour at a point, as a renderer pads and interpolates its stops.
 Colour gradient_colour(const model::Gradient& g, double x, double y) {
-  double t;
-  if (g.kind == model::Gradient::Kind::radial) {
-    t = std::hypot(x - g.cx, y - g.cy) / g.r;
-  } else {
-    const double dx = g.x2 - g.x1, dy = g.y2 - g.y1;
-    t = ((x - g.x1) * dx + (y - g.y1) * dy) / (dx * dx + dy * dy);
-  }
-  auto of = [](const model::Rgb& c) { return Colour{double(c.r), double(c.g), double(c.b)}; };
-  if (t <= g.stops.front().offset) return of(g.stops.front().color);
-  for (std::size_t i = 1; i < g.stops.size(); ++i) {
-    const auto &a = g.stops[i - 1], &b = g.stops[i];
-    if (t <= b.offset) return mix(of(a.color), of(b.color), b.offset > a.offset ? (t - a.offset) / (b.offset - a.offset) : 1);
-  }
-  return of(g.stops.back().color);
+  const auto v = test::gradient_at(g, x, y);
+  return {v[0], v[1], v[2]};
 }
 
 // Every pixel of the region at least `inset` from the picture's edges of colour is within
