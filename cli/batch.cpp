@@ -61,8 +61,9 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& direc
   return found;
 }
 
-std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error) {
-  const svgps::Limits limits = sandboxed_limits();
+std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error,
+                                            const std::vector<std::string>& font_directories) {
+  const svgps::Limits limits = sandboxed_limits(font_directories);
   auto bytes = read_input_file(path, limits.max_input_bytes);
   if (auto* io = std::get_if<IoError>(&bytes)) {
     error = io->message;

@@ -50,6 +50,7 @@ void for_each_parallel(std::size_t count, unsigned jobs, Work work) {
 // Reads a logo ("-": standard input; SVG or SVGZ, or a PNG or JPEG bitmap) under the library's limits and renders it
 // on a size×size square (a bitmap is fitted and centred as an SVG would be).
 // On failure returns nullopt with a one-line `error` naming the file.
-std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error);
+std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error,
+                                            const std::vector<std::string>& font_directories = {});
 
 }  // namespace bimi::cli

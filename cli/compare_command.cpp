@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "terminal.hpp"
 #include "file_args.hpp"
+#include "render_worker.hpp"
 
 namespace bimi::cli {
 namespace {
@@ -21,6 +22,7 @@ struct CompareOptions {
   std::string format = "text";
   double min_ssim = 0.93;
   double max_differing = 0.02;
+  std::vector<std::string> font_dirs;
 };
 
 ExitCode run_compare(const CompareOptions& options) {
@@ -28,9 +30,14 @@ ExitCode run_compare(const CompareOptions& options) {
     std::cerr << "bimi compare: standard input (-) can be read only once\n";
     return ExitCode::usage;
   }
-  std::string error;
-  auto a = load_and_render(options.first, options.size, error);
-  auto b = a ? load_and_render(options.second, options.size, error) : std::nullopt;
+  std::string error, not_a_directory;
+  const auto fonts = font_directories(options.font_dirs, not_a_directory);
+  if (!fonts) {
+    std::cerr << "bimi compare: --fonts " << printable(not_a_directory) << " is not a directory\n";
+    return ExitCode::usage;
+  }
+  auto a = load_and_render(options.first, options.size, error, *fonts);
+  auto b = a ? load_and_render(options.second, options.size, error, *fonts) : std::nullopt;
   if (!a || !b) {
     std::cerr << "bimi compare: " << printable(error) << "\n";
     return ExitCode::bad_input;
@@ -69,6 +76,8 @@ void setup_compare(CLI::App& app, ExitCode& result) {
   command->add_option("--max-differing", options->max_differing,
                       "share of visibly differing pixels allowed (default 0.02)")
       ->check(CLI::Range(0.0, 1.0));
+  command->add_option("--fonts", options->font_dirs,
+                      "a directory of font files both logos' text is drawn with (repeatable; this run only), as convert --fonts");
   command->footer(exit_status_help({ExitCode::ok, ExitCode::findings, ExitCode::usage, ExitCode::bad_input}));
   command->callback([options, &result] { result = run_compare(*options); });
 }

@@ -290,15 +290,13 @@ ExitCode run_convert(const ConvertCommandOptions& options) {
     }
   }
   svgps::ConvertOptions base;
-  std::vector<std::string> font_dirs;
-  for (const auto& directory : options.font_dirs) {
-    std::error_code ignored;
-    if (!fs::is_directory(directory, ignored)) {
-      std::cerr << "bimi convert: --fonts " << printable(directory) << " is not a directory\n";
-      return ExitCode::usage;
-    }
-    font_dirs.push_back(fs::absolute(directory, ignored).string());
+  std::string not_a_directory;
+  const auto resolved_fonts = font_directories(options.font_dirs, not_a_directory);
+  if (!resolved_fonts) {
+    std::cerr << "bimi convert: --fonts " << printable(not_a_directory) << " is not a directory\n";
+    return ExitCode::usage;
   }
+  const std::vector<std::string>& font_dirs = *resolved_fonts;
   std::optional<ReaderLanguages> languages = languages_from_environment();
   if (!options.lang.empty()) {
     languages = languages_from_tag(options.lang);

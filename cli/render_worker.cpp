@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -34,6 +35,20 @@ std::optional<int> run_render_worker(int argc, char** argv) {
 }
 
 svgps::Limits sandboxed_limits() { return sandboxed_limits({}); }
+
+std::optional<std::vector<std::string>> font_directories(const std::vector<std::string>& given,
+                                                         std::string& not_a_directory) {
+  std::vector<std::string> out;
+  for (const auto& directory : given) {
+    std::error_code ignored;
+    if (!std::filesystem::is_directory(directory, ignored)) {
+      not_a_directory = directory;
+      return std::nullopt;
+    }
+    out.push_back(std::filesystem::absolute(directory, ignored).string());
+  }
+  return out;
+}
 
 svgps::Limits sandboxed_limits(const std::vector<std::string>& font_directories, const std::string& languages) {
   static const svgps::Limits defaults;

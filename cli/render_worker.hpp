@@ -32,4 +32,9 @@ svgps::Limits sandboxed_limits();
 // instead of the environment's.
 svgps::Limits sandboxed_limits(const std::vector<std::string>& font_directories, const std::string& languages = "");
 
+// The --fonts directories as absolute paths for the render workers, or the first one that is not
+// a directory (in `not_a_directory`) and nullopt.
+std::optional<std::vector<std::string>> font_directories(const std::vector<std::string>& given,
+                                                         std::string& not_a_directory);
+
 }  // namespace bimi::cli
