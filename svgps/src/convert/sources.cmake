@@ -28,6 +28,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/root_stretch.cpp
   ${CMAKE_CURRENT_LIST_DIR}/shapes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/stroke.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/text_content.cpp
   ${CMAKE_CURRENT_LIST_DIR}/text_outline.cpp
   ${CMAKE_CURRENT_LIST_DIR}/units_viewport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/use_expansion.cpp)

@@ -11,44 +11,26 @@
 #include "convert/paint_server.hpp"
 #include "convert/shapes.hpp"
 #include "convert/stroke.hpp"
+#include "convert/text_content.hpp"
 #include "convert/tree.hpp"
 #include "convert/units_viewport.hpp"
+#include "geometry/path_ops.hpp"
 
 namespace bimi::svgps::convert {
 
 namespace {
 
-// The initial font-family and font-size librsvg gives text that names none: the reference
-// render draws such text this way (SVG leaves both to the user agent).
+// The initial font-family librsvg gives text that names none: the reference render draws such
+// text this way (SVG leaves it to the user agent).
 constexpr std::string_view initial_family = "Times New Roman";
-constexpr double initial_size_px = 12;
 
-// An absolute-size keyword (CSS 2.1 §15.7) as librsvg sizes it: medium is 12pt (16px), and each
-// step is a factor of 1.2.
-std::optional<double> keyword_size_px(std::string_view keyword) {
-  static constexpr std::pair<std::string_view, int> steps[] = {{"xx-small", -3}, {"x-small", -2}, {"small", -1},
-                                                               {"medium", 0},    {"large", 1},    {"x-large", 2},
-                                                               {"xx-large", 3}};
-  for (const auto& [name, step] : steps) {
-    if (keyword == name) return 16 * std::pow(1.2, step);
-  }
-  return std::nullopt;
-}
-
-text::FontRequest font_request(BuildState& state, std::size_t index) {
+text::FontRequest font_request(const BuildState& state, std::size_t index) {
   text::FontRequest request;
-  request.size_px = initial_size_px;
   std::string families = std::string(state.property(index, "font-family").value_or(initial_family));
   if (auto list = style::parse_font_family_list(families)) {
     for (const auto& family : *list) request.families.push_back(family.name);
   }
-  if (auto size = state.property(index, "font-size")) {
-    if (auto parsed = detail::parse_length(*size); parsed && parsed->to_pixels()) {
-      request.size_px = *parsed->to_pixels();
-    } else if (auto keyword = keyword_size_px(trim_xml_space(*size))) {
-      request.size_px = *keyword;
-    }
-  }
+  request.size_px = font_size_px(state, index);
   if (auto weight = state.property(index, "font-weight")) {
     std::string w = trim_xml_space(*weight);
     if (w == "bold" || w == "bolder") {
@@ -57,11 +39,31 @@ text::FontRequest font_request(BuildState& state, std::size_t index) {
       request.weight = 400;
     } else {
       std::string_view view = w;
-      if (auto n = detail::parse_number(view)) request.weight = static_cast<int>(*n);
+      // A weight outside 1..1000 is invalid and ignored, as CSS ignores invalid declarations.
+      if (auto n = detail::parse_number(view); n && view.empty() && *n >= 1 && *n <= 1000) request.weight = static_cast<int>(*n);
     }
   }
   if (auto style = state.property(index, "font-style")) request.italic = trim_xml_space(*style) != "normal";
   return request;
+}
+
+text::TextRun::Anchor anchor_of(const BuildState& state, std::size_t index) {
+  auto anchor = state.property(index, "text-anchor");
+  if (!anchor) return text::TextRun::Anchor::start;
+  std::string a = trim_xml_space(*anchor);
+  return a == "middle" ? text::TextRun::Anchor::middle : a == "end" ? text::TextRun::Anchor::end : text::TextRun::Anchor::start;
+}
+
+// x, y, dx or dy of a text or span: librsvg takes the first of a list of lengths (one per
+// character in SVG) for the whole span.
+double position(const RawElement& e, std::string_view name, double fallback, const Context& context, char axis) {
+  const RawAttribute* a = e.attribute(name);
+  if (!a) return fallback;
+  std::string_view list = a->value;
+  const std::size_t begin = list.find_first_not_of(" \t\r\n,");
+  if (begin == std::string_view::npos) return fallback;
+  list.remove_prefix(begin);
+  return user_units(list.substr(0, list.find_first_of(" \t\r\n,")), fallback, context, axis);
 }
 
 }  // namespace
@@ -73,23 +75,42 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     state.refuse(e, "text cannot be outlined: no fonts are available");
     return std::nullopt;
   }
-  double pen_x = length(e, "x", 0, context, 'w');
-  double pen_y = length(e, "y", 0, context, 'h');
-  std::vector<std::size_t> spans{index};
-  for (std::size_t c : e.children) {
-    if (state.document.elements[c].is_svg("tspan")) spans.push_back(c);
-  }
   std::vector<std::pair<std::size_t, geo::Path>> out;
-  for (std::size_t span : spans) {
-    const RawElement& s = state.document.elements[span];
-    if (span != index) {
-      if (s.attribute("x")) pen_x = length(s, "x", pen_x, context, 'w');
-      if (s.attribute("y")) pen_y = length(s, "y", pen_y, context, 'h');
-      if (s.attribute("dx")) pen_x += length(s, "dx", 0, context, 'w');
-      if (s.attribute("dy")) pen_y += length(s, "dy", 0, context, 'h');
+  double pen_x = position(e, "x", 0, context, 'w') + position(e, "dx", 0, context, 'w');
+  double pen_y = position(e, "y", 0, context, 'h') + position(e, "dy", 0, context, 'h');
+  // A text chunk (SVG 1.1 §10.5) starts at the text and at every span with an absolute x or y;
+  // its text-anchor moves all its runs together once its width is known.
+  std::size_t chunk_first = 0;
+  double chunk_x = pen_x;
+  text::TextRun::Anchor chunk_anchor = anchor_of(state, index);
+  auto close_chunk = [&] {
+    const double width = pen_x - chunk_x;
+    const double offset = chunk_anchor == text::TextRun::Anchor::middle ? -width / 2
+                          : chunk_anchor == text::TextRun::Anchor::end  ? -width
+                                                                        : 0;
+    if (offset != 0) {
+      for (std::size_t k = chunk_first; k < out.size(); ++k) out[k].second = geo::transformed(out[k].second, geo::Matrix::translate(offset, 0));
     }
-    std::string content = detail::collapse_xml_space(s.text);
-    if (content.empty()) continue;
+    chunk_first = out.size();
+  };
+  for (const TextStep& step : text_steps(state, index)) {
+    const RawElement& s = state.document.elements[step.element];
+    if (step.kind == TextStep::Kind::span) {
+      if (s.attribute("x") || s.attribute("y")) {
+        close_chunk();
+        pen_x = position(s, "x", pen_x, context, 'w');
+        pen_y = position(s, "y", pen_y, context, 'h');
+        chunk_x = pen_x;
+        chunk_anchor = anchor_of(state, step.element);
+      }
+      if (s.attribute("dx")) {
+        pen_x += position(s, "dx", 0, context, 'w');
+        if (chunk_first == out.size()) chunk_x = pen_x;
+      }
+      pen_y += position(s, "dy", 0, context, 'h');
+      continue;
+    }
+    const std::string& content = step.characters;
     // Bounded per document, not only per run: every outlined glyph is kept until the end.
     state.text_characters += static_cast<std::size_t>(std::count_if(
         content.begin(), content.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -100,14 +121,10 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     }
     text::TextRun run;
     run.text = content;
-    run.origin = {pen_x, pen_y};
-    run.font = font_request(state, span);
-    if (auto anchor = state.property(span, "text-anchor")) {
-      std::string a = trim_xml_space(*anchor);
-      run.anchor = a == "middle" ? text::TextRun::Anchor::middle
-                   : a == "end"  ? text::TextRun::Anchor::end
-                                 : text::TextRun::Anchor::start;
-    }
+    run.font = font_request(state, step.element);
+    run.origin = {pen_x, pen_y - baseline_shift(state, step.element, index)};
+    run.letter_spacing = letter_spacing(state, step.element);
+    if (!(run.font.size_px > 0)) continue;  // a zero size draws nothing
     std::string error;
     auto outlined = text::outline_text(run, *state.options.fonts, error, state.deadline());
     if (!outlined) {
@@ -122,9 +139,10 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     }
     for (const auto& warning : outlined->warnings) state.approximate(s, "text: " + warning);
     state.note("convert-text", s, "text \"" + content + "\" outlined with " + outlined->font_family_used);
-    pen_x += run.anchor == text::TextRun::Anchor::start ? outlined->advance : 0;
-    out.emplace_back(span, std::move(outlined->path));
+    pen_x += outlined->advance;
+    out.emplace_back(step.element, std::move(outlined->path));
   }
+  close_chunk();
   return out;
 }
 

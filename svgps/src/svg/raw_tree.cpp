@@ -291,11 +291,13 @@ class TreeBuilder {
       std::size_t index = add_element(*element, frame.parent, scope);
       // Push children in reverse so they are visited in document order.
       children.clear();
+      std::size_t elements_before = 0;  // child elements before the next text, for RawElement::text_pieces
       for (const tinyxml2::XMLNode* child = element->FirstChild(); child; child = child->NextSibling()) {
         if (child->ToElement() || is_misc(*child)) {
           children.push_back(child);
+          if (child->ToElement()) ++elements_before;
         } else if (const auto* t = child->ToText()) {
-          add_text(index, *t);
+          add_text(index, *t, elements_before);
         }
       }
       for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, index, scope});
@@ -372,12 +374,15 @@ class TreeBuilder {
     return std::string(undeclared_namespace_prefix) + std::string(prefix);
   }
 
-  void add_text(std::size_t index, const tinyxml2::XMLText& text) {
+  void add_text(std::size_t index, const tinyxml2::XMLText& text, std::size_t elements_before) {
     RawElement& element = document_.elements[index];
     std::string_view value = text.Value() ? text.Value() : "";
     if (element.text.empty() && value.find_first_not_of(" \t\r\n") != std::string_view::npos) {
       element.text_location = {text.GetLineNum(), 0};
     }
+    if (value.empty()) return;
+    RawTextPiece& last = element.text_pieces.emplace_back();
+    last = {elements_before, element.text.size(), element.text.size() + value.size()};
     element.text.append(value);
   }
 

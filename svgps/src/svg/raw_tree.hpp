@@ -31,6 +31,14 @@ struct RawAttribute {
   Location location;
 };
 
+// Where a run of an element's character data falls among its child elements: after the first
+// `after_children` of them, at [begin, end) of RawElement::text.
+struct RawTextPiece {
+  std::size_t after_children = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 struct RawElement {
   static constexpr std::size_t no_parent = static_cast<std::size_t>(-1);
 
@@ -43,6 +51,7 @@ struct RawElement {
   std::size_t parent = no_parent;
   int depth = 0;
   std::string text;  // direct character data, concatenated
+  std::vector<RawTextPiece> text_pieces;  // the same, piece by piece among the children (text layout)
   Location text_location;
 
   const RawAttribute* attribute(std::string_view qname) const;

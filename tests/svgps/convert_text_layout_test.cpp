@@ -1,0 +1,92 @@
+// How the converter lays out a <text> before outlining it (convert/text_content.*,
+// convert/text_outline.cpp): content order, white space, chunks and anchors, positions, sizes
+// and shifts, each judged against librsvg's own render of the original (the fidelity gate's
+// reference), so a layout that differs from the renderer's fails.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "bimi/svgps/convert.hpp"
+#include "test_support.hpp"
+
+namespace bimi::svgps {
+namespace {
+
+// A 200-unit logo in Arial (Liberation Sans) 26px around `body`.
+std::string logo(const std::string& body) {
+  return R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" font-family="Arial" font-size="26">)" +
+         body + "</svg>";
+}
+
+std::string changes_text(const ConvertResult& r) {
+  std::string out;
+  for (const auto& d : r.changes.items()) out += d.rule + ": " + d.message + "\n";
+  return out;
+}
+
+// Converts, and expects the outlines to render as librsvg renders the text.
+void expect_drawn_as_librsvg(const std::string& body, double min_ssim = 0.99) {
+  SCOPED_TRACE(body);
+  ConvertResult r = convert_svg(logo(body), {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, min_ssim) << changes_text(r);
+  EXPECT_LE(r.fidelity->differing_share, 0.005) << changes_text(r);
+}
+
+TEST(TextLayout, CharactersAroundASpanKeepTheirOrder) {
+  expect_drawn_as_librsvg(R"(<text x="20" y="100">
+        Brand<tspan fill="green">Mark</tspan>Co
+    </text>)");
+}
+
+TEST(TextLayout, NestedSpansAreFollowed) {
+  expect_drawn_as_librsvg(
+      R"(<text x="20" y="100">A<tspan fill="green">B<tspan fill="blue" font-weight="bold">C</tspan>D</tspan>E</text>)");
+}
+
+TEST(TextLayout, AnAnchorMovesTheWholeChunk) {
+  // Centred on 100 as one word, not each run centred on its own.
+  expect_drawn_as_librsvg(
+      R"(<text x="100" y="100" text-anchor="middle">Brand<tspan font-weight="bold">Name</tspan></text>)");
+  expect_drawn_as_librsvg(
+      R"(<text x="180" y="100" text-anchor="end">Brand<tspan fill="red">Name</tspan></text>)");
+}
+
+TEST(TextLayout, AnAbsolutelyPlacedSpanStartsAChunkWithItsOwnAnchor) {
+  expect_drawn_as_librsvg(R"(<text x="100" y="80" text-anchor="middle">Brand<tspan x="100" y="130">Name</tspan></text>)");
+}
+
+TEST(TextLayout, PositionListsTakeTheirFirstValueAsLibrsvgDoes) {
+  expect_drawn_as_librsvg(R"(<text x="40 70 110" y="100 120 140">Text</text>)");
+  expect_drawn_as_librsvg(R"(<text dx="40" dy="120">Text</text>)");
+}
+
+TEST(TextLayout, BaselineShiftRaisesAndLowersSpans) {
+  expect_drawn_as_librsvg(
+      R"(<text x="20" y="100">H<tspan baseline-shift="super">2</tspan>O<tspan baseline-shift="sub">x</tspan></text>)");
+}
+
+TEST(TextLayout, RelativeFontSizesFollowTheParent) {
+  expect_drawn_as_librsvg(R"(<g font-size="20"><text x="20" y="100" font-size="2em">Big<tspan font-size="50%">small</tspan></text></g>)");
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" font-size="larger">Larger</text>)");
+}
+
+TEST(TextLayout, InvalidSizesAndWeightsAreIgnored) {
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" font-size="huge">Text</text>)");
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" font-size="-50">Text</text>)");  // librsvg: 12px
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" font-weight="1500">Text</text>)");
+}
+
+TEST(TextLayout, WhiteSpaceIsProcessedAsLibrsvgDoes) {
+  // Leading and trailing space of the text go; the space before a span and inside a run stay once.
+  expect_drawn_as_librsvg("<text x=\"20\" y=\"100\">\n   Brand   <tspan fill=\"green\">Mark</tspan>\tCo   \n</text>");
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" xml:space="preserve">A   B</text>)");
+}
+
+TEST(TextLayout, LetterSpacingWidensTheRun) {
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" letter-spacing="6">Brand</text>)");
+}
+
+}  // namespace
+}  // namespace bimi::svgps
