@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Converts every logo of simple-icons and super-tiny-icons, and the resvg test suite's filters,
-# masking and painting areas, with bimi, and optimizes the same files with svgo (default preset).
+# masking, painting and text areas, with bimi, and optimizes the same files with svgo (default
+# preset). The text area is converted and compared with `--fonts` set to the suite's fonts: the
+# Noto Sans, Noto Serif, Noto Sans Arabic and Devanagari and Amiri families from Debian's
+# fonts-noto-core and fonts-hosny-amiri, downloaded once with apt-get into bench/.cache (never
+# installed); the suite's Arial resolves to fontconfig's Liberation Sans.
 # Prints per corpus: converted/refused/unreadable counts, refusals by rule, output bytes and the
 # median output/input ratio, how many outputs pass the official schema and `bimi check --profile
 # strict`, the fidelity distribution (every output rendered beside its input) and time.
@@ -30,12 +34,14 @@ validity() {
   echo "$schema_ok $strict_ok $total"
 }
 
-# Fidelity of every output against its input: "min p1 p5 median faithful" over SSIM.
+# Fidelity of every output against its input: "min p1 p5 median faithful" over SSIM. Further
+# arguments go to bimi compare (--fonts).
 fidelity() {
   local inputs=$1 outputs=$2 list=$work/ssim.txt
+  shift 2
   : >"$list"
   for out in "$outputs"/*.svg; do
-    "$bimi" compare --format json "$inputs/$(basename "$out")" "$out" 2>/dev/null |
+    "$bimi" compare --format json "$@" "$inputs/$(basename "$out")" "$out" 2>/dev/null |
       node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{try{const j=JSON.parse(s);console.log(j.ssim, j.alike?1:0)}catch(e){console.log('0 0')}})" >>"$list"
   done
   sort -g "$list" | awk '{ s[NR]=$1; ok+=$2 } END {
@@ -43,8 +49,25 @@ fidelity() {
     printf "min %.4f  p1 %.4f  p5 %.4f  median %.4f  alike %d/%d", s[1], s[int(NR*0.01)+1], s[int(NR*0.05)+1], s[int(NR/2)+1], ok, NR }'
 }
 
+# The resvg suite's fonts, from Debian packages unpacked (not installed) into bench/.cache.
+suite_fonts() {
+  local fonts=$here/.cache/resvg-fonts
+  if [ ! -f "$fonts/NotoSans-Regular.ttf" ]; then
+    local unpack=$work/fonts
+    mkdir -p "$unpack" "$fonts"
+    (cd "$unpack" && apt-get download fonts-noto-core fonts-hosny-amiri >/dev/null 2>&1) ||
+      { echo "apt-get download of the suite's fonts failed" >&2; exit 2; }
+    for deb in "$unpack"/*.deb; do dpkg-deb -x "$deb" "$unpack/root"; done
+    find "$unpack/root" \( -name 'NotoSans-*.ttf' -o -name 'NotoSerif-*.ttf' -o -name 'NotoSansArabic-*.ttf' \
+      -o -name 'NotoSansDevanagari-*.ttf' -o -name 'Amiri-*.ttf' \) -exec cp {} "$fonts/" \;
+  fi
+  echo "$fonts"
+}
+
+# run_corpus NAME DIR [bimi convert and compare options]
 run_corpus() {
   local name=$1 dir=$2
+  shift 2
   local files bytes_in
   files=$(find "$dir" -maxdepth 1 -name '*.svg' | wc -l)
   bytes_in=$(cat "$dir"/*.svg | wc -c)
@@ -55,7 +78,7 @@ run_corpus() {
   # Background none: both tools are measured on the same drawing (bimi's default adds one).
   local s e
   s=$(date +%s.%N)
-  "$bimi" convert "$dir" --out-dir "$bimi_out" --background none --format json >"$work/$name.json" 2>/dev/null || true
+  "$bimi" convert "$dir" --out-dir "$bimi_out" --background none --format json "$@" >"$work/$name.json" 2>/dev/null || true
   e=$(date +%s.%N)
   t_bimi=$(echo "$e - $s" | bc)
   t_svgo=$(seconds "$svgo" -q -f "$dir" -o "$svgo_out")
@@ -83,7 +106,7 @@ run_corpus() {
     }"
   read -r b_schema b_strict b_total <<<"$(validity "$bimi_out")"
   echo "bimi: schema-valid $b_schema/$b_total, strict-valid $b_strict/$b_total, time ${t_bimi}s (fidelity check included)"
-  echo "bimi fidelity (bimi compare, 256 px, every output against its input): $(fidelity "$dir" "$bimi_out")"
+  echo "bimi fidelity (bimi compare, 256 px, every output against its input): $(fidelity "$dir" "$bimi_out" "$@")"
   node -e "
     const r=require('$work/$name.json');
     const written=r.files.filter(f=>f.fidelity && f.status==='converted');
@@ -96,7 +119,7 @@ run_corpus() {
   svgo_bytes=$(cat "$svgo_out"/*.svg | wc -c)
   read -r s_schema s_strict s_total <<<"$(validity "$svgo_out")"
   echo "svgo: output bytes $svgo_bytes, schema-valid $s_schema/$s_total, strict-valid $s_strict/$s_total, time ${t_svgo}s"
-  echo "svgo fidelity (bimi compare, 256 px, every output against its input): $(fidelity "$dir" "$svgo_out")"
+  echo "svgo fidelity (bimi compare, 256 px, every output against its input): $(fidelity "$dir" "$svgo_out" "$@")"
   echo
 }
 
@@ -107,3 +130,5 @@ run_corpus super-tiny-icons "$here/node_modules/super-tiny-icons/images/svg"
 for area in filters masking painting; do
   run_corpus "resvg-$area" "$here/corpora/resvg-suite/$area"
 done
+fonts=$(suite_fonts) || exit 2
+run_corpus resvg-text "$here/corpora/resvg-suite/text" --fonts "$fonts"
