@@ -100,20 +100,31 @@ std::optional<ShadedRegion> fitted(const Image& image, std::vector<std::uint32_t
     for (std::size_t k = 0; k < pixels.size(); ++k) depth[k] = at[pixels[k]];
   }
 
+  // A flat colour (its rim aside) is left to the palette; so is a web of thin lines.
+  std::array<int, 3> low{255, 255, 255}, high{0, 0, 0};
+  std::size_t inner = 0;
+  for (std::size_t k = 0; k < pixels.size(); ++k) {
+    if (depth[k] < 2) continue;
+    ++inner;
+    for (std::size_t c = 0; c < 3; ++c) {
+      low[c] = std::min<int>(low[c], p[pixels[k] * 4 + c]);
+      high[c] = std::max<int>(high[c], p[pixels[k] * 4 + c]);
+    }
+  }
+  bool spans = false;
+  for (std::size_t c = 0; c < 3; ++c) spans = spans || high[c] - low[c] >= shading_min_span;
+  if (!spans || inner < pixels.size() / 2) return std::nullopt;
+
   // Samples a step in from the rim; the direction and centre from those two steps in, where
   // central differences only read the region's own colours.
-  std::array<int, 3> low{255, 255, 255}, high{0, 0, 0};
   std::array<double, 3> sum{};
   std::vector<fit::Sample> samples;
+  samples.reserve(inner);
   fit::Structure structure;
   for (std::size_t k = 0; k < pixels.size(); ++k) {
     const std::uint32_t i = pixels[k];
     for (std::size_t c = 0; c < 3; ++c) sum[c] += p[i * 4 + c];
     if (depth[k] < 2) continue;
-    for (std::size_t c = 0; c < 3; ++c) {
-      low[c] = std::min<int>(low[c], p[i * 4 + c]);
-      high[c] = std::max<int>(high[c], p[i * 4 + c]);
-    }
     const int x = static_cast<int>(i % static_cast<std::size_t>(g.w)), y = static_cast<int>(i / static_cast<std::size_t>(g.w));
     const double px = x + 0.5, py = y + 0.5;
     samples.push_back({px, py, {value(i, 0), value(i, 1), value(i, 2)}});
@@ -125,10 +136,6 @@ std::optional<ShadedRegion> fitted(const Image& image, std::vector<std::uint32_t
       structure.add(px, py, gx, gy);
     }
   }
-  // A flat colour (its rim aside) is left to the palette.
-  bool spans = false;
-  for (std::size_t c = 0; c < 3; ++c) spans = spans || high[c] - low[c] >= shading_min_span;
-  if (!spans) return std::nullopt;
   // Nor is one colour with a few mixed pixels: most of a shading is away from its mean colour.
   std::array<double, 3> mean{};
   for (const fit::Sample& s : samples) {
@@ -141,7 +148,6 @@ std::optional<ShadedRegion> fitted(const Image& image, std::vector<std::uint32_t
     if (d <= shading_flat_reach) ++near_mean;
   }
   if (near_mean * 5 >= samples.size() * 3) return std::nullopt;
-  if (samples.size() < pixels.size() / 2) return std::nullopt;  // a web of thin lines, not an area
   const auto fit = fit::best_fit(samples, 3, structure, g.w, g.h,
                                  {shading_mean_error, shading_pixel_error, 100}, true);
   if (!fit) return std::nullopt;
