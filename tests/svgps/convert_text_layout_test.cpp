@@ -86,6 +86,24 @@ TEST(TextLayout, WhiteSpaceIsProcessedAsLibrsvgDoes) {
 
 TEST(TextLayout, LetterSpacingWidensTheRun) {
   expect_drawn_as_librsvg(R"(<text x="20" y="100" letter-spacing="6">Brand</text>)");
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" letter-spacing="0.2em">Brand</text>)");
+  // A percentage is of the viewport's width, as librsvg reads it.
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" letter-spacing="2%">Brand</text>)");
+}
+
+TEST(TextLayout, PositionsInEmAreOfTheFontSize) {
+  expect_drawn_as_librsvg(R"(<text x="0.5em" y="3.5ex">Text</text>)");
+}
+
+TEST(TextLayout, TheTextsOwnBaselineShiftApplies) {
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" baseline-shift="super">Text</text>)");
+}
+
+TEST(TextLayout, ATrefDrawsTheReferencedCharacters) {
+  const std::string name = R"(<defs><text id="name">Brand <tspan>Name</tspan></text></defs>)";
+  expect_drawn_as_librsvg(name + R"(<text x="20" y="100" fill="green"><tref xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="#name"/></text>)");
+  // librsvg follows only an XLink href on a tref: a plain one draws nothing.
+  expect_drawn_as_librsvg(name + R"(<text x="20" y="100">A<tref href="#name"/></text>)");
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 #include "convert/text_content.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string_view>
 #include <utility>
 
+#include "convert/units_viewport.hpp"
 #include "svg/numbers.hpp"
 #include "svg/xml_space.hpp"
 
@@ -62,6 +64,18 @@ bool followed_span(const BuildState& state, std::size_t child) {
   return !display || trim_xml_space(*display) != "none";
 }
 
+// All character data inside an element, in document order (what a <tref> draws).
+void all_characters(const BuildState& state, std::size_t index, int depth, std::string& out) {
+  const RawElement& e = state.document.elements[index];
+  std::size_t piece = 0;
+  for (std::size_t k = 0; k <= e.children.size(); ++k) {
+    for (; piece < e.text_pieces.size() && e.text_pieces[piece].after_children == k; ++piece) {
+      out.append(e.text, e.text_pieces[piece].begin, e.text_pieces[piece].end - e.text_pieces[piece].begin);
+    }
+    if (k < e.children.size() && depth < max_text_span_depth) all_characters(state, e.children[k], depth + 1, out);
+  }
+}
+
 void collect(const BuildState& state, std::size_t index, bool preserve, int depth, std::vector<TextStep>& out) {
   const RawElement& e = state.document.elements[index];
   std::size_t piece = 0;
@@ -74,6 +88,22 @@ void collect(const BuildState& state, std::size_t index, bool preserve, int dept
     }
     if (k == e.children.size() || depth >= max_text_span_depth) continue;
     const std::size_t child = e.children[k];
+    // A <tref> draws the character data of the element it references, in its own style; librsvg
+    // follows only an XLink href on it (tref is SVG 1.1's, from before plain href).
+    if (state.document.elements[child].is_svg("tref")) {
+      const RawElement& tref = state.document.elements[child];
+      const bool xlinked = std::any_of(tref.attributes.begin(), tref.attributes.end(), [](const RawAttribute& a) {
+        return a.local == "href" && a.ns == detail::xlink_namespace;
+      });
+      auto target = xlinked ? state.href_target(tref) : std::nullopt;
+      if (!target) continue;
+      std::string referenced;
+      all_characters(state, *target, 0, referenced);
+      out.push_back({TextStep::Kind::span, child, {}});
+      std::string characters = normalized(referenced, preserves_space(state, child), false, false);
+      if (!characters.empty()) out.push_back({TextStep::Kind::characters, child, std::move(characters)});
+      continue;
+    }
     if (!followed_span(state, child)) continue;
     out.push_back({TextStep::Kind::span, child, {}});
     collect(state, child, preserves_space(state, child), depth + 1, out);
@@ -135,7 +165,7 @@ double font_size_px(const BuildState& state, std::size_t index) {
 
 double baseline_shift(const BuildState& state, std::size_t index, std::size_t text) {
   double shift = 0;
-  for (std::size_t i = index; i != text && i != RawElement::no_parent; i = state.document.elements[i].parent) {
+  for (std::size_t i = index; i != RawElement::no_parent; i = i == text ? RawElement::no_parent : state.document.elements[i].parent) {
     auto value = state.property(i, "baseline-shift");
     if (!value) continue;
     const std::string v = trim_xml_space(*value);
@@ -156,15 +186,15 @@ double baseline_shift(const BuildState& state, std::size_t index, std::size_t te
   return shift;
 }
 
-double letter_spacing(const BuildState& state, std::size_t index) {
+double letter_spacing(const BuildState& state, std::size_t index, const Context& context) {
   auto value = state.property(index, "letter-spacing");
   if (!value) return 0;
-  auto length = detail::parse_length(trim_xml_space(*value));
+  const std::string text = trim_xml_space(*value);
+  auto length = detail::parse_length(text);
   if (!length) return 0;
-  if (auto px = length->to_pixels()) return *px;
   if (length->unit == detail::LengthUnit::em) return length->value * font_size_px(state, index);
-  if (length->unit == detail::LengthUnit::percent) return length->value / 100 * font_size_px(state, index);
-  return 0;
+  if (length->unit == detail::LengthUnit::ex) return length->value * font_size_px(state, index) / 2;
+  return user_units(text, 0, context, 'w');
 }
 
 }  // namespace bimi::svgps::convert

@@ -12,7 +12,8 @@
 namespace bimi::svgps::convert {
 
 // One step through a text's content in document order: a span starts (its x, y, dx and dy apply
-// before its first character), or characters are drawn in an element's style.
+// before its first character), or characters are drawn in an element's style. A <tref> is a span
+// whose characters are all the character data of the element it references.
 struct TextStep {
   enum class Kind { span, characters };
   Kind kind = Kind::characters;
@@ -38,10 +39,11 @@ double font_size_px(const BuildState& state, std::size_t index);
 
 // How far the element's characters sit above the text's baseline, in user units: baseline-shift
 // `sub` (-0.2 em), `super` (0.4 em) and percentages of the font size (librsvg's values), or a
-// length, added to its parent's shift up to `text`.
+// length, added to its parent's shift, up to and including `text`'s own.
 double baseline_shift(const BuildState& state, std::size_t index, std::size_t text);
 
-// letter-spacing in user units (`normal` is 0; em and % of the element's font size).
-double letter_spacing(const BuildState& state, std::size_t index);
+// letter-spacing in user units: `normal` is 0, em and ex are of the element's font size, and a
+// percentage is of the viewport's width, as librsvg reads it.
+double letter_spacing(const BuildState& state, std::size_t index, const Context& context);
 
 }  // namespace bimi::svgps::convert

@@ -55,15 +55,21 @@ text::TextRun::Anchor anchor_of(const BuildState& state, std::size_t index) {
 }
 
 // x, y, dx or dy of a text or span: librsvg takes the first of a list of lengths (one per
-// character in SVG) for the whole span.
-double position(const RawElement& e, std::string_view name, double fallback, const Context& context, char axis) {
-  const RawAttribute* a = e.attribute(name);
+// character in SVG) for the whole span. `em` and `ex` are of the element's font size.
+double position(const BuildState& state, std::size_t index, std::string_view name, double fallback,
+                const Context& context, char axis) {
+  const RawAttribute* a = state.document.elements[index].attribute(name);
   if (!a) return fallback;
   std::string_view list = a->value;
   const std::size_t begin = list.find_first_not_of(" \t\r\n,");
   if (begin == std::string_view::npos) return fallback;
   list.remove_prefix(begin);
-  return user_units(list.substr(0, list.find_first_of(" \t\r\n,")), fallback, context, axis);
+  const std::string_view first = list.substr(0, list.find_first_of(" \t\r\n,"));
+  if (auto length = detail::parse_length(first)) {
+    if (length->unit == detail::LengthUnit::em) return length->value * font_size_px(state, index);
+    if (length->unit == detail::LengthUnit::ex) return length->value * font_size_px(state, index) / 2;
+  }
+  return user_units(first, fallback, context, axis);
 }
 
 }  // namespace
@@ -76,8 +82,8 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     return std::nullopt;
   }
   std::vector<std::pair<std::size_t, geo::Path>> out;
-  double pen_x = position(e, "x", 0, context, 'w') + position(e, "dx", 0, context, 'w');
-  double pen_y = position(e, "y", 0, context, 'h') + position(e, "dy", 0, context, 'h');
+  double pen_x = position(state, index, "x", 0, context, 'w') + position(state, index, "dx", 0, context, 'w');
+  double pen_y = position(state, index, "y", 0, context, 'h') + position(state, index, "dy", 0, context, 'h');
   // A text chunk (SVG 1.1 §10.5) starts at the text and at every span with an absolute x or y;
   // its text-anchor moves all its runs together once its width is known.
   std::size_t chunk_first = 0;
@@ -98,16 +104,16 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     if (step.kind == TextStep::Kind::span) {
       if (s.attribute("x") || s.attribute("y")) {
         close_chunk();
-        pen_x = position(s, "x", pen_x, context, 'w');
-        pen_y = position(s, "y", pen_y, context, 'h');
+        pen_x = position(state, step.element, "x", pen_x, context, 'w');
+        pen_y = position(state, step.element, "y", pen_y, context, 'h');
         chunk_x = pen_x;
         chunk_anchor = anchor_of(state, step.element);
       }
       if (s.attribute("dx")) {
-        pen_x += position(s, "dx", 0, context, 'w');
+        pen_x += position(state, step.element, "dx", 0, context, 'w');
         if (chunk_first == out.size()) chunk_x = pen_x;
       }
-      pen_y += position(s, "dy", 0, context, 'h');
+      pen_y += position(state, step.element, "dy", 0, context, 'h');
       continue;
     }
     const std::string& content = step.characters;
@@ -123,7 +129,7 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     run.text = content;
     run.font = font_request(state, step.element);
     run.origin = {pen_x, pen_y - baseline_shift(state, step.element, index)};
-    run.letter_spacing = letter_spacing(state, step.element);
+    run.letter_spacing = letter_spacing(state, step.element, context);
     if (!(run.font.size_px > 0)) continue;  // a zero size draws nothing
     std::string error;
     auto outlined = text::outline_text(run, *state.options.fonts, error, state.deadline());
