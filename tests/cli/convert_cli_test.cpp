@@ -242,6 +242,23 @@ TEST(CliConvert, TheBrandsOwnFontsOutlineTheText) {
             2);
 }
 
+TEST(CliConvert, CompareDrawsTextWithTheBrandsFonts) {
+  // The outlines use the brand's font; the original's text only looks like them where compare
+  // draws it with the same font files.
+  TempDir dir;
+  const std::string input = q(fixture("convert/text/brand-font.svg"));
+  const std::string out = q(dir.path() / "b.svg");
+  const std::string fonts = " --fonts " + q(fixture("fonts"));
+  ASSERT_EQ(run_bimi("convert " + input + " -o " + out + " --background none" + fonts).exit_code, 0);
+  RunResult with = run_bimi("compare " + input + " " + out + fonts + " --format json");
+  EXPECT_EQ(with.exit_code, 0) << with.out;
+  EXPECT_NE(with.out.find("\"alike\": true"), std::string::npos) << with.out;
+  RunResult without = run_bimi("compare " + input + " " + out + " --format json");
+  EXPECT_EQ(without.exit_code, 1) << without.out;  // the original falls back to another font
+  EXPECT_NE(without.out.find("\"alike\": false"), std::string::npos) << without.out;
+  EXPECT_EQ(run_bimi("compare " + input + " " + out + " --fonts " + q(dir.path() / "none"), true).exit_code, 2);
+}
+
 TEST(CliConvert, SwitchIsReadInTheReadersLanguage) {
   TempDir dir;
   const std::string input = q(fixture("convert/language-switch.svg"));
