@@ -106,5 +106,14 @@ TEST(TextLayout, ATrefDrawsTheReferencedCharacters) {
   expect_drawn_as_librsvg(name + R"(<text x="20" y="100">A<tref href="#name"/></text>)");
 }
 
+TEST(TextLayout, ManyTrefsToALongTextAreRefusedNotCopied) {
+  // 2,000 references to 9,000 characters would be 18 million characters to lay out.
+  std::string body = "<defs><text id=\"long\">" + std::string(9000, 'W') + "</text></defs><text x=\"0\" y=\"100\">";
+  for (int i = 0; i < 2000; ++i) body += R"(<tref xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="#long"/>)";
+  ConvertResult r = convert_svg(logo(body + "</text>"), {});
+  EXPECT_FALSE(r.svg);
+  EXPECT_NE(changes_text(r).find("characters of text to outline"), std::string::npos) << changes_text(r);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

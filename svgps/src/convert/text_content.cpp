@@ -64,19 +64,25 @@ bool followed_span(const BuildState& state, std::size_t child) {
   return !display || trim_xml_space(*display) != "none";
 }
 
-// All character data inside an element, in document order (what a <tref> draws).
-void all_characters(const BuildState& state, std::size_t index, int depth, std::string& out) {
+// All character data inside an element, in document order (what a <tref> draws), at most
+// `budget` bytes of it.
+void all_characters(const BuildState& state, std::size_t index, int depth, std::string& out, std::size_t& budget) {
   const RawElement& e = state.document.elements[index];
   std::size_t piece = 0;
-  for (std::size_t k = 0; k <= e.children.size(); ++k) {
+  for (std::size_t k = 0; k <= e.children.size() && budget > 0; ++k) {
     for (; piece < e.text_pieces.size() && e.text_pieces[piece].after_children == k; ++piece) {
-      out.append(e.text, e.text_pieces[piece].begin, e.text_pieces[piece].end - e.text_pieces[piece].begin);
+      const std::size_t length = std::min(e.text_pieces[piece].end - e.text_pieces[piece].begin, budget);
+      out.append(e.text, e.text_pieces[piece].begin, length);
+      budget -= length;
     }
-    if (k < e.children.size() && depth < max_text_span_depth) all_characters(state, e.children[k], depth + 1, out);
+    if (k < e.children.size() && depth < max_text_span_depth) all_characters(state, e.children[k], depth + 1, out, budget);
   }
 }
 
-void collect(const BuildState& state, std::size_t index, bool preserve, int depth, std::vector<TextStep>& out) {
+// `budget`: bytes of character data still to take. Many trefs to one long text would otherwise
+// copy it once each before the character limit is checked.
+void collect(const BuildState& state, std::size_t index, bool preserve, int depth, std::vector<TextStep>& out,
+             std::size_t& budget) {
   const RawElement& e = state.document.elements[index];
   std::size_t piece = 0;
   for (std::size_t k = 0; k <= e.children.size(); ++k) {
@@ -84,8 +90,10 @@ void collect(const BuildState& state, std::size_t index, bool preserve, int dept
       const detail::RawTextPiece& p = e.text_pieces[piece];
       std::string characters = normalized(std::string_view(e.text).substr(p.begin, p.end - p.begin), preserve,
                                           k > 0, k < e.children.size());
+      budget -= std::min(budget, characters.size());
       if (!characters.empty()) out.push_back({TextStep::Kind::characters, index, std::move(characters)});
     }
+    if (budget == 0) return;
     if (k == e.children.size() || depth >= max_text_span_depth) continue;
     const std::size_t child = e.children[k];
     // A <tref> draws the character data of the element it references, in its own style; librsvg
@@ -98,15 +106,17 @@ void collect(const BuildState& state, std::size_t index, bool preserve, int dept
       auto target = xlinked ? state.href_target(tref) : std::nullopt;
       if (!target) continue;
       std::string referenced;
-      all_characters(state, *target, 0, referenced);
+      all_characters(state, *target, 0, referenced, budget);
       out.push_back({TextStep::Kind::span, child, {}});
       std::string characters = normalized(referenced, preserves_space(state, child), false, false);
       if (!characters.empty()) out.push_back({TextStep::Kind::characters, child, std::move(characters)});
+      if (budget == 0) return;
       continue;
     }
     if (!followed_span(state, child)) continue;
     out.push_back({TextStep::Kind::span, child, {}});
-    collect(state, child, preserves_space(state, child), depth + 1, out);
+    collect(state, child, preserves_space(state, child), depth + 1, out, budget);
+    if (budget == 0) return;
   }
 }
 
@@ -124,9 +134,12 @@ std::optional<std::string> own_value(const BuildState& state, std::size_t index,
 
 }  // namespace
 
-std::vector<TextStep> text_steps(const BuildState& state, std::size_t index) {
+std::optional<std::vector<TextStep>> text_steps(const BuildState& state, std::size_t index) {
   std::vector<TextStep> out;
-  collect(state, index, preserves_space(state, index), 0, out);
+  // Four bytes a character, four times over for white space that processing removes.
+  std::size_t budget = (state.options.limits.max_text_characters + 1) * 16;
+  collect(state, index, preserves_space(state, index), 0, out, budget);
+  if (budget == 0) return std::nullopt;
   return out;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,9 @@ inline constexpr int max_text_span_depth = 32;
 // §10.15) a piece of character data is trimmed at its start unless an element precedes it in its
 // parent, and at its end unless one follows it; newlines are removed, tabs become spaces and runs
 // of spaces one. Under xml:space="preserve" newlines and tabs become spaces. Spans with
-// display="none" are left out.
-std::vector<TextStep> text_steps(const BuildState& state, std::size_t index);
+// display="none" are left out. Nullopt when the character data (trefs copying theirs included)
+// runs far past Limits::max_text_characters.
+std::optional<std::vector<TextStep>> text_steps(const BuildState& state, std::size_t index);
 
 // The element's font size in px: font-size in em, ex or % of its parent's (or larger/smaller), an
 // absolute size keyword, or a length; 12px (librsvg's initial size) where nothing sets it, and

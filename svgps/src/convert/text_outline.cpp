@@ -99,7 +99,13 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     }
     chunk_first = out.size();
   };
-  for (const TextStep& step : text_steps(state, index)) {
+  const auto steps = text_steps(state, index);
+  if (!steps) {
+    state.refuse(e, "the logo has more than " + std::to_string(state.options.limits.max_text_characters) +
+                        " characters of text to outline");
+    return std::nullopt;
+  }
+  for (const TextStep& step : *steps) {
     const RawElement& s = state.document.elements[step.element];
     if (step.kind == TextStep::Kind::span) {
       if (s.attribute("x") || s.attribute("y")) {

@@ -8,11 +8,19 @@ namespace bimi::svgps::raster::fit {
 
 namespace {
 
-// The mean values of the samples at each distance, gaps filled between their neighbours.
-std::optional<Profile> profile_of(const std::vector<Sample>& samples, std::size_t channels, const Distance& t) {
+// Each sample's distance under the candidate, computed once for the profile and its error.
+std::vector<double> distances(const std::vector<Sample>& samples, const Fit& candidate) {
+  std::vector<double> out;
+  out.reserve(samples.size());
+  for (const Sample& s : samples) out.push_back(candidate.distance(s.x, s.y));
+  return out;
+}
+
+// The mean values of the samples at each distance `t` (one per sample), gaps filled between
+// their neighbours.
+std::optional<Profile> profile_of(const std::vector<Sample>& samples, std::size_t channels, const std::vector<double>& t) {
   double low = INFINITY, high = -INFINITY;
-  for (const Sample& s : samples) {
-    const double v = t(s.x, s.y);
+  for (const double v : t) {
     low = std::min(low, v);
     high = std::max(high, v);
   }
@@ -20,9 +28,9 @@ std::optional<Profile> profile_of(const std::vector<Sample>& samples, std::size_
   const std::size_t bins = static_cast<std::size_t>(std::ceil((high - low) / bin_width)) + 1;
   if (bins > max_bins) return std::nullopt;
   std::vector<double> sum(bins * channels, 0), count(bins, 0);
-  for (const Sample& s : samples) {
-    const std::size_t k = std::min(static_cast<std::size_t>(std::lround((t(s.x, s.y) - low) / bin_width)), bins - 1);
-    for (std::size_t c = 0; c < channels; ++c) sum[k * channels + c] += s.v[c];
+  for (std::size_t n = 0; n < samples.size(); ++n) {
+    const std::size_t k = std::min(static_cast<std::size_t>(std::lround((t[n] - low) / bin_width)), bins - 1);
+    for (std::size_t c = 0; c < channels; ++c) sum[k * channels + c] += samples[n].v[c];
     count[k] += 1;
   }
   Profile p{low, channels, std::vector<double>(bins * channels, 0)};
@@ -52,13 +60,14 @@ std::optional<Profile> profile_of(const std::vector<Sample>& samples, std::size_
 
 // Mean error (the largest of a sample's channels) of the profile over the samples, or infinity
 // when more than the tolerated share stray past the per-pixel bound.
-double fit_error(const std::vector<Sample>& samples, const Distance& t, const Profile& p, const Tolerance& tolerance) {
+double fit_error(const std::vector<Sample>& samples, const std::vector<double>& t, const Profile& p,
+                 const Tolerance& tolerance) {
   double total = 0;
   std::size_t far = 0;
-  for (const Sample& s : samples) {
-    const double at = t(s.x, s.y);
+  for (std::size_t n = 0; n < samples.size(); ++n) {
+    const Sample& s = samples[n];
     double e = 0;
-    for (std::size_t c = 0; c < p.channels; ++c) e = std::max(e, std::abs(s.v[c] - p.at(at, c)));
+    for (std::size_t c = 0; c < p.channels; ++c) e = std::max(e, std::abs(s.v[c] - p.at(t[n], c)));
     total += e;
     if (e > tolerance.pixel) ++far;
   }
@@ -101,7 +110,7 @@ std::vector<std::size_t> simplified(const Profile& p, double tolerance) {
 
 // The mean error of the candidate's profile over (a spread subset of) the samples.
 double mean_error(const std::vector<Sample>& samples, std::size_t channels, const Fit& candidate) {
-  const Distance t = [&candidate](double x, double y) { return candidate.distance(x, y); };
+  const std::vector<double> t = distances(samples, candidate);
   auto p = profile_of(samples, channels, t);
   if (!p) return INFINITY;
   return fit_error(samples, t, *p, {0, INFINITY, 1});
@@ -111,7 +120,7 @@ double mean_error(const std::vector<Sample>& samples, std::size_t channels, cons
 // the error falls: the structure's estimate is a least-squares guess that 8-bit steps and
 // resampling pull a little off.
 void refine(const std::vector<Sample>& all, std::size_t channels, Fit& candidate) {
-  constexpr std::size_t most = 20'000;
+  constexpr std::size_t most = 4'000;
   std::vector<Sample> samples;
   const std::size_t stride = all.size() / most + 1;
   for (std::size_t k = 0; k < all.size(); k += stride) samples.push_back(all[k]);
@@ -200,7 +209,7 @@ std::optional<Fit> best_fit(const std::vector<Sample>& samples, std::size_t chan
   std::optional<Fit> chosen;
   for (Fit& candidate : candidates) {
     if (refined) refine(samples, channels, candidate);
-    const Distance t = [&candidate](double x, double y) { return candidate.distance(x, y); };
+    const std::vector<double> t = distances(samples, candidate);
     auto p = profile_of(samples, channels, t);
     if (!p) continue;
     if (const double e = fit_error(samples, t, *p, tolerance); e <= best) {

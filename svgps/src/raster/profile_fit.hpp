@@ -22,8 +22,6 @@ struct Sample {
   std::array<double, 3> v;
 };
 
-using Distance = std::function<double(double, double)>;
-
 // Values as a function of one distance t(x, y), sampled every bin_width from `start`.
 struct Profile {
   double start = 0;
