@@ -95,6 +95,10 @@ TEST(TextLayout, PositionsInEmAreOfTheFontSize) {
   expect_drawn_as_librsvg(R"(<text x="0.5em" y="3.5ex">Text</text>)");
 }
 
+TEST(TextLayout, PositionsInMillimetresAreNinetySixPixelsToTheInch) {
+  expect_drawn_as_librsvg(R"(<text x="10mm" y="3cm">Text</text><rect x="10mm" y="1in" width="20mm" height="36pt"/>)");
+}
+
 TEST(TextLayout, TheTextsOwnBaselineShiftApplies) {
   expect_drawn_as_librsvg(R"(<text x="20" y="100" baseline-shift="super">Text</text>)");
 }

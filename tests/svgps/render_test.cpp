@@ -29,6 +29,23 @@ TEST(Render, CentresANonSquareViewBox) {
   EXPECT_EQ(image->pixel(50, 50)[3], 255);  // the drawing in the middle
 }
 
+// An inch is 96 user units, as CSS, browsers and the converter measure it (a librsvg handle
+// starts at 90 dots per inch).
+TEST(Render, AbsoluteUnitsAreNinetySixToTheInch) {
+  std::string error;
+  auto image = render_svg(
+      R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 192 192"><rect x="0.5in" y="36pt" width="25.4mm" height="2.54cm"/></svg>)",
+      192, error);
+  ASSERT_TRUE(image) << error;
+  EXPECT_EQ(image->pixel(47, 100)[3], 0);
+  EXPECT_EQ(image->pixel(49, 100)[3], 255);
+  EXPECT_EQ(image->pixel(142, 100)[3], 255);
+  EXPECT_EQ(image->pixel(145, 100)[3], 0);
+  EXPECT_EQ(image->pixel(100, 47)[3], 0);
+  EXPECT_EQ(image->pixel(100, 143)[3], 255);
+  EXPECT_EQ(image->pixel(100, 145)[3], 0);
+}
+
 TEST(Render, NeverLoadsExternalResources) {
   std::string error;
   auto image = render_svg(test::good_logo("<use href=\"file:///etc/passwd#x\"/>"), 16, error);

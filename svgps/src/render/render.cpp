@@ -65,6 +65,9 @@ std::optional<Image> render_svg(std::string_view svg_text, int size, std::string
     error = take_message(rsvg, raw_error, "librsvg could not load the document");
     return std::nullopt;
   }
+  // CSS's 96 pixels to the inch, as browsers, rsvg-convert and the converter measure mm, pt and
+  // in; a librsvg handle starts at 90, which drew such lengths a sixteenth short.
+  rsvg.handle_set_dpi(handle.get(), 96.0);
   const CairoLibrary* cairo_loaded = detail::cairo_library(error);
   if (cairo_loaded == nullptr) return std::nullopt;
   const CairoLibrary& cairo = *cairo_loaded;

@@ -13,6 +13,7 @@ LoadedTable<RsvgLibrary> load() {
   RsvgLibrary& l = loaded.table;
   so.bind("rsvg_handle_new_from_data", l.handle_new_from_data);
   so.bind("rsvg_handle_render_document", l.handle_render_document);
+  so.bind("rsvg_handle_set_dpi", l.handle_set_dpi);
   so.bind("g_object_unref", l.object_unref);
   so.bind("g_error_free", l.error_free);
   const guint* major = nullptr;

@@ -16,6 +16,7 @@ namespace bimi::svgps::detail {
 struct RsvgLibrary {
   decltype(&rsvg_handle_new_from_data) handle_new_from_data = nullptr;
   decltype(&rsvg_handle_render_document) handle_render_document = nullptr;
+  decltype(&rsvg_handle_set_dpi) handle_set_dpi = nullptr;
   decltype(&g_object_unref) object_unref = nullptr;
   decltype(&g_error_free) error_free = nullptr;
   std::string version;  // librsvg's, as it reports itself: "2.54.7"
