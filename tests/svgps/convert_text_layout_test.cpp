@@ -84,6 +84,13 @@ TEST(TextLayout, WhiteSpaceIsProcessedAsLibrsvgDoes) {
   expect_drawn_as_librsvg(R"(<text x="20" y="100" xml:space="preserve">A   B</text>)");
 }
 
+TEST(TextLayout, WhiteSpaceOnlyBetweenTagsIsKept) {
+  // The XML parser drops character data that is only white space; librsvg draws it.
+  expect_drawn_as_librsvg(R"(<text x="20" y="100"><tspan>Brand</tspan> <tspan fill="green">Name</tspan></text>)");
+  expect_drawn_as_librsvg("<text x=\"100\" y=\"100\" text-anchor=\"middle\"><tspan>Brand</tspan>\n  <!-- c -->  <tspan>Co</tspan></text>");
+  expect_drawn_as_librsvg("<text x=\"-60\" y=\"100\" xml:space=\"preserve\">\n        <tspan fill=\"green\">\n   Text\n  </tspan>\n</text>");
+}
+
 TEST(TextLayout, LetterSpacingWidensTheRun) {
   expect_drawn_as_librsvg(R"(<text x="20" y="100" letter-spacing="6">Brand</text>)");
   expect_drawn_as_librsvg(R"(<text x="20" y="100" letter-spacing="0.2em">Brand</text>)");

@@ -358,8 +358,42 @@ class TreeBuilder {
     }
     std::size_t index = document_.elements.size();
     document_.elements.push_back(std::move(element));
-    if (parent != RawElement::no_parent) document_.elements[parent].children.push_back(index);
+    if (parent != RawElement::no_parent) {
+      document_.elements[parent].children.push_back(index);
+      recover_space_before(parent, tag_offset);
+    }
     return index;
+  }
+
+  // Whether character data of the element is laid out as text: a <text>, or a span inside one.
+  bool in_text_content(std::size_t index) const {
+    for (std::size_t i = index; i != RawElement::no_parent; i = document_.elements[i].parent) {
+      const RawElement& e = document_.elements[i];
+      if (e.ns != svg_namespace) return false;
+      if (e.local == "text") return true;
+      if (e.local != "tspan" && e.local != "a" && e.local != "textPath") return false;
+    }
+    return false;
+  }
+
+  // tinyxml2 drops character data that is only white space. Inside text it is drawn (a space
+  // between two spans; indentation under xml:space="preserve"), so the white space right before
+  // the last child's start tag, when a tag ends just before it, is put back as a piece of its
+  // parent's text.
+  void recover_space_before(std::size_t parent, std::size_t tag_offset) {
+    if (!in_text_content(parent)) return;
+    const std::string_view source = map_.text();
+    if (tag_offset >= source.size() || source[tag_offset] != '<') return;
+    std::size_t begin = tag_offset;
+    while (begin > 0 && is_space(source[begin - 1])) --begin;
+    if (begin == tag_offset || begin == 0 || source[begin - 1] != '>') return;
+    RawElement& p = document_.elements[parent];
+    const std::size_t after = p.children.size() - 1;  // child elements before this one
+    auto at = p.text_pieces.begin();
+    while (at != p.text_pieces.end() && at->after_children < after) ++at;
+    if (at != p.text_pieces.end() && at->after_children == after) return;  // kept as text already
+    p.text_pieces.insert(at, {after, p.text.size(), p.text.size() + (tag_offset - begin)});
+    p.text.append(source.substr(begin, tag_offset - begin));
   }
 
   std::string resolve(std::size_t scope, std::string_view prefix, std::string_view qname, bool is_element,
