@@ -1,7 +1,6 @@
 #include "convert/text_outline.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <utility>
 
 #include "style/font_family.hpp"
