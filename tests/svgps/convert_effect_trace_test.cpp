@@ -541,7 +541,9 @@ TEST(TracedEffect, AMaskOnAMaskIsRenderedWithBoth) {
     ASSERT_TRUE(r.fidelity);
     EXPECT_LT(r.fidelity->differing_share, 0.01) << changes_text(r);
     // One fade fits one gradient; the product of the cycle's grey and fade is traced in bands.
-    if (svg == &alpha) EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
+    if (svg == &alpha) {
+      EXPECT_GE(r.fidelity->ssim, 0.99) << changes_text(r);
+    }
     expect_every_gradient_used(*r.svg);
     ConvertOptions untraced = options;
     untraced.trace_effects = false;

@@ -181,7 +181,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     }
     std::string render_error;
     auto content = render_logo(content_svg, fidelity_size, options.limits, render_error);
-    if (content) outcome.fidelity = compare_images(reference, *content, 1);
+    if (content) outcome.fidelity = compare_images(reference, *content, 1, EdgeSlack::none);
 
     // An opaque bitmap's bottom layer is its background: it grows to fill the square frame,
     // unless transparency around the bitmap was asked for.
