@@ -56,6 +56,52 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
   }
 }
 
+// A blurred edge around a shaded core (a gradient blurred at the rim of its region) has the
+// core's colours, only fainter: a band of alpha whose pixels the core's gradient explains better
+// than one flat colour is filled with that gradient, at the band's opacity. Bands are in
+// out.shapes, in `layers` order; gradients of `core` index out.gradients.
+void rim_takes_core_gradients(const Image& image, const raster::AlphaBands& bands, const std::vector<std::size_t>& layers,
+                              const std::vector<model::Shape>& core, TracedEffect& out) {
+  std::vector<std::size_t> gradients;
+  for (const model::Shape& shape : core) {
+    if (shape.fill.kind == model::Paint::Kind::gradient) gradients.push_back(shape.fill.gradient);
+  }
+  if (gradients.empty()) return;
+  const std::size_t width = static_cast<std::size_t>(image.width);
+  for (std::size_t k = 0; k < layers.size() && k < out.shapes.size(); ++k) {
+    // Squared error of the band's pixels against their mean colour, and against each gradient.
+    double sum[3] = {0, 0, 0}, count = 0;
+    std::vector<double> off(gradients.size(), 0);
+    double spread = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::size_t i = 0; i < bands.indexed.index.size(); ++i) {
+        if (bands.indexed.index[i] != layers[k]) continue;
+        const std::uint8_t* p = &image.rgba[i * 4];
+        if (pass == 0) {
+          for (int c = 0; c < 3; ++c) sum[c] += p[c];
+          ++count;
+          continue;
+        }
+        for (int c = 0; c < 3; ++c) spread += (p[c] - sum[c] / count) * (p[c] - sum[c] / count);
+        const double x = static_cast<double>(i % width) + 0.5, y = static_cast<double>(i / width) + 0.5;
+        for (std::size_t g = 0; g < gradients.size(); ++g) {
+          const model::Rgb there = raster::colour_at(out.gradients[gradients[g]], x, y);
+          const double d[3] = {p[0] - double(there.r), p[1] - double(there.g), p[2] - double(there.b)};
+          off[g] += d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+        }
+      }
+      if (count == 0) break;
+    }
+    if (count == 0) continue;
+    const std::size_t best = static_cast<std::size_t>(std::min_element(off.begin(), off.end()) - off.begin());
+    if (off[best] < spread) {
+      model::Paint& fill = out.shapes[k].fill;
+      fill.kind = model::Paint::Kind::gradient;
+      fill.gradient = gradients[best];
+    }
+  }
+}
+
 }  // namespace
 
 std::string traced_note(const std::string& what, std::size_t shapes, std::size_t gradients, std::size_t bytes) {
@@ -114,6 +160,7 @@ std::string written_drawing(const BuildState& state, const model::Node& drawing,
   replace_all(body, "url(#g", "url(#" + std::string(prefix));
   return body;
 }
+
 
 std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& source, const EffectRender& effect,
                                          std::string& error) {
@@ -222,6 +269,7 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
       for (std::size_t i = 0; i < bands->indexed.index.size(); ++i) core.rgba[i * 4 + 3] = bands->indexed.index[i] == top ? 255 : 0;
       if (auto shapes = core_shapes(core, 2); !shapes.empty()) {
         out.shapes.pop_back();
+        rim_takes_core_gradients(*image, *bands, traced->layers, shapes, out);
         for (model::Shape& shape : shapes) out.shapes.push_back(std::move(shape));
       }
     }

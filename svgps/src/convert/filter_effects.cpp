@@ -6,7 +6,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "convert/clip_mask.hpp"
 #include "convert/color_map.hpp"
 #include "convert/effect_trace.hpp"
+#include "convert/filter_paint.hpp"
 #include "convert/mask_trace.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
@@ -62,7 +62,7 @@ struct Plan {
   bool cut_under_source = false;               // layers cut where the element, drawn on top, is
   std::set<std::string> rendered;              // primitives drawn by rendering and tracing
   bool whole = false;                          // the whole filter is one rendered result
-  std::string paints;                          // the element's flat fill and stroke, when FillPaint or StrokePaint is read
+  bool reads_paints = false;                   // FillPaint or StrokePaint is read: the render needs the element's paints
 };
 
 bool transparent(const Rgba& c) { return c.a < 0.5 / 255; }
@@ -439,26 +439,6 @@ std::optional<Plan> read_function_plan(BuildState& state, std::size_t index, con
   return plan;
 }
 
-// The element's fill and stroke as attributes for the render, when both are flat colours or none:
-// FillPaint and StrokePaint (Filter Effects 1 §9.4) flood the region with them, with their
-// opacities, and librsvg reads them from the filtered group. nullopt for a paint server.
-std::optional<std::string> flat_paints(const BuildState& state, std::size_t index) {
-  const ElementStyle& style = state.style(index);
-  std::string attributes;
-  for (const auto& [name, paint, opacity] : {std::tuple{"fill", &style.fill, style.fill_opacity},
-                                              std::tuple{"stroke", &style.stroke, style.stroke_opacity}}) {
-    if (paint->url || paint->color.kind == ColorValue::Kind::invalid) return std::nullopt;
-    if (paint->color.kind != ColorValue::Kind::color) {
-      attributes += std::string(" ") + name + "=\"none\"";
-      continue;
-    }
-    const style::Color& c = paint->color.color;
-    attributes += std::string(" ") + name + "=\"" + hex_color({c.r, c.g, c.b}) + "\" " + name + "-opacity=\"" +
-                  format_number(clamp01(opacity * c.alpha), 4) + "\"";
-  }
-  return attributes;
-}
-
 // A filter no layer plan holds (primitive subregions, a tile, a map that paints the region, a
 // cut not under the element) is one result: the whole filter, rendered and traced, with the
 // element drawn inside it. Only primitives librsvg draws from the element alone qualify.
@@ -471,9 +451,8 @@ std::optional<Plan> whole_render_plan(const BuildState& state, std::size_t index
     if (!is_primitive(p)) continue;
     if (++count > max_primitives || !renderable_primitive(state, c)) return std::nullopt;
     if (reads_paint(p)) {
-      auto paints = flat_paints(state, index);
-      if (!paints) return std::nullopt;
-      plan.paints = std::move(*paints);
+      if (!paints_renderable(state, index)) return std::nullopt;
+      plan.reads_paints = true;
     }
     plan.rendered.insert(p.local);
     last = c;
@@ -689,9 +668,18 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
   EffectRender effect;
   if (plan.functions.empty()) {
     effect.defs = filter_markup(state, plan.filter, layer.primitive, region, "bimi-effect");
-    effect.applied = " filter=\"url(#bimi-effect)\"" + plan.paints;
-    // The drawing inside keeps its own paints (the writer leaves black fills and no stroke implicit).
-    if (!plan.paints.empty()) effect.inner = " fill=\"#000\" fill-opacity=\"1\" stroke=\"none\" stroke-opacity=\"1\"";
+    std::string paints;
+    if (plan.reads_paints) {
+      auto attributes = paint_attributes(state, index, effect.defs);
+      if (!attributes) {
+        state.untraced_effects[index] = "FillPaint or StrokePaint of a gradient that paints nothing or repeats";
+        return std::nullopt;
+      }
+      paints = std::move(*attributes);
+      // The drawing inside keeps its own paints (the writer leaves black fills and no stroke implicit).
+      effect.inner = " fill=\"#000\" fill-opacity=\"1\" stroke=\"none\" stroke-opacity=\"1\"";
+    }
+    effect.applied = " filter=\"url(#bimi-effect)\"" + paints;
   } else {
     // drop-shadow() without a colour takes currentColor, and lengths in em the font size: the
     // element's, not the group's.
@@ -770,7 +758,7 @@ std::string unplanned_filter(const BuildState& state, std::size_t index, const g
     if (!renderable_primitive(state, c) && !p.is_svg("feImage")) {
       return tag(p) + ", a primitive librsvg does not draw";
     }
-    if (reads_paint(p) && !flat_paints(state, index)) return "FillPaint or StrokePaint of a gradient or pattern";
+    if (reads_paint(p) && !paints_renderable(state, index)) return "FillPaint or StrokePaint of a pattern";
     if (turned && p.is_svg("feFlood")) {
       return "a flood on a rotated or skewed element, which librsvg fills on the page's axes";
     }

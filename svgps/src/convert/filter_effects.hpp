@@ -22,7 +22,7 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
                     const DrawElement& draw);
 
 // Why an element's filter is neither evaluated nor traced, for the refusal: what in it blocks
-// (an feImage, an unknown primitive, a paint input of a gradient, a mask on the element, a flood
+// (an feImage, an unknown primitive, a paint input of a pattern, a mask on the element, a flood
 // where `user`, the element's user space, is turned), else "shadows, blurs".
 std::string unplanned_filter(const BuildState& state, std::size_t index, const geo::Matrix& user);
 

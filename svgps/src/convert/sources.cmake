@@ -14,6 +14,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/effect_trace.cpp
   ${CMAKE_CURRENT_LIST_DIR}/element_style.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_effects.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_paint.cpp
   ${CMAKE_CURRENT_LIST_DIR}/flat_regions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/framing.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gradient_mask.cpp

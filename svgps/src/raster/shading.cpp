@@ -162,6 +162,8 @@ std::optional<ShadedRegion> fitted(const Image& image, std::vector<std::uint32_t
   return region;
 }
 
+}  // namespace
+
 // The gradient's colour at a point, as a renderer pads and interpolates its stops.
 model::Rgb colour_at(const model::Gradient& g, double x, double y) {
   double t;
@@ -181,8 +183,6 @@ model::Rgb colour_at(const model::Gradient& g, double x, double y) {
   }
   return g.stops.back().color;
 }
-
-}  // namespace
 
 std::vector<ShadedRegion> shaded_regions(const Image& image, const convert::Deadline* deadline) {
   const std::size_t n = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);

@@ -51,6 +51,10 @@ struct Shaded {
   std::vector<std::optional<std::size_t>> region;  // per colour index: the shaded region it draws
 };
 
+// The gradient's colour at a point (in the gradient's space), as a renderer pads and interpolates
+// its stops.
+model::Rgb colour_at(const model::Gradient& g, double x, double y);
+
 // `flat` (a palette of `image`) with each region's pixels as one colour, and its rim (the
 // anti-aliased edge, within `band` + 1 pixels) joined to it where the gradient explains a rim
 // pixel better than its flat colour; colours re-ordered by pixel count, the smallest regions left
