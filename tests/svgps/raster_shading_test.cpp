@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <vector>
 
 #include "bimi/svgps/render.hpp"
 #include "gradient_support.hpp"
@@ -120,6 +121,51 @@ TEST(Shading, ColoursThatDoNotFollowOneDistanceAreNotFitted) {
     return Colour{x, y, 100 + 60 * std::sin(x / 40) * std::cos(y / 40)};
   });
   EXPECT_TRUE(raster::shaded_regions(image).empty());
+}
+
+// Instagram's mark: a radial gradient (yellow, orange, purple) under a linear one of blue fading
+// out. No one gradient explains the sum; the square is cut in pieces that each fit one, and the
+// pieces' gradients meet within a few levels, so the cuts do not show.
+TEST(Shading, TwoGradientsLaidOverEachOtherAreFittedInPieces) {
+  const Colour yellow{255, 221, 85}, red{255, 84, 62}, purple{200, 55, 171}, blue_top{55, 113, 200};
+  Image image = painted(256, [&](double x, double y) -> std::optional<Colour> {
+    const double t = std::hypot(x - 102, y - 256) / 256;
+    const Colour base = t < 0.1 ? yellow : t < 0.5 ? mix(yellow, red, (t - 0.1) / 0.4) : mix(red, purple, (t - 0.5) / 0.5);
+    const double u = (0.2 * x / 256 + y / 256) / 1.04;  // along x2=".2" y2="1"
+    const double cover = u < 0.1 ? 1 : u < 0.5 ? 1 - (u - 0.1) / 0.4 : 0;
+    return mix(base, blue_top, cover);
+  });
+  auto regions = raster::shaded_regions(image);
+  ASSERT_GE(regions.size(), 2u);
+  std::vector<int> piece(256 * 256, -1);
+  std::size_t covered = 0;
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    double off = 0;
+    for (std::uint32_t i : regions[r].pixels) {
+      const Colour fitted = gradient_colour(regions[r].gradient, i % 256 + 0.5, i / 256 + 0.5);
+      double most = 0;
+      for (int c = 0; c < 3; ++c) most = std::max(most, std::abs(fitted[c] - image.rgba[i * 4 + c]));
+      off += most;
+      piece[i] = static_cast<int>(r);
+    }
+    EXPECT_LE(off / static_cast<double>(regions[r].pixels.size()), 4.0) << "piece " << r;
+    covered += regions[r].pixels.size();
+  }
+  EXPECT_GE(covered, 256u * 256u * 3 / 4);  // a piece that still fits no gradient is left to flat colours
+  // Where two pieces meet, their gradients agree to within a few levels on average.
+  double step = 0;
+  std::size_t meets = 0;
+  for (int y = 0; y < 256; ++y) {
+    for (int x = 0; x + 1 < 256; ++x) {
+      const int a = piece[y * 256 + x], b = piece[y * 256 + x + 1];
+      if (a < 0 || b < 0 || a == b) continue;
+      const Colour p = gradient_colour(regions[a].gradient, x + 1, y + 0.5), q = gradient_colour(regions[b].gradient, x + 1, y + 0.5);
+      step += std::max({std::abs(p[0] - q[0]), std::abs(p[1] - q[1]), std::abs(p[2] - q[2])});
+      ++meets;
+    }
+  }
+  ASSERT_GT(meets, 0u);
+  EXPECT_LE(step / static_cast<double>(meets), raster::shading_seam);
 }
 
 TEST(Shading, EachRegionIsOneColourOfThePaletteInStackingOrder) {

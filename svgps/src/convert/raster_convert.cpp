@@ -4,7 +4,9 @@
 // bitmap within the size budget.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
+#include <tuple>
 
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/file_format.hpp"
@@ -33,11 +35,15 @@ void flatten(Image& image, model::Rgb background) {
   }
 }
 
+// Which fitted regions of smooth shading an attempt draws as gradients (raster/shading.hpp): none,
+// those one gradient fits whole, or those and the pieces of regions that fit only when cut.
+enum class Shading { none, whole, pieces };
+
 // One attempt: a palette, tracing parameters and a precision.
 struct Attempt {
   raster::Detail detail = raster::Detail::flat;
   int colors = 0;
-  bool shaded = false;  // smooth shading fitted as gradients (raster/shading.hpp)
+  Shading shading = Shading::none;
   raster::TraceParameters parameters;
   int decimals = 0;
 };
@@ -53,22 +59,22 @@ struct Outcome {
 // tracing sizes), then more despeckling and looser curve joining, then fewer colours.
 // `scale` is how much the bitmap was enlarged for tracing: specks and tolerances are measured in
 // the bitmap's own pixels.
-std::vector<Attempt> attempts(raster::Detail detail, int colors, bool shaded, int decimals, double scale) {
+std::vector<Attempt> attempts(raster::Detail detail, int colors, Shading shading, int decimals, double scale) {
   auto in_bitmap_pixels = [&](int despeckle, double smoothing, double tolerance) {
     return raster::TraceParameters{static_cast<int>(std::lround(despeckle * scale * scale)), smoothing, tolerance * scale};
   };
   const raster::TraceParameters fine = in_bitmap_pixels(2, 1.0, 0.2), coarse = in_bitmap_pixels(4, 1.0, 0.5),
                                 coarsest = in_bitmap_pixels(8, 1.2, 1.0);
-  std::vector<Attempt> list = {{detail, colors, false, fine, decimals}};
-  if (decimals > 0) list.push_back({detail, colors, false, fine, decimals - 1});
-  list.push_back({detail, colors, false, coarse, 0});
-  list.push_back({detail, colors, false, coarsest, 0});
+  std::vector<Attempt> list = {{detail, colors, Shading::none, fine, decimals}};
+  if (decimals > 0) list.push_back({detail, colors, Shading::none, fine, decimals - 1});
+  list.push_back({detail, colors, Shading::none, coarse, 0});
+  list.push_back({detail, colors, Shading::none, coarsest, 0});
   // Geometrically fewer colours (each is a new palette and trace): a handful of attempts.
   for (int fewer = colors * 3 / 4; fewer >= 2; fewer = std::min(fewer - 1, fewer * 2 / 3)) {
-    list.push_back({detail, fewer, false, coarsest, 0});
+    list.push_back({detail, fewer, Shading::none, coarsest, 0});
   }
-  if (colors > 2 && list.back().colors != 2) list.push_back({detail, 2, false, coarsest, 0});
-  for (Attempt& attempt : list) attempt.shaded = shaded;
+  if (colors > 2 && list.back().colors != 2) list.push_back({detail, 2, Shading::none, coarsest, 0});
+  for (Attempt& attempt : list) attempt.shading = shading;
   return list;
 }
 
@@ -133,20 +139,27 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   const int colors = static_cast<int>(first->colors.size());
   palettes.emplace(std::make_pair(raster::Detail::flat, colors), *first);
   // Regions of smooth shading, fitted once; each palette tried with them gets them as colours.
-  std::vector<raster::ShadedRegion> shading;
+  // `whole` leaves out the pieces of regions that fit only when cut.
+  std::vector<raster::ShadedRegion> shading, whole;
   try {
     shading = raster::shaded_regions(working, &deadline);
   } catch (const convert::WorkRefused& refusal) {
     changes.add("convert-refused", Severity::error, refusal.what());
     return result;
   }
-  std::map<std::pair<raster::Detail, int>, raster::Shaded> shaded_palettes;
-  auto shaded_palette = [&](raster::Detail detail, int count) -> const raster::Shaded* {
-    auto it = shaded_palettes.find({detail, count});
+  std::copy_if(shading.begin(), shading.end(), std::back_inserter(whole), [](const raster::ShadedRegion& r) { return !r.piece; });
+  const bool pieces = whole.size() < shading.size();
+  auto regions_of = [&](Shading kind) -> const std::vector<raster::ShadedRegion>& {
+    return kind == Shading::pieces ? shading : whole;
+  };
+  std::map<std::tuple<raster::Detail, int, Shading>, raster::Shaded> shaded_palettes;
+  auto shaded_palette = [&](raster::Detail detail, int count, Shading kind) -> const raster::Shaded* {
+    auto it = shaded_palettes.find({detail, count, kind});
     if (it != shaded_palettes.end()) return &it->second;
     const raster::Indexed* flat = palette(detail, count);
     if (!flat) return nullptr;
-    return &shaded_palettes.emplace(std::make_pair(detail, count), raster::with_shading(*flat, working, shading, band)).first->second;
+    return &shaded_palettes.emplace(std::make_tuple(detail, count, kind), raster::with_shading(*flat, working, regions_of(kind), band))
+                .first->second;
   };
 
   model::Document base;
@@ -158,7 +171,8 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
 
   bool without_automatic_background = false;  // set while the conversion is finished again without it
   auto run = [&](const Attempt& attempt, Diagnostics& notes) -> std::optional<Outcome> {
-    const raster::Shaded* shaded = attempt.shaded ? shaded_palette(attempt.detail, attempt.colors) : nullptr;
+    const raster::Shaded* shaded =
+        attempt.shading != Shading::none ? shaded_palette(attempt.detail, attempt.colors, attempt.shading) : nullptr;
     const raster::Indexed* indexed = shaded ? &shaded->indexed : palette(attempt.detail, attempt.colors);
     if (!indexed) return std::nullopt;
     std::optional<raster::TracedLayers> traced;
@@ -171,7 +185,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     if (!traced) return std::nullopt;
     Outcome outcome;
     outcome.document = base;
-    if (shaded) raster::paint_shading(*traced, *shaded, shading, outcome.document.gradients);
+    if (shaded) raster::paint_shading(*traced, *shaded, regions_of(attempt.shading), outcome.document.gradients);
     outcome.document.root = std::move(traced->group);
     // Framing only adds to the content: content over the budget is not rendered at all.
     std::string content_svg = convert::write_document(outcome.document, {attempt.decimals});
@@ -241,9 +255,9 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     bool failed = false;  // an attempt could not run: refused, reasons in `notes`
     std::optional<model::Rgb> automatic_background;  // put behind the attempts by --background auto
   };
-  auto first_fitting = [&](raster::Detail detail, int count, bool shaded) {
+  auto first_fitting = [&](raster::Detail detail, int count, Shading shading_kind) {
     Search search;
-    for (const Attempt& attempt : attempts(detail, count, shaded, decimals, scale)) {
+    for (const Attempt& attempt : attempts(detail, count, shading_kind, decimals, scale)) {
       if (deadline.passed()) {
         search.notes.add("convert-refused", Severity::error, deadline.refusal());
         search.failed = true;
@@ -292,56 +306,97 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
     convert::accept_output(std::move(chosen->svg), chosen->fidelity, "", gate, out);
     return chosen->automatic_background;
   };
-  auto finish = [&](bool without, ConvertResult& out) -> std::optional<model::Rgb> {
-    without_automatic_background = without;
-    // Smooth shading as gradients first, when a region fits one; flat colours when that does
-    // not fit the budget or render like the bitmap.
-    if (!shading.empty()) {
-      Search shaded = first_fitting(raster::Detail::flat, colors, true);
-      if (shaded.failed && deadline.passed()) {
-        out.changes.add("convert-refused", Severity::error, deadline.refusal());
-        return std::nullopt;
-      }
-      if (!shaded.failed && shaded.outcome && faithful(shaded.outcome->fidelity)) {
-        const std::size_t fitted = shaded.outcome->document.gradients.size();
-        out.changes.add("convert-traced", Severity::note,
-                        std::to_string(fitted) + " region" + (fitted == 1 ? "" : "s") +
-                            " of smooth shading traced as " + (fitted == 1 ? "a gradient" : "gradients"));
-        return chosen_search(std::move(shaded), out);
-      }
-    }
-    Search search = first_fitting(raster::Detail::flat, colors, false);
-    if (search.failed) {
-      for (const auto& d : search.notes.items()) out.changes.add(d);
-      return std::nullopt;  // refused for another reason than the budget or fidelity
-    }
-    // Flat colours that do not render like the bitmap (shading): keep finer steps apart, if the
-    // result fits and is faithful.
-    // Finer steps are larger: they are tried only when flat colours fit. (Attempts over the
-    // budget cost a trace and a write, never a render.)
-    if (options.colors == 0 && search.outcome && !faithful(search.outcome->fidelity)) {
+  // Flat colours; when they do not render like the bitmap (shading), finer steps kept apart, if
+  // that result fits and is faithful. Finer steps are larger: they are tried only when flat
+  // colours fit. (Attempts over the budget cost a trace and a write, never a render.) `finer`
+  // says the finer steps were kept; `stopped`, that the time limit ended the search.
+  struct FlatSearch {
+    Search search;
+    bool finer = false;
+    bool stopped = false;
+  };
+  auto flat_search = [&]() {
+    FlatSearch flat;
+    flat.search = first_fitting(raster::Detail::flat, colors, Shading::none);
+    if (flat.search.failed) return flat;
+    if (options.colors == 0 && flat.search.outcome && !faithful(flat.search.outcome->fidelity)) {
       const raster::Indexed* fine = palette(raster::Detail::fine, 0);
       if (fine && !fine->colors.empty()) {
-        Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()), false);
+        Search finer = first_fitting(raster::Detail::fine, static_cast<int>(fine->colors.size()), Shading::none);
         // Stopped by the time limit, the finer search might have been chosen: what is written
         // must not depend on time.
         if (finer.failed && deadline.passed()) {
-          out.changes.add("convert-refused", Severity::error, deadline.refusal());
-          return std::nullopt;
+          flat.stopped = true;
+          return flat;
         }
         if (!finer.failed && finer.outcome && faithful(finer.outcome->fidelity)) {
-          search = std::move(finer);
-          out.changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");
+          flat.search = std::move(finer);
+          flat.finer = true;
         }
       }
     }
-    if (!search.outcome) {
-      out.changes.add("convert-refused", Severity::error,
-                      "the traced logo is still " + convert::over_budget(search.smallest, options.max_bytes) +
-                          " with the fewest colours and coarsest tracing tried");
-      return search.automatic_background;
+    return flat;
+  };
+  // Writes the flat search's outcome, or says why there is none.
+  auto chosen_flat = [&](FlatSearch flat, ConvertResult& out) -> std::optional<model::Rgb> {
+    if (flat.stopped) {
+      out.changes.add("convert-refused", Severity::error, deadline.refusal());
+      return std::nullopt;
     }
+    if (flat.search.failed) {
+      for (const auto& d : flat.search.notes.items()) out.changes.add(d);
+      return std::nullopt;  // refused for another reason than the budget or fidelity
+    }
+    if (flat.finer) out.changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");
+    if (!flat.search.outcome) {
+      out.changes.add("convert-refused", Severity::error,
+                      "the traced logo is still " + convert::over_budget(flat.search.smallest, options.max_bytes) +
+                          " with the fewest colours and coarsest tracing tried");
+      return flat.search.automatic_background;
+    }
+    return chosen_search(std::move(flat.search), out);
+  };
+  // Writes a search with shading, noting how many regions became gradients.
+  auto chosen_shaded = [&](Search search, ConvertResult& out) -> std::optional<model::Rgb> {
+    const std::size_t fitted = search.outcome->document.gradients.size();
+    out.changes.add("convert-traced", Severity::note,
+                    std::to_string(fitted) + " region" + (fitted == 1 ? "" : "s") + " of smooth shading traced as " +
+                        (fitted == 1 ? "a gradient" : "gradients"));
     return chosen_search(std::move(search), out);
+  };
+  auto shaded_search = [&](Shading kind, bool& stopped) {
+    Search search = first_fitting(raster::Detail::flat, colors, kind);
+    stopped = search.failed && deadline.passed();
+    return search;
+  };
+  auto usable = [&](const Search& search) { return !search.failed && search.outcome && faithful(search.outcome->fidelity); };
+  auto finish = [&](bool without, ConvertResult& out) -> std::optional<model::Rgb> {
+    without_automatic_background = without;
+    bool stopped = false;
+    // Pieces of a cut region pay for their gradients: they are kept only when what the converter
+    // draws without them (whole regions, else flat colours) does not pass, or is larger or less
+    // faithful (SSIM lower by more than 0.005).
+    std::optional<Search> cut;
+    if (pieces) {
+      cut = shaded_search(Shading::pieces, stopped);
+      if (stopped) return chosen_flat(FlatSearch{{}, false, true}, out);
+      if (!usable(*cut)) cut.reset();
+    }
+    auto better_cut = [&](const Search& other) {
+      return cut && (cut->outcome->svg.size() < other.outcome->svg.size() ||
+                     cut->outcome->fidelity->ssim > other.outcome->fidelity->ssim + 0.005);
+    };
+    // Smooth shading as gradients first, when a region fits one; flat colours when that does
+    // not fit the budget or render like the bitmap.
+    if (!whole.empty()) {
+      Search shaded = shaded_search(Shading::whole, stopped);
+      if (stopped) return chosen_flat(FlatSearch{{}, false, true}, out);
+      if (usable(shaded)) return better_cut(shaded) ? chosen_shaded(std::move(*cut), out) : chosen_shaded(std::move(shaded), out);
+    }
+    FlatSearch flat = flat_search();
+    if (flat.stopped) return chosen_flat(std::move(flat), out);
+    if (cut && (!usable(flat.search) || better_cut(flat.search))) return chosen_shaded(std::move(*cut), out);
+    return chosen_flat(std::move(flat), out);
   };
   convert::finish_with_background_fallback(finish, result);
   if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <numeric>
 
 #include "raster/profile_fit.hpp"
@@ -75,9 +76,11 @@ std::vector<std::vector<std::uint32_t>> smooth_regions(const Image& image, std::
   return regions;
 }
 
-// The gradient that explains the region's colours, if one does.
+// The gradient that explains the region's colours, if one does. `shaded` says whether the region
+// is shading at all (spans enough colours, mostly away from its mean), fitted or not.
 std::optional<ShadedRegion> fitted(const Image& image, std::vector<std::uint32_t> pixels,
-                                   const std::vector<std::int32_t>& label) {
+                                   const std::vector<std::int32_t>& label, bool& shaded) {
+  shaded = false;
   const Grid g{image.width, image.height};
   const auto& p = image.rgba;
   const std::int32_t id = label[pixels.front()];
@@ -148,6 +151,7 @@ std::optional<ShadedRegion> fitted(const Image& image, std::vector<std::uint32_t
     if (d <= shading_flat_reach) ++near_mean;
   }
   if (near_mean * 5 >= samples.size() * 3) return std::nullopt;
+  shaded = true;
   const auto fit = fit::best_fit(samples, 3, structure, g.w, g.h,
                                  {shading_mean_error, shading_pixel_error, 100}, true);
   if (!fit) return std::nullopt;
@@ -160,6 +164,74 @@ std::optional<ShadedRegion> fitted(const Image& image, std::vector<std::uint32_t
   region.mean = {channel(sum[0] / count / 255), channel(sum[1] / count / 255), channel(sum[2] / count / 255)};
   region.pixels = std::move(pixels);
   return region;
+}
+
+// The region's pixels in two halves, cut across the longer side of its bounding box at the median.
+std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> cut_in_two(const std::vector<std::uint32_t>& pixels,
+                                                                              int width) {
+  const auto w = static_cast<std::uint32_t>(width);
+  std::uint32_t x0 = UINT32_MAX, y0 = UINT32_MAX, x1 = 0, y1 = 0;
+  for (std::uint32_t i : pixels) {
+    x0 = std::min(x0, i % w), x1 = std::max(x1, i % w);
+    y0 = std::min(y0, i / w), y1 = std::max(y1, i / w);
+  }
+  const bool across_x = x1 - x0 >= y1 - y0;
+  std::vector<std::uint32_t> along;
+  along.reserve(pixels.size());
+  for (std::uint32_t i : pixels) along.push_back(across_x ? i % w : i / w);
+  std::nth_element(along.begin(), along.begin() + static_cast<std::ptrdiff_t>(along.size() / 2), along.end());
+  const std::uint32_t middle = along[along.size() / 2];
+  std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> halves;
+  for (std::uint32_t i : pixels) ((across_x ? i % w : i / w) < middle ? halves.first : halves.second).push_back(i);
+  return halves;
+}
+
+}  // namespace
+
+model::Rgb colour_at(const model::Gradient& g, double x, double y);
+
+namespace {
+
+// Pieces cut from one region meet where their gradients may disagree: where they do by more than
+// shading_seam levels on average along the cuts, the region's pieces are all dropped and it is
+// left to flat colours.
+void drop_visible_seams(int width, std::vector<ShadedRegion>& regions, const std::vector<std::size_t>& origin_of) {
+  const auto w = static_cast<std::uint32_t>(width);
+  std::size_t pixels = 0;
+  for (const ShadedRegion& r : regions) {
+    for (std::uint32_t i : r.pixels) pixels = std::max<std::size_t>(pixels, i + 1);
+  }
+  std::vector<std::int32_t> piece(pixels, -1);
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    if (origin_of[r] == SIZE_MAX) continue;
+    for (std::uint32_t i : regions[r].pixels) piece[i] = static_cast<std::int32_t>(r);
+  }
+  std::map<std::size_t, std::pair<double, std::size_t>> seams;  // per origin: summed step, count
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    if (origin_of[r] == SIZE_MAX) continue;
+    for (std::uint32_t i : regions[r].pixels) {
+      for (std::uint32_t j : {i + 1, i + w}) {
+        if (j >= pixels || (j == i + 1 && j % w == 0) || piece[j] < 0 || piece[j] == static_cast<std::int32_t>(r)) continue;
+        const ShadedRegion& other = regions[static_cast<std::size_t>(piece[j])];
+        // Where the two pixels meet.
+        const double x = i % w + (j == i + 1 ? 1.0 : 0.5), y = i / w + (j == i + 1 ? 0.5 : 1.0);
+        const model::Rgb a = colour_at(regions[r].gradient, x, y), b = colour_at(other.gradient, x, y);
+        const int step = std::max({std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b)});
+        auto& seam = seams[origin_of[r]];
+        seam.first += step;
+        ++seam.second;
+      }
+    }
+  }
+  std::vector<ShadedRegion> kept;
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    if (origin_of[r] != SIZE_MAX) {
+      auto seam = seams.find(origin_of[r]);
+      if (seam != seams.end() && seam->second.first > shading_seam * static_cast<double>(seam->second.second)) continue;
+    }
+    kept.push_back(std::move(regions[r]));
+  }
+  regions = std::move(kept);
 }
 
 }  // namespace
@@ -191,11 +263,40 @@ std::vector<ShadedRegion> shaded_regions(const Image& image, const convert::Dead
   auto regions = smooth_regions(image, label, deadline);
   const std::size_t least = std::max<std::size_t>(256, n / shading_min_share);
   std::vector<ShadedRegion> out;
-  for (auto& pixels : regions) {
-    if (pixels.size() < least) continue;
-    convert::check_now(deadline);
-    if (auto region = fitted(image, std::move(pixels), label)) out.push_back(std::move(*region));
+  auto next_label = static_cast<std::int32_t>(regions.size());
+  // Shading no one gradient explains (two gradients laid over each other, as in Instagram's
+  // mark) is cut in two across its longer side, and each half tried again, down to
+  // max_shading_cuts cuts.
+  struct Piece {
+    std::vector<std::uint32_t> pixels;
+    int cuts;
+    std::size_t origin;
+  };
+  std::vector<Piece> pending;
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    if (regions[r].size() >= least) pending.push_back({std::move(regions[r]), 0, r});
   }
+  std::vector<std::size_t> origin_of;  // per fitted region, the region it was cut from, if cut
+  for (std::size_t k = 0; k < pending.size(); ++k) {
+    convert::check_now(deadline);
+    Piece piece = std::move(pending[k]);
+    bool shaded = false;
+    if (auto region = fitted(image, piece.pixels, label, shaded)) {
+      region->piece = piece.cuts > 0;
+      out.push_back(std::move(*region));
+      origin_of.push_back(piece.cuts > 0 ? piece.origin : SIZE_MAX);
+      continue;
+    }
+    if (!shaded || piece.cuts >= max_shading_cuts || piece.pixels.size() < 2 * least) continue;
+    auto halves = cut_in_two(piece.pixels, image.width);
+    for (auto* half : {&halves.first, &halves.second}) {
+      if (half->size() < least) continue;
+      for (std::uint32_t i : *half) label[i] = next_label;
+      ++next_label;
+      pending.push_back({std::move(*half), piece.cuts + 1, piece.origin});
+    }
+  }
+  drop_visible_seams(image.width, out, origin_of);
   std::stable_sort(out.begin(), out.end(), [](const ShadedRegion& a, const ShadedRegion& b) { return a.pixels.size() > b.pixels.size(); });
   return out;
 }

@@ -21,6 +21,7 @@ struct ShadedRegion {
   std::vector<std::uint32_t> pixels;  // indices into the image, row-major
   model::Gradient gradient;           // in pixel coordinates (pixel (x, y) covers [x, x+1] × [y, y+1])
   model::Rgb mean;                    // the region's mean colour
+  bool piece = false;                 // cut from a region no one gradient fits (max_shading_cuts)
 };
 
 // A region is grown from pixel to pixel (4-neighbours, alpha at least half) while no channel
@@ -40,6 +41,14 @@ inline constexpr double shading_flat_reach = 6.0 / 255;
 inline constexpr double shading_mean_error = 4.0 / 255;
 inline constexpr double shading_pixel_error = 12.0 / 255;
 inline constexpr std::size_t max_shading_stops = 32;
+// A region no one gradient fits is cut in two, each half tried again, at most this many times
+// deep (up to 8 pieces).
+inline constexpr int max_shading_cuts = 3;
+// Pieces of one region whose gradients step more than this (levels of the largest channel) on
+// average where they meet show their cuts more than flat colours would show their bands (steps
+// of 10 to 20 levels): the region is left to flat colours. Each piece's own error bound keeps
+// the step near 5 levels.
+inline constexpr double shading_seam = 8;
 
 // The regions of `image` that a linear or radial gradient explains, largest first.
 // `deadline` (optional) is checked between regions (throws convert::WorkRefused).
