@@ -23,6 +23,19 @@ namespace bimi::svgps::convert {
 
 namespace {
 
+// librsvg (2.54) lays objectBoundingBox units on a rotated or skewed element out on the
+// page-aligned box around it; browsers, as SVG 1.1 §7.11 says, on the element's own box. The
+// original then draws differently in each, which a fidelity refusal should say (what_to_try).
+void note_turned_box(BuildState& state, const RawElement& at, const Context& context, const char* what) {
+  const geo::Matrix& m = context.ctm;
+  const double scale = std::fabs(m.a) + std::fabs(m.b) + std::fabs(m.c) + std::fabs(m.d);
+  if (std::fabs(m.b) <= 1e-9 * scale && std::fabs(m.c) <= 1e-9 * scale) return;
+  state.note("convert-clip", at,
+             std::string(what) + " in objectBoundingBox units on a rotated or skewed element: librsvg lays it on the " +
+                 "page-aligned box around the element, browsers on the element's own box, so the original draws " +
+                 "differently in each; the output follows browsers");
+}
+
 // One shape a clipPath or a mask draws. Its style is `element`'s (a <use> copy's styles are in
 // force while it is visited); `path` is in the element's user space, which `placement` maps to
 // the user space of the clipped or masked element.
@@ -232,6 +245,7 @@ bool read_mask(BuildState& state, std::size_t mask_index, std::size_t masked, co
     auto box = bounding_box_units(state, masked);
     if (!box) return true;  // nothing drawn: the element is hidden
     m = *box;
+    note_turned_box(state, mask, context, "a mask's content");
   }
   bool alpha = is_alpha_mask(state, mask_index);
   // What no clip holds is left to be rendered and traced (mask_trace.hpp), unless that failed.
@@ -315,6 +329,10 @@ geo::Box mask_box(BuildState& state, std::size_t mask_index, std::size_t masked,
   }
   auto box = bounding_box_units(state, masked);
   if (!box) return {};
+  // The default region reaches 10 % past the box: a turned element's stays inside either box.
+  if (mask.attribute("x") || mask.attribute("y") || mask.attribute("width") || mask.attribute("height")) {
+    note_turned_box(state, mask, context, "a mask's region");
+  }
   auto fraction = [&](const char* name, double fallback) {
     const RawAttribute* a = mask.attribute(name);
     auto parsed = a ? detail::parse_length(a->value) : std::nullopt;
@@ -350,6 +368,7 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
     auto box = bounding_box_units(state, clipped);
     if (!box) return nullptr;
     m = m * *box;
+    note_turned_box(state, clip_element, context, "a clipPath");
   }
   std::vector<geo::FilledPath> pieces;
   bool ok = visit_content(state, clip_index, m, context, false, [&](const ContentShape& shape) {
