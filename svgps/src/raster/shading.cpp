@@ -277,6 +277,7 @@ std::vector<ShadedRegion> shaded_regions(const Image& image, const convert::Dead
     if (regions[r].size() >= least) pending.push_back({std::move(regions[r]), 0, r});
   }
   std::vector<std::size_t> origin_of;  // per fitted region, the region it was cut from, if cut
+  std::size_t pieces_tried = 0;
   for (std::size_t k = 0; k < pending.size(); ++k) {
     convert::check_now(deadline);
     Piece piece = std::move(pending[k]);
@@ -288,6 +289,8 @@ std::vector<ShadedRegion> shaded_regions(const Image& image, const convert::Dead
       continue;
     }
     if (!shaded || piece.cuts >= max_shading_cuts || piece.pixels.size() < 2 * least) continue;
+    if (pieces_tried + 2 > max_shading_pieces) continue;  // the fits one image may cost
+    pieces_tried += 2;
     auto halves = cut_in_two(piece.pixels, image.width);
     for (auto* half : {&halves.first, &halves.second}) {
       if (half->size() < least) continue;

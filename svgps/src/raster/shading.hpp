@@ -44,6 +44,8 @@ inline constexpr std::size_t max_shading_stops = 32;
 // A region no one gradient fits is cut in two, each half tried again, at most this many times
 // deep (up to 8 pieces).
 inline constexpr int max_shading_cuts = 3;
+// And at most this many pieces are tried in one image, all regions together: each is a fit.
+inline constexpr std::size_t max_shading_pieces = 32;
 // Pieces of one region whose gradients step more than this (levels of the largest channel) on
 // average where they meet show their cuts more than flat colours would show their bands (steps
 // of 10 to 20 levels): the region is left to flat colours. Each piece's own error bound keeps
