@@ -312,16 +312,16 @@ TEST_F(TextOutline, SyntheticObliqueSlantsAboutTheBaseline) {
 }
 
 TEST_F(TextOutline, MissingGlyphsAreReportedNotSilentlyDropped) {
-  // Liberation Sans has no CJK and no private-use glyphs.
-  TextRun r = run("A\xE4\xB8\xAD" "B\xF4\x8F\xBF\xBD");  // A U+4E2D B U+10FFFD
+  // No installed font has glyphs for plane 16's private use characters.
+  TextRun r = run("A\xF4\x8F\xBF\xBC" "B\xF4\x8F\xBF\xBD");  // A U+10FFFC B U+10FFFD
   auto outlined = outline(r);
   ASSERT_EQ(outlined.missing.size(), 2u);
-  EXPECT_EQ(outlined.missing[0].codepoint, U'\u4E2D');
+  EXPECT_EQ(outlined.missing[0].codepoint, U'\U0010FFFC');
   EXPECT_EQ(outlined.missing[0].byte_offset, 1u);
   EXPECT_EQ(outlined.missing[1].codepoint, U'\U0010FFFD');
-  EXPECT_EQ(outlined.missing[1].byte_offset, 5u);
+  EXPECT_EQ(outlined.missing[1].byte_offset, 6u);
   ASSERT_EQ(outlined.warnings.size(), 1u);
-  EXPECT_NE(outlined.warnings[0].find("U+4E2D"), std::string::npos) << outlined.warnings[0];
+  EXPECT_NE(outlined.warnings[0].find("U+10FFFC"), std::string::npos) << outlined.warnings[0];
   EXPECT_NE(outlined.warnings[0].find("U+10FFFD"), std::string::npos) << outlined.warnings[0];
   // A and B are still drawn, with room kept where the missing characters were.
   EXPECT_EQ(count_subpaths(outlined.path), count_subpaths(outline(run("AB")).path));
@@ -330,12 +330,49 @@ TEST_F(TextOutline, MissingGlyphsAreReportedNotSilentlyDropped) {
 
 TEST_F(TextOutline, ManyMissingGlyphsMakeOneBoundedWarning) {
   std::string text;
-  for (int i = 0; i < 50; ++i) text += "\xE4\xB8\xAD";
+  for (int i = 0; i < 50; ++i) text += "\xF4\x8F\xBF\xBD";
   auto outlined = outline(run(text));
   EXPECT_EQ(outlined.missing.size(), 50u);
   ASSERT_EQ(outlined.warnings.size(), 1u);
   EXPECT_NE(outlined.warnings[0].find("and 40 more"), std::string::npos) << outlined.warnings[0];
   EXPECT_TRUE(outlined.path.empty());
+}
+
+// Characters the chosen face lacks are drawn with a face that has them, as pango does for
+// librsvg: Arabic after a Latin word in Liberation Sans comes from DejaVu Sans (fonts-dejavu-core),
+// laid after the Latin letters, and the report names the font that drew them.
+TEST_F(TextOutline, CharactersTheFontLacksAreDrawnWithAFontThatHasThem) {
+  const std::string arabic = "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85";  // salam
+  TextRun mixed = run("AB " + arabic);
+  mixed.origin = {10, 100};
+  auto outlined = outline(mixed);
+  EXPECT_TRUE(outlined.missing.empty());
+  ASSERT_EQ(outlined.warnings.size(), 1u);
+  EXPECT_NE(outlined.warnings[0].find("drawn with another font"), std::string::npos) << outlined.warnings[0];
+  EXPECT_NE(outlined.warnings[0].find("(DejaVu Sans)"), std::string::npos) << outlined.warnings[0];
+  EXPECT_EQ(outlined.font_family_used, "Liberation Sans");
+  expect_well_formed(outlined.path);
+  TextRun latin = run("AB ");
+  latin.origin = {10, 100};
+  auto alone = outline(latin);
+  EXPECT_GT(count_subpaths(outlined.path), count_subpaths(alone.path));
+  // The Arabic lies after the Latin letters and within the run's advance.
+  Box box = bounds(outlined.path);
+  EXPECT_GT(box.x1, 10 + alone.advance);
+  EXPECT_LE(box.x1, 10 + outlined.advance + 1);
+  TextRun dejavu = run(arabic, "DejaVu Sans");
+  EXPECT_NEAR(outlined.advance, alone.advance + outline(dejavu).advance, 1e-9);
+}
+
+// A phrase in the other font's script keeps its spaces: shaped as one, it comes out in right-to-left
+// order exactly as the other font draws it alone, not word by word in logical order.
+TEST_F(TextOutline, APhraseAnotherFontDrawsIsShapedWhole) {
+  const std::string phrase = "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85 \xD8\xB9\xD9\x84\xD9\x8A\xD9\x83\xD9\x85";
+  auto fallen = outline(run(phrase));
+  auto direct = outline(run(phrase, "DejaVu Sans"));
+  EXPECT_TRUE(fallen.missing.empty());
+  EXPECT_DOUBLE_EQ(fallen.advance, direct.advance);
+  EXPECT_TRUE(same_bytes(fallen.path, direct.path));
 }
 
 TEST_F(TextOutline, RightToLeftScriptsAreShaped) {

@@ -13,6 +13,8 @@ namespace bimi::svgps::text::detail {
 
 using FcConfigPtr = Handle<FcConfig, FcConfigDestroy>;
 using FcPatternPtr = Handle<FcPattern, FcPatternDestroy>;
+using FcCharSetPtr = Handle<FcCharSet, FcCharSetDestroy>;
+using FcFontSetPtr = Handle<FcFontSet, FcFontSetDestroy>;
 // FT_Library and FT_Face are pointer typedefs; the handle holds them through their pointee.
 using FtLibraryPtr = Handle<FT_LibraryRec_, FT_Done_FreeType>;
 using FtFacePtr = Handle<FT_FaceRec_, FT_Done_Face>;

@@ -262,6 +262,52 @@ std::optional<ChosenFont> Fonts::Impl::choose(const FontRequest& request, std::s
   return chosen;
 }
 
+std::optional<ChosenFont> Fonts::Impl::fallback_for(char32_t codepoint, const FontRequest& request) {
+  const auto key = std::make_pair(request_key(request), codepoint);
+  if (auto cached = fallbacks_.find(key); cached != fallbacks_.end()) return cached->second;
+  std::optional<ChosenFont> found;
+  detail::FcPatternPtr pattern(FcPatternCreate());
+  detail::FcCharSetPtr wanted(FcCharSetCreate());
+  if (pattern && wanted && FcCharSetAddChar(wanted.get(), codepoint)) {
+    for (const std::string& family : request.families) {
+      const std::string name = is_generic_family(family) ? fontconfig_generic(family) : family;
+      FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(name.c_str()));
+    }
+    FcPatternAddCharSet(pattern.get(), FC_CHARSET, wanted.get());
+    FcPatternAddDouble(pattern.get(), FC_WEIGHT, FcWeightFromOpenTypeDouble(request.weight));
+    FcPatternAddInteger(pattern.get(), FC_SLANT, request.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+    FcPatternAddBool(pattern.get(), FC_SCALABLE, FcTrue);
+    if (FcConfigSubstitute(config.get(), pattern.get(), FcMatchPattern)) {
+      FcDefaultSubstitute(pattern.get());
+      FcResult result = FcResultNoMatch;
+      detail::FcFontSetPtr sorted(FcFontSort(config.get(), pattern.get(), FcFalse, nullptr, &result));
+      for (int i = 0; sorted && i < sorted->nfont && !found; ++i) {
+        FcPattern* font = sorted->fonts[i];
+        FcCharSet* charset = nullptr;
+        FcChar8* file = nullptr;
+        if (FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) != FcResultMatch || !FcCharSetHasChar(charset, codepoint) ||
+            FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch) {
+          continue;
+        }
+        ChosenFont chosen;
+        chosen.file = reinterpret_cast<const char*>(file);
+        int index = 0;
+        if (FcPatternGetInteger(font, FC_INDEX, 0, &index) == FcResultMatch && index > 0) {
+          chosen.index = static_cast<unsigned>(index) & 0xFFFFu;
+        }
+        FcChar8* family = nullptr;
+        if (FcPatternGetString(font, FC_FAMILY, 0, &family) == FcResultMatch) chosen.family = reinterpret_cast<const char*>(family);
+        std::string load_error;
+        const LoadedFace* loaded = face(chosen.file, chosen.index, load_error);
+        if (loaded && FT_Get_Char_Index(loaded->ft_face.get(), codepoint) != 0) found = std::move(chosen);
+      }
+    }
+  }
+  if (fallbacks_.size() >= kMaxCachedChoices) fallbacks_.clear();
+  fallbacks_.emplace(key, found);
+  return found;
+}
+
 const LoadedFace* Fonts::Impl::face(const std::string& file, unsigned index, std::string& error) {
   auto key = std::make_pair(file, index);
   if (auto cached = faces_.find(key); cached != faces_.end()) return cached->second.get();

@@ -45,6 +45,11 @@ struct Fonts::Impl {
   // exists at all.
   std::optional<ChosenFont> choose(const FontRequest& request, std::string& error);
 
+  // A face that has a glyph for `codepoint`, as fontconfig ranks fonts for the request (its
+  // families first, then what the configuration falls back to), for a character the chosen face
+  // lacks; as pango does for librsvg. nullopt when no installed outline font has one. Cached.
+  std::optional<ChosenFont> fallback_for(char32_t codepoint, const FontRequest& request);
+
   // Opens (or returns the cached) face. The pointer stays valid until the next call.
   const LoadedFace* face(const std::string& file, unsigned index, std::string& error);
 
@@ -62,6 +67,7 @@ struct Fonts::Impl {
                                  const FontRequest& request, std::string& why_not);
 
   std::map<std::string, ChosenFont> choices_;
+  std::map<std::pair<std::string, char32_t>, std::optional<ChosenFont>> fallbacks_;
   std::map<std::pair<std::string, unsigned>, std::unique_ptr<LoadedFace>> faces_;
 };
 

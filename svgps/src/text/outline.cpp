@@ -24,6 +24,8 @@ using geometry::Segment;
 constexpr double kObliqueShear = 0.2;
 // Strength of a synthetic bold in em, FreeType's FT_GlyphSlot_Embolden amount.
 constexpr long kEmboldenEmDivisor = 24;
+// Characters of one run another font is sought for; the rest are missing.
+constexpr std::size_t kMaxFallbackLookups = 256;
 // Missing characters named one by one in the warning; the rest are counted.
 constexpr std::size_t kMissingNamedInWarning = 10;
 
@@ -226,6 +228,34 @@ struct GlyphSink {
   }
 };
 
+// White space, digits and punctuation, which take the script of the text around them.
+bool is_neutral(char32_t cp) {
+  if (cp < 0x80) return !((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'));
+  return cp == 0xA0 || cp == 0x60C || cp == 0x61B || cp == 0x61F || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x3000 && cp <= 0x303F);
+}
+
+// A stretch of the run (bytes [begin, end) of its text) drawn with one face.
+struct FaceSegment {
+  std::size_t begin = 0, end = 0;
+  ChosenFont font;
+};
+
+// A segment shaped: its glyphs, its face's scale and synthetic bold, and where it starts along
+// the run (user units).
+struct ShapedSegment {
+  ChosenFont font;
+  detail::HbBufferPtr buffer;
+  const hb_glyph_info_t* infos = nullptr;
+  const hb_glyph_position_t* positions = nullptr;
+  unsigned count = 0;
+  double scale = 1;
+  long embolden = 0;
+  double start = 0;
+  // Letter spacing goes after each cluster (a character, or the characters a ligature joined).
+  bool ends_cluster(unsigned i) const { return i + 1 == count || infos[i + 1].cluster != infos[i].cluster; }
+};
+
 }  // namespace
 
 std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts, std::string& error,
@@ -250,14 +280,76 @@ std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts,
   const LoadedFace* face = impl.face(chosen->file, chosen->index, error);
   if (!face) return std::nullopt;
 
-  detail::HbBufferPtr buffer(hb_buffer_create());
-  hb_buffer_add_utf8(buffer.get(), run.text.data(), static_cast<int>(run.text.size()), 0,
-                     static_cast<int>(run.text.size()));
-  if (!hb_buffer_allocation_successful(buffer.get())) {
-    error = "out of memory while shaping";
-    return std::nullopt;
+  // Characters the chosen face has no glyph for are drawn with a face that has one, as pango does
+  // for librsvg: the run is cut into segments of one face each, shaped apart and laid end to end
+  // (in logical order: a run that mixes directions across faces is not reordered).
+  std::vector<FaceSegment> segments;
+  std::vector<std::pair<char32_t, std::string>> substituted;  // character, the family drawing it
+  {
+    std::vector<bool> covered(decoded.codepoints.size());
+    bool all = true;
+    for (std::size_t k = 0; k < decoded.codepoints.size(); ++k) {
+      covered[k] = FT_Get_Char_Index(face->ft_face.get(), decoded.codepoints[k]) != 0;
+      all = all && covered[k];
+    }
+    if (all) {
+      segments.push_back({0, run.text.size(), *chosen});
+    } else {
+      std::size_t lookups = 0;
+      for (std::size_t k = 0; k < decoded.codepoints.size(); ++k) {
+        convert::check(deadline);
+        ChosenFont font = *chosen;
+        // A character the current segment's other font has stays in it: one it needs, and a
+        // space or punctuation between two it needs (so that a phrase in another script is
+        // shaped, and ordered, as one). Each character another font is sought for costs a
+        // fontconfig sort (cached): bounded.
+        if (!segments.empty() && !(segments.back().font.file == chosen->file)) {
+          std::string ignored;
+          const LoadedFace* current = impl.face(segments.back().font.file, segments.back().font.index, ignored);
+          auto has = [&](std::size_t j) {
+            return current && FT_Get_Char_Index(current->ft_face.get(), decoded.codepoints[j]) != 0;
+          };
+          if (!covered[k] && has(k)) {
+            substituted.emplace_back(decoded.codepoints[k], segments.back().font.family);
+            continue;
+          }
+          if (covered[k] && is_neutral(decoded.codepoints[k]) && has(k)) {
+            std::size_t next = k + 1;
+            while (next < decoded.codepoints.size() && is_neutral(decoded.codepoints[next])) ++next;
+            if (next < decoded.codepoints.size() && !covered[next] && has(next)) continue;
+          }
+        }
+        if (!covered[k] && lookups < kMaxFallbackLookups) {
+          ++lookups;
+          const char32_t cp = decoded.codepoints[k];
+          if (auto other = impl.fallback_for(cp, run.font)) {
+            font = *other;
+            font.synthetic_bold = false;
+            font.synthetic_oblique = false;
+            substituted.emplace_back(cp, other->family);
+          }
+        }
+        const std::size_t begin = decoded.offsets[k];
+        if (!segments.empty() && segments.back().font.file == font.file && segments.back().font.index == font.index) {
+          continue;  // the segment goes on to this character
+        }
+        if (!segments.empty()) segments.back().end = begin;
+        segments.push_back({begin, run.text.size(), font});
+      }
+    }
   }
-  hb_buffer_guess_segment_properties(buffer.get());
+  if (!substituted.empty()) {
+    std::string list;
+    for (std::size_t k = 0; k < substituted.size() && k < kMissingNamedInWarning; ++k) {
+      list += (k == 0 ? "" : ", ") + codepoint_name(substituted[k].first) + " (" + substituted[k].second + ")";
+    }
+    if (substituted.size() > kMissingNamedInWarning) {
+      list += " and " + std::to_string(substituted.size() - kMissingNamedInWarning) + " more";
+    }
+    out.warnings.push_back(std::to_string(substituted.size()) + " character(s) have no glyph in '" + chosen->family +
+                           "' and are drawn with another font: " + list);
+  }
+
   // CSS: with letter spacing, optional ligatures would glue letters that should move apart.
   std::vector<hb_feature_t> features;
   if (run.letter_spacing != 0) {
@@ -266,52 +358,66 @@ std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts,
       if (hb_feature_from_string(tag, -1, &feature)) features.push_back(feature);
     }
   }
-  hb_shape(face->hb_font.get(), buffer.get(), features.data(),
-           static_cast<unsigned>(features.size()));
-
-  unsigned glyph_count = 0;
-  const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer.get(), &glyph_count);
-  const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer.get(), nullptr);
-  if (glyph_count > kMaxRunGlyphs) {
-    error = "text run shapes to more than " + std::to_string(kMaxRunGlyphs) + " glyphs";
-    return std::nullopt;
+  // Shaped segments; each keeps its face's scale, and where it starts along the run.
+  std::vector<ShapedSegment> shaped;
+  std::size_t glyph_total = 0;
+  double width = 0;
+  for (const FaceSegment& segment : segments) {
+    const LoadedFace* segment_face = impl.face(segment.font.file, segment.font.index, error);
+    if (!segment_face) return std::nullopt;
+    ShapedSegment part;
+    part.font = segment.font;
+    part.buffer.reset(hb_buffer_create());
+    hb_buffer_add_utf8(part.buffer.get(), run.text.data(), static_cast<int>(run.text.size()),
+                       static_cast<unsigned>(segment.begin), static_cast<int>(segment.end - segment.begin));
+    if (!hb_buffer_allocation_successful(part.buffer.get())) {
+      error = "out of memory while shaping";
+      return std::nullopt;
+    }
+    hb_buffer_guess_segment_properties(part.buffer.get());
+    hb_shape(segment_face->hb_font.get(), part.buffer.get(), features.data(), static_cast<unsigned>(features.size()));
+    part.infos = hb_buffer_get_glyph_infos(part.buffer.get(), &part.count);
+    part.positions = hb_buffer_get_glyph_positions(part.buffer.get(), nullptr);
+    glyph_total += part.count;
+    if (glyph_total > kMaxRunGlyphs) {
+      error = "text run shapes to more than " + std::to_string(kMaxRunGlyphs) + " glyphs";
+      return std::nullopt;
+    }
+    part.embolden = part.font.synthetic_bold
+                        ? std::max(1L, static_cast<long>(segment_face->units_per_em) / kEmboldenEmDivisor)
+                        : 0;
+    part.scale = run.font.size_px / static_cast<double>(segment_face->units_per_em);
+    // The shaped width first: text-anchor needs it before any glyph is placed.
+    std::int64_t width_units = 0;
+    std::size_t spacing_count = 0;
+    for (unsigned i = 0; i < part.count; ++i) {
+      width_units += part.positions[i].x_advance + part.embolden;
+      if (part.ends_cluster(i)) ++spacing_count;
+    }
+    part.start = width;
+    width += static_cast<double>(width_units) * part.scale + static_cast<double>(spacing_count) * run.letter_spacing;
+    shaped.push_back(std::move(part));
   }
-  out.glyph_count = glyph_count;
-
-  // Letter spacing goes after each cluster (a character, or the characters a ligature joined).
-  auto ends_cluster = [&](unsigned i) {
-    return i + 1 == glyph_count || infos[i + 1].cluster != infos[i].cluster;
-  };
-  const long embolden = chosen->synthetic_bold
-                            ? std::max(1L, static_cast<long>(face->units_per_em) / kEmboldenEmDivisor)
-                            : 0;
-  const double scale = run.font.size_px / static_cast<double>(face->units_per_em);
-
-  // The shaped width first: text-anchor needs it before any glyph is placed.
-  std::int64_t width_units = 0;
-  std::size_t spacing_count = 0;
-  for (unsigned i = 0; i < glyph_count; ++i) {
-    width_units += positions[i].x_advance + embolden;
-    if (ends_cluster(i)) ++spacing_count;
-  }
-  out.advance = static_cast<double>(width_units) * scale +
-                static_cast<double>(spacing_count) * run.letter_spacing;
+  out.glyph_count = glyph_total;
+  out.advance = width;
   double anchor_shift = 0;
   if (run.anchor == TextRun::Anchor::middle) anchor_shift = -out.advance / 2;
   if (run.anchor == TextRun::Anchor::end) anchor_shift = -out.advance;
 
-  // Characters without a glyph: not drawn (a .notdef box is never what the author meant), but
-  // reported, and their advance kept so the rest of the run stays where it would be.
-  for (unsigned i = 0; i < glyph_count; ++i) {
-    if (infos[i].codepoint != 0) continue;
-    if (i > 0 && infos[i - 1].cluster == infos[i].cluster && infos[i - 1].codepoint == 0) continue;
-    const std::size_t offset = infos[i].cluster;
-    char32_t cp = 0;
-    auto at = std::lower_bound(decoded.offsets.begin(), decoded.offsets.end(), offset);
-    if (at != decoded.offsets.end() && *at == offset) {
-      cp = decoded.codepoints[static_cast<std::size_t>(at - decoded.offsets.begin())];
+  // Characters without a glyph in any face: not drawn (a .notdef box is never what the author
+  // meant), but reported, and their advance kept so the rest of the run stays where it would be.
+  for (const ShapedSegment& part : shaped) {
+    for (unsigned i = 0; i < part.count; ++i) {
+      if (part.infos[i].codepoint != 0) continue;
+      if (i > 0 && part.infos[i - 1].cluster == part.infos[i].cluster && part.infos[i - 1].codepoint == 0) continue;
+      const std::size_t offset = part.infos[i].cluster;
+      char32_t cp = 0;
+      auto at = std::lower_bound(decoded.offsets.begin(), decoded.offsets.end(), offset);
+      if (at != decoded.offsets.end() && *at == offset) {
+        cp = decoded.codepoints[static_cast<std::size_t>(at - decoded.offsets.begin())];
+      }
+      out.missing.push_back({cp, offset});
     }
-    out.missing.push_back({cp, offset});
   }
   if (!out.missing.empty()) {
     std::string list;
@@ -327,7 +433,6 @@ std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts,
 
   if (run.font.size_px == 0) return out;  // CSS: a zero font size draws nothing
 
-  FT_Face ft_face = face->ft_face.get();
   FT_Outline_Funcs callbacks{};
   callbacks.move_to = &GlyphSink::move_to;
   callbacks.line_to = &GlyphSink::line_to;
@@ -338,54 +443,53 @@ std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts,
 
   GlyphSink sink;
   sink.path = &out.path;
-  sink.scale = scale;
-  sink.shear = chosen->synthetic_oblique ? kObliqueShear : 0;
-
-  std::int64_t pen_x = 0;  // font units
-  std::int64_t pen_y = 0;
-  double spacing = 0;  // user units
-  for (unsigned i = 0; i < glyph_count; ++i) {
-    const hb_glyph_info_t& info = infos[i];
-    const hb_glyph_position_t& position = positions[i];
-    convert::check(deadline);
-    if (info.codepoint != 0) {
-      // Unscaled and unhinted: exact font-unit outlines, independent of any pixel grid.
-      if (FT_Load_Glyph(ft_face, info.codepoint,
-                        FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) {
-        error = "FreeType cannot load glyph " + std::to_string(info.codepoint) + " of '" +
-                chosen->file + "'";
-        return std::nullopt;
+  for (const ShapedSegment& part : shaped) {
+    const LoadedFace* part_face = impl.face(part.font.file, part.font.index, error);
+    if (!part_face) return std::nullopt;
+    FT_Face ft_face = part_face->ft_face.get();
+    sink.scale = part.scale;
+    sink.shear = part.font.synthetic_oblique ? kObliqueShear : 0;
+    std::int64_t pen_x = 0;  // font units
+    std::int64_t pen_y = 0;
+    double spacing = part.start;  // user units
+    for (unsigned i = 0; i < part.count; ++i) {
+      const hb_glyph_info_t& info = part.infos[i];
+      const hb_glyph_position_t& position = part.positions[i];
+      convert::check(deadline);
+      if (info.codepoint != 0) {
+        // Unscaled and unhinted: exact font-unit outlines, independent of any pixel grid.
+        if (FT_Load_Glyph(ft_face, info.codepoint, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) {
+          error = "FreeType cannot load glyph " + std::to_string(info.codepoint) + " of '" + part.font.file + "'";
+          return std::nullopt;
+        }
+        FT_GlyphSlot slot = ft_face->glyph;
+        if (slot->format == FT_GLYPH_FORMAT_OUTLINE && slot->outline.n_points > 0) {
+          if (part.embolden != 0) FT_Outline_EmboldenXY(&slot->outline, part.embolden, part.embolden);
+          // The glyph origin in font units, then in user units for the sink.
+          const double glyph_x = static_cast<double>(pen_x + position.x_offset);
+          const double glyph_y = static_cast<double>(pen_y + position.y_offset);
+          sink.origin_x = run.origin.x + anchor_shift + spacing + part.scale * (glyph_x + sink.shear * glyph_y);
+          sink.origin_y = run.origin.y - part.scale * glyph_y;
+          const FT_Error status = FT_Outline_Decompose(&slot->outline, &callbacks, &sink);
+          if (status == 0) sink.close_subpath();
+          if (sink.over_limit) {
+            error = "text run outlines to more than " + std::to_string(kMaxPathSegments) + " path segments";
+            return std::nullopt;
+          }
+          if (sink.out_of_memory) {
+            error = "out of memory while outlining text";
+            return std::nullopt;
+          }
+          if (status != 0) {
+            error = "FreeType cannot decompose glyph " + std::to_string(info.codepoint) + " of '" + part.font.file + "'";
+            return std::nullopt;
+          }
+        }
       }
-      FT_GlyphSlot slot = ft_face->glyph;
-      if (slot->format == FT_GLYPH_FORMAT_OUTLINE && slot->outline.n_points > 0) {
-        if (embolden != 0) FT_Outline_EmboldenXY(&slot->outline, embolden, embolden);
-        // The glyph origin in font units, then in user units for the sink.
-        const double glyph_x = static_cast<double>(pen_x + position.x_offset);
-        const double glyph_y = static_cast<double>(pen_y + position.y_offset);
-        sink.origin_x = run.origin.x + anchor_shift + spacing +
-                        scale * (glyph_x + sink.shear * glyph_y);
-        sink.origin_y = run.origin.y - scale * glyph_y;
-        const FT_Error status = FT_Outline_Decompose(&slot->outline, &callbacks, &sink);
-        if (status == 0) sink.close_subpath();
-        if (sink.over_limit) {
-          error = "text run outlines to more than " + std::to_string(kMaxPathSegments) +
-                  " path segments";
-          return std::nullopt;
-        }
-        if (sink.out_of_memory) {
-          error = "out of memory while outlining text";
-          return std::nullopt;
-        }
-        if (status != 0) {
-          error = "FreeType cannot decompose glyph " + std::to_string(info.codepoint) + " of '" +
-                  chosen->file + "'";
-          return std::nullopt;
-        }
-      }
+      pen_x += position.x_advance + part.embolden;
+      pen_y += position.y_advance;
+      if (part.ends_cluster(i)) spacing += run.letter_spacing;
     }
-    pen_x += position.x_advance + embolden;
-    pen_y += position.y_advance;
-    if (ends_cluster(i)) spacing += run.letter_spacing;
   }
   return out;
 }
