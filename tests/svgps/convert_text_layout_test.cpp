@@ -98,6 +98,13 @@ TEST(TextLayout, LetterSpacingWidensTheRun) {
   expect_drawn_as_librsvg(R"(<text x="20" y="100" letter-spacing="2%">Brand</text>)");
 }
 
+// Letters are spaced apart: an anchor measures the chunk without the spacing after its last
+// letter, so a spaced word centred on 100 is centred there, and one ended at 180 ends there.
+TEST(TextLayout, AnAnchorLeavesOutTheSpacingAfterTheLastLetter) {
+  expect_drawn_as_librsvg(R"(<text x="100" y="80" text-anchor="middle" letter-spacing="30">IH</text>)");
+  expect_drawn_as_librsvg(R"(<text x="180" y="130" text-anchor="end" letter-spacing="30">I<tspan fill="green">H</tspan></text>)");
+}
+
 TEST(TextLayout, PositionsInEmAreOfTheFontSize) {
   expect_drawn_as_librsvg(R"(<text x="0.5em" y="3.5ex">Text</text>)");
 }

@@ -88,8 +88,12 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
   std::size_t chunk_first = 0;
   double chunk_x = pen_x;
   text::TextRun::Anchor chunk_anchor = anchor_of(state, index);
+  // The letter spacing after the chunk's last character: librsvg (pango) spaces letters apart,
+  // so an anchor measures the chunk without it.
+  double trailing_spacing = 0;
   auto close_chunk = [&] {
-    const double width = pen_x - chunk_x;
+    const double width = pen_x - chunk_x - trailing_spacing;
+    trailing_spacing = 0;
     const double offset = chunk_anchor == text::TextRun::Anchor::middle ? -width / 2
                           : chunk_anchor == text::TextRun::Anchor::end  ? -width
                                                                         : 0;
@@ -151,6 +155,7 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     for (const auto& warning : outlined->warnings) state.approximate(s, "text: " + warning);
     state.note("convert-text", s, "text \"" + content + "\" outlined with " + outlined->font_family_used);
     pen_x += outlined->advance;
+    if (!content.empty()) trailing_spacing = run.letter_spacing;
     out.emplace_back(step.element, std::move(outlined->path));
   }
   close_chunk();
