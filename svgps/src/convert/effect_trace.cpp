@@ -1,6 +1,7 @@
 #include "convert/effect_trace.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 #include <string_view>
@@ -68,34 +69,35 @@ void rim_takes_core_gradients(const Image& image, const raster::AlphaBands& band
   }
   if (gradients.empty()) return;
   const std::size_t width = static_cast<std::size_t>(image.width);
-  for (std::size_t k = 0; k < layers.size() && k < out.shapes.size(); ++k) {
-    // Squared error of the band's pixels against their mean colour, and against each gradient.
-    double sum[3] = {0, 0, 0}, count = 0;
-    std::vector<double> off(gradients.size(), 0);
-    double spread = 0;
-    for (int pass = 0; pass < 2; ++pass) {
-      for (std::size_t i = 0; i < bands.indexed.index.size(); ++i) {
-        if (bands.indexed.index[i] != layers[k]) continue;
-        const std::uint8_t* p = &image.rgba[i * 4];
-        if (pass == 0) {
-          for (int c = 0; c < 3; ++c) sum[c] += p[c];
-          ++count;
-          continue;
-        }
-        for (int c = 0; c < 3; ++c) spread += (p[c] - sum[c] / count) * (p[c] - sum[c] / count);
-        const double x = static_cast<double>(i % width) + 0.5, y = static_cast<double>(i / width) + 0.5;
-        for (std::size_t g = 0; g < gradients.size(); ++g) {
-          const model::Rgb there = raster::colour_at(out.gradients[gradients[g]], x, y);
-          const double d[3] = {p[0] - double(there.r), p[1] - double(there.g), p[2] - double(there.b)};
-          off[g] += d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
-        }
-      }
-      if (count == 0) break;
+  const std::size_t levels = bands.opacity.size();
+  // Per alpha level: its pixels' mean colour, then their squared error against it and each gradient.
+  std::vector<std::array<double, 3>> sum(levels, {0, 0, 0});
+  std::vector<double> count(levels, 0), spread(levels, 0);
+  std::vector<std::vector<double>> off(levels, std::vector<double>(gradients.size(), 0));
+  for (std::size_t i = 0; i < bands.indexed.index.size(); ++i) {
+    const std::size_t k = bands.indexed.index[i];
+    if (k >= levels) continue;
+    for (int c = 0; c < 3; ++c) sum[k][c] += image.rgba[i * 4 + c];
+    ++count[k];
+  }
+  for (std::size_t i = 0; i < bands.indexed.index.size(); ++i) {
+    const std::size_t k = bands.indexed.index[i];
+    if (k >= levels) continue;
+    const std::uint8_t* p = &image.rgba[i * 4];
+    for (int c = 0; c < 3; ++c) spread[k] += (p[c] - sum[k][c] / count[k]) * (p[c] - sum[k][c] / count[k]);
+    const double x = static_cast<double>(i % width) + 0.5, y = static_cast<double>(i / width) + 0.5;
+    for (std::size_t g = 0; g < gradients.size(); ++g) {
+      const model::Rgb there = raster::colour_at(out.gradients[gradients[g]], x, y);
+      const double d[3] = {p[0] - double(there.r), p[1] - double(there.g), p[2] - double(there.b)};
+      off[k][g] += d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
     }
-    if (count == 0) continue;
-    const std::size_t best = static_cast<std::size_t>(std::min_element(off.begin(), off.end()) - off.begin());
-    if (off[best] < spread) {
-      model::Paint& fill = out.shapes[k].fill;
+  }
+  for (std::size_t shape = 0; shape < layers.size() && shape < out.shapes.size(); ++shape) {
+    const std::size_t k = layers[shape];
+    if (k >= levels || count[k] == 0) continue;
+    const std::size_t best = static_cast<std::size_t>(std::min_element(off[k].begin(), off[k].end()) - off[k].begin());
+    if (off[k][best] < spread[k]) {
+      model::Paint& fill = out.shapes[shape].fill;
       fill.kind = model::Paint::Kind::gradient;
       fill.gradient = gradients[best];
     }
@@ -160,7 +162,6 @@ std::string written_drawing(const BuildState& state, const model::Node& drawing,
   replace_all(body, "url(#g", "url(#" + std::string(prefix));
   return body;
 }
-
 
 std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& source, const EffectRender& effect,
                                          std::string& error) {

@@ -188,19 +188,34 @@ std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> cut_in_two(con
 
 }  // namespace
 
-model::Rgb colour_at(const model::Gradient& g, double x, double y);
+// The gradient's colour at a point, as a renderer pads and interpolates its stops.
+model::Rgb colour_at(const model::Gradient& g, double x, double y) {
+  double t;
+  if (g.kind == model::Gradient::Kind::radial) {
+    t = g.r > 0 ? std::hypot(x - g.cx, y - g.cy) / g.r : 1;
+  } else {
+    const double dx = g.x2 - g.x1, dy = g.y2 - g.y1, length = dx * dx + dy * dy;
+    t = length > 0 ? ((x - g.x1) * dx + (y - g.y1) * dy) / length : 1;
+  }
+  if (t <= g.stops.front().offset) return g.stops.front().color;
+  for (std::size_t k = 1; k < g.stops.size(); ++k) {
+    const model::GradientStop &a = g.stops[k - 1], &b = g.stops[k];
+    if (t > b.offset) continue;
+    const double f = b.offset > a.offset ? (t - a.offset) / (b.offset - a.offset) : 1;
+    auto mix = [f](std::uint8_t p, std::uint8_t q) { return static_cast<std::uint8_t>(std::lround(p + (q - p) * f)); };
+    return {mix(a.color.r, b.color.r), mix(a.color.g, b.color.g), mix(a.color.b, b.color.b)};
+  }
+  return g.stops.back().color;
+}
 
 namespace {
 
 // Pieces cut from one region meet where their gradients may disagree: where they do by more than
 // shading_seam levels on average along the cuts, the region's pieces are all dropped and it is
 // left to flat colours.
-void drop_visible_seams(int width, std::vector<ShadedRegion>& regions, const std::vector<std::size_t>& origin_of) {
+void drop_visible_seams(int width, std::size_t pixels, std::vector<ShadedRegion>& regions,
+                        const std::vector<std::size_t>& origin_of) {
   const auto w = static_cast<std::uint32_t>(width);
-  std::size_t pixels = 0;
-  for (const ShadedRegion& r : regions) {
-    for (std::uint32_t i : r.pixels) pixels = std::max<std::size_t>(pixels, i + 1);
-  }
   std::vector<std::int32_t> piece(pixels, -1);
   for (std::size_t r = 0; r < regions.size(); ++r) {
     if (origin_of[r] == SIZE_MAX) continue;
@@ -235,26 +250,6 @@ void drop_visible_seams(int width, std::vector<ShadedRegion>& regions, const std
 }
 
 }  // namespace
-
-// The gradient's colour at a point, as a renderer pads and interpolates its stops.
-model::Rgb colour_at(const model::Gradient& g, double x, double y) {
-  double t;
-  if (g.kind == model::Gradient::Kind::radial) {
-    t = g.r > 0 ? std::hypot(x - g.cx, y - g.cy) / g.r : 1;
-  } else {
-    const double dx = g.x2 - g.x1, dy = g.y2 - g.y1, length = dx * dx + dy * dy;
-    t = length > 0 ? ((x - g.x1) * dx + (y - g.y1) * dy) / length : 1;
-  }
-  if (t <= g.stops.front().offset) return g.stops.front().color;
-  for (std::size_t k = 1; k < g.stops.size(); ++k) {
-    const model::GradientStop &a = g.stops[k - 1], &b = g.stops[k];
-    if (t > b.offset) continue;
-    const double f = b.offset > a.offset ? (t - a.offset) / (b.offset - a.offset) : 1;
-    auto mix = [f](std::uint8_t p, std::uint8_t q) { return static_cast<std::uint8_t>(std::lround(p + (q - p) * f)); };
-    return {mix(a.color.r, b.color.r), mix(a.color.g, b.color.g), mix(a.color.b, b.color.b)};
-  }
-  return g.stops.back().color;
-}
 
 std::vector<ShadedRegion> shaded_regions(const Image& image, const convert::Deadline* deadline) {
   const std::size_t n = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
@@ -299,7 +294,7 @@ std::vector<ShadedRegion> shaded_regions(const Image& image, const convert::Dead
       pending.push_back({std::move(*half), piece.cuts + 1, piece.origin});
     }
   }
-  drop_visible_seams(image.width, out, origin_of);
+  drop_visible_seams(image.width, n, out, origin_of);
   std::stable_sort(out.begin(), out.end(), [](const ShadedRegion& a, const ShadedRegion& b) { return a.pixels.size() > b.pixels.size(); });
   return out;
 }

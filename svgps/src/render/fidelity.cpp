@@ -77,37 +77,31 @@ double ssim(const Image& a, const Image& b) {
   return windows ? std::min(total_luma / windows, total_alpha / windows) : 1.0;
 }
 
-// Whether two pixels differ visibly: alpha, or a channel over white, by more than 1/16.
-bool visibly_different(const std::uint8_t* x, const std::uint8_t* y) {
-  if (std::memcmp(x, y, 4) == 0) return false;
-  if (std::abs(int(x[3]) - int(y[3])) > 16) return true;
-  float ax = static_cast<float>(x[3]) / 255.0f, ay = static_cast<float>(y[3]) / 255.0f;
-  for (int c = 0; c < 3; ++c) {
-    float over_white_x = static_cast<float>(x[c]) * ax + 255.0f * (1 - ax);
-    float over_white_y = static_cast<float>(y[c]) * ay + 255.0f * (1 - ay);
-    if (std::fabs(over_white_x - over_white_y) > 16) return true;
-  }
-  return false;
-}
-
-// The largest difference of alpha or of a colour channel over white, 0..255: the measure
-// visibly_different compares with 16.
-std::uint8_t difference_magnitude(const std::uint8_t* x, const std::uint8_t* y) {
-  float largest = static_cast<float>(std::abs(int(x[3]) - int(y[3])));
-  float ax = static_cast<float>(x[3]) / 255.0f, ay = static_cast<float>(y[3]) / 255.0f;
-  for (int c = 0; c < 3; ++c) {
-    float over_white_x = static_cast<float>(x[c]) * ax + 255.0f * (1 - ax);
-    float over_white_y = static_cast<float>(y[c]) * ay + 255.0f * (1 - ay);
-    largest = std::max(largest, std::fabs(over_white_x - over_white_y));
-  }
-  return static_cast<std::uint8_t>(std::clamp(static_cast<long>(std::ceil(largest)), 0L, 255L));
-}
-
 // The pixel's alpha and its channels over white, 0..255.
 void values_of(const std::uint8_t* p, float v[4]) {
   float a = static_cast<float>(p[3]) / 255.0f;
   for (int c = 0; c < 3; ++c) v[c] = static_cast<float>(p[c]) * a + 255.0f * (1 - a);
   v[3] = static_cast<float>(p[3]);
+}
+
+// The largest difference of alpha or of a colour channel over white, 0..255.
+float largest_difference(const std::uint8_t* x, const std::uint8_t* y) {
+  float vx[4], vy[4];
+  values_of(x, vx);
+  values_of(y, vy);
+  float largest = 0;
+  for (int c = 0; c < 4; ++c) largest = std::max(largest, std::fabs(vx[c] - vy[c]));
+  return largest;
+}
+
+// Whether two pixels differ visibly: alpha, or a channel over white, by more than 1/16.
+bool visibly_different(const std::uint8_t* x, const std::uint8_t* y) {
+  return std::memcmp(x, y, 4) != 0 && largest_difference(x, y) > 16;
+}
+
+// largest_difference rounded up, for the difference map.
+std::uint8_t difference_magnitude(const std::uint8_t* x, const std::uint8_t* y) {
+  return static_cast<std::uint8_t>(std::clamp(static_cast<long>(std::ceil(largest_difference(x, y))), 0L, 255L));
 }
 
 // Whether `image`'s 3×3 neighbourhood of (x, y) spans `v` in every value, within 1/16: the
@@ -140,13 +134,7 @@ int constant_axes(const Image& image, int x, int y) {
         y1 >= image.height) {
       return true;
     }
-    float p[4], q[4];
-    values_of(image.pixel(x0, y0), p);
-    values_of(image.pixel(x1, y1), q);
-    for (int c = 0; c < 4; ++c) {
-      if (std::fabs(p[c] - q[c]) > 16) return false;
-    }
-    return true;
+    return largest_difference(image.pixel(x0, y0), image.pixel(x1, y1)) <= 16;
   };
   bool columns = true, rows = true;
   for (int d = -1; d <= 1; ++d) {

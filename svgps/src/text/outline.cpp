@@ -256,6 +256,66 @@ struct ShapedSegment {
   bool ends_cluster(unsigned i) const { return i + 1 == count || infos[i + 1].cluster != infos[i].cluster; }
 };
 
+// Characters the chosen face has no glyph for are drawn with a face that has one, as pango does
+// for librsvg: the run is cut into segments of one face each, to be shaped apart and laid end to
+// end (in logical order: a run that mixes directions across faces is not reordered). Each
+// character drawn by another face is added to `substituted` with that face's family.
+std::vector<FaceSegment> segments_by_face(Fonts::Impl& impl, const TextRun& run, const DecodedText& decoded,
+                                          const ChosenFont& chosen, const LoadedFace& face,
+                                          std::vector<std::pair<char32_t, std::string>>& substituted,
+                                          const convert::Deadline* deadline) {
+  const std::vector<char32_t>& cps = decoded.codepoints;
+  std::vector<bool> covered(cps.size());
+  bool all = true;
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    covered[k] = FT_Get_Char_Index(face.ft_face.get(), cps[k]) != 0;
+    all = all && covered[k];
+  }
+  if (all) return {{0, run.text.size(), chosen}};
+  // Per character, the first character from it on that is not neutral (cps.size() if none).
+  std::vector<std::size_t> next_strong(cps.size() + 1, cps.size());
+  for (std::size_t k = cps.size(); k-- > 0;) next_strong[k] = is_neutral(cps[k]) ? next_strong[k + 1] : k;
+  std::vector<FaceSegment> segments;
+  std::size_t lookups = 0;
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    convert::check(deadline);
+    ChosenFont font = chosen;
+    // A character the current segment's other font has stays in it: one it needs, and a space or
+    // punctuation between two it needs (so that a phrase in another script is shaped, and
+    // ordered, as one). Each character another font is sought for costs a fontconfig sort
+    // (cached): bounded.
+    if (!segments.empty() && !(segments.back().font.file == chosen.file)) {
+      std::string ignored;
+      const LoadedFace* current = impl.face(segments.back().font.file, segments.back().font.index, ignored);
+      auto has = [&](std::size_t j) { return current && FT_Get_Char_Index(current->ft_face.get(), cps[j]) != 0; };
+      if (!covered[k] && has(k)) {
+        substituted.emplace_back(cps[k], segments.back().font.family);
+        continue;
+      }
+      if (covered[k] && is_neutral(cps[k]) && has(k)) {
+        const std::size_t next = next_strong[k];
+        if (next < cps.size() && !covered[next] && has(next)) continue;
+      }
+    }
+    if (!covered[k] && lookups < kMaxFallbackLookups) {
+      ++lookups;
+      if (auto other = impl.fallback_for(cps[k], run.font)) {
+        font = *other;
+        font.synthetic_bold = false;
+        font.synthetic_oblique = false;
+        substituted.emplace_back(cps[k], other->family);
+      }
+    }
+    const std::size_t begin = decoded.offsets[k];
+    if (!segments.empty() && segments.back().font.file == font.file && segments.back().font.index == font.index) {
+      continue;  // the segment goes on to this character
+    }
+    if (!segments.empty()) segments.back().end = begin;
+    segments.push_back({begin, run.text.size(), font});
+  }
+  return segments;
+}
+
 }  // namespace
 
 std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts, std::string& error,
@@ -280,64 +340,8 @@ std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts,
   const LoadedFace* face = impl.face(chosen->file, chosen->index, error);
   if (!face) return std::nullopt;
 
-  // Characters the chosen face has no glyph for are drawn with a face that has one, as pango does
-  // for librsvg: the run is cut into segments of one face each, shaped apart and laid end to end
-  // (in logical order: a run that mixes directions across faces is not reordered).
-  std::vector<FaceSegment> segments;
   std::vector<std::pair<char32_t, std::string>> substituted;  // character, the family drawing it
-  {
-    std::vector<bool> covered(decoded.codepoints.size());
-    bool all = true;
-    for (std::size_t k = 0; k < decoded.codepoints.size(); ++k) {
-      covered[k] = FT_Get_Char_Index(face->ft_face.get(), decoded.codepoints[k]) != 0;
-      all = all && covered[k];
-    }
-    if (all) {
-      segments.push_back({0, run.text.size(), *chosen});
-    } else {
-      std::size_t lookups = 0;
-      for (std::size_t k = 0; k < decoded.codepoints.size(); ++k) {
-        convert::check(deadline);
-        ChosenFont font = *chosen;
-        // A character the current segment's other font has stays in it: one it needs, and a
-        // space or punctuation between two it needs (so that a phrase in another script is
-        // shaped, and ordered, as one). Each character another font is sought for costs a
-        // fontconfig sort (cached): bounded.
-        if (!segments.empty() && !(segments.back().font.file == chosen->file)) {
-          std::string ignored;
-          const LoadedFace* current = impl.face(segments.back().font.file, segments.back().font.index, ignored);
-          auto has = [&](std::size_t j) {
-            return current && FT_Get_Char_Index(current->ft_face.get(), decoded.codepoints[j]) != 0;
-          };
-          if (!covered[k] && has(k)) {
-            substituted.emplace_back(decoded.codepoints[k], segments.back().font.family);
-            continue;
-          }
-          if (covered[k] && is_neutral(decoded.codepoints[k]) && has(k)) {
-            std::size_t next = k + 1;
-            while (next < decoded.codepoints.size() && is_neutral(decoded.codepoints[next])) ++next;
-            if (next < decoded.codepoints.size() && !covered[next] && has(next)) continue;
-          }
-        }
-        if (!covered[k] && lookups < kMaxFallbackLookups) {
-          ++lookups;
-          const char32_t cp = decoded.codepoints[k];
-          if (auto other = impl.fallback_for(cp, run.font)) {
-            font = *other;
-            font.synthetic_bold = false;
-            font.synthetic_oblique = false;
-            substituted.emplace_back(cp, other->family);
-          }
-        }
-        const std::size_t begin = decoded.offsets[k];
-        if (!segments.empty() && segments.back().font.file == font.file && segments.back().font.index == font.index) {
-          continue;  // the segment goes on to this character
-        }
-        if (!segments.empty()) segments.back().end = begin;
-        segments.push_back({begin, run.text.size(), font});
-      }
-    }
-  }
+  const std::vector<FaceSegment> segments = segments_by_face(impl, run, decoded, *chosen, *face, substituted, deadline);
   if (!substituted.empty()) {
     std::string list;
     for (std::size_t k = 0; k < substituted.size() && k < kMissingNamedInWarning; ++k) {
