@@ -1,6 +1,7 @@
 #include "convert/clip_mask.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <functional>
 #include <set>
@@ -34,6 +35,23 @@ void note_turned_box(BuildState& state, const RawElement& at, const Context& con
              std::string(what) + " in objectBoundingBox units on a rotated or skewed element: librsvg lays it on the " +
                  "page-aligned box around the element, browsers on the element's own box, so the original draws " +
                  "differently in each; the output follows browsers");
+}
+
+// A clipPath's own transform with objectBoundingBox units: librsvg (2.54) applies it inside the
+// box (a translate of 0.5 moves half the box), browsers in the clipped element's user space (half
+// a unit). Where the two orders place the clip apart the original draws differently in each.
+void note_transform_in_box(BuildState& state, const RawElement& clip, const geo::Matrix& transform,
+                           const geo::Matrix& box) {
+  const geo::Matrix browsers = transform * box, librsvg = box * transform;
+  const double size = std::fabs(box.a) + std::fabs(box.d);
+  const std::array<double, 6> x = {browsers.a, browsers.b, browsers.c, browsers.d, browsers.e, browsers.f},
+                              y = {librsvg.a, librsvg.b, librsvg.c, librsvg.d, librsvg.e, librsvg.f};
+  bool apart = false;
+  for (std::size_t i = 0; i < x.size(); ++i) apart = apart || std::fabs(x[i] - y[i]) > 1e-6 * (1 + size);
+  if (!apart) return;
+  state.note("convert-clip", clip,
+             "a clipPath's transform with objectBoundingBox units: librsvg applies it inside the box, browsers in "
+             "the element's user space, so the original draws differently in each; the output follows browsers");
 }
 
 // One shape a clipPath or a mask draws. Its style is `element`'s (a <use> copy's styles are in
@@ -367,8 +385,9 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
       units && trim_xml_space(units->value) == "objectBoundingBox") {
     auto box = bounding_box_units(state, clipped);
     if (!box) return nullptr;
-    m = m * *box;
     note_turned_box(state, clip_element, context, "a clipPath");
+    note_transform_in_box(state, clip_element, m, *box);
+    m = m * *box;
   }
   std::vector<geo::FilledPath> pieces;
   bool ok = visit_content(state, clip_index, m, context, false, [&](const ContentShape& shape) {
