@@ -164,6 +164,22 @@ double marker_angle(const RawElement& marker, const MarkerVertex& vertex) {
   return number && text.empty() && std::isfinite(*number) ? *number * scale : 0;
 }
 
+// An invalid markerUnits: librsvg (2.54) stops reading the marker's attributes there, so those
+// written after it (refX, markerWidth, ...) keep their defaults; browsers ignore only the invalid
+// value. The original then draws differently in each, which a fidelity refusal says (what_to_try).
+void note_invalid_units(BuildState& state, const RawElement& marker) {
+  for (std::size_t i = 0; i < marker.attributes.size(); ++i) {
+    const RawAttribute& units = marker.attributes[i];
+    if (units.qname != "markerUnits") continue;
+    const std::string value = trim_xml_space(units.value);
+    if (value == "userSpaceOnUse" || value == "strokeWidth" || i + 1 == marker.attributes.size()) return;
+    state.note("convert-structure", marker,
+               "an invalid markerUnits: librsvg then ignores the marker's attributes written after "
+               "it, browsers only this one, so the original draws differently in each; the output follows browsers");
+    return;
+  }
+}
+
 }  // namespace
 
 std::vector<MarkerVertex> marker_vertices(const geo::Path& path, const std::vector<std::size_t>& arc_continuations) {
@@ -211,6 +227,10 @@ void build_markers(BuildState& state, std::size_t index, const Context& context,
   }
   const ElementStyle& style = state.style(index);
   const double stroke_width = style.stroke_width ? user_units(*style.stroke_width, context, 'd') : 1;
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (!named[i] || (i > 0 && named[i] == named[i - 1]) || (i == 2 && named[2] == named[0])) continue;
+    note_invalid_units(state, state.document.elements[*named[i]]);
+  }
   std::size_t drawn = 0;
   for (const MarkerVertex& vertex : marker_vertices(*path, arc_continuations)) {
     const auto& marker_index = named[static_cast<int>(vertex.kind)];
