@@ -256,7 +256,7 @@ std::string what_to_try(const Diagnostics& changes, bool traced) {
   std::vector<std::string> tries;
   bool fallback_font = false, approximated = false, renderers_differ = false;
   for (const auto& d : changes.items()) {
-    if (d.message.find("the original draws differently in each") != std::string::npos) {
+    if (d.message.find("draws differently in each") != std::string::npos) {
       renderers_differ = true;
     } else if (d.message.find("fallback font") != std::string::npos || d.message.find("not installed") != std::string::npos) {
       fallback_font = true;

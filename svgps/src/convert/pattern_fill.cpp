@@ -183,7 +183,9 @@ bool draw_pattern(BuildState& state, std::size_t index, std::size_t pattern, geo
     std::string id = p.attribute("id") ? p.attribute("id")->value : std::string();
     state.note("convert-paint", e,
                "pattern #" + id + " drawn as " + std::to_string(drawn) + (drawn == 1 ? " tile" : " tiles") +
-                   " cut to the shape (the output has no patterns)");
+                   " cut to the shape (the output has no patterns); librsvg draws a pattern from its tile rendered "
+                   "to whole pixels and resampled, browsers at its exact size, so the original draws differently in "
+                   "each by up to a pixel at every tile's edges; the output follows browsers");
   }
   return true;
 }
