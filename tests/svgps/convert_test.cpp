@@ -458,6 +458,26 @@ TEST(Convert, BackgroundColourIsOpaqueCss) {
   EXPECT_FALSE(parse_opaque_color("#ffffff80"));
 }
 
+// An export whose every paint is degenerate (a gradientTransform with no inverse, as a broken
+// icon set ships) draws nothing in librsvg or in browsers: the refusal says it is the original's.
+TEST(Convert, AnOriginalThatRendersAsNothingIsRefusedForThat) {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><radialGradient id=\"g\" "
+      "gradientTransform=\"matrix(0 447 0 -15 0 -3800)\"><stop offset=\"0\" stop-color=\"#845ce7\"/><stop "
+      "offset=\"1\" stop-color=\"#af73d8\"/></radialGradient><path fill=\"url(#g)\" d=\"M10 10H90V90H10z\"/></svg>";
+  for (bool force : {false, true}) {
+    ConvertOptions options;
+    options.force = force;
+    ConvertResult r = convert_svg(svg, options);
+    EXPECT_FALSE(r.svg);
+    EXPECT_TRUE(has_change(r, "convert-refused", "the original renders as nothing")) << changes_text(r);
+  }
+  ConvertResult drawn = convert_svg("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><path "
+                                    "fill=\"#845ce7\" d=\"M10 10H90V90H10z\"/></svg>",
+                                    {});
+  EXPECT_TRUE(drawn.svg) << changes_text(drawn);
+}
+
 TEST(Convert, FiltersAreRefusedUnlessForced) {
   ConvertResult refused = convert_fixture("filter-unknown");
   EXPECT_FALSE(refused.svg);

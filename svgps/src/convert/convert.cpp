@@ -84,6 +84,13 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
 
 namespace {
 
+bool invisible(const Image& image) {
+  for (std::size_t i = 3; i < image.rgba.size(); i += 4) {
+    if (image.rgba[i] != 0) return false;
+  }
+  return true;
+}
+
 ConvertResult convert_document(std::string_view bytes, const ConvertOptions& options) {
   const convert::Deadline deadline(options.limits.max_seconds_per_file);
   ConvertResult result;
@@ -192,6 +199,13 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   if (!framed_original) framed_original = convert::stretched_in_square(decoded->text, *raw);
   auto reference = render_logo(framed_original ? *framed_original : decoded->text, fidelity_size, options.limits,
                                reference_error);
+  // Nothing to convert: the output could only fail `check` (every pixel transparent), and the
+  // reason is the original's, not the conversion's.
+  if (reference && invisible(*reference)) {
+    changes.add("convert-refused", Severity::error,
+                "the original renders as nothing (every pixel is transparent), so there is no mark to convert");
+    return result;
+  }
 
   // Snapshot before margin and background: those change the picture on purpose.
   model::Document as_original = document;
