@@ -775,5 +775,40 @@ TEST(TracedEffect, HrefOnAFilterIsIgnoredAsRenderersDo) {
   EXPECT_LT(r.fidelity->differing_share, 0.02) << changes_text(r);
 }
 
+// A Figma export of 61 layer blurs under 7 masks (the Meta AI mark, fixtures/effects/README.md):
+// traced effect by effect it takes 95 KB, past the budget; each masked group's blurs drawn
+// together and traced as one picture fit, and the whole still renders like the original.
+TEST(EffectGroup, ManyTracedEffectsInAGroupAreTracedAsOnePictureToFit) {
+  ConvertResult r = convert_file(effect("figma-mesh-glow"));
+  expect_alike(r, ConvertOptions{}.min_ssim_traced, ConvertOptions{}.max_differing_traced);
+  ASSERT_TRUE(r.svg);
+  EXPECT_LE(r.svg->size(), ConvertOptions{}.max_bytes);
+  EXPECT_TRUE(has_change(r, "convert-traced", "traced effects, as one picture to fit the byte budget")) << changes_text(r);
+  // Each masked group is one picture, cut to its mask as the effects were.
+  std::size_t pictures = 0;
+  for (const auto& d : r.changes.items()) pictures += d.message.find("as one picture") != std::string::npos;
+  EXPECT_EQ(pictures, 7u) << changes_text(r);
+  // Without tracing there is nothing to flatten: the blurs are refused.
+  ConvertOptions untraced;
+  untraced.trace_effects = false;
+  EXPECT_FALSE(convert_file(effect("figma-mesh-glow"), untraced).svg);
+}
+
+// Four blurs under a mask that fit one by one keep their own traces. Under a budget they do not
+// fit, drawn together they do not fit either (a smooth field of four colours is no smaller): the
+// refusal is the one-by-one drawing's.
+TEST(EffectGroup, EffectsThatFitAreNotDrawnTogether) {
+  ConvertResult r = convert_file(effect("blurs-in-mask"));
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_FALSE(has_change(r, "convert-traced", "as one picture")) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-traced", "filter #b4: feGaussianBlur rendered and traced")) << changes_text(r);
+  ConvertOptions small;
+  small.max_bytes = 4096;
+  ConvertResult refused = convert_file(effect("blurs-in-mask"), small);
+  EXPECT_FALSE(refused.svg);
+  EXPECT_FALSE(has_change(refused, "convert-traced", "as one picture")) << changes_text(refused);
+  EXPECT_TRUE(has_change(refused, "convert-refused", "over the limit of 4096")) << changes_text(refused);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

@@ -103,6 +103,7 @@ struct BuildState {
   // (apply_effects leaves it out of each copy, which it would move).
   std::optional<std::size_t> clip_applied;
   std::size_t effect_renders = 0;             // filter results rendered and traced (effect_trace.hpp)
+  std::size_t flattened_groups = 0;           // groups traced as one picture (effect_group.hpp)
   // Why an element's filter result could not be rendered and traced, for its refusal.
   std::map<std::size_t, std::string> untraced_effects;
   // Masks no clip or gradient holds (mask_trace.hpp): the element whose mask apply_mask left to be

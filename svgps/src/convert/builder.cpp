@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "convert/blending.hpp"
+#include "convert/effect_group.hpp"
 #include "convert/build_state.hpp"
 #include "convert/image.hpp"
 #include "convert/clip_mask.hpp"
@@ -250,9 +251,15 @@ void build_container(BuildState& state, std::size_t index, model::Node& parent, 
   if (!apply_effects(state, index, inner)) return;
   double isolated = std::exchange(inner.isolated_opacity, 1.0);
   model::Node node;
+  const std::size_t renders = state.effect_renders, flattened = state.flattened_groups;
   {
     GroupBeingBuilt open(state, node, isolates(state, index));
     content(inner, node);
+  }
+  // The innermost group holding several traced effects, when the logo must be smaller.
+  if (state.options.flatten_effect_groups && !state.refused && inner.gradient_mask == outer_mask &&
+      state.flattened_groups == flattened && state.effect_renders - renders >= min_effects_to_flatten) {
+    flatten_effect_group(state, index, inner, state.effect_renders - renders, node);
   }
   if (inner.gradient_mask != outer_mask) finish_gradient_mask(state, node, *inner.gradient_mask, state.document.elements[index]);
   if (isolated < 1) fold_isolated_opacity(state, node, isolated, state.document.elements[index]);
@@ -325,6 +332,9 @@ std::optional<Built> build_document(const RawDocument& document, const BuildOpti
       });
     } else {
       build_children(state, 0, state.out.root, context);
+    }
+    if (state.options.flatten_effect_groups && !state.refused && state.flattened_groups == 0) {
+      flatten_effect_runs(state, 0, context, state.out.root);
     }
   } catch (const WorkRefused& refusal) {
     // Work outside any element's own (the root's children as a whole): refused without a line.

@@ -29,6 +29,9 @@ struct BuildOptions {
   std::vector<std::string> languages;  // the reader's, for <switch> (see ConvertOptions::languages)
   bool trace_effects = true;  // render and trace filter results no exact form holds (blurs, shadows)
   std::size_t max_bytes = 32 * 1024;  // the output's budget: a traced result alone past it is refused
+  // A group holding several traced effects is traced as one picture (effect_group.hpp): tried
+  // when the logo does not fit otherwise.
+  bool flatten_effect_groups = false;
 };
 
 // Change kinds reported while converting (rule ids of the conversion report).

@@ -7,6 +7,7 @@
 
 #include "bimi/svgps/render.hpp"
 #include "convert/builder.hpp"
+#include "convert/effect_group.hpp"
 #include "convert/framing.hpp"
 #include "convert/margin_advice.hpp"
 #include "convert/root_stretch.hpp"
@@ -83,6 +84,23 @@ ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options)
 }
 
 namespace {
+
+// Whether the document has at least `count` <filter> elements (a group of effects to flatten).
+bool filters_at_least(const detail::RawDocument& document, std::size_t count) {
+  std::size_t filters = 0;
+  for (const auto& e : document.elements) {
+    if (e.is_svg("filter") && ++filters >= count) return true;
+  }
+  return false;
+}
+
+// Whether the document can fit the budget: whole numbers, as written or on a 512-unit grid (the
+// smallest the size check below tries).
+bool fits_at_whole_numbers(const model::Document& document, std::size_t max_bytes) {
+  if (convert::write_document(document, {0}).size() <= max_bytes) return true;
+  const double factor = 512.0 / std::max(document.view_box.width, document.view_box.height);
+  return factor > 0 && convert::write_document(convert::rescaled(document, factor), {0}).size() <= max_bytes;
+}
 
 bool invisible(const Image& image) {
   for (std::size_t i = 3; i < image.rgba.size(); i += 4) {
@@ -161,7 +179,27 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   build_options.limits = options.limits;
   build_options.deadline = &deadline;
   build_options.languages = options.languages;
+  const Diagnostics before_build = changes;
   auto built = convert::build_document(*raw, build_options, changes);
+  // Too large, or too many effects to render one by one: groups of traced effects are traced as
+  // one picture each.
+  // Kept when it fits as written, or fits at all where the drawing effect by effect cannot.
+  auto fits_as_written = [&](const model::Document& document) {
+    return convert::write_document(document, {convert::automatic_decimals(document.view_box)}).size() <=
+           options.max_bytes;
+  };
+  if (options.trace_effects && filters_at_least(*raw, convert::min_effects_to_flatten) &&
+      (!built || !fits_as_written(built->document))) {
+    Diagnostics flat_changes = before_build;
+    build_options.flatten_effect_groups = true;
+    auto flat = convert::build_document(*raw, build_options, flat_changes);
+    if (flat && (fits_as_written(flat->document) ||
+                 (fits_at_whole_numbers(flat->document, options.max_bytes) &&
+                  (!built || !fits_at_whole_numbers(built->document, options.max_bytes))))) {
+      built = std::move(flat);
+      changes = std::move(flat_changes);
+    }
+  }
   if (!built) return result;
   model::Document document = std::move(built->document);
   const model::ViewBox original_box = document.view_box;

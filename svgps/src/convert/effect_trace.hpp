@@ -15,7 +15,7 @@
 namespace bimi::svgps::convert {
 
 // Effect renders one document may ask for: each is a render in the worker (docs/limits.md).
-inline constexpr std::size_t max_effect_renders = 32;
+inline constexpr std::size_t max_effect_renders = 96;
 // Pixels per document unit are those of the whole logo drawn this many pixels wide.
 inline constexpr int effect_trace_density = 256;
 inline constexpr int max_effect_trace_size = 1024;

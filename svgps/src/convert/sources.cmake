@@ -11,6 +11,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/clipping.cpp
   ${CMAKE_CURRENT_LIST_DIR}/color_map.cpp
   ${CMAKE_CURRENT_LIST_DIR}/convert.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/effect_group.cpp
   ${CMAKE_CURRENT_LIST_DIR}/effect_trace.cpp
   ${CMAKE_CURRENT_LIST_DIR}/element_style.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_effects.cpp
