@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Converts every logo of simple-icons and super-tiny-icons, and the resvg test suite's filters,
+# Converts every logo of simple-icons, super-tiny-icons and gilbarbara/logos, and the resvg test suite's filters,
 # masking, painting and text areas, with bimi, and optimizes the same files with svgo (default
 # preset). The text area is converted and compared with `--fonts` set to the suite's fonts: the
 # Noto Sans, Noto Serif, Noto Sans Arabic and Devanagari and Amiri families from Debian's
@@ -8,7 +8,7 @@
 # Prints per corpus: converted/refused/unreadable counts, refusals by rule, output bytes and the
 # median output/input ratio, how many outputs pass the official schema and `bimi check --profile
 # strict`, the fidelity distribution (every output rendered beside its input) and time.
-# simple-icons, super-tiny-icons and svgo are installed with npm into bench/node_modules (never
+# simple-icons, super-tiny-icons, @iconify-json/logos and svgo are installed with npm into bench/node_modules (never
 # committed); the resvg areas are committed under bench/corpora/.
 # Usage: bash bench/convert_bench.sh [path/to/bimi]
 set -euo pipefail
@@ -126,6 +126,18 @@ run_corpus() {
 echo "bimi $("$bimi" --version | head -1 | cut -d' ' -f2), svgo $("$svgo" --version), $(nproc) cores"
 run_corpus simple-icons "$here/node_modules/simple-icons/icons"
 run_corpus super-tiny-icons "$here/node_modules/super-tiny-icons/images/svg"
+# gilbarbara/logos (CC0), colour brand logos as design tools export them (gradients, masks, Figma
+# blurs), from @iconify-json/logos: each icon written out as the SVG file it was made from.
+logos=$work/gilbarbara-logos-src
+mkdir -p "$logos"
+node -e "
+  const fs=require('fs'); const set=require('$here/node_modules/@iconify-json/logos/icons.json');
+  for (const [name, icon] of Object.entries(set.icons)) {
+    const w=icon.width??set.width??16, h=icon.height??set.height??16, x=icon.left??0, y=icon.top??0;
+    fs.writeFileSync('$logos/'+name+'.svg', '<svg xmlns=\"http://www.w3.org/2000/svg\" '+
+      'xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"'+[x,y,w,h].join(' ')+'\">'+icon.body+'</svg>\\n');
+  }"
+run_corpus gilbarbara-logos "$logos"
 # The resvg test suite's effect areas (committed, see bench/corpora/resvg-suite/README.md).
 for area in filters masking painting; do
   run_corpus "resvg-$area" "$here/corpora/resvg-suite/$area"
