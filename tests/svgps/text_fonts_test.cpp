@@ -138,12 +138,14 @@ TEST(TextFonts, CommonFamiliesMapToMetricCompatibleLiberationFonts) {
   }
 }
 
-TEST(TextFonts, UnknownFamilyFallsBackToDejaVuSans) {
+// librsvg draws a family fontconfig lacks with fontconfig's answer for it (its sans-serif), and
+// so does the converter: the fidelity reference is librsvg's.
+TEST(TextFonts, UnknownFamilyFallsBackToWhatFontconfigAnswersForIt) {
   auto fonts = system_fonts();
   REQUIRE_FAMILY(*fonts, "DejaVu Sans", "fonts-dejavu-core");
   auto outlined = outline_ok(run_of("Logo", {"No Such Family 9f3c"}), *fonts);
   EXPECT_TRUE(outlined.fell_back);
-  EXPECT_EQ(outlined.font_family_used, std::string(kFallbackFamily));
+  EXPECT_EQ(outlined.font_family_used, outline_ok(run_of("Logo", {"sans-serif"}), *fonts).font_family_used);
   EXPECT_TRUE(contains(outlined.warnings, "No Such Family 9f3c")) << ::testing::PrintToString(outlined.warnings);
   EXPECT_TRUE(contains(outlined.warnings, "fallback"));
   EXPECT_FALSE(outlined.path.empty());
@@ -266,7 +268,20 @@ TEST(TextFonts, WithoutSystemFontsAnUnknownFamilyFallsBackToWhatIsThere) {
   auto outlined = outline_ok(run_of("Logo", {"No Such Family 9f3c"}), *only_liberation);
   EXPECT_TRUE(outlined.fell_back);
   EXPECT_EQ(outlined.font_family_used, "Liberation Sans");
-  EXPECT_TRUE(contains(outlined.warnings, kFallbackFamily));
+  EXPECT_TRUE(contains(outlined.warnings, "using fallback font 'Liberation Sans'"))
+      << ::testing::PrintToString(outlined.warnings);
+}
+
+// A serif family that is missing is drawn by librsvg with fontconfig's serif, not a sans: the
+// converter's fallback is the same face.
+TEST(TextFonts, AMissingSerifFamilyFallsBackToASerifAsTheRendererDoes) {
+  auto fonts = system_fonts();
+  REQUIRE_FAMILY(*fonts, "DejaVu Serif", "fonts-dejavu-core");
+  const std::string serif = outline_ok(run_of("Logo", {"serif"}), *fonts).font_family_used;
+  ASSERT_NE(serif, std::string(kFallbackFamily));
+  auto outlined = outline_ok(run_of("Logo", {"Georgia"}), *fonts);
+  EXPECT_TRUE(outlined.fell_back);
+  EXPECT_EQ(outlined.font_family_used, serif) << ::testing::PrintToString(outlined.warnings);
 }
 
 TEST(TextFonts, CachedChoicesGiveTheSameAnswer) {

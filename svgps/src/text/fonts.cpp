@@ -229,11 +229,18 @@ std::optional<ChosenFont> Fonts::Impl::choose(const FontRequest& request, std::s
     }
   }
   if (!found) {
-    // The documented fallback, then whatever the configuration calls sans-serif.
-    std::string why_not;
-    found = match(kFallbackFamily, false, request, why_not);
-    std::string load_error;
-    if (found && !face(found->file, found->index, load_error)) found.reset();
+    // What the renderer draws instead: librsvg takes fontconfig's answer for the family (its
+    // sans-serif, for a family it does not have), and the fidelity reference is librsvg's. Then
+    // the documented fallback, then whatever the configuration calls sans-serif.
+    std::string why_not, load_error;
+    if (!request.families.empty()) {
+      found = match(request.families.front(), true, request, why_not);
+      if (found && !face(found->file, found->index, load_error)) found.reset();
+    }
+    if (!found) {
+      found = match(kFallbackFamily, false, request, why_not);
+      if (found && !face(found->file, found->index, load_error)) found.reset();
+    }
     if (!found) {
       chosen.warnings.push_back(std::string("fallback font '") + kFallbackFamily +
                                 "' is not installed (Debian package fonts-dejavu-core)");
