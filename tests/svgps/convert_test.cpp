@@ -478,6 +478,28 @@ TEST(Convert, AnOriginalThatRendersAsNothingIsRefusedForThat) {
   EXPECT_TRUE(drawn.svg) << changes_text(drawn);
 }
 
+// em and ex in geometry and strokes are the element's own font size (librsvg's initial 12px when
+// none is set; x-large two steps of 1.2 above medium, 16px) and half of it, as the reference
+// render measures them.
+TEST(Convert, EmAndExLengthsFollowTheElementsFontSize) {
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  ConvertResult r = convert_svg(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 400\"><rect y=\"10\" width=\"10em\" "
+      "height=\"10\"/><rect y=\"30\" width=\"10ex\" height=\"10\"/><g font-size=\"20\"><rect y=\"50\" "
+      "width=\"10em\" height=\"10\"/><rect y=\"70\" width=\"10em\" height=\"10\" font-size=\"x-large\"/>"
+      "</g><rect x=\"10\" y=\"100\" width=\"50\" height=\"50\" fill=\"none\" stroke=\"#f00\" "
+      "stroke-width=\"1em\" font-size=\"4\"/></svg>",
+      options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  for (const char* width : {"H120V20", "H60V40", "H200V60", "H230.4V80"}) {
+    EXPECT_NE(r.svg->find(width), std::string::npos) << width << "\n" << *r.svg;
+  }
+  EXPECT_NE(r.svg->find("stroke-width=\"4\""), std::string::npos) << *r.svg;
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, 0.999);
+}
+
 TEST(Convert, FiltersAreRefusedUnlessForced) {
   ConvertResult refused = convert_fixture("filter-unknown");
   EXPECT_FALSE(refused.svg);

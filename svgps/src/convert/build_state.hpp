@@ -63,6 +63,7 @@ struct Context {
   const GradientMask* gradient_mask = nullptr;  // becomes the fill of the shapes below
   double viewport_width = 0;    // for percentage lengths
   double viewport_height = 0;
+  double font_size = 12;        // the element's, for em and ex lengths (librsvg's initial size)
   int use_depth = 0;
 };
 

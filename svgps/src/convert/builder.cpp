@@ -17,6 +17,7 @@
 #include "convert/gradient_mask.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
+#include "convert/text_content.hpp"
 #include "convert/text_outline.hpp"
 #include "convert/tree.hpp"
 #include "convert/root_stretch.hpp"
@@ -153,9 +154,11 @@ void build_element_unguarded(BuildState& state, std::size_t index, model::Node& 
 }
 
 // What draws an element, by its name.
-void build_drawing(BuildState& state, std::size_t index, model::Node& parent, const Context& context) {
+void build_drawing(BuildState& state, std::size_t index, model::Node& parent, const Context& outer) {
   const RawElement& e = state.document.elements[index];
   const std::string& name = e.local;
+  Context context = outer;
+  context.font_size = font_size_px(state, index);  // em and ex in its geometry and stroke
   if (name == "g" || name == "a") {
     if (name == "a") state.note("convert-structure", e, "<a> unwrapped: its content kept, the link dropped");
     build_group(state, index, parent, context, geo::Matrix{});

@@ -38,8 +38,9 @@ double user_units(const detail::Length& length, const Context& context, char axi
                                   : std::hypot(context.viewport_width, context.viewport_height) / std::sqrt(2.0);
       return length.value * base / 100.0;
     }
-    case detail::LengthUnit::em: return length.value * 16;
-    case detail::LengthUnit::ex: return length.value * 8;
+    // librsvg's ex is half an em.
+    case detail::LengthUnit::em: return length.value * context.font_size;
+    case detail::LengthUnit::ex: return length.value * context.font_size / 2;
     default: return *length.to_pixels();
   }
 }
