@@ -57,6 +57,35 @@ TEST(TextLayout, AnAbsolutelyPlacedSpanStartsAChunkWithItsOwnAnchor) {
   expect_drawn_as_librsvg(R"(<text x="100" y="80" text-anchor="middle">Brand<tspan x="100" y="130">Name</tspan></text>)");
 }
 
+// writing-mode tb: librsvg draws the line turned a quarter clockwise about the position, its
+// letters sideways, centred on x; an anchor moves it along the turned line.
+TEST(TextLayout, VerticalTextIsATurnedLine) {
+  expect_drawn_as_librsvg(R"(<text x="100" y="20" writing-mode="tb">Brand<tspan fill="green">Mark</tspan></text>)");
+  expect_drawn_as_librsvg(R"(<text x="60" y="30" writing-mode="tb-rl" font-size="40">Logo</text>)");
+  ConvertResult r = convert_svg(logo(R"(<text x="100" y="20" writing-mode="tb">Brand</text>)"), {});
+  ASSERT_TRUE(r.svg);
+  bool noted = false;
+  for (const auto& d : r.changes.items()) noted = noted || d.message.find("vertical text drawn as a turned line") != std::string::npos;
+  EXPECT_TRUE(noted) << changes_text(r);
+}
+
+// Anchored at its middle, librsvg (2.54) moves vertical text back by half the font's height
+// (ascender and descender) whatever its length; browsers centre the line. The output centres it
+// and the refusal says why it differs from librsvg's render.
+TEST(TextLayout, AVerticalAnchorIsTheLinesLengthAsBrowsersTakeIt) {
+  ConvertResult r = convert_svg(logo(R"(<text x="60" y="100" writing-mode="tb" text-anchor="middle">LogoLogo</text>)"), {});
+  EXPECT_FALSE(r.svg);
+  bool said = false;
+  for (const auto& d : r.changes.items()) {
+    said = said || (d.rule == "convert-refused" && d.message.find("--force writes what browsers draw") != std::string::npos);
+  }
+  EXPECT_TRUE(said) << changes_text(r);
+  ConvertOptions force;
+  force.force = true;
+  ConvertResult forced = convert_svg(logo(R"(<text x="60" y="100" writing-mode="tb" text-anchor="middle">LogoLogo</text>)"), force);
+  ASSERT_TRUE(forced.svg) << changes_text(forced);
+}
+
 TEST(TextLayout, PositionListsTakeTheirFirstValueAsLibrsvgDoes) {
   expect_drawn_as_librsvg(R"(<text x="40 70 110" y="100 120 140">Text</text>)");
   expect_drawn_as_librsvg(R"(<text dx="40" dy="120">Text</text>)");

@@ -71,6 +71,47 @@ double position(const BuildState& state, std::size_t index, std::string_view nam
   return user_units(first, fallback, context, axis);
 }
 
+// Whether `text` is wholly of scripts that stand upright in vertical text (Han, Kana, Hangul,
+// full-width forms): those are not drawn sideways.
+bool has_upright_script(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = length == 1 ? lead : lead & (0x3F >> (length - 1));
+    for (int k = 1; k < length && i + static_cast<std::size_t>(k) < text.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
+    }
+    i += static_cast<std::size_t>(length);
+    if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+        (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+        c >= 0x20000) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Vertical text librsvg (2.54) draws as a turned line: one chunk (no span moves the pen) of
+// scripts drawn sideways. Anything else is laid out horizontally, and the fidelity gate judges it.
+bool turned_vertical(const BuildState& state, std::size_t index, const std::vector<TextStep>& steps) {
+  auto mode = state.property(index, "writing-mode");
+  if (!mode) return false;
+  const std::string m = trim_xml_space(*mode);
+  // SVG 1.1's values; librsvg 2.54 draws CSS's vertical-rl and vertical-lr horizontally.
+  if (m != "tb" && m != "tb-rl") return false;
+  for (const TextStep& step : steps) {
+    const RawElement& s = state.document.elements[step.element];
+    if (step.kind == TextStep::Kind::span) {
+      for (const char* moves : {"x", "y", "dx", "dy", "rotate"}) {
+        if (s.attribute(moves)) return false;
+      }
+    } else if (has_upright_script(step.characters)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(BuildState& state, std::size_t index,
@@ -108,6 +149,13 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
                         " characters of text to outline");
     return std::nullopt;
   }
+  // Turned: laid out along a horizontal line from the origin, then turned a quarter clockwise
+  // about the text's position, glyph tops to the right, centred between ascender and descender
+  // on the position's x, as pango lays out gravity east.
+  const bool vertical = turned_vertical(state, index, *steps);
+  const geo::Point turned_at{pen_x, pen_y};
+  double centre = 0;
+  if (vertical) pen_x = chunk_x = pen_y = 0;
   for (const TextStep& step : *steps) {
     const RawElement& s = state.document.elements[step.element];
     if (step.kind == TextStep::Kind::span) {
@@ -155,10 +203,22 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
     for (const auto& warning : outlined->warnings) state.approximate(s, "text: " + warning);
     state.note("convert-text", s, "text \"" + content + "\" outlined with " + outlined->font_family_used);
     pen_x += outlined->advance;
+    if (vertical && out.empty()) centre = (outlined->ascent - outlined->descent) / 2;
     if (!content.empty()) trailing_spacing = run.letter_spacing;
     out.emplace_back(step.element, std::move(outlined->path));
   }
   close_chunk();
+  if (vertical) {
+    const geo::Matrix turn = geo::Matrix::translate(turned_at.x, turned_at.y) * geo::Matrix::rotate(90) *
+                             geo::Matrix::translate(0, centre);
+    for (auto& [span, path] : out) path = geo::transformed(path, turn);
+    state.note("convert-text", e, "vertical text drawn as a turned line, its letters sideways");
+    if (chunk_anchor != text::TextRun::Anchor::start) {
+      state.note("convert-text", e,
+                 "vertical text anchored at its middle or end: librsvg moves it by the font's height, browsers "
+                 "by the line's length, so the original draws differently in each; the output follows browsers");
+    }
+  }
   return out;
 }
 

@@ -391,6 +391,13 @@ std::optional<OutlinedText> outline_text(const TextRun& run, const Fonts& fonts,
                         ? std::max(1L, static_cast<long>(segment_face->units_per_em) / kEmboldenEmDivisor)
                         : 0;
     part.scale = run.font.size_px / static_cast<double>(segment_face->units_per_em);
+    if (shaped.empty()) {
+      hb_font_extents_t extents{};
+      if (hb_font_get_h_extents(segment_face->hb_font.get(), &extents)) {
+        out.ascent = static_cast<double>(extents.ascender) * part.scale;
+        out.descent = -static_cast<double>(extents.descender) * part.scale;
+      }
+    }
     // The shaped width first: text-anchor needs it before any glyph is placed.
     std::int64_t width_units = 0;
     std::size_t spacing_count = 0;

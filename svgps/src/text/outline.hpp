@@ -58,6 +58,9 @@ struct OutlinedText {
   // fallback, was). A metric-compatible alias (Arial -> Liberation Sans) counts as found.
   bool fell_back = false;
   double advance = 0;  // shaped width in user units, letter spacing included
+  // The first face's ascender and descender (HarfBuzz's horizontal extents), user units, both
+  // positive: vertical text is centred between them.
+  double ascent = 0, descent = 0;
   bool synthetic_bold = false;     // bold asked for, only a lighter face found: emboldened
   bool synthetic_oblique = false;  // italic asked for, only an upright face found: slanted
   std::size_t glyph_count = 0;
