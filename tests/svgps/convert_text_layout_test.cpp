@@ -86,6 +86,22 @@ TEST(TextLayout, AVerticalAnchorIsTheLinesLengthAsBrowsersTakeIt) {
   ASSERT_TRUE(forced.svg) << changes_text(forced);
 }
 
+// baseline-shift does not inherit: a group's shifts no text in browsers, while librsvg shifts
+// the text inside by it. The output follows browsers, and the refusal says why.
+TEST(TextLayout, AGroupsBaselineShiftIsNotTheTexts) {
+  ConvertResult r = convert_svg(logo(R"(<g baseline-shift="super"><text x="20" y="100">Brand</text></g>)"), {});
+  EXPECT_FALSE(r.svg);
+  bool noted = false, said = false;
+  for (const auto& d : r.changes.items()) {
+    noted = noted || d.message.find("baseline-shift on a group around the text: librsvg shifts") != std::string::npos;
+    said = said || (d.rule == "convert-refused" && d.message.find("--force writes what browsers draw") != std::string::npos);
+  }
+  EXPECT_TRUE(noted) << changes_text(r);
+  EXPECT_TRUE(said) << changes_text(r);
+  // On the text itself it applies, and the output draws as librsvg does.
+  expect_drawn_as_librsvg(R"(<text x="20" y="100" baseline-shift="super">Brand</text>)");
+}
+
 TEST(TextLayout, PositionListsTakeTheirFirstValueAsLibrsvgDoes) {
   expect_drawn_as_librsvg(R"(<text x="40 70 110" y="100 120 140">Text</text>)");
   expect_drawn_as_librsvg(R"(<text dx="40" dy="120">Text</text>)");

@@ -149,6 +149,16 @@ std::optional<std::vector<std::pair<std::size_t, geo::Path>>> outline_spans(Buil
                         " characters of text to outline");
     return std::nullopt;
   }
+  // baseline-shift does not inherit (SVG 1.1 §10.9.2): browsers shift no text for a group's, while
+  // librsvg (2.54) shifts the text inside by it.
+  for (std::size_t up = e.parent; up != RawElement::no_parent; up = state.document.elements[up].parent) {
+    auto shift = state.own(up, "baseline-shift");
+    if (!shift || trim_xml_space(*shift) == "baseline" || trim_xml_space(*shift) == "0") continue;
+    state.note("convert-text", e,
+               "baseline-shift on a group around the text: librsvg shifts the text by it, browsers do not (it "
+               "does not inherit), so the original draws differently in each; the output follows browsers");
+    break;
+  }
   // Turned: laid out along a horizontal line from the origin, then turned a quarter clockwise
   // about the text's position, glyph tops to the right, centred between ascender and descender
   // on the position's x, as pango lays out gravity east.
