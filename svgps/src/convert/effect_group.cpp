@@ -32,8 +32,11 @@ bool flatten_effect_group(BuildState& state, std::size_t index, const Context& i
   if (!traced || traced->shapes.empty()) return false;
   const RawElement& e = state.document.elements[index];
   const std::size_t shapes = traced->shapes.size(), gradients = traced->gradients.size();
+  // The render holds the drawing's opacities already; the group's clips give its edges back.
+  Context placed = inner;
+  placed.opacity = 1;
   model::Node flat;
-  const std::size_t bytes = place_traced(state, e, std::move(*traced), inner, flat);
+  const std::size_t bytes = place_traced(state, e, std::move(*traced), placed, flat);
   node = std::move(flat);
   ++state.flattened_groups;
   state.note("convert-traced", e,
