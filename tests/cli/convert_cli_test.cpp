@@ -408,5 +408,15 @@ TEST(CliConvert, APatternIsDrawnAsBrowsersDrawIt) {
       "librsvg draws a pattern from its tile rendered to whole pixels and resampled", 0.005);
 }
 
+// Two overlapping squares of opposite windings in one clipPath: librsvg clips with their outlines
+// as one path, whose nonzero rule cancels the overlap out; browsers clip with their union.
+TEST(CliConvert, AClipPathOfOverlappingShapesIsDrawnAsBrowsersDrawIt) {
+  expect_drawn_as_browsers_draw(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><clipPath id=\"c\"><path "
+      "d=\"M20 20H120V120H20Z\"/><path d=\"M80 80V180H180V80Z\"/></clipPath><rect width=\"200\" height=\"200\" "
+      "fill=\"#008000\" clip-path=\"url(#c)\"/></svg>",
+      "the clipPath's shapes overlap: librsvg clips with their outlines as one path", 0.02);
+}
+
 }  // namespace
 }  // namespace bimi::test

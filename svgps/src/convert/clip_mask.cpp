@@ -54,6 +54,40 @@ void note_transform_in_box(BuildState& state, const RawElement& clip, const geo:
              "the element's user space, so the original draws differently in each; the output follows browsers");
 }
 
+// A clipPath of several overlapping shapes: librsvg (2.54) clips with their outlines as one path
+// under the last shape's clip-rule, so overlaps can cancel out (opposite windings, evenodd);
+// browsers, as SVG 1.1 §14.3.5 says, with the union of each shape under its own rule. Where the
+// two regions differ the original draws differently in each.
+void note_combined_clip(BuildState& state, const RawElement& clip, const std::vector<geo::FilledPath>& pieces,
+                        double tolerance) {
+  if (pieces.size() < 2) return;
+  bool overlap = false;
+  std::vector<geo::Box> boxes;
+  for (const auto& piece : pieces) boxes.push_back(geo::bounds(piece.path));
+  for (std::size_t i = 0; !overlap && i < boxes.size(); ++i) {
+    for (std::size_t j = i + 1; !overlap && j < boxes.size(); ++j) {
+      const geo::Box &a = boxes[i], &b = boxes[j];
+      overlap = !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    }
+  }
+  if (!overlap) return;
+  geo::FilledPath combined{{}, pieces.back().rule};
+  for (const auto& piece : pieces) {
+    combined.path.segments.insert(combined.path.segments.end(), piece.path.segments.begin(), piece.path.segments.end());
+  }
+  const geo::Path browsers = geo::unite(pieces, tolerance, state.deadline());
+  const geo::Path librsvg = geo::unite({combined}, tolerance, state.deadline());
+  const auto nonzero = geo::FillRule::nonzero;
+  const double apart =
+      geo::filled_area(geo::subtract(browsers, nonzero, librsvg, nonzero, tolerance, state.deadline()), tolerance) +
+      geo::filled_area(geo::subtract(librsvg, nonzero, browsers, nonzero, tolerance, state.deadline()), tolerance);
+  if (!(apart > 1e-3 * geo::filled_area(browsers, tolerance))) return;
+  state.note("convert-clip", clip,
+             "the clipPath's shapes overlap: librsvg clips with their outlines as one path under the last one's "
+             "clip-rule, browsers with the union of each under its own, so the original draws differently in "
+             "each; the output follows browsers");
+}
+
 // One shape a clipPath or a mask draws. Its style is `element`'s (a <use> copy's styles are in
 // force while it is visited); `path` is in the element's user space, which `placement` maps to
 // the user space of the clipped or masked element.
@@ -397,7 +431,9 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
     return true;
   });
   if (!ok) return nullptr;
-  return store_clip(state, unite_pieces(state, std::move(pieces), state.tolerance_under(context.ctm)), context.ctm);
+  const double tolerance = state.tolerance_under(context.ctm);
+  note_combined_clip(state, clip_element, pieces, tolerance);
+  return store_clip(state, unite_pieces(state, std::move(pieces), tolerance), context.ctm);
 }
 
 std::optional<std::size_t> mask_of_mask(const BuildState& state, std::size_t mask_index) {

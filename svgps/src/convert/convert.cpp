@@ -239,7 +239,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
                                reference_error);
   // Nothing to convert: the output could only fail `check` (every pixel transparent), and the
   // reason is the original's, not the conversion's.
-  if (reference && invisible(*reference)) {
+  if (reference && invisible(*reference) && !convert::renderers_differ(changes)) {
     changes.add("convert-refused", Severity::error,
                 "the original renders as nothing (every pixel is transparent), so there is no mark to convert");
     return result;

@@ -251,27 +251,33 @@ std::string over_budget(std::size_t bytes, std::size_t limit) {
          std::to_string(limit);
 }
 
+bool renderers_differ(const Diagnostics& changes) {
+  return std::any_of(changes.items().begin(), changes.items().end(), [](const Diagnostic& d) {
+    return d.message.find("draws differently in each") != std::string::npos;
+  });
+}
+
 std::string what_to_try(const Diagnostics& changes, bool traced) {
   // What the report already says went approximate, most specific first.
   std::vector<std::string> tries;
-  bool fallback_font = false, approximated = false, renderers_differ = false;
+  bool fallback_font = false, approximated = false;
+  const bool differ = renderers_differ(changes);
   for (const auto& d : changes.items()) {
-    if (d.message.find("draws differently in each") != std::string::npos) {
-      renderers_differ = true;
-    } else if (d.message.find("fallback font") != std::string::npos || d.message.find("not installed") != std::string::npos) {
+    if (d.message.find("draws differently in each") != std::string::npos) continue;  // said first, below
+    if (d.message.find("fallback font") != std::string::npos || d.message.find("not installed") != std::string::npos) {
       fallback_font = true;
     } else if (d.rule == "convert-approximated") {
       approximated = true;
     }
   }
-  if (renderers_differ) {
+  if (differ) {
     tries.push_back("the original draws differently in librsvg and in browsers (see the note above): --force writes "
                     "what browsers draw");
   }
   if (fallback_font) tries.push_back("give the brand's font files with --fonts DIR");
   if (traced) tries.push_back("trace with more colours (--colors) or from a larger bitmap");
   if (approximated) tries.push_back("see the approximations above, which the export can avoid");
-  if (!renderers_differ) tries.push_back("--force writes it anyway");
+  if (!differ) tries.push_back("--force writes it anyway");
   std::string said = "try: ";
   for (std::size_t i = 0; i < tries.size(); ++i) said += (i ? "; " : "") + tries[i];
   return said;

@@ -70,6 +70,10 @@ using Finish = std::function<std::optional<model::Rgb>(bool without_automatic_ba
 // change the verdict. A note says which was taken and why. `result` holds the report so far.
 void finish_with_background_fallback(const Finish& finish, ConvertResult& result);
 
+// Whether a note says the original draws differently in librsvg and in browsers (the output then
+// follows browsers, and librsvg's render is no reference for it).
+bool renderers_differ(const Diagnostics& changes);
+
 // The advice a fidelity refusal ends with: what the report shows went approximate (a fallback font,
 // a trace), then --force.
 std::string what_to_try(const Diagnostics& changes, bool traced);
