@@ -379,7 +379,7 @@ TEST(TracedEffect, NoiseIsRefusedWithTheReason) {
 TEST(TracedEffect, RendersPerDocumentAreBounded) {
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 330 330\"><defs><filter id=\"b\">"
                     "<feGaussianBlur stdDeviation=\"2\"/></filter></defs>";
-  for (int i = 0; i < 33; ++i) {
+  for (int i = 0; i < 97; ++i) {
     svg += "<circle cx=\"" + std::to_string(15 + (i % 11) * 30) + "\" cy=\"" + std::to_string(15 + (i / 11) * 30) +
            "\" r=\"10\" filter=\"url(#b)\"/>";
   }
@@ -387,7 +387,7 @@ TEST(TracedEffect, RendersPerDocumentAreBounded) {
   EXPECT_FALSE(r.svg);
   const Diagnostic* d = find_change(r, "convert-refused");
   ASSERT_NE(d, nullptr) << changes_text(r);
-  EXPECT_NE(d->message.find("more than 32 effects to render in one logo"), std::string::npos) << d->message;
+  EXPECT_NE(d->message.find("more than 96 effects to render in one logo"), std::string::npos) << d->message;
 }
 
 // The element's own clip applies to the filter's result (filter first, then clip): the blur is
