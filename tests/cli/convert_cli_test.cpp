@@ -418,5 +418,14 @@ TEST(CliConvert, AClipPathOfOverlappingShapesIsDrawnAsBrowsersDrawIt) {
       "the clipPath's shapes overlap: librsvg clips with their outlines as one path", 0.02);
 }
 
+// SVG 1.1 gives <mask> no transform: librsvg applies a skew on one, browsers ignore it.
+TEST(CliConvert, ATransformOnAMaskIsDrawnAsBrowsersDrawIt) {
+  expect_drawn_as_browsers_draw(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><mask id=\"m\" "
+      "transform=\"skewX(30)\"><circle cx=\"100\" cy=\"100\" r=\"60\" fill=\"#fff\"/></mask><rect "
+      "width=\"200\" height=\"200\" fill=\"#008000\" mask=\"url(#m)\"/></svg>",
+      "a transform on <mask>: librsvg applies it, browsers ignore it", 0.05);
+}
+
 }  // namespace
 }  // namespace bimi::test

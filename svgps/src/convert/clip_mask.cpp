@@ -452,6 +452,13 @@ bool apply_mask(BuildState& state, std::size_t index, std::string_view value, Co
     state.note("convert-clip", e, "mask \"" + std::string(value) + "\" refers to no mask; ignored as renderers do");
     return true;
   }
+  // SVG 1.1 gives <mask> no transform: browsers ignore one, librsvg (2.54) applies it.
+  if (const RawElement& mask = state.document.elements[it->second];
+      mask.attribute("transform") && !state.element_transform(mask).is_identity()) {
+    state.note("convert-clip", mask,
+               "a transform on <mask>: librsvg applies it, browsers ignore it, so the original draws differently in "
+               "each; the output follows browsers");
+  }
   // librsvg draws an element whose mask leads back to a mask being drawn as if it had none.
   if (std::find(state.masks_drawn.begin(), state.masks_drawn.end(), it->second) != state.masks_drawn.end()) {
     state.note("convert-clip", e, "mask \"" + std::string(value) + "\" refers back to the mask it is drawn in; ignored as renderers do");
