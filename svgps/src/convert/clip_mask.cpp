@@ -11,6 +11,7 @@
 #include "style/color.hpp"
 #include "svg/numbers.hpp"
 #include "convert/bounds.hpp"
+#include "convert/flat_regions.hpp"
 #include "convert/gradient_mask.hpp"
 #include "convert/opacity.hpp"
 #include "convert/paint_server.hpp"
@@ -58,24 +59,21 @@ void note_transform_in_box(BuildState& state, const RawElement& clip, const geo:
 // under the last shape's clip-rule, so overlaps can cancel out (opposite windings, evenodd);
 // browsers, as SVG 1.1 §14.3.5 says, with the union of each shape under its own rule. Where the
 // two regions differ the original draws differently in each.
+// `browsers` is the union unite_pieces made of them.
 void note_combined_clip(BuildState& state, const RawElement& clip, const std::vector<geo::FilledPath>& pieces,
-                        double tolerance) {
+                        const geo::Path& browsers, double tolerance) {
   if (pieces.size() < 2) return;
   bool overlap = false;
   std::vector<geo::Box> boxes;
   for (const auto& piece : pieces) boxes.push_back(geo::bounds(piece.path));
   for (std::size_t i = 0; !overlap && i < boxes.size(); ++i) {
-    for (std::size_t j = i + 1; !overlap && j < boxes.size(); ++j) {
-      const geo::Box &a = boxes[i], &b = boxes[j];
-      overlap = !a.empty() && !b.empty() && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-    }
+    for (std::size_t j = i + 1; !overlap && j < boxes.size(); ++j) overlap = boxes_overlap(boxes[i], boxes[j]);
   }
   if (!overlap) return;
   geo::FilledPath combined{{}, pieces.back().rule};
   for (const auto& piece : pieces) {
     combined.path.segments.insert(combined.path.segments.end(), piece.path.segments.begin(), piece.path.segments.end());
   }
-  const geo::Path browsers = geo::unite(pieces, tolerance, state.deadline());
   const geo::Path librsvg = geo::unite({combined}, tolerance, state.deadline());
   const auto nonzero = geo::FillRule::nonzero;
   const double apart =
@@ -201,10 +199,7 @@ geo::FilledPath unite_pieces(BuildState& state, std::vector<geo::FilledPath> pie
   bool apart = pieces.size() <= 64;
   for (std::size_t i = 0; apart && i < pieces.size(); ++i) {
     apart = pieces[i].rule == pieces.front().rule;
-    for (std::size_t j = i + 1; apart && j < pieces.size(); ++j) {
-      const geo::Box &a = boxes[i], &b = boxes[j];
-      apart = a.empty() || b.empty() || a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
-    }
+    for (std::size_t j = i + 1; apart && j < pieces.size(); ++j) apart = !boxes_overlap(boxes[i], boxes[j]);
   }
   if (!apart) return {geo::unite(pieces, tolerance, state.deadline()), geo::FillRule::nonzero};
   geo::FilledPath all{{}, pieces.empty() ? geo::FillRule::nonzero : pieces.front().rule};
@@ -432,8 +427,9 @@ const Clip* clip_region(BuildState& state, std::size_t clip_index, std::size_t c
   });
   if (!ok) return nullptr;
   const double tolerance = state.tolerance_under(context.ctm);
-  note_combined_clip(state, clip_element, pieces, tolerance);
-  return store_clip(state, unite_pieces(state, std::move(pieces), tolerance), context.ctm);
+  geo::FilledPath area = unite_pieces(state, pieces, tolerance);
+  note_combined_clip(state, clip_element, pieces, area.path, tolerance);
+  return store_clip(state, std::move(area), context.ctm);
 }
 
 std::optional<std::size_t> mask_of_mask(const BuildState& state, std::size_t mask_index) {

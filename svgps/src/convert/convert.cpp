@@ -3,6 +3,7 @@
 #include "bimi/svgps/convert.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "bimi/svgps/render.hpp"
@@ -94,12 +95,17 @@ bool filters_at_least(const detail::RawDocument& document, std::size_t count) {
   return false;
 }
 
-// Whether the document can fit the budget: whole numbers, as written or on a 512-unit grid (the
-// smallest the size check below tries).
+// The fewest bytes `document` takes in whole numbers: as written, or on a grid 512 units across
+// `extent`, the coarsest the conversion tries.
+std::size_t smallest_at_whole_numbers(const model::Document& document, double extent) {
+  const std::size_t written = convert::write_document(document, {0}).size();
+  const double factor = 512.0 / extent;
+  if (!(factor > 0) || !std::isfinite(factor)) return written;
+  return std::min(written, convert::write_document(convert::rescaled(document, factor), {0}).size());
+}
+
 bool fits_at_whole_numbers(const model::Document& document, std::size_t max_bytes) {
-  if (convert::write_document(document, {0}).size() <= max_bytes) return true;
-  const double factor = 512.0 / std::max(document.view_box.width, document.view_box.height);
-  return factor > 0 && convert::write_document(convert::rescaled(document, factor), {0}).size() <= max_bytes;
+  return smallest_at_whole_numbers(document, std::max(document.view_box.width, document.view_box.height)) <= max_bytes;
 }
 
 bool invisible(const Image& image) {
@@ -182,8 +188,8 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   const Diagnostics before_build = changes;
   auto built = convert::build_document(*raw, build_options, changes);
   // Too large, or too many effects to render one by one: groups of traced effects are traced as
-  // one picture each.
-  // Kept when it fits as written, or fits at all where the drawing effect by effect cannot.
+  // one picture each, kept when that fits as written, or fits at all where the drawing effect by
+  // effect cannot.
   auto fits_as_written = [&](const model::Document& document) {
     return convert::write_document(document, {convert::automatic_decimals(document.view_box)}).size() <=
            options.max_bytes;
@@ -218,9 +224,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   // What does not fit even with whole numbers on the coarsest grid tried is refused before any
   // render is spent on it (framing only adds to it).
   if (convert::write_document(document, {decimals}).size() > options.max_bytes) {
-    double factor = 512.0 / std::max(frame.width, frame.height);
-    std::size_t smallest = std::min(convert::write_document(document, {0}).size(),
-                                    convert::write_document(convert::rescaled(document, factor), {0}).size());
+    const std::size_t smallest = smallest_at_whole_numbers(document, std::max(frame.width, frame.height));
     if (smallest > options.max_bytes) {
       changes.add("convert-refused", Severity::error,
                   "the converted logo is " + convert::over_budget(smallest, options.max_bytes) +
