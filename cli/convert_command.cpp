@@ -403,7 +403,8 @@ void setup_convert(CLI::App& app, ExitCode& result) {
   command->add_flag("--force", options->force,
                     "drop filters, masks and external images, and write even when the render differs from the original");
   command->add_flag("--no-trace-effects", options->no_trace_effects,
-                    "refuse blurs, drop shadows and other filters instead of rendering and tracing them in place");
+                    "refuse blurs, drop shadows and other filters instead of rendering and tracing them in place, and a "
+                    "drawing over the budget instead of tracing its render");
   command->add_option("-j,--jobs", options->jobs, "files converted at once (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
   command->add_option("--fonts", options->font_dirs,

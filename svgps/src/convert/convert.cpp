@@ -7,6 +7,7 @@
 #include <map>
 
 #include "bimi/svgps/render.hpp"
+#include "convert/bitmap_trace.hpp"
 #include "convert/builder.hpp"
 #include "convert/effect_group.hpp"
 #include "convert/framing.hpp"
@@ -15,6 +16,7 @@
 #include "convert/units_viewport.hpp"
 #include "lint/checks.hpp"
 #include "model/writer.hpp"
+#include "raster/prepare.hpp"
 #include "svg/input.hpp"
 #include "svg/raw_tree.hpp"
 #include "text/outline.hpp"
@@ -73,12 +75,68 @@ Diagnostics said_once(const Diagnostics& changes) {
   return merged;
 }
 
-ConvertResult convert_document(std::string_view bytes, const ConvertOptions& options);
+// An SVG whose drawing does not fit the byte budget, even in whole numbers or at the precision
+// its look needs: what it is traced from instead.
+struct OverBudget {
+  std::string render_text;  // the original as the fidelity reference renders it
+  std::string title;        // the file's own title
+  Diagnostics input_notes;  // what was said of the input before its drawing was converted
+};
+
+ConvertResult convert_document(std::string_view bytes, const ConvertOptions& options, const convert::Deadline& deadline,
+                               std::optional<OverBudget>& over_budget);
+
+std::string first_error(const Diagnostics& changes) {
+  for (const auto& d : changes.items()) {
+    if (d.severity == Severity::error) return d.message;
+  }
+  return {};
+}
+
+// A drawing too detailed for 32 KiB (an engraving, a textured illustration) still looks the same
+// at inbox size as a bitmap logo traced from its render: it is traced so and judged by the traced
+// thresholds against that render. Refused as before when the picture is refused too.
+ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, const ConvertOptions& options,
+                                const convert::Deadline& deadline) {
+  const std::string why = first_error(refused.changes);
+  std::string error;
+  auto image = render_logo(over.render_text, raster::max_trace_side, options.limits, error);
+  ConvertOptions picture_options = options;
+  if (picture_options.title.empty()) picture_options.title = over.title;
+  std::optional<ConvertResult> picture;
+  if (image) {
+    picture = convert::trace_bitmap(std::move(*image), "a " + std::to_string(raster::max_trace_side) + "×" +
+                                                           std::to_string(raster::max_trace_side) + " render of the original",
+                                    picture_options, deadline);
+    if (!picture->svg) {
+      error = first_error(picture->changes);
+      error = error.substr(0, error.find("; try:"));  // a bitmap's advice: the drawing's refusal says what to try
+    }
+  }
+  if (!picture || !picture->svg) {
+    refused.changes.add("convert-traced", Severity::note,
+                        "traced as a picture of its render instead, it is refused too: " + error);
+    return refused;
+  }
+  ConvertResult out = std::move(*picture);
+  out.input_bytes = refused.input_bytes;
+  Diagnostics changes = over.input_notes;
+  changes.add("convert-traced", Severity::warning,
+              why.substr(0, why.find("; try:")) + ": traced as a picture of the original's render instead");
+  for (const auto& d : out.changes.items()) changes.add(d);
+  out.changes = std::move(changes);
+  return out;
+}
 
 }  // namespace
 
 ConvertResult convert_svg(std::string_view bytes, const ConvertOptions& options) {
-  ConvertResult result = convert_document(bytes, options);
+  const convert::Deadline deadline(options.limits.max_seconds_per_file);
+  std::optional<OverBudget> over_budget;
+  ConvertResult result = convert_document(bytes, options, deadline, over_budget);
+  if (!result.svg && over_budget && options.trace_effects && !deadline.passed()) {
+    result = traced_as_picture(std::move(result), *over_budget, options, deadline);
+  }
   result.changes = said_once(result.changes);
   if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);
   return result;
@@ -115,8 +173,8 @@ bool invisible(const Image& image) {
   return true;
 }
 
-ConvertResult convert_document(std::string_view bytes, const ConvertOptions& options) {
-  const convert::Deadline deadline(options.limits.max_seconds_per_file);
+ConvertResult convert_document(std::string_view bytes, const ConvertOptions& options, const convert::Deadline& deadline,
+                               std::optional<OverBudget>& over_budget) {
   ConvertResult result;
   result.input_bytes = bytes.size();
   Diagnostics& changes = result.changes;
@@ -216,10 +274,18 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
     gate.min_ssim = options.min_ssim_traced;
     gate.max_differing = options.max_differing_traced;
   }
+  const std::string file_title = document.title;
   convert::apply_title(document, options);
   const std::string aspect = convert::aspect_mode(raw->root());
   model::ViewBox frame = convert::square_frame(document, aspect, options, changes);
   const int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(frame);
+  // The content as the original frames it, for the fidelity check: same viewBox, no additions.
+  auto framed_original = convert::with_pixel_view_box(decoded->text, *raw);
+  if (!framed_original) framed_original = convert::stretched_in_square(decoded->text, *raw);
+  // A refusal for the byte budget: the caller may trace the original's render instead.
+  auto refused_for_size = [&] {
+    over_budget = OverBudget{framed_original ? *framed_original : decoded->text, file_title, before_build};
+  };
 
   // What does not fit even with whole numbers on the coarsest grid tried is refused before any
   // render is spent on it (framing only adds to it).
@@ -229,16 +295,14 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
       changes.add("convert-refused", Severity::error,
                   "the converted logo is " + convert::over_budget(smallest, options.max_bytes) +
                       " even at whole-number precision");
+      refused_for_size();
       return result;
     }
   }
 
-  // The content as the original frames it, for the fidelity check: same viewBox, no additions.
   std::string reference_error;
   const bool fine = has_text(*raw) || traced;
   const int fidelity_size = fine ? options.fidelity_size_fine : options.fidelity_size;
-  auto framed_original = convert::with_pixel_view_box(decoded->text, *raw);
-  if (!framed_original) framed_original = convert::stretched_in_square(decoded->text, *raw);
   auto reference = render_logo(framed_original ? *framed_original : decoded->text, fidelity_size, options.limits,
                                reference_error);
   // Nothing to convert: the output could only fail `check` (every pixel transparent), and the
@@ -303,6 +367,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
           out.changes.add("convert-refused", Severity::error,
                           "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
                               ", even at whole-number precision");
+          refused_for_size();
           return;
         }
         convert::accept_output(std::move(svg), render_check(precision, EdgeSlack::phase), reference_error, gate, out);
@@ -334,6 +399,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
         out.changes.add("convert-refused", Severity::error,
                         "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
                             ", and lower precision would change how it looks");
+        refused_for_size();
         return;
       }
       --precision;

@@ -11,6 +11,7 @@
 #include "bimi/svgps/convert.hpp"
 #include "bimi/svgps/file_format.hpp"
 #include "bimi/svgps/raster.hpp"
+#include "convert/bitmap_trace.hpp"
 #include "convert/framing.hpp"
 #include "convert/margin_advice.hpp"
 #include "model/writer.hpp"
@@ -82,19 +83,31 @@ std::vector<Attempt> attempts(raster::Detail detail, int colors, Shading shading
 
 ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& options) {
   const convert::Deadline deadline(options.limits.max_seconds_per_file);
-  ConvertResult result;
-  result.input_bytes = bytes.size();
-  Diagnostics& changes = result.changes;
   std::string error;
   auto decoded = decode_raster(bytes, options.limits, error);
   if (!decoded) {
+    ConvertResult result;
+    result.input_bytes = bytes.size();
     result.unreadable = true;
-    changes.add("input-unreadable", Severity::error, error);
+    result.changes.add("input-unreadable", Severity::error, error);
     return result;
   }
-  changes.add("convert-traced", Severity::note,
-              std::string("traced from a ") + std::to_string(decoded->width) + "×" + std::to_string(decoded->height) +
-                  " " + std::string(format_name(sniff_format(bytes))) + " bitmap");
+  const std::string source = "a " + std::to_string(decoded->width) + "×" + std::to_string(decoded->height) + " " +
+                             std::string(format_name(sniff_format(bytes))) + " bitmap";
+  ConvertResult result = convert::trace_bitmap(std::move(*decoded), source, options, deadline);
+  result.input_bytes = bytes.size();
+  return result;
+}
+
+namespace convert {
+
+ConvertResult trace_bitmap(Image bitmap, const std::string& source, const ConvertOptions& options,
+                           const Deadline& deadline) {
+  ConvertResult result;
+  Diagnostics& changes = result.changes;
+  std::string error;
+  std::optional<Image> decoded = std::move(bitmap);
+  changes.add("convert-traced", Severity::note, "traced from " + source);
   Image working = raster::tracing_image(*decoded);
   if (working.width != decoded->width || working.height != decoded->height) {
     changes.add("convert-structure", Severity::note,
@@ -402,6 +415,8 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);
   return result;
 }
+
+}  // namespace convert
 
 ConvertResult convert_logo(std::string_view bytes, const ConvertOptions& options) {
   if (sniff_raster(bytes) != RasterFormat::none) return convert_raster(bytes, options);

@@ -34,7 +34,8 @@ struct ConvertOptions {
   int decimals = -1;             // -1: chosen from the logo's size (about 1/4096 of it)
   bool force = false;            // drop filters, masks and images; write despite low fidelity
   // Filter results no exact form holds (blurs, drop shadows, lighting) are rendered in place and
-  // traced into shapes with fill-opacity; false refuses them instead (or drops them with force).
+  // traced into shapes with fill-opacity, and a drawing over max_bytes even in whole numbers is
+  // traced from its render as a bitmap is; false refuses them instead (or drops effects with force).
   bool trace_effects = true;
   double min_ssim = 0.93;        // fidelity needed to write without --force
   double max_differing = 0.02;   // share of visibly differing pixels allowed without --force
