@@ -85,6 +85,32 @@ TEST(CliConvert, NoTraceEffectsRefusesBlurs) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+// A drawing over the budget even in whole numbers is traced as a picture of its render: the
+// warning says why, the JSON report gives the trace's settings as for a bitmap; with
+// --no-trace-effects it is refused and nothing is written.
+TEST(CliConvert, ADrawingOverTheBudgetIsTracedAsAPicture) {
+  TempDir dir;
+  fs::path out = dir.path() / "out.svg";
+  RunResult traced = run_bimi("convert --format json " + q(fixture("oversize/matplotlib.svg")) + " -o " + q(out));
+  ASSERT_EQ(traced.exit_code, 0) << traced.out;
+  auto file = nlohmann::json::parse(traced.out)["files"][0];
+  EXPECT_EQ(file["status"], "converted");
+  EXPECT_TRUE(file.contains("trace")) << traced.out;
+  bool warned = false;
+  for (const auto& c : file["changes"]) {
+    warned = warned || (c["severity"] == "warning" &&
+                        c["message"].get<std::string>().find("traced as a picture of the original's render") != std::string::npos);
+  }
+  EXPECT_TRUE(warned) << traced.out;
+  EXPECT_LE(fs::file_size(out), 32768u);
+  EXPECT_EQ(run_bimi("check --profile strict " + q(out)).exit_code, 0);
+  fs::remove(out);
+  RunResult refused = run_bimi("convert --no-trace-effects " + q(fixture("oversize/matplotlib.svg")) + " -o " + q(out));
+  EXPECT_EQ(refused.exit_code, 1) << refused.out;
+  EXPECT_NE(refused.out.find("even at whole-number precision"), std::string::npos) << refused.out;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST(CliConvert, NeverOverwritesItsInput) {
   TempDir dir;
   fs::path logo = dir.path() / "logo.svg";
