@@ -8,6 +8,7 @@ bimi_add_test(svgps_geometry_tests
   ${CMAKE_CURRENT_LIST_DIR}/geometry_path_ops_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_shapes_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_stroke_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/geometry_thin_lines_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/geometry_transform_test.cpp)
 target_include_directories(svgps_geometry_tests PRIVATE "${PROJECT_SOURCE_DIR}/svgps/src")
 target_link_libraries(svgps_geometry_tests PRIVATE bimi::svgps)

@@ -153,13 +153,13 @@ bool filters_at_least(const detail::RawDocument& document, std::size_t count) {
   return false;
 }
 
-// The fewest bytes `document` takes in whole numbers: as written, or on a grid 512 units across
-// `extent`, the coarsest the conversion tries.
+// The fewest bytes `document` takes in whole numbers, its line vertices thinned: as written, or
+// on a grid 512 units across `extent`, the coarsest the conversion tries.
 std::size_t smallest_at_whole_numbers(const model::Document& document, double extent) {
-  const std::size_t written = convert::write_document(document, {0}).size();
+  const std::size_t written = convert::write_document(document, {0, true}).size();
   const double factor = 512.0 / extent;
   if (!(factor > 0) || !std::isfinite(factor)) return written;
-  return std::min(written, convert::write_document(convert::rescaled(document, factor), {0}).size());
+  return std::min(written, convert::write_document(convert::rescaled(document, factor), {0, true}).size());
 }
 
 bool fits_at_whole_numbers(const model::Document& document, std::size_t max_bytes) {
@@ -321,25 +321,30 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   if (options.fit == ConvertOptions::Fit::artboard && original_box.width != original_box.height) {
     if (auto aligned = convert::aligned_square(original_box, aspect)) as_original.view_box = *aligned;
   }
-  // Renders of the content at each precision tried, kept: the background decision reuses one.
-  std::map<int, Image> content_renders;
-  auto content_render = [&](int precision) -> const Image* {
-    auto it = content_renders.find(precision);
+  // Renders of the content in each written form tried (a precision, line vertices thinned or
+  // not), kept: the background decision reuses one.
+  std::map<std::pair<int, bool>, Image> content_renders;
+  auto content_render = [&](int precision, bool thin = false) -> const Image* {
+    auto it = content_renders.find({precision, thin});
     if (it == content_renders.end()) {
       std::string error;
-      auto image = render_logo(convert::write_document(as_original, {precision}), fidelity_size, options.limits, error);
+      auto image =
+          render_logo(convert::write_document(as_original, {precision, thin}), fidelity_size, options.limits, error);
       if (!image) return nullptr;
-      it = content_renders.emplace(precision, std::move(*image)).first;
+      it = content_renders.emplace(std::make_pair(precision, thin), std::move(*image)).first;
     }
     return &it->second;
   };
   // The verdict lets an edge fall a pixel differently (EdgeSlack::phase); the choice of a lower
-  // precision does not, since rounding moves every edge a little.
-  auto render_check = [&](int precision, EdgeSlack edges) -> std::optional<Fidelity> {
+  // precision or of thinned lines does not, since rounding moves every edge a little.
+  auto render_check = [&](int precision, EdgeSlack edges, bool thin = false) -> std::optional<Fidelity> {
     if (!reference) return std::nullopt;
-    const Image* image = content_render(precision);
+    const Image* image = content_render(precision, thin);
     if (!image) return std::nullopt;
     return compare_images(*reference, *image, traced ? 1 : 0, edges);
+  };
+  auto looks_the_same = [&](const std::optional<Fidelity>& f) {
+    return f && f->ssim >= gate.min_ssim && f->differing_share <= gate.max_differing;
   };
 
   // Without margin or cropping the square frame shows exactly what the content render shows.
@@ -361,6 +366,22 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
         return;
       }
       std::string svg = convert::write_document(framed, {precision});
+      bool thin = false;
+      // Too large: first without the line vertices that lie within rounding of the lines that
+      // replace them (a hexagon drawn as thousands of tiny steps), at this precision.
+      if (svg.size() > options.max_bytes) {
+        std::string thinner = convert::write_document(framed, {precision, true});
+        if (thinner.size() < svg.size() &&
+            (thinner.size() > options.max_bytes || looks_the_same(render_check(precision, EdgeSlack::none, true)))) {
+          if (thinner.size() <= options.max_bytes) {
+            out.changes.add("convert-structure", Severity::note,
+                            "line vertices within rounding of their neighbours left out to fit (" +
+                                std::to_string(svg.size()) + " -> " + std::to_string(thinner.size()) + " bytes)");
+          }
+          svg = std::move(thinner);
+          thin = true;
+        }
+      }
       out.decimals = precision;
       if (svg.size() <= options.max_bytes || precision == 0) {
         if (svg.size() > options.max_bytes) {
@@ -370,27 +391,30 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
           refused_for_size();
           return;
         }
-        convert::accept_output(std::move(svg), render_check(precision, EdgeSlack::phase), reference_error, gate, out);
+        convert::accept_output(std::move(svg), render_check(precision, EdgeSlack::phase, thin), reference_error, gate, out);
         return;
       }
-      auto lower = render_check(precision - 1, EdgeSlack::none);
-      if (!lower || lower->ssim < gate.min_ssim || lower->differing_share > gate.max_differing) {
+      if (!looks_the_same(render_check(precision - 1, EdgeSlack::none))) {
         // Between two decimal precisions: whole numbers on a grid of so many units across the
         // logo. Integers carry more precision per character than decimals do.
         for (double units : {4096.0, 2048.0, 1024.0, 512.0}) {
           double factor = units / framed.view_box.width;
-          std::string grid = convert::write_document(convert::rescaled(framed, factor), {0});
+          const model::Document on_grid = convert::rescaled(framed, factor);
+          std::string grid = convert::write_document(on_grid, {0});
+          const bool thin_grid = grid.size() > options.max_bytes;
+          if (thin_grid) grid = convert::write_document(on_grid, {0, true});
           if (grid.size() > options.max_bytes) continue;
           std::string error;
-          auto image = render_logo(convert::write_document(convert::rescaled(as_original, factor), {0}), fidelity_size,
-                                   options.limits, error);
+          auto image = render_logo(convert::write_document(convert::rescaled(as_original, factor), {0, thin_grid}),
+                                   fidelity_size, options.limits, error);
           if (!image || !reference) break;
           auto strict = compare_images(*reference, *image, traced ? 1 : 0, EdgeSlack::none);
-          if (!strict || strict->ssim < gate.min_ssim || strict->differing_share > gate.max_differing) break;
+          if (!looks_the_same(strict)) break;
           auto fidelity = compare_images(*reference, *image, traced ? 1 : 0, EdgeSlack::phase);
           out.changes.add("convert-structure", Severity::note,
                           "written in whole numbers on a grid " + std::to_string(static_cast<int>(units)) +
-                              " units across to fit");
+                              " units across" + (thin_grid ? ", line vertices within rounding left out," : "") +
+                              " to fit");
           out.decimals = 0;
           convert::accept_output(std::move(grid), fidelity, reference_error, gate, out);
           return;

@@ -10,6 +10,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/path_ops.cpp
   ${CMAKE_CURRENT_LIST_DIR}/shapes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/stroke.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/thin_lines.cpp
   ${CMAKE_CURRENT_LIST_DIR}/transform.cpp)
 # Boolean clipping (clip-path) uses Clipper 6.4 from Debian's libpolyclipping-dev.
 pkg_check_modules(POLYCLIPPING REQUIRED IMPORTED_TARGET polyclipping)

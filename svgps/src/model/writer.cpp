@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "geometry/format.hpp"
+#include "geometry/thin_lines.hpp"
 
 namespace bimi::svgps::convert {
 namespace {
@@ -146,7 +147,12 @@ class Writer {
   }
 
   void write_shape(const model::Shape& shape, const geometry::Matrix& m) {
-    out_ += "<path d=\"" + geometry::format_path(shape.path, path_decimals(m)) + "\"";
+    const int decimals = path_decimals(m);
+    out_ += "<path d=\"" +
+            geometry::format_path(options_.thin_lines ? geometry::thinned_lines(shape.path, 0.5 * std::pow(10.0, -decimals))
+                                                      : shape.path,
+                                  decimals) +
+            "\"";
     if (!m.is_identity()) out_ += " transform=\"" + transform(m) + "\"";
     bool black = shape.fill.kind == model::Paint::Kind::color && shape.fill.color == model::Rgb{};
     if (!black) out_ += " fill=\"" + paint(shape.fill) + "\"";

@@ -10,6 +10,9 @@ namespace bimi::svgps::convert {
 
 struct WriteOptions {
   int decimals = 2;  // fraction digits of every coordinate and length
+  // Line vertices that lie within half a unit of the last digit of the line replacing them are
+  // left out (geometry/thin_lines.hpp): the outline strays no further than rounding moves it.
+  bool thin_lines = false;
 };
 
 std::string write_document(const model::Document& document, const WriteOptions& options);

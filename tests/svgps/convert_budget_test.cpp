@@ -1,8 +1,11 @@
-// A drawing over the byte budget even in whole numbers is traced as a picture from librsvg's
-// render of the original, as a bitmap logo is, and judged against that render by the traced
-// thresholds; refused as before when the picture is refused too, or with --no-trace-effects.
+// What a drawing over the byte budget becomes. Its line vertices that lie within rounding of the
+// lines replacing them are left out first; a drawing still over the budget even in whole numbers
+// is traced as a picture from librsvg's render of the original, as a bitmap logo is, and judged
+// against that render by the traced thresholds; refused as before when the picture is refused
+// too, or with --no-trace-effects.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -41,6 +44,56 @@ std::string confetti() {
            std::to_string(255 - colour * 5) + "," + std::to_string((colour * 97) % 256) + ")\"/>";
   }
   return svg + "</svg>";
+}
+
+// Six hexagons whose edges are drawn as `steps` tiny line segments each, every other vertex
+// 0.004 units off the edge, less than rounding to the 2 decimals a logo 300 units wide is written
+// with moves it (an auto-traced export).
+std::string stepped_hexagons(int steps) {
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 200\">";
+  const char* colours[] = {"#ff4088", "#c9177e", "#0594cb", "#0a7bb0", "#33ba91", "#00a88a"};
+  for (int h = 0; h < 6; ++h) {
+    const double cx = 50 + 100 * (h % 3), cy = 50 + 100 * (h / 3), r = 45;
+    svg += "<path fill=\"" + std::string(colours[h]) + "\" d=\"M" + std::to_string(cx + r) + " " + std::to_string(cy);
+    for (int corner = 0; corner < 6; ++corner) {
+      const double a0 = corner * M_PI / 3, a1 = (corner + 1) * M_PI / 3;
+      for (int i = 1; i <= steps; ++i) {
+        const double t = static_cast<double>(i) / steps, off = i % 2 ? 0.004 : 0;
+        const double x = cx + r * ((1 - t) * std::cos(a0) + t * std::cos(a1)) + off * std::cos((a0 + a1) / 2);
+        const double y = cy + r * ((1 - t) * std::sin(a0) + t * std::sin(a1)) + off * std::sin((a0 + a1) / 2);
+        svg += "L" + std::to_string(x) + " " + std::to_string(y);
+      }
+    }
+    svg += "Z\"/>";
+  }
+  return svg + "</svg>";
+}
+
+TEST(ThinnedLines, ADrawingOverTheBudgetLeavesOutVerticesWithinRounding) {
+  const std::string original = stepped_hexagons(300);
+  ASSERT_GT(original.size(), 2 * ConvertOptions{}.max_bytes);
+  ConvertResult r = convert_svg(original, {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_LE(r.svg->size(), ConvertOptions{}.max_bytes);
+  EXPECT_NE(find_change(r, Severity::note, "line vertices within rounding of their neighbours left out to fit"), nullptr)
+      << changes_text(r);
+  EXPECT_EQ(find_change(r, Severity::warning, "picture"), nullptr) << changes_text(r);
+  EXPECT_FALSE(r.trace);
+  // Vectors still, judged by the vector thresholds.
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, ConvertOptions{}.min_ssim);
+  EXPECT_LE(r.fidelity->differing_share, ConvertOptions{}.max_differing);
+  EXPECT_EQ(*convert_svg(original, {}).svg, *r.svg);
+}
+
+TEST(ThinnedLines, ALogoThatFitsKeepsEveryVertex) {
+  const std::string original = stepped_hexagons(12);
+  ConvertResult r = convert_svg(original, {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_EQ(find_change(r, Severity::note, "line vertices"), nullptr) << changes_text(r);
+  // Every step of every edge is still drawn: 6 × 6 × 12 vertices, each a line command or a pair
+  // of numbers after one.
+  EXPECT_GT(r.svg->size(), 6u * 6u * 12u * 6u);
 }
 
 TEST(PictureFallback, ADrawingOverTheBudgetInWholeNumbersIsTracedFromItsRender) {

@@ -1,0 +1,71 @@
+#include "geometry/thin_lines.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace bimi::svgps::geometry {
+
+namespace {
+
+// Distance from `p` to the segment a–b.
+double distance_to_segment(Point p, Point a, Point b) {
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+// Appends to `out` the line segments that thin `run` (its first point is where the pen is).
+void thin_run(const std::vector<Point>& run, double tolerance, std::vector<Segment>& out) {
+  std::size_t anchor = 0;
+  while (anchor + 1 < run.size()) {
+    std::size_t reach = anchor + 1;
+    const std::size_t last = std::min(run.size() - 1, anchor + max_thinned_run);
+    for (std::size_t candidate = anchor + 2; candidate <= last; ++candidate) {
+      bool within = true;
+      for (std::size_t k = anchor + 1; k < candidate && within; ++k) {
+        within = distance_to_segment(run[k], run[anchor], run[candidate]) <= tolerance;
+      }
+      if (!within) break;
+      reach = candidate;
+    }
+    out.push_back(Segment::line_to(run[reach]));
+    anchor = reach;
+  }
+}
+
+}  // namespace
+
+Path thinned_lines(const Path& path, double tolerance) {
+  if (!(tolerance > 0) || !std::isfinite(tolerance)) return path;
+  Path out;
+  out.segments.reserve(path.segments.size());
+  std::vector<Point> run;  // the pen's point, then each line's end
+  Point pen, start;
+  auto flush = [&] {
+    if (run.size() > 1) thin_run(run, tolerance, out.segments);
+    run.clear();
+  };
+  for (const Segment& segment : path.segments) {
+    if (segment.kind == Segment::Kind::line) {
+      if (run.empty()) run.push_back(pen);
+      run.push_back(segment.p[0]);
+      pen = segment.p[0];
+      continue;
+    }
+    flush();
+    out.segments.push_back(segment);
+    switch (segment.kind) {
+      case Segment::Kind::move: pen = start = segment.p[0]; break;
+      case Segment::Kind::cubic: pen = segment.p[2]; break;
+      case Segment::Kind::close: pen = start; break;
+      case Segment::Kind::line: break;
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace bimi::svgps::geometry
