@@ -100,13 +100,15 @@ ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, c
                                 const convert::Deadline& deadline) {
   const std::string why = first_error(refused.changes);
   std::string error;
-  auto image = render_logo(over.render_text, raster::max_trace_side, options.limits, error);
+  // Four times the render it is judged at (1,024 px by default): finer than any inbox shows it.
+  const int size = std::clamp(4 * options.fidelity_size_fine, 64, raster::max_trace_side);
+  auto image = render_logo(over.render_text, size, options.limits, error);
   ConvertOptions picture_options = options;
   if (picture_options.title.empty()) picture_options.title = over.title;
   std::optional<ConvertResult> picture;
   if (image) {
-    picture = convert::trace_bitmap(std::move(*image), "a " + std::to_string(raster::max_trace_side) + "×" +
-                                                           std::to_string(raster::max_trace_side) + " render of the original",
+    picture = convert::trace_bitmap(std::move(*image),
+                                    "a " + std::to_string(size) + "×" + std::to_string(size) + " render of the original",
                                     picture_options, deadline);
     if (!picture->svg) {
       error = first_error(picture->changes);
