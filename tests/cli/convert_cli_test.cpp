@@ -91,7 +91,7 @@ TEST(CliConvert, NoTraceEffectsRefusesBlurs) {
 TEST(CliConvert, ADrawingOverTheBudgetIsTracedAsAPicture) {
   TempDir dir;
   fs::path out = dir.path() / "out.svg";
-  RunResult traced = run_bimi("convert --format json " + q(fixture("oversize/matplotlib.svg")) + " -o " + q(out));
+  RunResult traced = run_bimi("convert --format json " + q(fixture("oversize/sugarss.svg")) + " -o " + q(out));
   ASSERT_EQ(traced.exit_code, 0) << traced.out;
   auto file = nlohmann::json::parse(traced.out)["files"][0];
   EXPECT_EQ(file["status"], "converted");
@@ -105,9 +105,9 @@ TEST(CliConvert, ADrawingOverTheBudgetIsTracedAsAPicture) {
   EXPECT_LE(fs::file_size(out), 32768u);
   EXPECT_EQ(run_bimi("check --profile strict " + q(out)).exit_code, 0);
   fs::remove(out);
-  RunResult refused = run_bimi("convert --no-trace-effects " + q(fixture("oversize/matplotlib.svg")) + " -o " + q(out));
+  RunResult refused = run_bimi("convert --no-trace-effects " + q(fixture("oversize/sugarss.svg")) + " -o " + q(out));
   EXPECT_EQ(refused.exit_code, 1) << refused.out;
-  EXPECT_NE(refused.out.find("even at whole-number precision"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("over the limit of 32768"), std::string::npos) << refused.out;
   EXPECT_FALSE(fs::exists(out));
 }
 

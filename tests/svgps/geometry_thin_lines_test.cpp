@@ -117,6 +117,25 @@ TEST(ThinLines, CurvesMovesAndClosesAreKeptAsTheyAre) {
   EXPECT_TRUE(near(thinned.segments[6].p[0], {11, 10}));
 }
 
+// A cubic whose control points lie within the tolerance of its chord (a rounded dash end a
+// fraction of a unit across) is a line of the run; one that bulges further stays a cubic.
+TEST(ThinLines, ACubicFlatWithinTheToleranceJoinsTheRun) {
+  Path path;
+  path.segments.push_back(Segment::move_to({0, 0}));
+  path.segments.push_back(Segment::line_to({1, 0}));
+  path.segments.push_back(Segment::cubic_to({1.3, 0.02}, {1.6, -0.02}, {2, 0}));
+  path.segments.push_back(Segment::line_to({3, 0}));
+  path.segments.push_back(Segment::cubic_to({3.3, 1}, {3.6, 1}, {4, 0}));
+  const Path thinned = thinned_lines(path, 0.05);
+  ASSERT_EQ(thinned.segments.size(), 3u);
+  EXPECT_EQ(thinned.segments[1].kind, Segment::Kind::line);
+  EXPECT_TRUE(near(thinned.segments[1].p[0], {3, 0}));
+  EXPECT_EQ(thinned.segments[2].kind, Segment::Kind::cubic);
+  EXPECT_TRUE(near(thinned.segments[2].p[2], {4, 0}));
+  // Under a finer tolerance the flat cubic is a curve again, and the lines around it stay.
+  EXPECT_EQ(thinned_lines(path, 0.01).segments.size(), path.segments.size());
+}
+
 TEST(ThinLines, NoToleranceLeavesThePathAlone) {
   const Path original = stepped_square();
   EXPECT_EQ(thinned_lines(original, 0).segments.size(), original.segments.size());

@@ -49,10 +49,16 @@ Path thinned_lines(const Path& path, double tolerance) {
     run.clear();
   };
   for (const Segment& segment : path.segments) {
-    if (segment.kind == Segment::Kind::line) {
+    // A cubic whose control points lie within the tolerance of its chord stays within it too
+    // (the curve lies in their convex hull): it is a line of the run.
+    const bool flat_cubic = segment.kind == Segment::Kind::cubic &&
+                            distance_to_segment(segment.p[0], pen, segment.p[2]) <= tolerance &&
+                            distance_to_segment(segment.p[1], pen, segment.p[2]) <= tolerance;
+    if (segment.kind == Segment::Kind::line || flat_cubic) {
+      const Point to = flat_cubic ? segment.p[2] : segment.p[0];
       if (run.empty()) run.push_back(pen);
-      run.push_back(segment.p[0]);
-      pen = segment.p[0];
+      run.push_back(to);
+      pen = to;
       continue;
     }
     flush();

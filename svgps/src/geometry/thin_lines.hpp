@@ -15,8 +15,10 @@ inline constexpr std::size_t max_thinned_run = 64;
 
 // `path` with each run of consecutive line segments replaced by fewer segments through some of
 // its vertices, chosen greedily: a segment reaches as far along the run as every vertex it
-// passes stays within `tolerance` of it. Moves, curves, closes and the ends of every run are
-// kept exactly, so a thinned outline strays at most `tolerance` from the original.
+// passes stays within `tolerance` of it. A cubic whose control points lie within `tolerance` of
+// its chord counts as a line of the run (a rounded dash end a fraction of a unit across). Moves,
+// other curves, closes and the ends of every run are kept exactly, so a thinned outline strays
+// at most twice `tolerance` from the original.
 Path thinned_lines(const Path& path, double tolerance);
 
 }  // namespace bimi::svgps::geometry

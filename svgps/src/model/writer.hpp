@@ -10,8 +10,8 @@ namespace bimi::svgps::convert {
 
 struct WriteOptions {
   int decimals = 2;  // fraction digits of every coordinate and length
-  // Line vertices that lie within half a unit of the last digit of the line replacing them are
-  // left out (geometry/thin_lines.hpp): the outline strays no further than rounding moves it.
+  // Line vertices (and flat cubics) that lie within half a unit of the last digit of the line
+  // replacing them are left out (geometry/thin_lines.hpp): the outline strays at most a unit.
   bool thin_lines = false;
 };
 
