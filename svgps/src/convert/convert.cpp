@@ -124,7 +124,7 @@ ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, c
   out.input_bytes = refused.input_bytes;
   Diagnostics changes = over.input_notes;
   changes.add("convert-traced", Severity::warning,
-              why.substr(0, why.find("; try:")) + ": traced as a picture of the original's render instead");
+              "in vectors, " + why.substr(0, why.find("; try:")) + ": traced as a picture of the original's render instead");
   for (const auto& d : out.changes.items()) changes.add(d);
   out.changes = std::move(changes);
   return out;
