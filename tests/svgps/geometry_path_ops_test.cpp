@@ -111,13 +111,6 @@ TEST(Bounds, DegenerateCubics) {
 }
 
 // The largest distance from sampled points of each cubic to the polyline that replaced it.
-double distance_to_segment(Point p, Point a, Point b) {
-  double dx = b.x - a.x, dy = b.y - a.y;
-  double length2 = dx * dx + dy * dy;
-  double t =
-      length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0;
-  return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
-}
 
 double distance_to_polyline(Point p, const std::vector<Point>& line) {
   double best = INFINITY;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "geometry/path_ops.hpp"
 #include "geometry/thin_lines.hpp"
 #include "geometry_test_support.hpp"
 
@@ -18,12 +19,6 @@ using testing::near;
 std::size_t count(const Path& path, Segment::Kind kind) {
   return static_cast<std::size_t>(std::count_if(path.segments.begin(), path.segments.end(),
                                                 [&](const Segment& s) { return s.kind == kind; }));
-}
-
-double distance_to_segment(Point p, Point a, Point b) {
-  const double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
-  const double t = length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0;
-  return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
 // The vertices of a path of one subpath of lines, its start first.

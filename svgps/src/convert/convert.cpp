@@ -111,8 +111,8 @@ ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, c
                                     "a " + std::to_string(size) + "×" + std::to_string(size) + " render of the original",
                                     picture_options, deadline);
     if (!picture->svg) {
-      error = first_error(picture->changes);
-      error = error.substr(0, error.find("; try:"));  // a bitmap's advice: the drawing's refusal says what to try
+      // A bitmap's advice: the drawing's refusal says what to try.
+      error = convert::without_advice(first_error(picture->changes));
     }
   }
   if (!picture || !picture->svg) {
@@ -124,7 +124,7 @@ ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, c
   out.input_bytes = refused.input_bytes;
   Diagnostics changes = over.input_notes;
   changes.add("convert-traced", Severity::warning,
-              "in vectors, " + why.substr(0, why.find("; try:")) + ": traced as a picture of the original's render instead");
+              "in vectors, " + convert::without_advice(why) + ": traced as a picture of the original's render instead");
   for (const auto& d : out.changes.items()) changes.add(d);
   out.changes = std::move(changes);
   return out;

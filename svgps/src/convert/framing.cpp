@@ -201,7 +201,7 @@ void finish_with_background_fallback(const Finish& finish, ConvertResult& result
   std::string refusal;
   for (std::size_t i = said; i < chosen.changes.size() && refusal.empty(); ++i) {
     const Diagnostic& d = chosen.changes.items()[i];
-    if (d.severity == Severity::error) refusal = d.message.substr(0, d.message.find("; try:"));  // no advice: it was taken
+    if (d.severity == Severity::error) refusal = without_advice(d.message);  // no advice: it was taken
   }
   const std::string colour = background->r ? "white" : "black";
   ConvertResult without = result;
@@ -256,6 +256,8 @@ bool renderers_differ(const Diagnostics& changes) {
     return d.message.find("draws differently in each") != std::string::npos;
   });
 }
+
+std::string without_advice(const std::string& refusal) { return refusal.substr(0, refusal.find("; try:")); }
 
 std::string what_to_try(const Diagnostics& changes, bool traced) {
   // What the report already says went approximate, most specific first.

@@ -78,6 +78,9 @@ bool renderers_differ(const Diagnostics& changes);
 // a trace), then --force.
 std::string what_to_try(const Diagnostics& changes, bool traced);
 
+// A refusal's message without the advice what_to_try appended ("; try: …").
+std::string without_advice(const std::string& refusal);
+
 // The last gate: the bytes fit `options.max_bytes`, pass `bimi check --profile strict` and render
 // like the original (else refused unless --force). Fills result.svg when accepted.
 void accept_output(std::string svg, const std::optional<Fidelity>& fidelity, const std::string& render_error,

@@ -106,29 +106,28 @@ ConvertResult trace_bitmap(Image bitmap, const std::string& source, const Conver
   ConvertResult result;
   Diagnostics& changes = result.changes;
   std::string error;
-  std::optional<Image> decoded = std::move(bitmap);
   changes.add("convert-traced", Severity::note, "traced from " + source);
-  Image working = raster::tracing_image(*decoded);
-  if (working.width != decoded->width || working.height != decoded->height) {
+  Image working = raster::tracing_image(bitmap);
+  if (working.width != bitmap.width || working.height != bitmap.height) {
     changes.add("convert-structure", Severity::note,
-                "resampled from " + std::to_string(decoded->width) + "×" + std::to_string(decoded->height) + " to " +
+                "resampled from " + std::to_string(bitmap.width) + "×" + std::to_string(bitmap.height) + " to " +
                     std::to_string(working.width) + "×" + std::to_string(working.height) + " pixels for tracing");
   }
-  const int band = raster::edge_band(*decoded, working);
+  const int band = raster::edge_band(bitmap, working);
   const double scale = static_cast<double>(std::max(working.width, working.height)) /
-                       std::max(decoded->width, decoded->height);
+                       std::max(bitmap.width, bitmap.height);
 
   std::optional<model::Rgb> background_color;
   if (options.background == ConvertOptions::Background::color) {
     background_color = model::Rgb{options.background_color.r, options.background_color.g, options.background_color.b};
     flatten(working, *background_color);
-    flatten(*decoded, *background_color);
+    flatten(bitmap, *background_color);
   }
   // The trace is judged against the bitmap at the bitmap's own size when that is smaller than
   // the fidelity size: enlarging the bitmap would only blur the reference.
-  const int fidelity_size = std::min(options.fidelity_size_fine, std::max(decoded->width, decoded->height));
-  const Image reference = fit_into_square(*decoded, fidelity_size);
-  decoded.reset();
+  const int fidelity_size = std::min(options.fidelity_size_fine, std::max(bitmap.width, bitmap.height));
+  const Image reference = fit_into_square(bitmap, fidelity_size);
+  bitmap = Image{};  // the reference holds what is needed of it
 
   // Palettes by detail and colour count, made once each. Count 0 is the automatic choice; fewer
   // colours, tried to fit the budget, are reduced afresh.

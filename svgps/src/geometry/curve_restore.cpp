@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+#include "geometry/path_ops.hpp"
+
 namespace bimi::svgps::geometry {
 namespace {
 
@@ -33,12 +35,6 @@ Point second_derivative(const Cubic& c, double t) {
 }
 
 double distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
-
-double distance_to_segment(Point p, Point a, Point b) {
-  double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0;
-  return std::hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
-}
 
 Point lerp(Point a, Point b, double t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
 

@@ -225,4 +225,10 @@ std::vector<std::vector<Point>> flatten(const Path& path, double tolerance,
   return polygons;
 }
 
+double distance_to_segment(Point p, Point a, Point b) {
+  const double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
+  const double t = length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0;
+  return std::hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+}
+
 }  // namespace bimi::svgps::geometry

@@ -28,6 +28,9 @@ struct Flattened {
   bool complete = true;  // false when max_points stopped the flattening early
 };
 
+// Distance from `p` to the segment a–b (to `a` when the two ends coincide).
+double distance_to_segment(Point p, Point a, Point b);
+
 // Replaces each cubic by a polyline whose distance from the true curve is at most `tolerance`.
 // Wang's bound (n = ceil(sqrt(3/4 * max|second difference| / tolerance)) chords suffice) drives
 // an adaptive subdivision: pieces needing at most 8 chords get them evenly spaced, others are

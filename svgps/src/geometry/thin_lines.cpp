@@ -4,18 +4,11 @@
 #include <cmath>
 #include <vector>
 
+#include "geometry/path_ops.hpp"
+
 namespace bimi::svgps::geometry {
 
 namespace {
-
-// Distance from `p` to the segment a–b.
-double distance_to_segment(Point p, Point a, Point b) {
-  const double dx = b.x - a.x, dy = b.y - a.y;
-  const double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2 : 0;
-  t = std::clamp(t, 0.0, 1.0);
-  return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
-}
 
 // Appends to `out` the line segments that thin `run` (its first point is where the pen is).
 void thin_run(const std::vector<Point>& run, double tolerance, std::vector<Segment>& out) {
