@@ -165,6 +165,31 @@ TEST(PictureFallback, ALogoThatFitsIsNeverTracedAsAPicture) {
   EXPECT_EQ(find_change(r, Severity::warning, "picture"), nullptr) << changes_text(r);
 }
 
+// An engraving whose trace from a 1,024 px render is still over the budget is traced from a
+// coarser render (never coarser than the gate judges), which holds fewer strokes.
+TEST(PictureFallback, WhenThePictureIsOverTheBudgetACoarserRenderIsTraced) {
+  const std::string original = oversize("lerna");
+  ConvertResult r = convert_svg(original, {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_LE(r.svg->size(), ConvertOptions{}.max_bytes);
+  EXPECT_NE(find_change(r, Severity::warning, "traced as a picture of the original's render instead"), nullptr)
+      << changes_text(r);
+  EXPECT_NE(find_change(r, Severity::note, "traced from a 256×256 render of the original"), nullptr) << changes_text(r);
+  EXPECT_FALSE(r.changes.has_errors()) << changes_text(r);
+  EXPECT_FALSE(r.output_findings.has_errors()) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, ConvertOptions{}.min_ssim_traced);
+  EXPECT_LE(r.fidelity->differing_share, ConvertOptions{}.max_differing_traced);
+  EXPECT_EQ(*convert_svg(original, {}).svg, *r.svg);
+  // With a budget no render's trace fits, every size is tried and named in the refusal.
+  ConvertOptions small;
+  small.max_bytes = 8192;
+  ConvertResult refused = convert_svg(original, small);
+  EXPECT_FALSE(refused.svg);
+  EXPECT_NE(find_change(refused, Severity::note, "(renders of 1024, 512 and 256 px tried)"), nullptr)
+      << changes_text(refused);
+}
+
 // Refused when the picture is refused too: the drawing's own refusal first, then why the picture
 // could not stand in for it.
 TEST(PictureFallback, WhenThePictureIsRefusedTooBothReasonsAreGiven) {

@@ -11,9 +11,14 @@
 
 namespace bimi::svgps::convert {
 
+struct BitmapTrace {
+  ConvertResult result;
+  bool over_budget = false;  // refused because no attempt fitted the byte budget: a coarser bitmap may
+};
+
 // Traces `bitmap` within the budget and fidelity gate of `options`. `source` names it in the
 // report ("a 640×480 PNG bitmap"). Leaves input_bytes to the caller.
-ConvertResult trace_bitmap(Image bitmap, const std::string& source, const ConvertOptions& options,
+BitmapTrace trace_bitmap(Image bitmap, const std::string& source, const ConvertOptions& options,
                            const Deadline& deadline);
 
 }  // namespace bimi::svgps::convert

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <vector>
 
 #include "bimi/svgps/render.hpp"
 #include "convert/bitmap_trace.hpp"
@@ -95,27 +96,40 @@ std::string first_error(const Diagnostics& changes) {
 
 // A drawing too detailed for 32 KiB (an engraving, a textured illustration) still looks the same
 // at inbox size as a bitmap logo traced from its render: it is traced so and judged by the traced
-// thresholds against that render. Refused as before when the picture is refused too.
+// thresholds against that render. Four times the size it is judged at (1,024 px by default) is
+// finer than any inbox shows it; when that trace is over the budget, renders of half and a
+// quarter of that size hold fewer details, never fewer than the gate judges. Refused as before
+// when the picture is refused too.
 ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, const ConvertOptions& options,
                                 const convert::Deadline& deadline) {
   const std::string why = first_error(refused.changes);
   std::string error;
-  // Four times the render it is judged at (1,024 px by default): finer than any inbox shows it.
-  const int size = std::clamp(4 * options.fidelity_size_fine, 64, raster::max_trace_side);
-  auto image = render_logo(over.render_text, size, options.limits, error);
   ConvertOptions picture_options = options;
   if (picture_options.title.empty()) picture_options.title = over.title;
+  const int judged = std::clamp(options.fidelity_size_fine, 64, raster::max_trace_side);
   std::optional<ConvertResult> picture;
-  if (image) {
-    picture = convert::trace_bitmap(std::move(*image),
-                                    "a " + std::to_string(size) + "×" + std::to_string(size) + " render of the original",
-                                    picture_options, deadline);
-    if (!picture->svg) {
-      // A bitmap's advice: the drawing's refusal says what to try.
-      error = convert::without_advice(first_error(picture->changes));
-    }
+  std::vector<int> tried;
+  for (int size = std::clamp(4 * options.fidelity_size_fine, 64, raster::max_trace_side); size >= judged; size /= 2) {
+    auto image = render_logo(over.render_text, size, options.limits, error);
+    if (!image) break;
+    convert::BitmapTrace traced = convert::trace_bitmap(
+        std::move(*image), "a " + std::to_string(size) + "×" + std::to_string(size) + " render of the original",
+        picture_options, deadline);
+    picture = std::move(traced.result);
+    tried.push_back(size);
+    if (picture->svg) break;
+    // A bitmap's advice: the drawing's refusal says what to try.
+    error = convert::without_advice(first_error(picture->changes));
+    if (!traced.over_budget || deadline.passed()) break;
   }
   if (!picture || !picture->svg) {
+    if (tried.size() > 1) {
+      std::string sizes;
+      for (std::size_t i = 0; i < tried.size(); ++i) {
+        sizes += (i == 0 ? "" : i + 1 == tried.size() ? " and " : ", ") + std::to_string(tried[i]);
+      }
+      error += " (renders of " + sizes + " px tried)";
+    }
     refused.changes.add("convert-traced", Severity::note,
                         "traced as a picture of its render instead, it is refused too: " + error);
     return refused;

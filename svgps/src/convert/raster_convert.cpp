@@ -94,16 +94,17 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
   }
   const std::string source = "a " + std::to_string(decoded->width) + "×" + std::to_string(decoded->height) + " " +
                              std::string(format_name(sniff_format(bytes))) + " bitmap";
-  ConvertResult result = convert::trace_bitmap(std::move(*decoded), source, options, deadline);
+  ConvertResult result = convert::trace_bitmap(std::move(*decoded), source, options, deadline).result;
   result.input_bytes = bytes.size();
   return result;
 }
 
 namespace convert {
 
-ConvertResult trace_bitmap(Image bitmap, const std::string& source, const ConvertOptions& options,
-                           const Deadline& deadline) {
-  ConvertResult result;
+BitmapTrace trace_bitmap(Image bitmap, const std::string& source, const ConvertOptions& options,
+                         const Deadline& deadline) {
+  BitmapTrace traced_bitmap;
+  ConvertResult& result = traced_bitmap.result;
   Diagnostics& changes = result.changes;
   std::string error;
   changes.add("convert-traced", Severity::note, "traced from " + source);
@@ -142,11 +143,11 @@ ConvertResult trace_bitmap(Image bitmap, const std::string& source, const Conver
   const raster::Indexed* first = palette(raster::Detail::flat, std::min(options.colors, 254));
   if (!first) {
     changes.add("convert-refused", Severity::error, error);
-    return result;
+    return traced_bitmap;
   }
   if (first->colors.empty()) {
     changes.add("convert-refused", Severity::error, "the image has no visible pixels");
-    return result;
+    return traced_bitmap;
   }
   const int colors = static_cast<int>(first->colors.size());
   palettes.emplace(std::make_pair(raster::Detail::flat, colors), *first);
@@ -157,7 +158,7 @@ ConvertResult trace_bitmap(Image bitmap, const std::string& source, const Conver
     shading = raster::shaded_regions(working, &deadline);
   } catch (const convert::WorkRefused& refusal) {
     changes.add("convert-refused", Severity::error, refusal.what());
-    return result;
+    return traced_bitmap;
   }
   std::copy_if(shading.begin(), shading.end(), std::back_inserter(whole), [](const raster::ShadedRegion& r) { return !r.piece; });
   const bool pieces = whole.size() < shading.size();
@@ -361,6 +362,7 @@ ConvertResult trace_bitmap(Image bitmap, const std::string& source, const Conver
     }
     if (flat.finer) out.changes.add("convert-traced", Severity::note, "shading kept in finer colour steps");
     if (!flat.search.outcome) {
+      if (!without_automatic_background) traced_bitmap.over_budget = true;
       out.changes.add("convert-refused", Severity::error,
                       "the traced logo is still " + convert::over_budget(flat.search.smallest, options.max_bytes) +
                           " with the fewest colours and coarsest tracing tried");
@@ -412,7 +414,8 @@ ConvertResult trace_bitmap(Image bitmap, const std::string& source, const Conver
   };
   convert::finish_with_background_fallback(finish, result);
   if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);
-  return result;
+  traced_bitmap.over_budget = traced_bitmap.over_budget && !result.svg;
+  return traced_bitmap;
 }
 
 }  // namespace convert
