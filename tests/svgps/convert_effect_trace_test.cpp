@@ -754,6 +754,51 @@ TEST(TracedEffect, AnEmptyFeImageDrawsNothingAndAnExternalOneIsRefusedSayingSo) 
       << changes_text(external);
 }
 
+// BackgroundImage and BackgroundAlpha are read as browsers read them, as no input (the previous
+// result, SourceGraphic first); librsvg reads what is drawn beneath. Where the two agree (the
+// element drawn over itself) the logo converts, with a note; where they do not (an empty group
+// blurring what lies beneath it) the fidelity gate refuses and says why and what --force writes.
+TEST(TracedEffect, ABackdropInputIsReadAsBrowsersReadIt) {
+  const std::string filter =
+      "<filter id=\"f\" filterUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"200\" height=\"200\">"
+      "<feOffset in=\"BackgroundImage\" dx=\"100\"/><feGaussianBlur stdDeviation=\"4\"/></filter>";
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  ConvertResult same = convert_svg(
+      square_logo(filter + "<g style=\"isolation:isolate\"><rect x=\"20\" y=\"70\" width=\"60\" height=\"60\" "
+                           "fill=\"seagreen\"/><rect x=\"20\" y=\"70\" width=\"60\" height=\"60\" "
+                           "fill=\"seagreen\" filter=\"url(#f)\"/></g>"),
+      options);
+  ASSERT_TRUE(same.svg) << changes_text(same);
+  EXPECT_TRUE(has_change(same, "convert-filter", "reads BackgroundImage or BackgroundAlpha")) << changes_text(same);
+  EXPECT_TRUE(has_change(same, "convert-traced", "filter #f: feGaussianBlur rendered and traced"))
+      << changes_text(same);
+  // The blurred copy is drawn where browsers and librsvg both draw it, right of the square.
+  std::string error;
+  auto drawn = render_logo(*same.svg, 200, Limits{}, error);
+  ASSERT_TRUE(drawn) << error;
+  EXPECT_GT(drawn->rgba[(100u * 200u + 150u) * 4u + 3u], 200) << *same.svg;
+  // Exact where the filter is: an offset of the backdrop (the element over a copy of itself) is a
+  // translated copy of the element.
+  ConvertResult moved = convert_svg(
+      square_logo("<filter id=\"m\" filterUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"200\" height=\"200\">"
+                  "<feOffset in=\"BackgroundImage\" dx=\"60\"/><feMerge><feMergeNode/><feMergeNode "
+                  "in=\"SourceGraphic\"/></feMerge></filter><rect x=\"20\" y=\"70\" width=\"60\" height=\"60\" "
+                  "fill=\"#036\"/><rect x=\"20\" y=\"70\" width=\"60\" height=\"60\" fill=\"#036\" "
+                  "filter=\"url(#m)\"/>"),
+      options);
+  ASSERT_TRUE(moved.svg) << changes_text(moved);
+  EXPECT_TRUE(has_change(moved, "convert-filter", "became a translated copy")) << changes_text(moved);
+  EXPECT_EQ(find_change(moved, "convert-traced"), nullptr) << changes_text(moved);
+  ConvertResult beneath = convert_svg(
+      square_logo(filter + "<g enable-background=\"new\"><rect x=\"20\" y=\"70\" width=\"60\" height=\"60\" "
+                           "fill=\"green\"/><g filter=\"url(#f)\"/></g>"),
+      options);
+  EXPECT_FALSE(beneath.svg);
+  EXPECT_TRUE(has_change(beneath, "convert-refused", "draws differently in librsvg and in browsers"))
+      << changes_text(beneath);
+}
+
 // href on a <filter> is ignored, as librsvg 2.54 and browsers ignore it (SVG 2 dropped it): the
 // filter is its own region and primitives, and one without primitives hides the element.
 TEST(TracedEffect, HrefOnAFilterIsIgnoredAsRenderersDo) {

@@ -35,6 +35,7 @@ void write_element(const BuildState& state, std::size_t index, int depth, std::s
   out += "<" + e.local;
   for (const RawAttribute& a : e.attributes) {
     if (!a.ns.empty() || a.local == "style" || a.local == "class" || a.local == "id") continue;
+    if ((a.local == "in" || a.local == "in2") && names_backdrop(a.value)) continue;
     if (std::find(std::begin(cascaded), std::end(cascaded), a.local) != std::end(cascaded)) continue;
     out += " " + a.local + "=\"" + escape_xml(a.value) + "\"";
   }
@@ -116,6 +117,11 @@ std::string traced_note(const std::string& what, std::size_t shapes, std::size_t
 std::string matrix_text(const geo::Matrix& m) {
   return "matrix(" + number(m.a) + " " + number(m.b) + " " + number(m.c) + " " + number(m.d) + " " + number(m.e) +
          " " + number(m.f) + ")";
+}
+
+bool names_backdrop(std::string_view input) {
+  const std::string name = trim_xml_space(input);
+  return name == "BackgroundImage" || name == "BackgroundAlpha";
 }
 
 bool renderable_primitive(const BuildState& state, std::size_t primitive) {

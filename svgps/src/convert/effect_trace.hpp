@@ -41,9 +41,16 @@ struct TracedEffect {
 // element or a file).
 bool renderable_primitive(const BuildState& state, std::size_t primitive);
 
+// Whether a primitive's input names the backdrop (BackgroundImage, BackgroundAlpha, which
+// Filter Effects 1 §9.4 left to enable-background). Browsers read such a name as no input (the
+// previous result, SourceGraphic for the first primitive, as for any name that is not a result);
+// librsvg (2.54) reads what is drawn beneath the element. The output follows browsers.
+bool names_backdrop(std::string_view input);
+
 // <filter id="`id`"> with the filter's primitives up to `last` (the result needed; those after it
 // are left out), each primitive's cascaded properties written as attributes, its region
-// (x, y, width, height in the element's user space) in userSpaceOnUse.
+// (x, y, width, height in the element's user space) in userSpaceOnUse. An input naming the
+// backdrop is left out, so that librsvg reads it as browsers do.
 std::string filter_markup(const BuildState& state, std::size_t filter, std::size_t last, const geo::Box& region,
                           std::string_view id);
 

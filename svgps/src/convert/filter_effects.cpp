@@ -277,6 +277,7 @@ class PlanReader {
       if (name != "in") return std::nullopt;
       return previous_ ? previous_ : source();
     }
+    if (names_backdrop(a->value)) return previous_ ? previous_ : source();  // as browsers read it
     std::string ref = trim_xml_space(a->value);
     if (ref == "SourceGraphic") return source();
     if (ref == "SourceAlpha") {
@@ -286,7 +287,7 @@ class PlanReader {
       return map_result(source(), alpha);
     }
     auto it = named_.find(ref);
-    if (it == named_.end()) return std::nullopt;  // BackgroundImage, FillPaint, an unknown name
+    if (it == named_.end()) return std::nullopt;  // FillPaint, an unknown name
     return it->second;
   }
 
@@ -735,6 +736,22 @@ std::optional<std::size_t> referenced_filter(const BuildState& state, std::size_
   return it->second;
 }
 
+// Whether a primitive of the filter reads the backdrop (names_backdrop).
+bool reads_backdrop(const BuildState& state, std::size_t filter) {
+  for (std::size_t c : state.document.elements[filter].children) {
+    const RawElement& p = state.document.elements[c];
+    if (!is_primitive(p)) continue;
+    std::vector<const RawElement*> readers = {&p};
+    for (std::size_t n : p.children) readers.push_back(&state.document.elements[n]);  // feMergeNode
+    for (const RawElement* r : readers) {
+      for (const char* input : {"in", "in2"}) {
+        if (const RawAttribute* a = r->attribute(input); a && names_backdrop(a->value)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string unplanned_filter(const BuildState& state, std::size_t index, const geo::Matrix& user) {
@@ -806,6 +823,12 @@ bool build_filtered(BuildState& state, std::size_t index, model::Node& parent, c
   if (!filter || trim_xml_space(*filter) == "none" || !invalid_filter(state, index).empty()) return false;
   auto plan = read_plan(state, index, context);
   if (!plan) return false;
+  if (reads_backdrop(state, plan->filter) && plan->functions.empty()) {
+    state.note("convert-filter", e,
+               plan_name(*plan) + " reads BackgroundImage or BackgroundAlpha: librsvg takes what is drawn beneath the "
+                                  "element, browsers the previous result or the element itself, so the original draws "
+                                  "differently in each where those differ; the output follows browsers");
+  }
   // A rendered result spreads past the element (a blur, a shadow), as a moved copy does.
   bool moves = false;
   for (const Layer& layer : plan->layers)
