@@ -403,7 +403,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
         if (svg.size() > options.max_bytes) {
           out.changes.add("convert-refused", Severity::error,
                           "the converted logo is " + convert::over_budget(svg.size(), options.max_bytes) +
-                              ", even at whole-number precision");
+                              " even at whole-number precision");
           refused_for_size();
           return;
         }
