@@ -389,6 +389,30 @@ void expect_drawn_as_browsers_draw(const std::string& svg, const std::string& no
   EXPECT_GT(theirs_apart, librsvg_apart);
 }
 
+// A blur of a shape that reaches past the page: librsvg (2.54) blurs only what lies on the page,
+// so the blur fades at the page's edge, browsers blur the whole shape (a Figma glow overflowing
+// its frame).
+TEST(CliConvert, ABlurOfAShapePastThePageIsDrawnAsBrowsersDrawIt) {
+  expect_drawn_as_browsers_draw(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\" "
+      "filterUnits=\"userSpaceOnUse\" x=\"-150\" y=\"-150\" width=\"500\" height=\"500\"><feGaussianBlur "
+      "stdDeviation=\"12\"/></filter><circle cx=\"40\" cy=\"100\" r=\"120\" fill=\"#4b73ff\" "
+      "filter=\"url(#f)\"/></svg>",
+      "librsvg filters only what lies on the page", 0.05);
+}
+
+// BackgroundImage: librsvg blurs what is drawn beneath the (empty) group, browsers read it as
+// SourceGraphic, which is empty here.
+TEST(CliConvert, ABackdropInputIsDrawnAsBrowsersDrawIt) {
+  expect_drawn_as_browsers_draw(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\" "
+      "filterUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"200\" height=\"200\"><feOffset "
+      "in=\"BackgroundImage\" dx=\"100\"/><feGaussianBlur stdDeviation=\"4\"/></filter><rect width=\"200\" "
+      "height=\"200\" fill=\"#fff\"/><rect x=\"20\" y=\"50\" width=\"60\" height=\"100\" fill=\"#008000\"/>"
+      "<g filter=\"url(#f)\"/></svg>",
+      "librsvg takes what is drawn beneath the element", 0.05);
+}
+
 // A clip in objectBoundingBox units on a rotated element: librsvg lays it on the page-aligned
 // box around the element (an octagon here), browsers on the element's own box (SVG 1.1 §7.11).
 TEST(CliConvert, AClipInBoundingBoxUnitsOnATurnedElementIsDrawnAsBrowsersDrawIt) {

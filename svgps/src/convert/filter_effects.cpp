@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -14,6 +15,7 @@
 #include "convert/color_map.hpp"
 #include "convert/effect_trace.hpp"
 #include "convert/filter_paint.hpp"
+#include "convert/framing.hpp"
 #include "convert/mask_trace.hpp"
 #include "convert/opacity.hpp"
 #include "convert/shapes.hpp"
@@ -647,6 +649,44 @@ std::string what_it_became(const Plan& plan) {
   return name + " applied to the colours";
 }
 
+// Primitives whose result at a pixel depends on the pixels around it.
+bool spreads(const Plan& plan) {
+  static const std::set<std::string, std::less<>> spreading = {
+      "feGaussianBlur",    "feOffset",    "feMorphology",        "feDropShadow",        "feConvolveMatrix",
+      "feDisplacementMap", "feTile",      "feDiffuseLighting",   "feSpecularLighting"};
+  if (!plan.functions.empty()) {
+    return plan.functions.find("blur(") != std::string::npos || plan.functions.find("drop-shadow(") != std::string::npos;
+  }
+  return std::any_of(plan.rendered.begin(), plan.rendered.end(), [](const std::string& n) { return spreading.count(n) > 0; });
+}
+
+// The square librsvg draws the page in, in document coordinates: the viewBox framed as the root's
+// preserveAspectRatio frames it in a square render.
+geo::Box drawn_page(const BuildState& state) {
+  const model::ViewBox& box = state.out.view_box;
+  auto aligned = aligned_square(box, aspect_mode(state.document.root()));
+  const model::ViewBox page = aligned ? *aligned : squared(box);
+  return {page.x, page.y, page.x + page.width, page.y + page.height};
+}
+
+// Whether the drawing, inside the filter's `area` (document coordinates), reaches past the page
+// librsvg draws: librsvg (2.54) filters only what lies on it, so a blur or an offset of an element
+// crossing its edge fades there, where browsers filter the whole element (the traced render, made
+// around the page, follows browsers).
+bool crosses_page(const BuildState& state, model::Node& drawing, const geo::Box& area) {
+  std::vector<model::Shape*> shapes;
+  collect_shapes(drawing, shapes);
+  const geo::Box page = drawn_page(state);
+  const double slack = 1e-6 * std::max(page.width(), page.height());
+  for (const model::Shape* shape : shapes) {
+    geo::Box b = painted_box(*shape);
+    b = {std::max(b.x0, area.x0), std::max(b.y0, area.y0), std::min(b.x1, area.x1), std::min(b.y1, area.y1)};
+    if (b.empty()) continue;
+    if (b.x0 < page.x0 - slack || b.y0 < page.y0 - slack || b.x1 > page.x1 + slack || b.y1 > page.y1 + slack) return true;
+  }
+  return false;
+}
+
 // Draws the element alone and unclipped (its clips and the filter region cut the result, not
 // what the filter sees), then renders and traces the filter's result at the layer's primitive.
 std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, const Plan& plan, const Layer& layer,
@@ -666,6 +706,16 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
   state.mask_applied = outer_mask;
   if (state.refused) return std::nullopt;
   const geo::Box region{plan.x, plan.y, plan.x + plan.width, plan.y + plan.height};
+  const geo::Box area = geo::bounds(geo::transformed(box_path(region), user));
+  // Filter functions have no region: all of the drawing is filtered.
+  const double everywhere = std::numeric_limits<double>::infinity();
+  const geo::Box filtered = plan.functions.empty() ? area : geo::Box{-everywhere, -everywhere, everywhere, everywhere};
+  if (spreads(plan) && crosses_page(state, drawing, filtered)) {
+    state.note("convert-filter", state.document.elements[index],
+               plan_name(plan) + " spreads an element that reaches past the page: librsvg filters only what lies on "
+                                 "the page, so its result fades at the page's edge where browsers' does not; where "
+                                 "that shows, the original draws differently in each; the output follows browsers");
+  }
   EffectRender effect;
   if (plan.functions.empty()) {
     effect.defs = filter_markup(state, plan.filter, layer.primitive, region, "bimi-effect");
@@ -702,7 +752,7 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
     effect.outer = " mask=\"url(#bimi-mask0)\"";
   }
   effect.user = user;
-  effect.area = geo::bounds(geo::transformed(box_path(region), user));
+  effect.area = area;
   std::string error;
   auto traced = trace_effect(state, drawing, effect, error);
   if (!traced) state.untraced_effects[index] = error;
