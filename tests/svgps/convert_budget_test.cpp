@@ -190,6 +190,34 @@ TEST(PictureFallback, WhenThePictureIsOverTheBudgetACoarserRenderIsTraced) {
       << changes_text(refused);
 }
 
+// A filter whose traced result alone is over the budget leaves a drawing that does not fit
+// either: the whole is traced as a picture of its render, and the warning names the filter.
+// --force drops the filter instead, as before; --no-trace-effects refuses.
+TEST(PictureFallback, AnEffectWhoseTraceIsOverTheBudgetIsTracedAsAPictureOfTheWhole) {
+  const std::string original = oversize("vibration-mode");
+  ConvertResult r = convert_svg(original, {});
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_LE(r.svg->size(), ConvertOptions{}.max_bytes);
+  const Diagnostic* why = find_change(r, Severity::warning, "more than the 32768 a whole logo may): traced as a picture");
+  ASSERT_NE(why, nullptr) << changes_text(r);
+  EXPECT_NE(why->message.find("in vectors, filter \"url(#"), std::string::npos) << why->message;
+  EXPECT_EQ(why->message.find("cannot be represented"), std::string::npos) << why->message;
+  EXPECT_NE(find_change(r, Severity::note, "traced from a 1024×1024 render of the original"), nullptr) << changes_text(r);
+  EXPECT_FALSE(r.changes.has_errors()) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, ConvertOptions{}.min_ssim_traced);
+  ConvertOptions forced;
+  forced.force = true;
+  ConvertResult dropped = convert_svg(original, forced);
+  ASSERT_TRUE(dropped.svg) << changes_text(dropped);
+  EXPECT_FALSE(dropped.trace);
+  ConvertOptions untraced;
+  untraced.trace_effects = false;
+  ConvertResult refused = convert_svg(original, untraced);
+  EXPECT_FALSE(refused.svg);
+  EXPECT_EQ(find_change(refused, Severity::note, "picture"), nullptr) << changes_text(refused);
+}
+
 // Refused when the picture is refused too: the drawing's own refusal first, then why the picture
 // could not stand in for it.
 TEST(PictureFallback, WhenThePictureIsRefusedTooBothReasonsAreGiven) {

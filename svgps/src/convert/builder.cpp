@@ -284,8 +284,16 @@ std::optional<Context> leaf_context(BuildState& state, std::size_t index, const 
 }
 
 std::optional<Built> build_document(const RawDocument& document, const BuildOptions& options,
-                                    Diagnostics& changes) {
+                                    Diagnostics& changes, BuildRefusal* refusal) {
   BuildState state(document, options, changes);
+  // Said of a refusal only: the state ends with this function.
+  struct SaysWhy {
+    const BuildState& state;
+    BuildRefusal* refusal;
+    ~SaysWhy() {
+      if (refusal) refusal->effect_over_budget = state.refused && state.effect_over_budget;
+    }
+  } says_why{state, refusal};
   const RawElement& root = document.root();
   if (!root.is_svg("svg")) {
     state.refuse(root, "the root element is not <svg> in the SVG namespace");

@@ -50,7 +50,14 @@ struct Built {
   bool traced = false;
 };
 
+// Why a document was refused, where the caller can still try something else.
+struct BuildRefusal {
+  // An effect's traced result alone took more bytes than a whole logo may (noise, a textured
+  // fill): the drawing does not fit the budget, and a picture of the whole may.
+  bool effect_over_budget = false;
+};
+
 std::optional<Built> build_document(const detail::RawDocument& document, const BuildOptions& options,
-                                    Diagnostics& changes);
+                                    Diagnostics& changes, BuildRefusal* refusal = nullptr);
 
 }  // namespace bimi::svgps::convert

@@ -20,6 +20,7 @@
 #include "raster/prepare.hpp"
 #include "svg/input.hpp"
 #include "svg/raw_tree.hpp"
+#include "svg/xml_space.hpp"
 #include "text/outline.hpp"
 
 namespace bimi::svgps {
@@ -87,6 +88,15 @@ struct OverBudget {
 ConvertResult convert_document(std::string_view bytes, const ConvertOptions& options, const convert::Deadline& deadline,
                                std::optional<OverBudget>& over_budget);
 
+// The text of the root's first <title>, as the builder reads it.
+std::string root_title(const detail::RawDocument& raw) {
+  for (std::size_t child : raw.root().children) {
+    const detail::RawElement& e = raw.elements[child];
+    if (e.is_svg("title")) return detail::collapse_xml_space(e.text);
+  }
+  return {};
+}
+
 std::string first_error(const Diagnostics& changes) {
   for (const auto& d : changes.items()) {
     if (d.severity == Severity::error) return d.message;
@@ -102,7 +112,9 @@ std::string first_error(const Diagnostics& changes) {
 // when the picture is refused too.
 ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, const ConvertOptions& options,
                                 const convert::Deadline& deadline) {
-  const std::string why = first_error(refused.changes);
+  // What could not be kept, without the advice to drop it: the picture keeps it.
+  std::string why = first_error(refused.changes);
+  why = why.substr(0, why.find(" cannot be represented in SVG Tiny P/S"));
   std::string error;
   ConvertOptions picture_options = options;
   if (picture_options.title.empty()) picture_options.title = over.title;
@@ -260,7 +272,8 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   build_options.deadline = &deadline;
   build_options.languages = options.languages;
   const Diagnostics before_build = changes;
-  auto built = convert::build_document(*raw, build_options, changes);
+  convert::BuildRefusal refusal;
+  auto built = convert::build_document(*raw, build_options, changes, &refusal);
   // Too large, or too many effects to render one by one: groups of traced effects are traced as
   // one picture each, kept when that fits as written, or fits at all where the drawing effect by
   // effect cannot.
@@ -280,7 +293,16 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
       changes = std::move(flat_changes);
     }
   }
-  if (!built) return result;
+  // The content as the original frames it, for the fidelity check: same viewBox, no additions.
+  auto framed_original = convert::with_pixel_view_box(decoded->text, *raw);
+  if (!framed_original) framed_original = convert::stretched_in_square(decoded->text, *raw);
+  if (!built) {
+    // An effect whose trace alone is over the budget: the caller may trace the whole instead.
+    if (refusal.effect_over_budget) {
+      over_budget = OverBudget{framed_original ? *framed_original : decoded->text, root_title(*raw), before_build};
+    }
+    return result;
+  }
   model::Document document = std::move(built->document);
   const model::ViewBox original_box = document.view_box;
   // Traced raster images are judged as bitmap logos are: an outline a pixel off is no change.
@@ -295,9 +317,6 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   const std::string aspect = convert::aspect_mode(raw->root());
   model::ViewBox frame = convert::square_frame(document, aspect, options, changes);
   const int decimals = options.decimals >= 0 ? options.decimals : convert::automatic_decimals(frame);
-  // The content as the original frames it, for the fidelity check: same viewBox, no additions.
-  auto framed_original = convert::with_pixel_view_box(decoded->text, *raw);
-  if (!framed_original) framed_original = convert::stretched_in_square(decoded->text, *raw);
   // A refusal for the byte budget: the caller may trace the original's render instead.
   auto refused_for_size = [&] {
     over_budget = OverBudget{framed_original ? *framed_original : decoded->text, file_title, before_build};

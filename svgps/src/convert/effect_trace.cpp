@@ -292,6 +292,7 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   alone.gradients = out.gradients;
   alone.root.children.push_back(std::move(bands_node));
   if (std::size_t bytes = write_document(alone, {decimals}).size() - empty; bytes > state.options.max_bytes) {
+    state.effect_over_budget = true;
     error = "its trace takes " + std::to_string(bytes) + " bytes, more than the " +
             std::to_string(state.options.max_bytes) + " a whole logo may";
     return std::nullopt;
