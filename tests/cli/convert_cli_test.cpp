@@ -401,6 +401,17 @@ TEST(CliConvert, ABlurOfAShapePastThePageIsDrawnAsBrowsersDrawIt) {
       "librsvg filters only what lies on the page", 0.05);
 }
 
+// spreadMethod="repeat" with its stops inside 0 to 1: cairo, under librsvg, blends each period's
+// last colour into the next one's first; browsers keep the first colour until its stop.
+TEST(CliConvert, ARepeatedGradientWithInnerStopsIsDrawnAsBrowsersDrawIt) {
+  expect_drawn_as_browsers_draw(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs><linearGradient id=\"g\" "
+      "gradientUnits=\"userSpaceOnUse\" x1=\"30\" x2=\"50\" spreadMethod=\"repeat\"><stop offset=\".4\" "
+      "stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#fc0\"/></linearGradient></defs><rect width=\"100\" "
+      "height=\"100\" fill=\"url(#g)\"/></svg>",
+      "librsvg blends each period's last colour into the next one's first", 0.05);
+}
+
 // BackgroundImage: librsvg blurs what is drawn beneath the (empty) group, browsers read it as
 // SourceGraphic, which is empty here.
 TEST(CliConvert, ABackdropInputIsDrawnAsBrowsersDrawIt) {

@@ -1481,5 +1481,52 @@ TEST(Convert, AnObjectBoundingBoxPaintOnALineTakesItsFallback) {
   EXPECT_TRUE(has_change(none, "convert-paint", "it paints nothing")) << changes_text(none);
 }
 
+
+// spreadMethod reflect and repeat (SVG 1.1 §13.2.2), which SVG Tiny P/S lacks, are written out as
+// pad over the periods the shape shows: the stops of each period, mirrored in every other one for
+// reflect, on a vector as many periods long. librsvg draws the original alike.
+TEST(Convert, ARepeatedOrReflectedGradientIsWrittenOutAsItsPeriods) {
+  auto logo = [](const std::string& gradient) {
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\"><defs>" + gradient +
+           "</defs><rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"url(#g)\"/></svg>";
+  };
+  for (const std::string spread : {"reflect", "repeat"}) {
+    for (const std::string gradient :
+         {"<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"30\" x2=\"50\" spreadMethod=\"" + spread +
+              "\"><stop offset=\"" + (spread == "reflect" ? ".2" : "0") +
+              "\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#fc0\"/></linearGradient>",
+          "<radialGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" cx=\"50\" cy=\"50\" r=\"15\" spreadMethod=\"" +
+              spread + "\"><stop offset=\"0\" stop-color=\"#c00\"/><stop offset=\"1\" stop-color=\"#fff\"/>"
+                       "</radialGradient>"}) {
+      ConvertResult r = convert_svg(logo(gradient), {});
+      ASSERT_TRUE(r.svg) << spread << " " << gradient << "\n" << changes_text(r);
+      EXPECT_TRUE(has_change(r, "convert-paint", "spreadMethod=\"" + spread + "\" written out as")) << changes_text(r);
+      EXPECT_FALSE(has_change(r, "convert-approximated", "spreadMethod")) << changes_text(r);
+      EXPECT_EQ(r.svg->find("spreadMethod"), std::string::npos) << *r.svg;
+      ASSERT_TRUE(r.fidelity);
+      EXPECT_GE(r.fidelity->ssim, 0.99) << spread << " " << gradient;
+      EXPECT_LE(r.fidelity->differing_share, 0.01) << spread << " " << gradient;
+    }
+  }
+  // A shape within one period shows what pad shows: written as it was.
+  const std::string inside = logo(
+      "<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" x2=\"100\" spreadMethod=\"reflect\">"
+      "<stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#fc0\"/></linearGradient>");
+  ConvertResult once = convert_svg(inside, {});
+  ASSERT_TRUE(once.svg) << changes_text(once);
+  EXPECT_FALSE(has_change(once, "convert-paint", "spreadMethod")) << changes_text(once);
+  std::string padded = inside;
+  padded.replace(padded.find(" spreadMethod=\"reflect\""), 23, "");
+  EXPECT_EQ(*convert_svg(padded, {}).svg, *once.svg);
+  // More periods than are written out: drawn as pad, said as an approximation.
+  ConvertOptions forced;
+  forced.force = true;
+  ConvertResult fine = convert_svg(
+      logo("<linearGradient id=\"g\" gradientUnits=\"userSpaceOnUse\" x1=\"50\" x2=\"50.5\" spreadMethod=\"repeat\">"
+           "<stop offset=\"0\" stop-color=\"#036\"/><stop offset=\"1\" stop-color=\"#fc0\"/></linearGradient>"),
+      forced);
+  EXPECT_TRUE(has_change(fine, "convert-approximated", "spreadMethod=\"repeat\" drawn as pad")) << changes_text(fine);
+}
+
 }  // namespace
 }  // namespace bimi::svgps

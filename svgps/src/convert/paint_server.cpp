@@ -71,6 +71,74 @@ void set_linear(model::Gradient& out, geo::Point p1, geo::Point p2, const geo::M
   out.y2 = a.y + ny * t;
 }
 
+// Periods of a repeated or reflected gradient written out as stops, at most.
+constexpr double max_spread_periods = 64;
+
+// The range of the gradient's parameter (0 at its start, 1 at its end) over `area`, a box in the
+// shape's user space, which `to_user` maps gradient space to. Nullopt when it cannot be mapped.
+std::optional<std::pair<double, double>> parameter_range(const model::Gradient& g, const geo::Matrix& to_user,
+                                                         const geo::Box& area) {
+  auto to_gradient = to_user.inverse();
+  if (!to_gradient) return std::nullopt;
+  double low = INFINITY, high = -INFINITY;
+  for (geo::Point corner : {geo::Point{area.x0, area.y0}, geo::Point{area.x1, area.y0}, geo::Point{area.x0, area.y1},
+                            geo::Point{area.x1, area.y1}}) {
+    const geo::Point p = to_gradient->apply(corner);
+    double t;
+    if (g.kind == model::Gradient::Kind::linear) {
+      const double vx = g.x2 - g.x1, vy = g.y2 - g.y1, length2 = vx * vx + vy * vy;
+      if (!(length2 > 0)) return std::nullopt;
+      t = ((p.x - g.x1) * vx + (p.y - g.y1) * vy) / length2;
+    } else {
+      if (!(g.r > 0)) return std::nullopt;
+      t = std::hypot(p.x - g.cx, p.y - g.cy) / g.r;
+      low = 0;  // the centre may lie inside the box
+    }
+    low = std::min(low, t);
+    high = std::max(high, t);
+  }
+  if (!std::isfinite(low) || !std::isfinite(high)) return std::nullopt;
+  return std::make_pair(low, high);
+}
+
+// spreadMethod reflect or repeat (SVG 1.1 §13.2.2) written out as pad: the stops of each period the
+// shape reaches, mirrored in every other period for reflect, over a vector as many periods long.
+// Exact for a linear gradient and a radial one whose focus is its centre. False when more periods
+// than max_spread_periods would be needed.
+bool unroll_spread(model::Gradient& g, bool reflect, const geo::Matrix& to_user, const geo::Box& area) {
+  auto range = parameter_range(g, to_user, area);
+  if (!range) return false;
+  if (range->first >= 0 && range->second <= 1) return true;  // the shape shows one period: pad is the same
+  const double first = std::floor(range->first), last = std::ceil(range->second);
+  if (!(last - first <= max_spread_periods)) return false;
+  // Each period from its own offset 0 to 1, so that a repeat's jump stays a jump.
+  std::vector<model::GradientStop> period = g.stops;
+  if (period.front().offset > 0) period.insert(period.begin(), {0, period.front().color, period.front().opacity});
+  if (period.back().offset < 1) period.push_back({1, period.back().color, period.back().opacity});
+  std::vector<model::GradientStop> stops;
+  const double periods = last - first;
+  for (double k = first; k < last; ++k) {
+    const bool mirrored = reflect && std::fmod(std::fabs(k), 2.0) == 1.0;
+    for (std::size_t i = 0; i < period.size(); ++i) {
+      model::GradientStop stop = mirrored ? period[period.size() - 1 - i] : period[i];
+      const double within = mirrored ? 1 - stop.offset : stop.offset;
+      stop.offset = (k - first + within) / periods;
+      stops.push_back(stop);
+    }
+  }
+  g.stops = std::move(stops);
+  if (g.kind == model::Gradient::Kind::linear) {
+    const double vx = g.x2 - g.x1, vy = g.y2 - g.y1;
+    g.x2 = g.x1 + last * vx;
+    g.y2 = g.y1 + last * vy;
+    g.x1 += first * vx;
+    g.y1 += first * vy;
+  } else {
+    g.r *= last;
+  }
+  return true;
+}
+
 // A gradient resolved for one shape: in the shape's user space, or, for a radial gradient
 // stretched by objectBoundingBox units or gradientTransform, in its own space, which `space` maps
 // to the shape's user space (the shape is then drawn in that space).
@@ -81,8 +149,10 @@ struct ResolvedGradient {
 
 // nullopt when the gradient paints nothing (no stops, or an empty bounding box).
 std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t index, const geo::Path& path,
-                                                 const RawElement& user) {
-  auto read = read_gradient(state, index, path, user, true);
+                                                 const RawElement& user, bool stroke) {
+  // A stroke paints past the path: as far again as the path's size is room for any but a
+  // hairline's miters.
+  auto read = read_gradient(state, index, path, user, true, stroke ? 1.0 : 0.0);
   if (!read) return std::nullopt;
   auto placed = place_gradient(state, std::move(read->gradient), read->to_user, user);
   return ResolvedGradient{std::move(placed.first), std::move(placed.second)};
@@ -91,7 +161,7 @@ std::optional<ResolvedGradient> resolve_gradient(BuildState& state, std::size_t 
 }  // namespace
 
 std::optional<GradientInSpace> read_gradient(BuildState& state, std::size_t index, const geo::Path& path,
-                                             const RawElement& user, bool approximate) {
+                                             const RawElement& user, bool approximate, double room) {
   const RawElement& g = state.document.elements[index];
   GradientInSpace read;
   model::Gradient& out = read.gradient;
@@ -132,11 +202,8 @@ std::optional<GradientInSpace> read_gradient(BuildState& state, std::size_t inde
       state.note("convert-paint", user, "gradientTransform baked into the gradient's coordinates");
     }
   }
-  if (const RawAttribute* spread = gradient_attribute(state, index, "spreadMethod");
-      spread && trim_xml_space(spread->value) != "pad") {
-    read.exact = false;
-    if (approximate) state.approximate(user, "spreadMethod=\"" + spread->value + "\" drawn as pad");
-  }
+  const RawAttribute* spread = gradient_attribute(state, index, "spreadMethod");
+  const std::string spread_method = spread ? trim_xml_space(spread->value) : "pad";
   if (linear) {
     out.x1 = gradient_number(state, index, "x1", 0, bounding_box);
     out.y1 = gradient_number(state, index, "y1", 0, bounding_box);
@@ -151,6 +218,28 @@ std::optional<GradientInSpace> read_gradient(BuildState& state, std::size_t inde
     if (std::fabs(fx - out.cx) > 1e-9 || std::fabs(fy - out.cy) > 1e-9) {
       read.exact = false;
       if (approximate) state.approximate(user, "a radial gradient's focal point (fx, fy) moved to its centre");
+    }
+  }
+  if (spread_method == "reflect" || spread_method == "repeat") {
+    // The box the shape paints.
+    geo::Box area = geo::bounds(path);
+    const double widen = room * std::max(area.width(), area.height());
+    area = {area.x0 - widen, area.y0 - widen, area.x1 + widen, area.y1 + widen};
+    const std::size_t stops = out.stops.size();
+    const double first_offset = out.stops.front().offset, last_offset = out.stops.back().offset;
+    if (area.empty() || !read.exact || !unroll_spread(out, spread_method == "reflect", to_user, area)) {
+      read.exact = false;
+      if (approximate) state.approximate(user, "spreadMethod=\"" + spread->value + "\" drawn as pad");
+    } else if (out.stops.size() != stops) {
+      state.note("convert-paint", user, "spreadMethod=\"" + spread_method + "\" written out as " +
+                                            std::to_string(out.stops.size()) + " stops of the periods the shape shows");
+      // librsvg repeats with cairo, which blends from the last stop to the next period's first.
+      if (spread_method == "repeat" && (first_offset > 0 || last_offset < 1)) {
+        state.note("convert-paint", user,
+                   "spreadMethod=\"repeat\" with stops inside 0 to 1: librsvg blends each period's last colour into "
+                   "the next one's first, browsers keep each colour to its period's end, so the original draws "
+                   "differently in each; the output follows browsers");
+      }
     }
   }
   return read;
@@ -211,7 +300,7 @@ model::Paint resolve_own_paint(BuildState& state, std::size_t index, PaintProper
     } else if (it != state.ids.end()) {
       const RawElement& server = state.document.elements[it->second];
       if (server.is_svg("linearGradient") || server.is_svg("radialGradient")) {
-        if (auto resolved = resolve_gradient(state, it->second, path, e)) {
+        if (auto resolved = resolve_gradient(state, it->second, path, e, !fill)) {
           model::Gradient* gradient = &resolved->gradient;
           if (gradient->stops.size() == 1 ||
               std::all_of(gradient->stops.begin(), gradient->stops.end(), [&](const model::GradientStop& s) {

@@ -23,12 +23,14 @@ model::Paint resolve_paint(BuildState& state, std::size_t index, PaintProperty p
 struct GradientInSpace {
   model::Gradient gradient;
   geo::Matrix to_user;
-  bool exact = true;  // false: a spreadMethod other than pad, or an off-centre focal point
+  bool exact = true;  // false: a spreadMethod written out as more periods than allowed, or an off-centre focal point
 };
 // nullopt when the gradient paints nothing (no stops, or an empty bounding box). What it cannot
-// keep exactly is reported as approximated on `user` when `approximate` is set.
+// keep exactly is reported as approximated on `user` when `approximate` is set. A repeated or
+// reflected gradient is written out over the path's box, widened by `room` times its larger side
+// on each side (a stroke paints past the path).
 std::optional<GradientInSpace> read_gradient(BuildState& state, std::size_t index, const geo::Path& path,
-                                             const RawElement& user, bool approximate);
+                                             const RawElement& user, bool approximate, double room = 0);
 // The gradient mapped by `to_user`: exactly for a linear one or a circle that stays a circle;
 // else the circle kept in its own space and the stretching matrix returned beside it.
 std::pair<model::Gradient, std::optional<geo::Matrix>> place_gradient(BuildState& state, model::Gradient gradient,
