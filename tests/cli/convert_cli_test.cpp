@@ -412,6 +412,16 @@ TEST(CliConvert, ARepeatedGradientWithInnerStopsIsDrawnAsBrowsersDrawIt) {
       "librsvg blends each period's last colour into the next one's first", 0.05);
 }
 
+// A gradient in objectBoundingBox units on a rotated element: librsvg lays it out on another box
+// than the element's own, browsers on the element's own box (SVG 1.1 §13.2.2).
+TEST(CliConvert, ABoundingBoxGradientOnATurnedElementIsDrawnAsBrowsersDrawIt) {
+  expect_drawn_as_browsers_draw(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><linearGradient id=\"g\"><stop "
+      "offset=\".2\" stop-color=\"#fc0\"/><stop offset=\".25\" stop-color=\"#036\"/></linearGradient><rect x=\"30\" "
+      "y=\"40\" width=\"110\" height=\"120\" fill=\"url(#g)\" transform=\"rotate(40 100 100)\"/></svg>",
+      "librsvg lays it out on another box than the element's own", 0.03);
+}
+
 // BackgroundImage: librsvg blurs what is drawn beneath the (empty) group, browsers read it as
 // SourceGraphic, which is empty here.
 TEST(CliConvert, ABackdropInputIsDrawnAsBrowsersDrawIt) {
