@@ -108,33 +108,58 @@ std::optional<std::pair<double, double>> parameter_range(const model::Gradient& 
 bool unroll_spread(model::Gradient& g, bool reflect, const geo::Matrix& to_user, const geo::Box& area) {
   auto range = parameter_range(g, to_user, area);
   if (!range) return false;
-  if (range->first >= 0 && range->second <= 1) return true;  // the shape shows one period: pad is the same
-  const double first = std::floor(range->first), last = std::ceil(range->second);
+  const auto [low, high] = *range;
+  if (low >= 0 && high <= 1) return true;  // the shape shows one period: pad is the same
+  const double first = std::floor(low), last = std::ceil(high);
   if (!(last - first <= max_spread_periods)) return false;
   // Each period from its own offset 0 to 1, so that a repeat's jump stays a jump.
   std::vector<model::GradientStop> period = g.stops;
   if (period.front().offset > 0) period.insert(period.begin(), {0, period.front().color, period.front().opacity});
   if (period.back().offset < 1) period.push_back({1, period.back().color, period.back().opacity});
-  std::vector<model::GradientStop> stops;
-  const double periods = last - first;
+  // The stops of every period, at their parameter (k + offset), then only those the shape shows:
+  // those between `low` and `high`, with a stop interpolated at each end.
+  std::vector<model::GradientStop> unrolled;
   for (double k = first; k < last; ++k) {
     const bool mirrored = reflect && std::fmod(std::fabs(k), 2.0) == 1.0;
     for (std::size_t i = 0; i < period.size(); ++i) {
       model::GradientStop stop = mirrored ? period[period.size() - 1 - i] : period[i];
-      const double within = mirrored ? 1 - stop.offset : stop.offset;
-      stop.offset = (k - first + within) / periods;
-      stops.push_back(stop);
+      stop.offset = k + (mirrored ? 1 - stop.offset : stop.offset);
+      unrolled.push_back(stop);
     }
   }
+  auto at = [&](double t) {
+    for (std::size_t i = 1; i < unrolled.size(); ++i) {
+      const model::GradientStop &a = unrolled[i - 1], &b = unrolled[i];
+      if (t > b.offset) continue;
+      const double f = b.offset > a.offset ? (t - a.offset) / (b.offset - a.offset) : 1;
+      auto mix = [f](double x, double y) { return x + (y - x) * f; };
+      model::GradientStop stop;
+      stop.offset = t;
+      stop.color = {static_cast<std::uint8_t>(std::lround(mix(a.color.r, b.color.r))),
+                    static_cast<std::uint8_t>(std::lround(mix(a.color.g, b.color.g))),
+                    static_cast<std::uint8_t>(std::lround(mix(a.color.b, b.color.b)))};
+      stop.opacity = mix(a.opacity, b.opacity);
+      return stop;
+    }
+    return unrolled.back();
+  };
+  const double from = g.kind == model::Gradient::Kind::linear ? low : 0, span = high - from;
+  if (!(span > 0)) return false;
+  std::vector<model::GradientStop> stops = {at(from)};
+  for (const model::GradientStop& stop : unrolled) {
+    if (stop.offset > from && stop.offset < high) stops.push_back(stop);
+  }
+  stops.push_back(at(high));
+  for (model::GradientStop& stop : stops) stop.offset = (stop.offset - from) / span;
   g.stops = std::move(stops);
   if (g.kind == model::Gradient::Kind::linear) {
     const double vx = g.x2 - g.x1, vy = g.y2 - g.y1;
-    g.x2 = g.x1 + last * vx;
-    g.y2 = g.y1 + last * vy;
-    g.x1 += first * vx;
-    g.y1 += first * vy;
+    g.x2 = g.x1 + high * vx;
+    g.y2 = g.y1 + high * vy;
+    g.x1 += from * vx;
+    g.y1 += from * vy;
   } else {
-    g.r *= last;
+    g.r *= high;
   }
   return true;
 }
