@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Converts every logo of simple-icons, super-tiny-icons and gilbarbara/logos, and the resvg test suite's filters,
-# masking, painting and text areas, with bimi, and optimizes the same files with svgo (default
-# preset). The text area is converted and compared with `--fonts` set to the suite's fonts: the
-# Noto Sans, Noto Serif, Noto Sans Arabic and Devanagari and Amiri families from Debian's
-# fonts-noto-core and fonts-hosny-amiri, downloaded once with apt-get into bench/.cache (never
-# installed); the suite's Arial resolves to fontconfig's Liberation Sans.
+# Converts every logo of simple-icons, super-tiny-icons, gilbarbara/logos, devicon and
+# vscode-icons, and the resvg test suite's filters, masking, painting and text areas, with bimi,
+# and optimizes the same files with svgo (default preset). The text area is converted and
+# compared with `--fonts` set to the suite's fonts: the Noto Sans, Noto Serif, Noto Sans Arabic and
+# Devanagari and Amiri families from Debian's fonts-noto-core and fonts-hosny-amiri, downloaded
+# once with apt-get into bench/.cache (never installed); the suite's Arial resolves to
+# fontconfig's Liberation Sans.
 # Prints per corpus: converted/refused/unreadable counts, refusals by rule, output bytes and the
 # median output/input ratio, how many outputs pass the official schema and `bimi check --profile
 # strict`, the fidelity distribution (every output rendered beside its input) and time.
-# simple-icons, super-tiny-icons, @iconify-json/logos and svgo are installed with npm into bench/node_modules (never
-# committed); the resvg areas are committed under bench/corpora/.
+# simple-icons, super-tiny-icons, @iconify-json/logos, devicon and vscode-icons, and svgo are
+# installed with npm into bench/node_modules (never committed); the resvg areas are committed
+# under bench/corpora/.
 # Usage: bash bench/convert_bench.sh [path/to/bimi]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -126,18 +128,28 @@ run_corpus() {
 echo "bimi $("$bimi" --version | head -1 | cut -d' ' -f2), svgo $("$svgo" --version), $(nproc) cores"
 run_corpus simple-icons "$here/node_modules/simple-icons/icons"
 run_corpus super-tiny-icons "$here/node_modules/super-tiny-icons/images/svg"
+# iconify_set SET DIR: each icon of @iconify-json/SET written out as the SVG file it was made from.
+iconify_set() {
+  local set=$1 dir=$2
+  mkdir -p "$dir"
+  node -e "
+    const fs=require('fs'); const set=require('$here/node_modules/@iconify-json/$set/icons.json');
+    for (const [name, icon] of Object.entries(set.icons)) {
+      const w=icon.width??set.width??16, h=icon.height??set.height??16, x=icon.left??0, y=icon.top??0;
+      fs.writeFileSync('$dir/'+name+'.svg', '<svg xmlns=\"http://www.w3.org/2000/svg\" '+
+        'xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"'+[x,y,w,h].join(' ')+'\">'+icon.body+'</svg>\\n');
+    }"
+}
 # gilbarbara/logos (CC0), colour brand logos as design tools export them (gradients, masks, Figma
-# blurs), from @iconify-json/logos: each icon written out as the SVG file it was made from.
-logos=$work/gilbarbara-logos-src
-mkdir -p "$logos"
-node -e "
-  const fs=require('fs'); const set=require('$here/node_modules/@iconify-json/logos/icons.json');
-  for (const [name, icon] of Object.entries(set.icons)) {
-    const w=icon.width??set.width??16, h=icon.height??set.height??16, x=icon.left??0, y=icon.top??0;
-    fs.writeFileSync('$logos/'+name+'.svg', '<svg xmlns=\"http://www.w3.org/2000/svg\" '+
-      'xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"'+[x,y,w,h].join(' ')+'\">'+icon.body+'</svg>\\n');
-  }"
-run_corpus gilbarbara-logos "$logos"
+# blurs), from @iconify-json/logos.
+iconify_set logos "$work/gilbarbara-logos-src"
+run_corpus gilbarbara-logos "$work/gilbarbara-logos-src"
+# devicon (MIT) and vscode-icons (MIT): technology logos and file-type icons from many editors
+# (Illustrator, Inkscape, Figma, hand-written), from @iconify-json/devicon and vscode-icons.
+for set in devicon vscode-icons; do
+  iconify_set "$set" "$work/$set-src"
+  run_corpus "$set" "$work/$set-src"
+done
 # The resvg test suite's effect areas (committed, see bench/corpora/resvg-suite/README.md).
 for area in filters masking painting; do
   run_corpus "resvg-$area" "$here/corpora/resvg-suite/$area"
