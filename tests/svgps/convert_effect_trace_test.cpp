@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bimi/svgps/convert.hpp"
+#include "convert/padded_reference.hpp"
 #include "raster/alpha_bands.hpp"
 #include "raster/alpha_gradient.hpp"
 #include "gradient_support.hpp"
@@ -797,6 +798,56 @@ TEST(TracedEffect, ABackdropInputIsReadAsBrowsersReadIt) {
   EXPECT_FALSE(beneath.svg);
   EXPECT_TRUE(has_change(beneath, "convert-refused", "draws differently in librsvg and in browsers"))
       << changes_text(beneath);
+}
+
+// The reference with room around the page places the page exactly where a plain render does,
+// whatever the root's size says: without filters the two renders are the same pixels. With a
+// blur reaching past the page, only the one with room keeps the blurred shape whole at the edge.
+TEST(TracedEffect, AReferenceWithRoomAroundThePageIsThePlainRenderWhereNothingReadsPastIt) {
+  const std::string drawing =
+      "viewBox=\"0 0 120 80\"><rect x=\"10\" y=\"10\" width=\"100\" height=\"60\" rx=\"9\" fill=\"#036\"/>"
+      "<circle cx=\"60\" cy=\"40\" r=\"25\" fill=\"#fc0\"/></svg>";
+  for (const std::string size : {"", " width=\"100%\" height=\"100%\"", " width=\"240\" height=\"160\"",
+                                 " width=\"3in\" height=\"2in\""}) {
+    const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"" + size + " " + drawing;
+    std::string error;
+    auto plain = render_logo(svg, 64, Limits{}, error);
+    auto roomy = convert::render_with_room(svg, 64, Limits{});
+    ASSERT_TRUE(plain && roomy) << size << error;
+    auto alike = compare_images(*plain, *roomy, 0, EdgeSlack::none);
+    ASSERT_TRUE(alike);
+    EXPECT_LT(alike->differing_share, 0.001) << size;
+    EXPECT_GT(alike->ssim, 0.999) << size;
+  }
+  // A root that would move nested, or whose size is not its viewBox's shape, is left as it is.
+  EXPECT_FALSE(convert::render_with_room("<svg xmlns=\"http://www.w3.org/2000/svg\" x=\"5\" " + drawing, 64, Limits{}));
+  EXPECT_FALSE(convert::render_with_room(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"120\" " + drawing, 64, Limits{}));
+  const std::string blur =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><filter id=\"f\" "
+      "filterUnits=\"userSpaceOnUse\" x=\"-150\" y=\"-150\" width=\"500\" height=\"500\"><feGaussianBlur "
+      "stdDeviation=\"12\"/></filter><circle cx=\"40\" cy=\"100\" r=\"120\" fill=\"#4b73ff\" filter=\"url(#f)\"/></svg>";
+  std::string error;
+  auto plain = render_logo(blur, 100, Limits{}, error);
+  auto roomy = convert::render_with_room(blur, 100, Limits{});
+  ASSERT_TRUE(plain && roomy) << error;
+  // At the left edge, inside the circle by more than three deviations: opaque as browsers draw
+  // it, half faded where librsvg blurs only the page.
+  EXPECT_GT(roomy->pixel(0, 50)[3], 230);
+  EXPECT_LT(plain->pixel(0, 50)[3], 160);
+}
+
+// A Figma export whose glows overflow the frame (fixtures/effects/README.md): judged against the
+// reference with room around the page, it converts, with the note that librsvg draws it otherwise.
+TEST(TracedEffect, GlowsPastTheFrameAreJudgedAsBrowsersDrawThem) {
+  ConvertOptions options;
+  options.background = ConvertOptions::Background::none;
+  ConvertResult r = convert_file(effect("figma-glows-past-the-frame"), options);
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_TRUE(has_change(r, "convert-filter", "librsvg filters only what lies on the page")) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, ConvertOptions{}.min_ssim_traced);
+  EXPECT_LE(r.fidelity->differing_share, ConvertOptions{}.max_differing_traced);
 }
 
 // href on a <filter> is ignored, as librsvg 2.54 and browsers ignore it (SVG 2 dropped it): the

@@ -108,6 +108,7 @@ struct BuildState {
   // Why an element's filter result could not be rendered and traced, for its refusal.
   std::map<std::size_t, std::string> untraced_effects;
   bool effect_over_budget = false;  // a traced result alone took more bytes than a whole logo may
+  bool filter_past_page = false;    // a filter spreads an element reaching past the page (padded_reference.hpp)
   // Masks no clip or gradient holds (mask_trace.hpp): the element whose mask apply_mask left to be
   // rendered and traced, with why; the element build_traced_mask is drawing without its mask; and
   // why a mask's render could not be traced, for its refusal.

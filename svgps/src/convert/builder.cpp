@@ -354,7 +354,7 @@ std::optional<Built> build_document(const RawDocument& document, const BuildOpti
   }
   if (state.refused) return std::nullopt;
   report_blends(state);
-  return Built{std::move(state.out), state.traced};
+  return Built{std::move(state.out), state.traced, state.filter_past_page};
 }
 
 }  // namespace bimi::svgps::convert

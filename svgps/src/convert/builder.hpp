@@ -48,6 +48,9 @@ struct Built {
   // An embedded bitmap or a filter's result was traced into shapes: the result is judged as bitmap logos are
   // (the traced fidelity thresholds, a finer comparison render).
   bool traced = false;
+  // A filter spreads an element reaching past the page, which librsvg filters only on the page:
+  // the fidelity reference is rendered with room around the page (padded_reference.hpp).
+  bool filter_past_page = false;
 };
 
 // Why a document was refused, where the caller can still try something else.

@@ -13,6 +13,7 @@
 #include "convert/effect_group.hpp"
 #include "convert/framing.hpp"
 #include "convert/margin_advice.hpp"
+#include "convert/padded_reference.hpp"
 #include "convert/root_stretch.hpp"
 #include "convert/units_viewport.hpp"
 #include "lint/checks.hpp"
@@ -307,6 +308,7 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   const model::ViewBox original_box = document.view_box;
   // Traced raster images are judged as bitmap logos are: an outline a pixel off is no change.
   const bool traced = built->traced;
+  const bool filter_past_page = built->filter_past_page;
   ConvertOptions gate = options;
   if (traced) {
     gate.min_ssim = options.min_ssim_traced;
@@ -338,8 +340,10 @@ ConvertResult convert_document(std::string_view bytes, const ConvertOptions& opt
   std::string reference_error;
   const bool fine = has_text(*raw) || traced;
   const int fidelity_size = fine ? options.fidelity_size_fine : options.fidelity_size;
-  auto reference = render_logo(framed_original ? *framed_original : decoded->text, fidelity_size, options.limits,
-                               reference_error);
+  const std::string& original_text = framed_original ? *framed_original : decoded->text;
+  std::optional<Image> reference;
+  if (filter_past_page) reference = convert::render_with_room(original_text, fidelity_size, options.limits);
+  if (!reference) reference = render_logo(original_text, fidelity_size, options.limits, reference_error);
   // Nothing to convert: the output could only fail `check` (every pixel transparent), and the
   // reason is the original's, not the conversion's.
   if (reference && invisible(*reference) && !convert::renderers_differ(changes)) {

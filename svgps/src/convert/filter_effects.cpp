@@ -711,6 +711,7 @@ std::optional<TracedEffect> render_layer(BuildState& state, std::size_t index, c
   const double everywhere = std::numeric_limits<double>::infinity();
   const geo::Box filtered = plan.functions.empty() ? area : geo::Box{-everywhere, -everywhere, everywhere, everywhere};
   if (spreads(plan) && crosses_page(state, drawing, filtered)) {
+    state.filter_past_page = true;
     state.note("convert-filter", state.document.elements[index],
                plan_name(plan) + " spreads an element that reaches past the page: librsvg filters only what lies on "
                                  "the page, so its result fades at the page's edge where browsers' does not; where "

@@ -24,6 +24,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/markers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mask_trace.cpp
   ${CMAKE_CURRENT_LIST_DIR}/opacity.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/padded_reference.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paint_server.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pattern_fill.cpp
   ${CMAKE_CURRENT_LIST_DIR}/raster_convert.cpp
