@@ -62,7 +62,7 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& direc
 }
 
 std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error,
-                                            const std::vector<std::string>& font_directories) {
+                                            const std::vector<std::string>& font_directories, Drawn drawn) {
   const svgps::Limits limits = sandboxed_limits(font_directories);
   auto bytes = read_input_file(path, limits.max_input_bytes);
   if (auto* io = std::get_if<IoError>(&bytes)) {
@@ -87,7 +87,10 @@ std::optional<svgps::Image> load_and_render(const std::string& path, int size, s
   svgps::RenderFailure failure;
   // A root stretched onto its own width×height is shown so, as the converter compares it.
   auto own_size = svgps::drawn_at_own_size(*text, limits);
-  auto image = svgps::render_logo(own_size ? *own_size : *text, size, limits, failure);
+  const std::string& svg = own_size ? *own_size : *text;
+  std::optional<svgps::Image> image;
+  if (drawn == Drawn::as_judged) image = svgps::rendered_as_judged(svg, size, limits);
+  if (!image) image = svgps::render_logo(svg, size, limits, failure);
   if (!image) {
     const Location& at = failure.location;
     error = path + (at.line ? ":" + std::to_string(at.line) + ":" + std::to_string(at.column) : "") + ": " + failure.message;

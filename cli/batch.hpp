@@ -49,8 +49,11 @@ void for_each_parallel(std::size_t count, unsigned jobs, Work work) {
 
 // Reads a logo ("-": standard input; SVG or SVGZ, or a PNG or JPEG bitmap) under the library's limits and renders it
 // on a size×size square (a bitmap is fitted and centred as an SVG would be).
-// On failure returns nullopt with a one-line `error` naming the file.
+// On failure returns nullopt with a one-line `error` naming the file. `Drawn::as_judged` renders an
+// SVG as the converter renders the original it judges against (svgps::rendered_as_judged).
+enum class Drawn { by_librsvg, as_judged };
 std::optional<svgps::Image> load_and_render(const std::string& path, int size, std::string& error,
-                                            const std::vector<std::string>& font_directories = {});
+                                            const std::vector<std::string>& font_directories = {},
+                                            Drawn drawn = Drawn::by_librsvg);
 
 }  // namespace bimi::cli

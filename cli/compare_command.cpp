@@ -36,8 +36,9 @@ ExitCode run_compare(const CompareOptions& options) {
     std::cerr << "bimi compare: --fonts " << printable(not_a_directory) << " is not a directory\n";
     return ExitCode::usage;
   }
-  auto a = load_and_render(options.first, options.size, error, *fonts);
-  auto b = a ? load_and_render(options.second, options.size, error, *fonts) : std::nullopt;
+  // As convert judges its outputs: a filter reaching past the page drawn whole, as browsers draw it.
+  auto a = load_and_render(options.first, options.size, error, *fonts, Drawn::as_judged);
+  auto b = a ? load_and_render(options.second, options.size, error, *fonts, Drawn::as_judged) : std::nullopt;
   if (!a || !b) {
     std::cerr << "bimi compare: " << printable(error) << "\n";
     return ExitCode::bad_input;

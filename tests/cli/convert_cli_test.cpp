@@ -252,6 +252,21 @@ TEST(CliConvert, CompareAgreesOnALogoStretchedByPreserveAspectRatioNone) {
   EXPECT_NE(r.out.find("alike"), std::string::npos) << r.out;
 }
 
+TEST(CliConvert, CompareAgreesOnGlowsPastTheFrame) {
+  // compare draws a filter reaching past the page with room around it, as convert judged it
+  // (librsvg alone fades the glows at the page's edge); render stays librsvg's own.
+  TempDir dir;
+  fs::path out = dir.path() / "o.svg", plain = dir.path() / "plain.png";
+  const std::string input = q(fixture("effects/figma-glows-past-the-frame.svg"));
+  ASSERT_EQ(run_bimi("convert " + input + " -o " + q(out) + " --background none").exit_code, 0);
+  RunResult r = run_bimi("compare " + input + " " + q(out));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("alike"), std::string::npos) << r.out;
+  ASSERT_EQ(run_bimi("render " + input + " -o " + q(plain)).exit_code, 0);
+  RunResult apart = run_bimi("compare " + q(plain) + " " + q(out));
+  EXPECT_EQ(apart.exit_code, 1) << apart.out;
+}
+
 TEST(CliConvert, TheBrandsOwnFontsOutlineTheText) {
   // "Acme Brand Test" is installed nowhere: without --fonts the text falls back (and says so);
   // with it, both the outline and the reference render use the brand's font.

@@ -1,5 +1,7 @@
 #include "convert/padded_reference.hpp"
 
+#include "bimi/svgps/convert.hpp"
+
 #include <cstdio>
 
 #include <algorithm>
@@ -88,3 +90,13 @@ std::optional<Image> render_with_room(std::string_view svg_text, int size, const
 }
 
 }  // namespace bimi::svgps::convert
+
+namespace bimi::svgps {
+
+std::optional<Image> rendered_as_judged(std::string_view svg_text, int size, const Limits& limits) {
+  // Any mention is enough: with room the render is the same pixels where nothing reads past the page.
+  if (svg_text.find("filter") == std::string_view::npos) return std::nullopt;
+  return convert::render_with_room(svg_text, size, limits);
+}
+
+}  // namespace bimi::svgps

@@ -88,4 +88,11 @@ ConvertResult convert_logo(std::string_view bytes, const ConvertOptions& options
 // when a square render of the text already shows the logo so, or the text is not well-formed.
 std::optional<std::string> drawn_at_own_size(std::string_view svg_text, const Limits& limits);
 
+// An SVG logo rendered `size` pixels square as the converter renders the original it judges its
+// output against: a logo with filters with room around the page, so that a blur of an element
+// reaching past the page is drawn whole as browsers draw it (librsvg filters only the page); the
+// same pixels as render_logo wherever nothing reads past the page. Nothing when the logo has no
+// filter or its root cannot be placed so: render_logo then renders it.
+std::optional<Image> rendered_as_judged(std::string_view svg_text, int size, const Limits& limits);
+
 }  // namespace bimi::svgps
