@@ -284,7 +284,7 @@ std::optional<Context> leaf_context(BuildState& state, std::size_t index, const 
 }
 
 std::optional<Built> build_document(const RawDocument& document, const BuildOptions& options,
-                                    Diagnostics& changes, BuildRefusal* refusal) {
+                                    Diagnostics& changes, BuildRefusal* why_refused) {
   BuildState state(document, options, changes);
   // Said of a refusal only: the state ends with this function.
   struct SaysWhy {
@@ -293,7 +293,7 @@ std::optional<Built> build_document(const RawDocument& document, const BuildOpti
     ~SaysWhy() {
       if (refusal) refusal->effect_over_budget = state.refused && state.effect_over_budget;
     }
-  } says_why{state, refusal};
+  } says_why{state, why_refused};
   const RawElement& root = document.root();
   if (!root.is_svg("svg")) {
     state.refuse(root, "the root element is not <svg> in the SVG namespace");

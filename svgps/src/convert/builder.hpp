@@ -61,6 +61,6 @@ struct BuildRefusal {
 };
 
 std::optional<Built> build_document(const detail::RawDocument& document, const BuildOptions& options,
-                                    Diagnostics& changes, BuildRefusal* refusal = nullptr);
+                                    Diagnostics& changes, BuildRefusal* why_refused = nullptr);
 
 }  // namespace bimi::svgps::convert

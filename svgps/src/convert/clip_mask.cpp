@@ -29,9 +29,7 @@ namespace {
 // page-aligned box around it; browsers, as SVG 1.1 §7.11 says, on the element's own box. The
 // original then draws differently in each, which a fidelity refusal should say (what_to_try).
 void note_turned_box(BuildState& state, const RawElement& at, const Context& context, const char* what) {
-  const geo::Matrix& m = context.ctm;
-  const double scale = std::fabs(m.a) + std::fabs(m.b) + std::fabs(m.c) + std::fabs(m.d);
-  if (std::fabs(m.b) <= 1e-9 * scale && std::fabs(m.c) <= 1e-9 * scale) return;
+  if (!turns(context.ctm)) return;
   state.note("convert-clip", at,
              std::string(what) + " in objectBoundingBox units on a rotated or skewed element: librsvg lays it on the " +
                  "page-aligned box around the element, browsers on the element's own box, so the original draws " +

@@ -1,11 +1,10 @@
 #include "convert/padded_reference.hpp"
 
-#include "bimi/svgps/convert.hpp"
-
+#include <algorithm>
 #include <cstdio>
 
-#include <algorithm>
-#include <cmath>
+#include "bimi/svgps/convert.hpp"
+#include "convert/root_stretch.hpp"
 #include "convert/units_viewport.hpp"
 #include "svg/numbers.hpp"
 #include "svg/raw_tree.hpp"
@@ -24,25 +23,6 @@ bool fills(const detail::RawAttribute* a) {
   return l && l->unit == detail::LengthUnit::percent && l->value == 100;
 }
 
-std::optional<double> pixels(const detail::RawAttribute* a) {
-  if (!a) return std::nullopt;
-  auto l = detail::parse_length(trim_xml_space(a->value));
-  if (!l || !l->is_absolute()) return std::nullopt;
-  auto px = l->to_pixels();
-  if (!px || !(*px > 0)) return std::nullopt;
-  return px;
-}
-
-// Whether the root's viewBox has the shape of its width and height: then the size only scales
-// the page, however it is fitted.
-bool same_shape(const detail::RawElement& root, double width, double height) {
-  const detail::RawAttribute* box = root.attribute("viewBox");
-  auto numbers = box ? detail::parse_number_list(box->value) : std::nullopt;
-  if (!numbers || numbers->size() != 4 || !((*numbers)[2] > 0) || !((*numbers)[3] > 0)) return false;
-  const double wide = width * (*numbers)[3], tall = height * (*numbers)[2];
-  return std::fabs(wide - tall) <= 1e-9 * std::max(wide, tall);
-}
-
 }  // namespace
 
 std::optional<Image> render_with_room(std::string_view svg_text, int size, const Limits& limits) {
@@ -54,16 +34,18 @@ std::optional<Image> render_with_room(std::string_view svg_text, int size, const
   auto at = root_start(svg_text, *raw);
   if (!at) return std::nullopt;
   // The root nested in a viewport the size of the page: one that fills the viewport is laid out
-  // in it as in the render's; one of its own width and height is fitted into it, centred, as
-  // librsvg fits a document into the render. The page's viewport lets everything show (overflow).
+  // in it as in the render's; one of its own width and height, of its viewBox's shape, is scaled
+  // onto it. The page's viewport lets everything show (overflow).
   char open[320];
   const detail::RawAttribute *width = root.attribute("width"), *height = root.attribute("height");
+  const auto box = written_view_box(root);
   if (fills(width) && fills(height)) {
     std::snprintf(open, sizeof open,
                   "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%g %g %g %g\"><svg x=\"0\" y=\"0\" "
                   "width=\"%g\" height=\"%g\" overflow=\"visible\">",
                   -page, -page, 3 * page, 3 * page, page, page);
-  } else if (auto w = pixels(width), h = pixels(height); w && h && same_shape(root, *w, *h)) {
+  } else if (auto w = absolute_pixels(width), h = absolute_pixels(height);
+             w && h && box && same_shape(*box, *w, *h)) {
     std::snprintf(open, sizeof open,
                   "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%g %g %g %g\"><svg x=\"0\" y=\"0\" "
                   "width=\"%g\" height=\"%g\" viewBox=\"0 0 %.17g %.17g\" overflow=\"visible\">",

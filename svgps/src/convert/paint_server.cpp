@@ -298,9 +298,7 @@ namespace {
 void note_turned_gradient(BuildState& state, std::size_t server, const RawElement& at, const Context& context) {
   const RawAttribute* units = gradient_attribute(state, server, "gradientUnits");
   if (units && trim_xml_space(units->value) == "userSpaceOnUse") return;
-  const geo::Matrix& m = context.ctm;
-  const double scale = std::fabs(m.a) + std::fabs(m.b) + std::fabs(m.c) + std::fabs(m.d);
-  if (std::fabs(m.b) <= 1e-9 * scale && std::fabs(m.c) <= 1e-9 * scale) return;
+  if (!turns(context.ctm)) return;
   state.note("convert-paint", at,
              "a gradient in objectBoundingBox units on a rotated or skewed element: librsvg lays it out on another "
              "box than the element's own, browsers on the element's own box, so the original draws differently in "

@@ -11,10 +11,7 @@
 #include "svg/numbers.hpp"
 
 namespace bimi::svgps::convert {
-namespace {
 
-// An absolute length in pixels (72pt is 96 px); nothing for percentages, em and ex, which have no
-// size of their own on the root.
 std::optional<double> absolute_pixels(const detail::RawAttribute* a) {
   if (!a) return std::nullopt;
   auto parsed = detail::parse_length(trim_xml_space(a->value));
@@ -24,7 +21,17 @@ std::optional<double> absolute_pixels(const detail::RawAttribute* a) {
   return pixels;
 }
 
-}  // namespace
+std::optional<model::ViewBox> written_view_box(const detail::RawElement& root) {
+  const detail::RawAttribute* view_box = root.attribute("viewBox");
+  auto numbers = view_box ? detail::parse_number_list(view_box->value) : std::nullopt;
+  if (!numbers || numbers->size() != 4 || !((*numbers)[2] > 0) || !((*numbers)[3] > 0)) return std::nullopt;
+  return model::ViewBox{(*numbers)[0], (*numbers)[1], (*numbers)[2], (*numbers)[3]};
+}
+
+bool same_shape(const model::ViewBox& box, double width, double height) {
+  const double wide = width * box.height, tall = height * box.width;
+  return std::fabs(wide - tall) <= 1e-9 * std::max(wide, tall);
+}
 
 geometry::Matrix RootStretch::transform() const {
   const double sx = width / view_box.width, sy = height / view_box.height;
@@ -33,17 +40,13 @@ geometry::Matrix RootStretch::transform() const {
 
 std::optional<RootStretch> root_stretch(const detail::RawElement& root) {
   if (aspect_mode(root) != "none") return std::nullopt;
-  const detail::RawAttribute* view_box = root.attribute("viewBox");
-  auto numbers = view_box ? detail::parse_number_list(view_box->value) : std::nullopt;
-  if (!numbers || numbers->size() != 4 || !((*numbers)[2] > 0) || !((*numbers)[3] > 0)) return std::nullopt;
+  auto view_box = written_view_box(root);
   auto width = absolute_pixels(root.attribute("width"));
   auto height = absolute_pixels(root.attribute("height"));
-  if (!width || !height) return std::nullopt;
-  RootStretch stretch{{(*numbers)[0], (*numbers)[1], (*numbers)[2], (*numbers)[3]}, *width, *height};
+  if (!view_box || !width || !height) return std::nullopt;
   // The same shape: the stretch is uniform, and the square frame shows the same picture.
-  const double wide = *width * stretch.view_box.height, tall = *height * stretch.view_box.width;
-  if (std::fabs(wide - tall) <= 1e-9 * std::max(wide, tall)) return std::nullopt;
-  return stretch;
+  if (same_shape(*view_box, *width, *height)) return std::nullopt;
+  return RootStretch{*view_box, *width, *height};
 }
 
 std::optional<std::string> stretched_in_square(std::string_view text, const detail::RawDocument& raw) {

@@ -23,6 +23,16 @@ struct RootStretch {
   geometry::Matrix transform() const;
 };
 
+// An absolute length in pixels (72pt is 96 px); nothing for percentages, em and ex, which have no
+// size of their own on the root, and for a length that is not positive.
+std::optional<double> absolute_pixels(const detail::RawAttribute* a);
+
+// The root's viewBox, when it has a valid one (four numbers, a positive width and height).
+std::optional<model::ViewBox> written_view_box(const detail::RawElement& root);
+
+// Whether `box` has the shape of a width×height viewport: then fitting it there only scales it.
+bool same_shape(const model::ViewBox& box, double width, double height);
+
 // The stretch the root asks for: preserveAspectRatio "none", a viewBox and an absolute width and
 // height of another shape than the viewBox's. Nothing otherwise (a uniform stretch changes nothing,
 // and without width and height there is nothing to stretch to).

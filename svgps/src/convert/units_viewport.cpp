@@ -30,6 +30,11 @@ bool is_conformal(const geo::Matrix& m) {
 
 double uniform_scale(const geo::Matrix& m) { return std::sqrt(std::fabs(m.determinant())); }
 
+bool turns(const geo::Matrix& m) {
+  const double scale = std::fabs(m.a) + std::fabs(m.b) + std::fabs(m.c) + std::fabs(m.d);
+  return std::fabs(m.b) > 1e-9 * scale || std::fabs(m.c) > 1e-9 * scale;
+}
+
 double user_units(const detail::Length& length, const Context& context, char axis) {
   switch (length.unit) {
     case detail::LengthUnit::percent: {

@@ -18,6 +18,9 @@ std::optional<double> parse_opacity(std::string_view text);
 // Whether a matrix keeps shapes' angles and proportions, so strokes and circles survive baking.
 bool is_conformal(const geo::Matrix& m);
 double uniform_scale(const geo::Matrix& m);
+// Whether a matrix rotates or skews (beyond rounding): the page-aligned box around what it maps
+// is then not the image of the box.
+bool turns(const geo::Matrix& m);
 
 // A length in user units: percentages against the viewport (w: width, h: height, d: the
 // normalized diagonal), em and ex against a 16 px font.
