@@ -447,6 +447,17 @@ TEST(CliConvert, ABoundingBoxGradientOnATurnedElementIsDrawnAsBrowsersDrawIt) {
       "librsvg lays it out on another box than the element's own", 0.03);
 }
 
+// The same inside a mask: a mask's circle with such a gradient, on a skewed element, fades on
+// another box in librsvg than in browsers.
+TEST(CliConvert, ABoundingBoxGradientInAMaskOnATurnedElementIsDrawnAsBrowsersDrawIt) {
+  expect_drawn_as_browsers_draw(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\"><linearGradient id=\"g\"><stop "
+      "offset=\".3\" stop-color=\"#fff\"/><stop offset=\".35\" stop-color=\"#000\"/></linearGradient><mask "
+      "id=\"m\"><circle cx=\"100\" cy=\"100\" r=\"60\" fill=\"url(#g)\"/></mask><rect width=\"200\" "
+      "height=\"200\" fill=\"#008000\" mask=\"url(#m)\" transform=\"skewX(30) translate(-60)\"/></svg>",
+      "librsvg lays it out on another box than the element's own", 0.03);
+}
+
 // BackgroundImage: librsvg blurs what is drawn beneath the (empty) group, browsers read it as
 // SourceGraphic, which is empty here.
 TEST(CliConvert, ABackdropInputIsDrawnAsBrowsersDrawIt) {

@@ -199,6 +199,7 @@ GradientMaskResult apply_gradient_mask(BuildState& state, std::size_t masked, st
   if (!path || path->empty()) return GradientMaskResult::declined;
   auto read = read_gradient(state, server->second, *path, shape_element, false);
   if (!read || !read->exact) return GradientMaskResult::declined;
+  note_turned_gradient(state, server->second, shape_element, context.ctm * shape->placement);
 
   auto mask = std::make_unique<GradientMask>();
   mask->values = read->gradient;

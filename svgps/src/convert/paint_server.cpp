@@ -289,21 +289,21 @@ std::pair<model::Gradient, std::optional<geo::Matrix>> place_gradient(BuildState
   return {std::move(gradient), std::nullopt};
 }
 
-namespace {
-
 // librsvg (2.54) lays a gradient in objectBoundingBox units on a rotated or skewed element out on
 // another box than the element's own, which browsers use (SVG 1.1 §13.2.2, checked against
 // headless Chromium): the original then draws differently in each, which a fidelity refusal
 // should say (what_to_try).
-void note_turned_gradient(BuildState& state, std::size_t server, const RawElement& at, const Context& context) {
+void note_turned_gradient(BuildState& state, std::size_t server, const RawElement& at, const geo::Matrix& ctm) {
   const RawAttribute* units = gradient_attribute(state, server, "gradientUnits");
   if (units && trim_xml_space(units->value) == "userSpaceOnUse") return;
-  if (!turns(context.ctm)) return;
+  if (!turns(ctm)) return;
   state.note("convert-paint", at,
              "a gradient in objectBoundingBox units on a rotated or skewed element: librsvg lays it out on another "
              "box than the element's own, browsers on the element's own box, so the original draws differently in "
              "each; the output follows browsers");
 }
+
+namespace {
 
 // SVG 1.1 §7.11: objectBoundingBox units have nothing to map to on an element whose box has no
 // width or no height (a straight line). librsvg then paints the url()'s fallback colour, else none.
@@ -340,7 +340,7 @@ model::Paint resolve_own_paint(BuildState& state, std::size_t index, PaintProper
       const RawElement& server = state.document.elements[it->second];
       if (server.is_svg("linearGradient") || server.is_svg("radialGradient")) {
         if (auto resolved = resolve_gradient(state, it->second, path, e, !fill)) {
-          note_turned_gradient(state, it->second, e, context);
+          note_turned_gradient(state, it->second, e, context.ctm);
           model::Gradient* gradient = &resolved->gradient;
           if (gradient->stops.size() == 1 ||
               std::all_of(gradient->stops.begin(), gradient->stops.end(), [&](const model::GradientStop& s) {

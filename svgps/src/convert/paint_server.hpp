@@ -36,6 +36,10 @@ std::optional<GradientInSpace> read_gradient(BuildState& state, std::size_t inde
 std::pair<model::Gradient, std::optional<geo::Matrix>> place_gradient(BuildState& state, model::Gradient gradient,
                                                                       const geo::Matrix& to_user, const RawElement& user);
 
+// Notes a gradient in objectBoundingBox units painted under a rotating or skewing `ctm`, which
+// librsvg and browsers lay out on different boxes.
+void note_turned_gradient(BuildState& state, std::size_t server, const RawElement& at, const geo::Matrix& ctm);
+
 // Maps a gradient paint's coordinates by `m` (exact where bake_shape uses it).
 void bake_paint_transform(BuildState& state, model::Paint& paint, const geo::Matrix& m);
 
