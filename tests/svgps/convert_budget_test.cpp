@@ -236,5 +236,25 @@ TEST(PictureFallback, WhenThePictureIsRefusedTooBothReasonsAreGiven) {
       << changes_text(r);
 }
 
+// A picture that fits but does not render like the original says how far it is from passing:
+// its colours, the render it was traced from, its figures and the gate's.
+TEST(PictureFallback, APictureRefusedForFidelityGivesItsFiguresAndTheGates) {
+  ConvertOptions small;
+  small.max_bytes = 8192;
+  ConvertResult r = convert_svg(oversize("vibration-mode"), small);
+  EXPECT_FALSE(r.svg);
+  const Diagnostic* note = find_change(r, Severity::note, "it is refused too: the converted logo does not render");
+  ASSERT_NE(note, nullptr) << changes_text(r);
+  EXPECT_NE(note->message.find("colours traced from the 1024 px render: SSIM 0."), std::string::npos) << note->message;
+  EXPECT_NE(note->message.find("% of pixels differing; the gate asks for SSIM 0.850 and at most 5.00%)"),
+            std::string::npos)
+      << note->message;
+  // A picture refused for its size gives no figures.
+  ConvertResult tight = convert_svg(confetti(), {});
+  const Diagnostic* size = find_change(tight, Severity::note, "it is refused too");
+  ASSERT_NE(size, nullptr) << changes_text(tight);
+  EXPECT_EQ(size->message.find("SSIM"), std::string::npos) << size->message;
+}
+
 }  // namespace
 }  // namespace bimi::svgps

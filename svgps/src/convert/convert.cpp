@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <vector>
 
@@ -105,6 +106,22 @@ std::string first_error(const Diagnostics& changes) {
   return {};
 }
 
+// How far a picture refused by the fidelity gate is from passing: "4 colours traced from the
+// 1024 px render: SSIM 0.961 with 7.86% of pixels differing; the gate asks for SSIM 0.850 and at
+// most 5.00%". Empty for a picture refused for another reason.
+std::string picture_fidelity(const ConvertResult& picture, int size, const ConvertOptions& options) {
+  if (!picture.fidelity || !picture.trace) return {};
+  const Fidelity& f = *picture.fidelity;
+  if (f.ssim >= options.min_ssim_traced && f.differing_share <= options.max_differing_traced) return {};
+  const int colors = picture.trace->colors;
+  char figures[160];
+  std::snprintf(figures, sizeof figures,
+                "SSIM %.3f with %.2f%% of pixels differing; the gate asks for SSIM %.3f and at most %.2f%%", f.ssim,
+                100 * f.differing_share, options.min_ssim_traced, 100 * options.max_differing_traced);
+  return std::to_string(colors) + " colour" + (colors == 1 ? "" : "s") + " traced from the " + std::to_string(size) +
+         " px render: " + figures;
+}
+
 // A drawing too detailed for 32 KiB (an engraving, a textured illustration) still looks the same
 // at inbox size as a bitmap logo traced from its render: it is traced so and judged by the traced
 // thresholds against that render. Four times the size it is judged at (1,024 px by default) is
@@ -136,13 +153,20 @@ ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, c
     if (!traced.over_budget || deadline.passed()) break;
   }
   if (!picture || !picture->svg) {
+    std::string details;
     if (tried.size() > 1) {
       std::string sizes;
       for (std::size_t i = 0; i < tried.size(); ++i) {
         sizes += (i == 0 ? "" : i + 1 == tried.size() ? " and " : ", ") + std::to_string(tried[i]);
       }
-      error += " (renders of " + sizes + " px tried)";
+      details = "renders of " + sizes + " px tried";
     }
+    if (picture && !tried.empty()) {
+      if (std::string figures = picture_fidelity(*picture, tried.back(), options); !figures.empty()) {
+        details += (details.empty() ? "" : "; ") + figures;
+      }
+    }
+    if (!details.empty()) error += " (" + details + ")";
     refused.changes.add("convert-traced", Severity::note,
                         "traced as a picture of its render instead, it is refused too: " + error);
     return refused;
