@@ -125,9 +125,9 @@ std::string picture_fidelity(const ConvertResult& picture, int size, const Conve
 // A drawing too detailed for 32 KiB (an engraving, a textured illustration) still looks the same
 // at inbox size as a bitmap logo traced from its render: it is traced so and judged by the traced
 // thresholds against that render. Four times the size it is judged at (1,024 px by default) is
-// finer than any inbox shows it; when that trace is over the budget, renders of half and a
-// quarter of that size hold fewer details, never fewer than the gate judges. Refused as before
-// when the picture is refused too.
+// finer than any inbox shows it; when that trace is over the budget or not alike, renders of half
+// and a quarter of that size hold fewer details (and leave more of the budget to colours), never
+// fewer than the gate judges. Refused as before when every picture is refused too.
 ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, const ConvertOptions& options,
                                 const convert::Deadline& deadline) {
   // What could not be kept, without the advice to drop it: the picture keeps it.
@@ -139,6 +139,13 @@ ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, c
   const int judged = std::clamp(options.fidelity_size_fine, 64, raster::max_trace_side);
   std::optional<ConvertResult> picture;
   std::vector<int> tried;
+  // Of the pictures the fidelity gate refused, the closest to passing (fewest pixels differing):
+  // the refusal quotes it.
+  struct Closest {
+    double differing_share = 0;
+    std::string error, figures;
+  };
+  std::optional<Closest> closest;
   for (int size = std::clamp(4 * options.fidelity_size_fine, 64, raster::max_trace_side); size >= judged; size /= 2) {
     auto image = render_logo(over.render_text, size, options.limits, error);
     if (!image) break;
@@ -150,7 +157,14 @@ ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, c
     if (picture->svg) break;
     // A bitmap's advice: the drawing's refusal says what to try.
     error = convert::without_advice(first_error(picture->changes));
-    if (!traced.over_budget || deadline.passed()) break;
+    // A coarser render leaves more of the budget to colours: shading that a trace of the finer
+    // one could not hold within the budget may pass there.
+    std::string figures = picture_fidelity(*picture, size, options);
+    const bool unlike = !figures.empty();
+    if (unlike && (!closest || picture->fidelity->differing_share < closest->differing_share)) {
+      closest = Closest{picture->fidelity->differing_share, error, std::move(figures)};
+    }
+    if (!(traced.over_budget || unlike) || deadline.passed()) break;
   }
   if (!picture || !picture->svg) {
     std::string details;
@@ -161,10 +175,9 @@ ConvertResult traced_as_picture(ConvertResult refused, const OverBudget& over, c
       }
       details = "renders of " + sizes + " px tried";
     }
-    if (picture && !tried.empty()) {
-      if (std::string figures = picture_fidelity(*picture, tried.back(), options); !figures.empty()) {
-        details += (details.empty() ? "" : "; ") + figures;
-      }
+    if (closest) {
+      error = closest->error;
+      details += (details.empty() ? "" : "; closest: ") + closest->figures;
     }
     if (!details.empty()) error += " (" + details + ")";
     refused.changes.add("convert-traced", Severity::note,
