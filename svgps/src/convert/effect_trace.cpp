@@ -213,13 +213,12 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   auto image = render_logo(svg, size, state.options.limits, error);
   if (!image) return std::nullopt;
   check_now(state.deadline());
-  TracedEffect out;
   const double pixel = extent / size;
-  out.to_document = geo::Matrix::translate(x, y) * geo::Matrix::scale(pixel, pixel);
+  const geo::Matrix to_document = geo::Matrix::translate(x, y) * geo::Matrix::scale(pixel, pixel);
   // The opaque core (a lit surface, content a mask leaves whole, the element over its own glow)
   // keeps its colours: traced as a bitmap logo is, in place of one mean colour, its smooth
   // shading as gradients. Empty when it has fewer than `least` colours or cannot be traced.
-  auto core_shapes = [&](const Image& core, std::size_t least) {
+  auto core_shapes = [&](const Image& core, std::size_t least, TracedEffect& out) {
     std::vector<model::Shape> shapes;
     std::string ignored;
     auto colours = raster::reduce_colors(core, 0, 1, raster::Detail::flat, ignored);
@@ -238,10 +237,12 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
     }
     return shapes;
   };
-  // A fade that one distance explains (along a line, around a centre) is one shape with a
-  // gradient; any other is nested bands of flat alpha.
-  if (auto fitted = raster::fit_alpha_gradient(*image)) {
-    auto traced = raster::trace_layers(fitted->support, {}, error, state.deadline());
+  // A fade that one distance explains (along a line, around a centre or an ellipse): one shape
+  // with a gradient.
+  auto as_gradient = [&](const raster::AlphaGradient& fitted) -> std::optional<TracedEffect> {
+    TracedEffect out;
+    out.to_document = to_document;
+    auto traced = raster::trace_layers(fitted.support, {}, error, state.deadline());
     if (!traced) return std::nullopt;
     for (model::Node& node : traced->group.children) {
       model::Shape shape = std::move(*node.shape);
@@ -249,12 +250,18 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
       shape.fill.gradient = out.gradients.size();
       shape.fill.opacity = 1;
       out.shapes.push_back(std::move(shape));
-      out.gradients.push_back(fitted->gradient);
+      if (fitted.space) out.spaces[out.gradients.size()] = *fitted.space;
+      out.gradients.push_back(fitted.gradient);
     }
-    if (fitted->core.width > 0) {
-      for (model::Shape& shape : core_shapes(fitted->core, 1)) out.shapes.push_back(std::move(shape));
+    if (fitted.core.width > 0) {
+      for (model::Shape& shape : core_shapes(fitted.core, 1, out)) out.shapes.push_back(std::move(shape));
     }
-  } else {
+    return out;
+  };
+  // Any other fade: nested bands of flat alpha.
+  auto as_bands = [&]() -> std::optional<TracedEffect> {
+    TracedEffect out;
+    out.to_document = to_document;
     auto bands = raster::alpha_bands(*image);
     if (!bands) return out;  // nothing visible
     // A band's edge is where a soft alpha crosses a step: a pixel off there costs at most one
@@ -274,30 +281,52 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
     if (bands->opacity[top] >= 1 && !traced->layers.empty() && traced->layers.back() == top) {
       Image core = *image;
       for (std::size_t i = 0; i < bands->indexed.index.size(); ++i) core.rgba[i * 4 + 3] = bands->indexed.index[i] == top ? 255 : 0;
-      if (auto shapes = core_shapes(core, 2); !shapes.empty()) {
+      if (auto shapes = core_shapes(core, 2, out); !shapes.empty()) {
         out.shapes.pop_back();
         rim_takes_core_gradients(*image, *bands, traced->layers, shapes, out);
         for (model::Shape& shape : shapes) out.shapes.push_back(std::move(shape));
       }
     }
+    return out;
+  };
+  // The bytes a traced result takes in the output, about.
+  auto bytes_of = [&](const TracedEffect& traced) {
+    model::Node bands_node;
+    bands_node.transform = traced.to_document;
+    for (const model::Shape& shape : traced.shapes) bands_node.children.push_back(model::Node{{}, shape, {}, true});
+    model::Document alone;
+    alone.view_box = state.out.view_box;
+    const int decimals = automatic_decimals(alone.view_box);
+    const std::size_t empty = write_document(alone, {decimals}).size();
+    alone.gradients = traced.gradients;
+    alone.root.children.push_back(std::move(bands_node));
+    return write_document(alone, {decimals}).size() - empty;
+  };
+  std::optional<TracedEffect> chosen;
+  if (auto fitted = raster::fit_alpha_gradient(*image)) {
+    chosen = as_gradient(*fitted);
+    if (!chosen) return std::nullopt;
+    // A fade around an ellipse stands in for bands only when it takes fewer bytes: its outline
+    // and stops can outweigh a few bands.
+    if (fitted->space) {
+      std::string bands_error;
+      std::swap(error, bands_error);
+      auto bands = as_bands();
+      std::swap(error, bands_error);
+      if (bands && bytes_of(*bands) < bytes_of(*chosen)) chosen = std::move(bands);
+    }
+  } else {
+    chosen = as_bands();
+    if (!chosen) return std::nullopt;
   }
   // Noise or a photograph-like result traces into more than a whole logo may hold.
-  model::Node bands_node;
-  bands_node.transform = out.to_document;
-  for (const model::Shape& shape : out.shapes) bands_node.children.push_back(model::Node{{}, shape, {}, true});
-  model::Document alone;
-  alone.view_box = state.out.view_box;
-  const int decimals = automatic_decimals(alone.view_box);
-  const std::size_t empty = write_document(alone, {decimals}).size();
-  alone.gradients = out.gradients;
-  alone.root.children.push_back(std::move(bands_node));
-  if (std::size_t bytes = write_document(alone, {decimals}).size() - empty; bytes > state.options.max_bytes) {
+  if (std::size_t bytes = bytes_of(*chosen); bytes > state.options.max_bytes) {
     state.effect_over_budget = true;
     error = "its trace takes " + std::to_string(bytes) + " bytes, more than the " +
             std::to_string(state.options.max_bytes) + " a whole logo may";
     return std::nullopt;
   }
-  return out;
+  return chosen;
 }
 
 std::size_t place_traced(BuildState& state, const RawElement& e, TracedEffect effect, const Context& outside,
@@ -308,6 +337,9 @@ std::size_t place_traced(BuildState& state, const RawElement& e, TracedEffect ef
   for (model::Shape& shape : effect.shapes) {
     if (shape.fill.kind == model::Paint::Kind::gradient) {
       state.out.gradients.push_back(effect.gradients.at(shape.fill.gradient));
+      if (auto space = effect.spaces.find(shape.fill.gradient); space != effect.spaces.end()) {
+        state.gradient_spaces[state.out.gradients.size() - 1] = space->second;
+      }
       shape.fill.gradient = state.out.gradients.size() - 1;
     }
     place_shape(state, e, std::move(shape), placed, node);

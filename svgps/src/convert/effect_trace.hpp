@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct TracedEffect {
   // A fade fitted as one gradient (pixel coordinates): the shapes painted with a gradient refer
   // to this list, not yet to the document's.
   std::vector<model::Gradient> gradients;
+  // A fade around an ellipse: its gradient (by index in `gradients`) is a circle in a space of
+  // its own, which this maps into pixel coordinates.
+  std::map<std::size_t, geo::Matrix> spaces;
 };
 
 // The primitives librsvg can draw from the element alone: no feImage (it would need another

@@ -86,6 +86,8 @@ std::optional<AlphaGradient> fit_alpha_gradient(const Image& image) {
   // the core and the fade are neither.
   const std::vector<bool> near_core = within_two(w, h, [&](std::size_t i) { return kind[i] == core; });
   const std::vector<bool> near_other = within_two(w, h, [&](std::size_t i) { return kind[i] == core || kind[i] == off; });
+  // A hard edge spans more than `jump` of alpha around the pixel.
+  double jump = edge_jump;
   auto on_edge = [&](int x, int y) {
     double low = 1, high = 0;
     for (int dy = -1; dy <= 1; ++dy) {
@@ -95,39 +97,58 @@ std::optional<AlphaGradient> fit_alpha_gradient(const Image& image) {
         high = std::max(high, alpha(index(u, v)));
       }
     }
-    return high - low > edge_jump;
+    return high - low > jump;
   };
 
   std::vector<fit::Sample> samples;
   fit::Structure structure;
   std::size_t visible = 0, translucent = 0;
   bool has_core = false;
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      const std::size_t i = index(x, y);
-      if (kind[i] == clear) continue;
-      ++visible;
-      has_core = has_core || kind[i] == core;
-      // A pixel of another colour that is not the rim of the core: the fade is not one colour.
-      if (kind[i] == off && !near_core[i]) return std::nullopt;
-      if (kind[i] != fade || near_other[i] || on_edge(x, y)) continue;
-      const double a = alpha(i);
-      if (a < opaque) ++translucent;
-      const double px = x + 0.5, py = y + 0.5;
-      samples.push_back({px, py, {a, 0, 0}});
-      const double gx = (alpha(index(std::min(x + 1, w - 1), y)) - alpha(index(std::max(x - 1, 0), y))) / 2;
-      const double gy = (alpha(index(x, std::min(y + 1, h - 1))) - alpha(index(x, std::max(y - 1, 0)))) / 2;
-      structure.add(px, py, gx, gy);
+  double peak = 0;  // the fade's highest alpha
+  // The fade's pixels, off its hard edges: what the profile is fitted to.
+  auto collect = [&]() -> bool {
+    samples.clear();
+    structure = {};
+    visible = translucent = 0;
+    for (int y = 0; y < h; ++y) {
+      for (int x = 0; x < w; ++x) {
+        const std::size_t i = index(x, y);
+        if (kind[i] == clear) continue;
+        ++visible;
+        has_core = has_core || kind[i] == core;
+        // A pixel of another colour that is not the rim of the core: the fade is not one colour.
+        if (kind[i] == off && !near_core[i]) return false;
+        if (kind[i] == fade) peak = std::max(peak, alpha(i));
+        if (kind[i] != fade || near_other[i] || on_edge(x, y)) continue;
+        const double a = alpha(i);
+        if (a < opaque) ++translucent;
+        const double px = x + 0.5, py = y + 0.5;
+        samples.push_back({px, py, {a, 0, 0}});
+        const double gx = (alpha(index(std::min(x + 1, w - 1), y)) - alpha(index(std::max(x - 1, 0), y))) / 2;
+        const double gy = (alpha(index(x, std::min(y + 1, h - 1))) - alpha(index(x, std::max(y - 1, 0)))) / 2;
+        structure.add(px, py, gx, gy);
+      }
     }
-  }
+    return true;
+  };
+  if (!collect()) return std::nullopt;
   // A hard-edged result is a band or two already; a fade needs pixels to fit.
   if (translucent < 64 || translucent * 20 < visible) return std::nullopt;
 
-  const auto chosen = fit::best_fit(samples, 1, structure, w, h,
-                                    {alpha_gradient_mean_error, alpha_gradient_pixel_error, 200});
+  const fit::Tolerance tolerance{alpha_gradient_mean_error, alpha_gradient_pixel_error, 200};
+  auto chosen = fit::best_fit(samples, 1, structure, w, h, tolerance);
+  // A blurred ellipse (Figma's blurred blobs) fades around an ellipse, which neither fits. A
+  // faint one, cut by a clip or a mask, has hard edges lower than edge_jump: they are measured
+  // against its own peak.
+  if (!chosen && peak > 0 && peak < 1) {
+    jump = edge_jump * peak;
+    if (!collect()) return std::nullopt;
+  }
+  if (!chosen && translucent >= 64) chosen = fit::elliptical_fit(samples, w, h, tolerance);
   if (!chosen) return std::nullopt;
 
   AlphaGradient out;
+  out.space = fit::gradient_space(*chosen);
   const model::Rgb rgb{channel(colour[0]), channel(colour[1]), channel(colour[2])};
   out.gradient = fit::gradient_of(*chosen, max_alpha_gradient_stops, [&](const fit::Profile& p, std::size_t k) {
     return model::GradientStop{0, rgb, std::clamp(p.values[k], 0.0, 1.0)};

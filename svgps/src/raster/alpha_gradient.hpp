@@ -15,6 +15,9 @@ struct AlphaGradient {
   // In pixel coordinates (pixel (x, y) covers [x, x+1] × [y, y+1]), one colour, stop-opacity
   // following the fitted profile of alpha.
   model::Gradient gradient;
+  // For a fade around an ellipse: the gradient is a circle in its own space, which this maps
+  // into pixel coordinates (the shape is drawn there, under it).
+  std::optional<geometry::Matrix> space;
   // Colour 0: the pixels the gradient's shape covers; the rest transparent.
   Indexed support;
   // Opaque pixels of other colours (the element drawn over its own glow), to be traced with their
@@ -29,7 +32,8 @@ inline constexpr double alpha_gradient_pixel_error = 8.0 / 255;
 inline constexpr std::size_t max_alpha_gradient_stops = 48;
 
 // Nullopt when the render has (almost) no translucent pixels, its translucent pixels are not one
-// colour, or neither a linear nor a radial profile fits their alpha within the errors above.
+// colour, or no linear, radial or (failing those) elliptical profile fits their alpha within the
+// errors above.
 std::optional<AlphaGradient> fit_alpha_gradient(const Image& image);
 
 }  // namespace bimi::svgps::raster

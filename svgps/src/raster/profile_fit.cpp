@@ -179,7 +179,12 @@ void Structure::add(double px, double py, double gx, double gy) {
   centre[4] += qy * qp;
 }
 
-double Fit::distance(double x, double y) const { return radial ? std::hypot(x - cx, y - cy) : dx * x + dy * y; }
+double Fit::distance(double x, double y) const {
+  if (!radial) return dx * x + dy * y;
+  if (stretch == 1) return std::hypot(x - cx, y - cy);
+  const double px = x - cx, py = y - cy;
+  return std::hypot(ux * px + uy * py, stretch * (ux * py - uy * px));
+}
 
 std::optional<Fit> best_fit(const std::vector<Sample>& samples, std::size_t channels, const Structure& structure,
                             int width, int height, const Tolerance& tolerance, bool refined) {
@@ -227,8 +232,9 @@ model::Gradient gradient_of(const Fit& fit, std::size_t max_stops, const StopOf&
   const double first = fit.radial ? 0.0 : profile.start, last = profile.end();
   if (fit.radial) {
     g.kind = model::Gradient::Kind::radial;
-    g.cx = fit.cx;
-    g.cy = fit.cy;
+    const bool stretched = fit.stretch != 1;
+    g.cx = stretched ? 0 : fit.cx;
+    g.cy = stretched ? 0 : fit.cy;
     g.r = last;
   } else {
     g.x1 = fit.dx * profile.start;
@@ -248,6 +254,79 @@ model::Gradient gradient_of(const Fit& fit, std::size_t max_stops, const StopOf&
     g.stops.push_back(s);
   }
   return g;
+}
+
+std::optional<geometry::Matrix> gradient_space(const Fit& fit) {
+  if (!fit.radial || fit.stretch == 1) return std::nullopt;
+  // Along the longer axis one unit of the gradient's space is one unit here; across it, 1/stretch.
+  return geometry::Matrix{fit.ux, fit.uy, -fit.uy / fit.stretch, fit.ux / fit.stretch, fit.cx, fit.cy};
+}
+
+std::optional<Fit> elliptical_fit(const std::vector<Sample>& samples, int width, int height,
+                                  const Tolerance& tolerance) {
+  double peak = 0;
+  for (const Sample& s : samples) peak = std::max(peak, s.v[0]);
+  if (!(peak > 0)) return std::nullopt;
+  // Weighted least squares of -log(v / peak) ≈ a x² + b xy + c y² + d x + e y + f, in coordinates
+  // centred on the area and scaled to about ±1 so that the normal equations are well conditioned.
+  const double ox = width / 2.0, oy = height / 2.0, unit = std::max(1, std::max(width, height)) / 2.0;
+  std::array<std::array<double, 7>, 6> normal{};  // the 6×6 system and its right-hand side
+  std::size_t used = 0;
+  for (const Sample& s : samples) {
+    const double v = s.v[0];
+    if (v <= 0.05 * peak || v >= 0.95 * peak) continue;
+    const double x = (s.x - ox) / unit, y = (s.y - oy) / unit, t = -std::log(v / peak);
+    const std::array<double, 6> f = {x * x, x * y, y * y, x, y, 1};
+    for (std::size_t i = 0; i < 6; ++i) {
+      for (std::size_t j = 0; j < 6; ++j) normal[i][j] += v * f[i] * f[j];
+      normal[i][6] += v * f[i] * t;
+    }
+    ++used;
+  }
+  if (used < 64) return std::nullopt;
+  // Gaussian elimination with partial pivoting.
+  for (std::size_t col = 0; col < 6; ++col) {
+    std::size_t pivot = col;
+    for (std::size_t r = col + 1; r < 6; ++r) {
+      if (std::abs(normal[r][col]) > std::abs(normal[pivot][col])) pivot = r;
+    }
+    if (!(std::abs(normal[pivot][col]) > 1e-12)) return std::nullopt;
+    std::swap(normal[col], normal[pivot]);
+    for (std::size_t r = 0; r < 6; ++r) {
+      if (r == col) continue;
+      const double factor = normal[r][col] / normal[col][col];
+      for (std::size_t k = col; k < 7; ++k) normal[r][k] -= factor * normal[col][k];
+    }
+  }
+  std::array<double, 6> q{};
+  for (std::size_t i = 0; i < 6; ++i) q[i] = normal[i][6] / normal[i][i];
+  // The quadratic part [[a, b/2], [b/2, c]] must be positive definite: values fall off all round.
+  const double a = q[0], b = q[1] / 2, c = q[2];
+  const double det = a * c - b * b;
+  if (!(a > 0) || !(det > 0) || !std::isfinite(det)) return std::nullopt;
+  Fit fit;
+  fit.radial = true;
+  // The peak, where the gradient of the quadratic vanishes.
+  const double px = -(c * q[3] - b * q[4]) / (2 * det), py = -(a * q[4] - b * q[3]) / (2 * det);
+  fit.cx = ox + px * unit;
+  fit.cy = oy + py * unit;
+  const double mean = (a + c) / 2, spread = std::sqrt(std::max(0.0, (a - c) * (a - c) / 4 + b * b));
+  const double low = mean - spread, high = mean + spread;  // eigenvalues: the longer axis has the lower
+  if (!(low > 0)) return std::nullopt;
+  fit.stretch = std::sqrt(high / low);
+  if (fit.stretch < 1.05 || fit.stretch > 8) return std::nullopt;
+  // The eigenvector of the lower eigenvalue: the longer axis.
+  const double angle = 0.5 * std::atan2(2 * b, a - c) + M_PI / 2;
+  fit.ux = std::cos(angle);
+  fit.uy = std::sin(angle);
+  const double reach = 4.0 * std::max(width, height);
+  if (!(std::abs(fit.cx - ox) < reach && std::abs(fit.cy - oy) < reach)) return std::nullopt;
+  const std::vector<double> t = distances(samples, fit);
+  auto p = profile_of(samples, 1, t);
+  if (!p) return std::nullopt;
+  if (!(fit_error(samples, t, *p, tolerance) <= tolerance.mean)) return std::nullopt;
+  fit.profile = std::move(*p);
+  return fit;
 }
 
 }  // namespace bimi::svgps::raster::fit

@@ -55,6 +55,10 @@ struct Fit {
   bool radial = false;
   double cx = 0, cy = 0;  // radial
   double dx = 0, dy = 0;  // linear: the unit direction
+  // radial around an ellipse: distances across the axis (ux, uy), the longer one, count
+  // `stretch` times (a blurred ellipse's glow); 1 for a circle.
+  double stretch = 1;
+  double ux = 1, uy = 0;
   double distance(double x, double y) const;
 };
 
@@ -64,10 +68,20 @@ struct Fit {
 std::optional<Fit> best_fit(const std::vector<Sample>& samples, std::size_t channels, const Structure& structure,
                             int width, int height, const Tolerance& tolerance, bool refined = false);
 
+// A radial fit around an ellipse, for values that fall off from a peak as a blurred ellipse's do:
+// the ellipse is that of a quadratic fitted to -log(value / peak) (a Gaussian's logarithm), its
+// profile taken along its longer axis. Nullopt when no such ellipse (longer axis at least 5 %
+// longer, at most 8 times) stays within `tolerance`.
+std::optional<Fit> elliptical_fit(const std::vector<Sample>& samples, int width, int height,
+                                  const Tolerance& tolerance);
+
 // The fit as an SVG gradient in the samples' coordinates, with at most `max_stops` stops that
 // keep the profile within 1/255 where they can; `stop` makes a stop from the profile's values at
 // a bin.
 using StopOf = std::function<model::GradientStop(const Profile&, std::size_t bin)>;
+// An elliptical fit's gradient is a circle around the origin of its own space: `gradient_space`
+// maps that space into the samples' coordinates (nullopt for any other fit).
 model::Gradient gradient_of(const Fit& fit, std::size_t max_stops, const StopOf& stop);
+std::optional<geometry::Matrix> gradient_space(const Fit& fit);
 
 }  // namespace bimi::svgps::raster::fit
