@@ -306,21 +306,27 @@ std::optional<TracedEffect> trace_effect(BuildState& state, const model::Node& s
   if (auto fitted = raster::fit_alpha_gradient(*image)) {
     chosen = as_gradient(*fitted);
     if (!chosen) return std::nullopt;
-    // A fade around an ellipse stands in for bands only when it takes fewer bytes: its outline
-    // and stops can outweigh a few bands.
-    if (fitted->space) {
-      std::string bands_error;
-      std::swap(error, bands_error);
-      auto bands = as_bands();
-      std::swap(error, bands_error);
-      if (bands && bytes_of(*bands) < bytes_of(*chosen)) chosen = std::move(bands);
-    }
   } else {
     chosen = as_bands();
     if (!chosen) return std::nullopt;
   }
+  std::size_t bytes = bytes_of(*chosen);
+  // A fade around an ellipse stands in for bands only when it takes fewer bytes: its outline
+  // and stops can outweigh a few bands.
+  if (!chosen->spaces.empty()) {
+    std::string bands_error;
+    std::swap(error, bands_error);
+    auto bands = as_bands();
+    std::swap(error, bands_error);
+    if (bands) {
+      if (const std::size_t banded = bytes_of(*bands); banded < bytes) {
+        chosen = std::move(bands);
+        bytes = banded;
+      }
+    }
+  }
   // Noise or a photograph-like result traces into more than a whole logo may hold.
-  if (std::size_t bytes = bytes_of(*chosen); bytes > state.options.max_bytes) {
+  if (bytes > state.options.max_bytes) {
     state.effect_over_budget = true;
     error = "its trace takes " + std::to_string(bytes) + " bytes, more than the " +
             std::to_string(state.options.max_bytes) + " a whole logo may";

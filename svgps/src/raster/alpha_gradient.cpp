@@ -105,6 +105,9 @@ std::optional<AlphaGradient> fit_alpha_gradient(const Image& image) {
   std::size_t visible = 0, translucent = 0;
   bool has_core = false;
   double peak = 0;  // the fade's highest alpha
+  for (std::size_t i = 0; i < n; ++i) {
+    if (kind[i] == fade) peak = std::max(peak, alpha(i));
+  }
   // The fade's pixels, off its hard edges: what the profile is fitted to.
   auto collect = [&]() -> bool {
     samples.clear();
@@ -118,7 +121,6 @@ std::optional<AlphaGradient> fit_alpha_gradient(const Image& image) {
         has_core = has_core || kind[i] == core;
         // A pixel of another colour that is not the rim of the core: the fade is not one colour.
         if (kind[i] == off && !near_core[i]) return false;
-        if (kind[i] == fade) peak = std::max(peak, alpha(i));
         if (kind[i] != fade || near_other[i] || on_edge(x, y)) continue;
         const double a = alpha(i);
         if (a < opaque) ++translucent;
