@@ -244,12 +244,12 @@ TEST(PictureFallback, WhenThePictureIsRefusedTooBothReasonsAreGiven) {
       << changes_text(r);
 }
 
-// A shaded illustration whose picture traced from a 1,024 px render fits a 1,900-byte budget
+// A shaded illustration whose picture traced from a 1,024 px render fits a 1,600-byte budget
 // only in colours too few to be alike: a coarser render leaves more of the budget to colours,
 // and that picture renders alike.
 TEST(PictureFallback, WhenThePictureIsNotAlikeACoarserRenderIsTraced) {
   ConvertOptions small = unhurried();
-  small.max_bytes = 1900;
+  small.max_bytes = 1600;
   ConvertResult r = convert_svg(oversize("sugarss"), small);
   ASSERT_TRUE(r.svg) << changes_text(r);
   EXPECT_LE(r.svg->size(), small.max_bytes);
@@ -264,7 +264,7 @@ TEST(PictureFallback, WhenThePictureIsNotAlikeACoarserRenderIsTraced) {
 // its colours, the render it was traced from, its figures and the gate's.
 TEST(PictureFallback, APictureRefusedForFidelityGivesItsFiguresAndTheGates) {
   ConvertOptions small = unhurried();
-  small.max_bytes = 1536;
+  small.max_bytes = 1300;
   ConvertResult r = convert_svg(oversize("sugarss"), small);
   EXPECT_FALSE(r.svg);
   const Diagnostic* note = find_change(r, Severity::note, "it is refused too: the converted logo does not render");
@@ -274,6 +274,26 @@ TEST(PictureFallback, APictureRefusedForFidelityGivesItsFiguresAndTheGates) {
   EXPECT_NE(note->message.find("% of pixels differing; the gate asks for SSIM 0.850 and at most 5.00%)"),
             std::string::npos)
       << note->message;
+}
+
+// The picture search steps down in colours coarsely, and the first trace of the bear within the
+// budget is not alike at any render size. The steps it skipped (colour counts between, finer
+// tracing) are tried before the picture is refused, and one traced from the 1,024 px render is.
+TEST(PictureFallback, ColourCountsTheSearchSteppedOverAreTriedBeforeRefusing) {
+  ConvertResult r = convert_svg(oversize("zustand"), unhurried());
+  ASSERT_TRUE(r.svg) << changes_text(r);
+  EXPECT_LE(r.svg->size(), ConvertOptions{}.max_bytes);
+  EXPECT_NE(find_change(r, Severity::note, "traced from a 1024×1024 render of the original"), nullptr) << changes_text(r);
+  ASSERT_TRUE(r.fidelity);
+  EXPECT_GE(r.fidelity->ssim, ConvertOptions{}.min_ssim_traced);
+  EXPECT_LE(r.fidelity->differing_share, ConvertOptions{}.max_differing_traced);
+  // The picture's circle-crop warning gives its margin advice once.
+  for (const auto& d : r.output_findings.items()) {
+    if (d.rule != "circle-crop") continue;
+    const auto first = d.message.find("clears it)");
+    ASSERT_NE(first, std::string::npos) << d.message;
+    EXPECT_EQ(d.message.find("clears it)", first + 1), std::string::npos) << d.message;
+  }
 }
 
 }  // namespace

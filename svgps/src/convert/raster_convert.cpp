@@ -62,7 +62,8 @@ struct Outcome {
 // the bitmap's own pixels.
 std::vector<Attempt> attempts(raster::Detail detail, int colors, Shading shading, int decimals, double scale) {
   auto in_bitmap_pixels = [&](int despeckle, double smoothing, double tolerance) {
-    return raster::TraceParameters{static_cast<int>(std::lround(despeckle * scale * scale)), smoothing, tolerance * scale};
+    return raster::TraceParameters{static_cast<int>(std::lround(despeckle * scale * scale)), smoothing, tolerance * scale,
+                                   /*any_order=*/true};
   };
   const raster::TraceParameters fine = in_bitmap_pixels(2, 1.0, 0.2), coarse = in_bitmap_pixels(4, 1.0, 0.5),
                                 coarsest = in_bitmap_pixels(8, 1.2, 1.0);
@@ -96,6 +97,7 @@ ConvertResult convert_raster(std::string_view bytes, const ConvertOptions& optio
                              std::string(format_name(sniff_format(bytes))) + " bitmap";
   ConvertResult result = convert::trace_bitmap(std::move(*decoded), source, options, deadline).result;
   result.input_bytes = bytes.size();
+  if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);
   return result;
 }
 
@@ -268,9 +270,71 @@ BitmapTrace trace_bitmap(Image bitmap, const std::string& source, const ConvertO
     bool failed = false;  // an attempt could not run: refused, reasons in `notes`
     std::optional<model::Rgb> automatic_background;  // put behind the attempts by --background auto
   };
+  // The attempts step down coarsely, and bytes do not fall evenly with colours (a palette of
+  // fewer colours can outline more shapes), so when the first attempt within the budget does not
+  // render like the bitmap, the steps it skipped are tried: the colour counts between it and the
+  // attempt before, and its own colours traced finer. Of those within the budget, the one with
+  // the fewest pixels differing is kept (the earliest in order on a tie). Only a conversion the
+  // gate would refuse pays for this. Stopped by the time limit, the search is refused: what is
+  // written must not depend on time.
+  auto faithful = [&](const std::optional<Fidelity>& f) {
+    return f && f->ssim >= options.min_ssim_traced && f->differing_share <= options.max_differing_traced;
+  };
+  auto refine = [&](Search& search, const std::vector<Attempt>& list, std::size_t at) {
+    const Attempt& fitted = list[at];
+    std::vector<Attempt> skipped;
+    if (at > 0) {
+      for (int count = list[at - 1].colors - 1; count > fitted.colors; --count) {
+        Attempt between = fitted;
+        between.colors = count;
+        skipped.push_back(between);
+      }
+    }
+    // Finer tracing at whole numbers, coarsest first, when the colours differ from the first
+    // attempts' (which were tried so already).
+    if (fitted.colors != list.front().colors) {
+      for (std::size_t i = at; i-- > 0;) {
+        const raster::TraceParameters& p = list[i].parameters;
+        const bool seen = std::any_of(skipped.begin(), skipped.end(), [&](const Attempt& a) {
+          return a.parameters.despeckle == p.despeckle && a.parameters.tolerance == p.tolerance && a.colors == fitted.colors;
+        });
+        if (list[i].decimals != 0 || list[i].colors != list.front().colors || seen ||
+            (p.despeckle == fitted.parameters.despeckle && p.tolerance == fitted.parameters.tolerance)) {
+          continue;
+        }
+        Attempt finer = fitted;
+        finer.parameters = p;
+        skipped.push_back(finer);
+      }
+    }
+    auto stopped = [&] {
+      if (!deadline.passed()) return false;
+      search.outcome.reset();
+      search.notes = Diagnostics{};
+      search.notes.add("convert-refused", Severity::error, deadline.refusal());
+      search.failed = true;
+      return true;
+    };
+    for (const Attempt& attempt : skipped) {
+      if (stopped()) return;
+      Diagnostics notes;
+      auto outcome = run(attempt, notes);
+      if (stopped()) return;
+      if (!outcome || outcome->svg.size() > options.max_bytes || !outcome->fidelity) continue;
+      const std::optional<Fidelity>& kept = search.outcome->fidelity;
+      if (!kept || outcome->fidelity->differing_share < kept->differing_share) {
+        search.outcome = std::move(outcome);
+        search.attempt = attempt;
+        search.notes = std::move(notes);
+        if (faithful(search.outcome->fidelity)) return;
+      }
+    }
+  };
   auto first_fitting = [&](raster::Detail detail, int count, Shading shading_kind) {
     Search search;
-    for (const Attempt& attempt : attempts(detail, count, shading_kind, decimals, scale)) {
+    const std::vector<Attempt> list = attempts(detail, count, shading_kind, decimals, scale);
+    for (std::size_t at = 0; at < list.size(); ++at) {
+      const Attempt& attempt = list[at];
       if (deadline.passed()) {
         search.notes.add("convert-refused", Severity::error, deadline.refusal());
         search.failed = true;
@@ -290,13 +354,11 @@ BitmapTrace trace_bitmap(Image bitmap, const std::string& source, const ConvertO
         search.outcome = std::move(outcome);
         search.attempt = attempt;
         search.notes = std::move(notes);
+        if (!faithful(search.outcome->fidelity)) refine(search, list, at);
         return search;
       }
     }
     return search;
-  };
-  auto faithful = [&](const std::optional<Fidelity>& f) {
-    return f && f->ssim >= options.min_ssim_traced && f->differing_share <= options.max_differing_traced;
   };
   // Writes the search's outcome (one that fits the budget) through the fidelity gate.
   auto chosen_search = [&](Search search, ConvertResult& out) -> std::optional<model::Rgb> {
@@ -413,7 +475,6 @@ BitmapTrace trace_bitmap(Image bitmap, const std::string& source, const ConvertO
     return chosen_flat(std::move(flat), out);
   };
   convert::finish_with_background_fallback(finish, result);
-  if (result.svg) result.output_findings = convert::with_margin_advice(result.output_findings, *result.svg, options.margin_percent);
   traced_bitmap.over_budget = traced_bitmap.over_budget && !result.svg;
   return traced_bitmap;
 }

@@ -12,6 +12,7 @@ list(APPEND svgps_stage_sources
   ${CMAKE_CURRENT_LIST_DIR}/profile_fit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/resample.cpp
   ${CMAKE_CURRENT_LIST_DIR}/shading.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/stacking.cpp
   ${CMAKE_CURRENT_LIST_DIR}/trace.cpp)
 find_package(PNG REQUIRED)
 find_package(JPEG REQUIRED)

@@ -16,6 +16,9 @@ struct TraceParameters {
   int despeckle = 2;         // potrace turdsize: specks of at most this many pixels are ignored
   double smoothing = 1.0;    // potrace alphamax: higher rounds more corners (0 keeps every corner)
   double tolerance = 0.2;    // potrace opttolerance: how far joined curves may stray, in pixels
+  // Opaque colours may be stacked in any order and draw the same pixels; translucent bands may
+  // not (their opacities compose in palette order).
+  bool any_order = false;
 };
 
 struct TracedLayers {
@@ -24,7 +27,8 @@ struct TracedLayers {
   bool bottom_covers_canvas = false; // the first layer is the whole bitmap (an opaque background)
 };
 
-// Layers are stacked in palette order (largest first). Each is traced from its own pixels together
+// Layers are stacked in palette order (largest first), or with `any_order` in the order whose
+// outlines are shortest (raster/stacking.hpp) when that trace has fewer coordinates. Each is traced from its own pixels together
 // with those of every layer drawn above it, so neighbours overlap instead of leaving hairline
 // gaps where their smoothed outlines would meet.
 //
