@@ -294,11 +294,9 @@ BitmapTrace trace_bitmap(Image bitmap, const std::string& source, const ConvertO
     // attempts' (which were tried so already).
     if (fitted.colors != list.front().colors) {
       for (std::size_t i = at; i-- > 0;) {
+        // The list holds each parameter set once at whole numbers, so none repeats here.
         const raster::TraceParameters& p = list[i].parameters;
-        const bool seen = std::any_of(skipped.begin(), skipped.end(), [&](const Attempt& a) {
-          return a.parameters.despeckle == p.despeckle && a.parameters.tolerance == p.tolerance && a.colors == fitted.colors;
-        });
-        if (list[i].decimals != 0 || list[i].colors != list.front().colors || seen ||
+        if (list[i].decimals != 0 || list[i].colors != list.front().colors ||
             (p.despeckle == fitted.parameters.despeckle && p.tolerance == fitted.parameters.tolerance)) {
           continue;
         }
